@@ -1,0 +1,20 @@
+/**
+ * Article pack format v1: schema, validation, reading bytes, plain-text articles.
+ * See docs/pack-format.md for the contract.
+ */
+export {
+  ENTITY_TYPES,
+  PACK_FORMAT,
+  PACK_FORMAT_VERSION,
+  PACK_ID_PATTERN,
+  ITEM_ID_PATTERN,
+  PackSchema,
+  PackMetaSchema,
+  PackEntitySchema,
+  PackArticleSchema,
+  isRealIsoDate,
+} from './schema';
+export type { Pack, PackMeta, PackEntity, PackArticle, EntityType, MatchHints } from './schema';
+export { validatePack, formatPath } from './validate';
+export type { PackIssue, PackValidation } from './validate';
+export { MAX_PACK_BYTES, MAX_REPORTED_ISSUES, formatByteSize } from './limits';

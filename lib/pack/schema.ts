@@ -1,0 +1,271 @@
+/**
+ * The article pack format, version 1, as a valibot schema: the machine-readable form
+ * of docs/pack-format.md. `validatePack` (validate.ts) adds the rules a schema cannot
+ * express (format gate, unique ids, references); the JSON Schema in docs/ is generated
+ * from this file.
+ *
+ * Objects are loose: unknown properties survive parsing so that export can give them back.
+ * Regular expressions carry no flags, because JSON Schema patterns cannot.
+ */
+import * as v from 'valibot';
+
+/** The entity types a pack may use; `Thing` when a pack says nothing. */
+export const ENTITY_TYPES = [
+  'Person',
+  'Organization',
+  'Place',
+  'Event',
+  'CreativeWork',
+  'Thing',
+] as const;
+
+/** One of {@link ENTITY_TYPES}. */
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The only format version this build reads. */
+export const PACK_FORMAT_VERSION = 1;
+
+/** The value of a pack's `format` property. */
+export const PACK_FORMAT = 'article-pack';
+
+/** Pattern of `pack.id`: stable, file-name and URL safe. */
+export const PACK_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/**
+ * Pattern of entity and article ids. The contract only asks for uniqueness; ids coming
+ * from other data (Wikidata "Q7747", JSON-LD) must fit, so any printable run without
+ * whitespace is accepted, up to a length that keeps keys small.
+ */
+// oxlint-disable-next-line no-control-regex -- control characters are exactly what ids must not hold
+export const ITEM_ID_PATTERN = /^[^\s\x00-\x1f\x7f]{1,200}$/;
+
+// semver.org's recommended expression, anchored.
+const SEMVER_PATTERN =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** ISO 8601 calendar date, optionally with a time and an offset (extended format). */
+export const ISO_DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+// A primary language subtag and optional subtags: "en", "pt-BR", "zh-Hant-TW".
+const LANGUAGE_TAG_PATTERN = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+
+// Spelled out instead of an `i` flag, which JSON Schema cannot carry.
+const HTTP_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//;
+
+const NOT_BLANK_PATTERN = /\S/;
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether a string matching {@link ISO_DATE_PATTERN} names a real day and time. */
+export function isRealIsoDate(value: string): boolean {
+  const m = ISO_DATE_PATTERN.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const maxDay = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > maxDay) return false;
+  if (m[4] === undefined) return true;
+  return Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6] ?? 0) <= 59;
+}
+
+const DATE_MESSAGE = 'not an ISO 8601 date or date-time (for example 2024-07-10 or 2024-07-10T09:30:00Z)';
+const URL_MESSAGE = 'not an http or https URL';
+
+function text(description: string) {
+  return v.pipe(v.string('must be a string'), v.description(description));
+}
+
+function nonBlankText(description: string) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.regex(NOT_BLANK_PATTERN, 'must not be empty'),
+    v.description(description),
+  );
+}
+
+function stringList(description: string) {
+  return v.pipe(
+    v.array(
+      v.pipe(v.string('must be a string'), v.regex(NOT_BLANK_PATTERN, 'must not be empty')),
+      'must be an array of strings',
+    ),
+    v.description(description),
+  );
+}
+
+function httpUrl(description: string) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.regex(HTTP_URL_PATTERN, URL_MESSAGE),
+    v.url(URL_MESSAGE),
+    v.description(description),
+  );
+}
+
+function isoDate(description: string) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.regex(ISO_DATE_PATTERN, DATE_MESSAGE),
+    v.check(isRealIsoDate, DATE_MESSAGE),
+    v.description(description),
+  );
+}
+
+function languageTag(description: string) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.regex(LANGUAGE_TAG_PATTERN, 'not a BCP 47 language tag (for example en, pt-BR or zh-Hant)'),
+    v.description(description),
+  );
+}
+
+function itemId(description: string) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.regex(ITEM_ID_PATTERN, 'not a valid id (1 to 200 characters, no spaces)'),
+    v.description(description),
+  );
+}
+
+function idList(description: string) {
+  return v.pipe(
+    v.array(itemId('An entity id of this pack.'), 'must be an array of entity ids'),
+    v.description(description),
+  );
+}
+
+/** The `pack` object: what the pack is, who publishes it, which version it is. */
+export const PackMetaSchema = v.pipe(
+  v.looseObject({
+    id: v.pipe(
+      v.string('must be a string'),
+      v.regex(
+        PACK_ID_PATTERN,
+        'not a valid pack id (1 to 64 characters: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit)',
+      ),
+      v.description(
+        'Identifier of the pack, stable across its versions: lowercase letters, digits, ".", "_" and "-", at most 64 characters.',
+      ),
+    ),
+    name: nonBlankText('Name of the pack, shown to the user.'),
+    version: v.pipe(
+      v.string('must be a string'),
+      v.regex(SEMVER_PATTERN, 'not a semantic version (for example 1.2.0)'),
+      v.description('Version of the pack (semver); a higher version replaces a lower one on re-import.'),
+    ),
+    description: v.optional(text('What the pack contains, in plain text.')),
+    language: v.optional(languageTag('Default language of the articles (BCP 47 tag).')),
+    publisher: v.optional(text('Who publishes the pack.')),
+    license: v.optional(text('License of the pack: an SPDX id or free text.')),
+    homepage: v.optional(httpUrl('Web page about the pack (http or https).')),
+    updateUrl: v.optional(
+      httpUrl('Where newer versions of this pack are published (http or https); checked for updates.'),
+    ),
+    created: v.optional(isoDate('When this version of the pack was made (ISO 8601 date or date-time).')),
+  }),
+  v.description('What the pack is, who publishes it and which version it is.'),
+);
+
+/** Hints for the page matcher about one entity. */
+export const MatchHintsSchema = v.pipe(
+  v.looseObject({
+    caseSensitive: v.optional(
+      v.pipe(
+        v.boolean('must be true or false'),
+        v.description("Whether names must match in case; when absent, the project's matching rules decide."),
+      ),
+    ),
+    exclude: v.optional(
+      stringList('Phrases that contain a name of this entity but do not refer to it ("Putin Street").'),
+    ),
+  }),
+  v.description('Optional hints for the page matcher.'),
+);
+
+/** A person, organization, place, event or work that articles talk about. */
+export const PackEntitySchema = v.pipe(
+  v.looseObject({
+    id: itemId('Identifier of the entity, unique inside the pack; articles refer to it.'),
+    name: nonBlankText('Display name of the entity; also matched on web pages.'),
+    type: v.optional(
+      v.pipe(
+        v.picklist(ENTITY_TYPES, `must be one of ${ENTITY_TYPES.join(', ')}`),
+        v.description('Kind of entity (schema.org type); Thing when absent.'),
+      ),
+      'Thing',
+    ),
+    alternateName: v.optional(stringList('Other names of the entity, also matched on web pages.')),
+    description: v.optional(text('Short plain-text description of the entity.')),
+    sameAs: v.optional(
+      v.pipe(
+        v.array(httpUrl('A URL that identifies the entity.'), 'must be an array of URLs'),
+        v.description(
+          'URLs that identify the entity (e.g. Wikidata); entities of different packs sharing one are the same.',
+        ),
+      ),
+    ),
+    url: v.optional(httpUrl('Web page about the entity (http or https).')),
+    match: v.optional(MatchHintsSchema),
+  }),
+  v.description('A person, organization, place, event or work that articles talk about.'),
+);
+
+/** A news article: plain-text body and the entities it is about or mentions. */
+export const PackArticleSchema = v.pipe(
+  v.looseObject({
+    id: itemId('Identifier of the article, unique inside the pack.'),
+    headline: nonBlankText('Headline of the article.'),
+    url: v.optional(httpUrl('Where the article was published (http or https).')),
+    author: v.optional(stringList('Authors of the article.')),
+    publisher: v.optional(text('Who published the article.')),
+    datePublished: v.optional(isoDate('When the article was published (ISO 8601 date or date-time).')),
+    inLanguage: v.optional(languageTag("Language of the article (BCP 47 tag); the pack's language when absent.")),
+    description: v.optional(text('One- or two-sentence plain-text summary.')),
+    articleBody: v.optional(text('Full text of the article, plain text; paragraphs separated by a blank line.')),
+    about: v.optional(idList('Ids of the entities the article is mainly about.')),
+    mentions: v.optional(
+      idList('Ids of the entities the article mentions; when absent, found by matching the body.'),
+    ),
+    keywords: v.optional(stringList('Keywords of the article.')),
+  }),
+  v.description('A news article: plain-text body and the entities it is about or mentions.'),
+);
+
+/** A whole article pack, format version 1. */
+export const PackSchema = v.pipe(
+  v.looseObject({
+    format: v.pipe(
+      v.literal(PACK_FORMAT, `must be "${PACK_FORMAT}"`),
+      v.description('Always "article-pack".'),
+    ),
+    formatVersion: v.pipe(
+      v.literal(PACK_FORMAT_VERSION, `must be ${PACK_FORMAT_VERSION}`),
+      v.description('Major version of the pack format; this schema describes version 1.'),
+    ),
+    pack: PackMetaSchema,
+    entities: v.pipe(
+      v.array(PackEntitySchema, 'must be an array of entities'),
+      v.description('The entities the articles talk about.'),
+    ),
+    articles: v.pipe(
+      v.array(PackArticleSchema, 'must be an array of articles'),
+      v.description('The articles of the pack.'),
+    ),
+  }),
+  v.title('Backstory article pack'),
+  v.description(
+    'A bundle of news articles and the entities they talk about, imported by Backstory (format version 1).',
+  ),
+);
+
+/** A valid pack, as `validatePack` returns it (defaults applied, unknown properties kept). */
+export type Pack = v.InferOutput<typeof PackSchema>;
+/** The `pack` object of a {@link Pack}. */
+export type PackMeta = v.InferOutput<typeof PackMetaSchema>;
+/** One entity of a {@link Pack}; `type` is always set (default `Thing`). */
+export type PackEntity = v.InferOutput<typeof PackEntitySchema>;
+/** One article of a {@link Pack}. */
+export type PackArticle = v.InferOutput<typeof PackArticleSchema>;
+/** The `match` hints of a {@link PackEntity}. */
+export type MatchHints = v.InferOutput<typeof MatchHintsSchema>;
