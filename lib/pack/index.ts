@@ -18,3 +18,9 @@ export type { Pack, PackMeta, PackEntity, PackArticle, EntityType, MatchHints } 
 export { validatePack, formatPath } from './validate';
 export type { PackIssue, PackValidation } from './validate';
 export { MAX_PACK_BYTES, MAX_REPORTED_ISSUES, formatByteSize } from './limits';
+export { readPackBytes, isGzip } from './read';
+export type { PackRead, PackReadErrorCode, ReadPackOptions } from './read';
+export { parsePack } from './parse';
+export type { PackParse, PackParseErrorCode } from './parse';
+export { findJsonSyntaxError } from './json-error';
+export type { JsonSyntaxError } from './json-error';
