@@ -1,0 +1,56 @@
+import type { EntityCard } from '../lib/kb/entity-card';
+import { formatArticleDate } from '../lib/text/format-date';
+
+export interface EntityCardViewProps {
+  card: EntityCard;
+  /** Id of the heading, so a dialog can be labelled by it. */
+  headingId?: string;
+  onOpenArticle(articleKey: string): void;
+}
+
+/** Who or what an entity is, and which stored articles mention it, newest first. */
+export function EntityCardView({ card, headingId, onOpenArticle }: EntityCardViewProps) {
+  const more = card.articleCount - card.articles.length;
+  return (
+    <article class="bs-card">
+      <header class="bs-card__header">
+        <h2 class="bs-card__name" id={headingId}>
+          {card.name}
+        </h2>
+        <span class="bs-card__type">{card.type}</span>
+      </header>
+      {card.description && <p class="bs-card__description">{card.description}</p>}
+      <section aria-label="Articles that mention it">
+        <h3 class="bs-card__section-title">
+          {card.articleCount === 0
+            ? 'No stored article mentions it yet'
+            : `In ${card.articleCount} ${card.articleCount === 1 ? 'article' : 'articles'}`}
+        </h3>
+        <ol class="bs-card__articles">
+          {card.articles.map((article) => (
+            <li key={article.key} class="bs-card__article">
+              <button type="button" class="bs-card__headline" onClick={() => onOpenArticle(article.key)}>
+                {article.headline}
+              </button>
+              <div class="bs-card__meta">
+                {[article.publisher, formatArticleDate(article.datePublished)].filter(Boolean).join(' · ')}
+              </div>
+              {article.sentence && <blockquote class="bs-card__sentence">{article.sentence}</blockquote>}
+            </li>
+          ))}
+        </ol>
+        {more > 0 && <p class="bs-card__more">and {more} more</p>}
+      </section>
+      {card.related.length > 0 && (
+        <section class="bs-card__related" aria-label="Related">
+          <h3 class="bs-card__section-title">Related</h3>
+          <ul>
+            {card.related.map((r) => (
+              <li key={r.key}>{r.name}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import type { BackstoryDatabase } from '../../lib/db/database';
+import { getEntityCards } from '../../lib/kb/entity-card';
+import type { MatcherCache } from '../../lib/kb/matcher-cache';
+import { searchKnowledgeBase } from '../../lib/kb/search';
+import type { KnowledgeBaseChangedEvent } from '../../lib/messages/protocol';
+import { HandlerError, type Handlers } from '../../lib/messages/router';
+import { safeHttpUrl } from '../../lib/text/safe-url';
+
+/** Page text per request, in UTF-16 code units: bounds the work one message can ask for. */
+const MAX_SCAN_CHARS = 4_000_000;
+const MAX_CARD_KEYS = 16;
+
+export interface HandlerDeps {
+  db: BackstoryDatabase;
+  matchers: MatcherCache;
+  ready: Promise<unknown>;
+}
+
+export function createHandlers({ db, matchers, ready }: HandlerDeps): Handlers {
+  return {
+    async 'page.scan'({ texts }) {
+      if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string')) throw new HandlerError('bad-request', 'texts must be strings');
+      if (texts.reduce((n, t) => n + t.length, 0) > MAX_SCAN_CHARS) throw new HandlerError('bad-request', 'Too much text in one request');
+      await ready;
+      const { matcher, revision } = await matchers.get();
+      return { mentions: texts.map((text) => matcher.scan(text)), revision };
+    },
+
+    async 'entity.cards'({ entityKeys }) {
+      if (!Array.isArray(entityKeys) || entityKeys.length > MAX_CARD_KEYS) throw new HandlerError('bad-request', 'entityKeys');
+      await ready;
+      return { cards: await getEntityCards(db, entityKeys.map(String)) };
+    },
+
+    async 'article.open'({ articleKey }) {
+      await ready;
+      const article = await db.articles.get(String(articleKey));
+      if (!article) throw new HandlerError('not-found', 'No such article');
+      const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(article.key)}`);
+      await browser.tabs.create({ url });
+      return { opened: true };
+    },
+
+    async 'kb.search'({ query }) {
+      await ready;
+      return searchKnowledgeBase(db, String(query ?? '').slice(0, 200));
+    },
+
+    async 'kb.changed'() {
+      await ready;
+      const { revision } = await matchers.get();
+      await notifyTabs({ type: 'kb.revision', revision });
+      return { revision };
+    },
+  };
+}
+
+async function notifyTabs(event: KnowledgeBaseChangedEvent): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined))),
+  );
+}

@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { getDatabase } from '../../lib/db/database';
+import { MatcherCache } from '../../lib/kb/matcher-cache';
+import { ensureStarterPack } from '../../lib/kb/starter-pack';
+import { routeMessage } from '../../lib/messages/router';
+import { createHandlers } from './handlers';
+import { loadBundledStarterPack } from './load-starter-pack';
+import { senderTrust } from './sender-trust';
+
+export default defineBackground(() => {
+  const db = getDatabase();
+  const matchers = new MatcherCache(db);
+  // Messages can arrive before first-run work is done: every handler waits for it.
+  const ready = ensureStarterPack(db, loadBundledStarterPack)
+    .then(() => matchers.get())
+    .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
+  void navigator.storage?.persist?.();
+
+  const handlers = createHandlers({ db, matchers, ready });
+  browser.runtime.onMessage.addListener((message, sender) => {
+    return routeMessage(handlers, message, { trust: senderTrust(sender), tabId: sender.tab?.id });
+  });
+});

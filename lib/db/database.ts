@@ -1,0 +1,46 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ArticleRow, EntityRow, MentionRow, MetaRow, PackRow } from './rows';
+
+export const DATABASE_NAME = 'backstory';
+
+/** Options that let tests inject fake-indexeddb and a name of their own. */
+export interface DatabaseOptions {
+  name?: string;
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/**
+ * The knowledge base. Versions are append-only: a change is a new `this.version(n)`
+ * with an upgrade function, never an edit of a shipped one (tests/unit/db/migrations.test.ts).
+ * Only what a query uses is indexed, never big text.
+ */
+export class BackstoryDatabase extends Dexie {
+  packs!: EntityTable<PackRow, 'id'>;
+  entities!: EntityTable<EntityRow, 'key'>;
+  articles!: EntityTable<ArticleRow, 'key'>;
+  mentions!: Table<MentionRow, [string, string]>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(options: DatabaseOptions = {}) {
+    super(options.name ?? DATABASE_NAME, {
+      indexedDB: options.indexedDB,
+      IDBKeyRange: options.IDBKeyRange,
+    });
+    this.version(1).stores({
+      packs: 'id',
+      entities: 'key, packId, *sameAs',
+      articles: 'key, packId',
+      mentions: '[entityKey+articleKey], [entityKey+date], packId, articleKey',
+      meta: 'key',
+    });
+  }
+}
+
+let shared: BackstoryDatabase | undefined;
+
+/** The database of this extension context, opened on first use. */
+export function getDatabase(): BackstoryDatabase {
+  shared ??= new BackstoryDatabase();
+  return shared;
+}

@@ -1,0 +1,90 @@
+/**
+ * Row shapes of the knowledge base. Pack fields keep schema.org names; rows add the
+ * keys and derived fields that queries need.
+ */
+
+/** Where a pack came from: decides whether it can be updated and how it is shown. */
+export type PackSource =
+  | { kind: 'builtin' }
+  | { kind: 'file'; fileName?: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'user' };
+
+export interface PackRow {
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  language?: string;
+  publisher?: string;
+  license?: string;
+  homepage?: string;
+  updateUrl?: string;
+  created?: string;
+  source: PackSource;
+  enabled: boolean;
+  /** Epoch milliseconds. */
+  installedAt: number;
+  updatedAt: number;
+  entityCount: number;
+  articleCount: number;
+  /** The pack's `pack` object as imported, unknown properties included, for export. */
+  original: Record<string, unknown>;
+}
+
+/** `packId/entityId`: entity and article ids are only unique inside their pack. */
+export type RowKey = string;
+
+export interface EntityRow {
+  key: RowKey;
+  packId: string;
+  id: string;
+  name: string;
+  type: string;
+  alternateName: string[];
+  description?: string;
+  sameAs: string[];
+  url?: string;
+  caseSensitive?: boolean;
+  exclude?: string[];
+  /** The entity as imported, unknown properties included, for export. */
+  original: Record<string, unknown>;
+}
+
+export interface ArticleRow {
+  key: RowKey;
+  packId: string;
+  id: string;
+  headline: string;
+  url?: string;
+  author: string[];
+  publisher?: string;
+  datePublished?: string;
+  inLanguage?: string;
+  description?: string;
+  articleBody?: string;
+  about: string[];
+  mentions: string[];
+  keywords: string[];
+  original: Record<string, unknown>;
+}
+
+/**
+ * One article mentioning one entity, with the sentence where it first does.
+ * Precomputed at import so a hover needs one indexed range query.
+ */
+export interface MentionRow {
+  entityKey: RowKey;
+  articleKey: RowKey;
+  packId: string;
+  /** `datePublished`, or '' when unknown: sorts before every date, so undated come last newest-first. */
+  date: string;
+  sentence: string;
+  /** 'about' when the article is mainly about the entity. */
+  role: 'about' | 'mentions';
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,135 @@
+import type { ArticleRow, EntityRow, MentionRow, PackRow, PackSource } from '../db/rows';
+import { compileMatcher } from '../matcher';
+import type { Matcher } from '../matcher';
+import type { Pack, PackArticle, PackEntity } from '../pack/schema';
+import { sentenceAt, splitSentences } from '../text/sentences';
+import { rowKey } from './keys';
+import { entityPatterns } from './matcher-patterns';
+
+export interface PackRows {
+  pack: PackRow;
+  entities: EntityRow[];
+  articles: ArticleRow[];
+  mentions: MentionRow[];
+}
+
+export interface PackToRowsOptions {
+  source: PackSource;
+  /** Epoch milliseconds; injected so tests are deterministic. */
+  now: number;
+}
+
+/**
+ * Turns a validated pack into rows, precomputing for every (entity, article) pair the
+ * sentence where the article mentions the entity, so hovers need no text search.
+ */
+export function packToRows(pack: Pack, options: PackToRowsOptions): PackRows {
+  const packId = pack.pack.id;
+  const entities = pack.entities.map((entity) => entityRow(packId, entity));
+  const matcher = compileMatcher(entities.flatMap(entityPatterns));
+  const articles = pack.articles.map((article) => articleRow(packId, article));
+  const mentions = articles.flatMap((article) => mentionRows(article, matcher));
+  const { entities: _e, articles: _a, ...meta } = pack;
+  return {
+    pack: {
+      id: packId,
+      name: pack.pack.name,
+      version: pack.pack.version,
+      description: pack.pack.description,
+      language: pack.pack.language,
+      publisher: pack.pack.publisher,
+      license: pack.pack.license,
+      homepage: pack.pack.homepage,
+      updateUrl: pack.pack.updateUrl,
+      created: pack.pack.created,
+      source: options.source,
+      enabled: true,
+      installedAt: options.now,
+      updatedAt: options.now,
+      entityCount: entities.length,
+      articleCount: articles.length,
+      original: meta as Record<string, unknown>,
+    },
+    entities,
+    articles,
+    mentions,
+  };
+}
+
+function entityRow(packId: string, entity: PackEntity): EntityRow {
+  return {
+    key: rowKey(packId, entity.id),
+    packId,
+    id: entity.id,
+    name: entity.name,
+    type: entity.type ?? 'Thing',
+    alternateName: [...(entity.alternateName ?? [])],
+    description: entity.description,
+    sameAs: [...(entity.sameAs ?? [])],
+    url: entity.url,
+    caseSensitive: entity.match?.caseSensitive,
+    exclude: entity.match?.exclude ? [...entity.match.exclude] : undefined,
+    original: entity as Record<string, unknown>,
+  };
+}
+
+function articleRow(packId: string, article: PackArticle): ArticleRow {
+  return {
+    key: rowKey(packId, article.id),
+    packId,
+    id: article.id,
+    headline: article.headline,
+    url: article.url,
+    author: [...(article.author ?? [])],
+    publisher: article.publisher,
+    datePublished: article.datePublished,
+    inLanguage: article.inLanguage,
+    description: article.description,
+    articleBody: article.articleBody,
+    about: [...(article.about ?? [])],
+    mentions: [...(article.mentions ?? [])],
+    keywords: [...(article.keywords ?? [])],
+    original: article as Record<string, unknown>,
+  };
+}
+
+/**
+ * The article's mentions: its declared `about` and `mentions`, or, when `mentions`
+ * is absent, whatever the matcher finds in its text (pack-format.md). Each gets the
+ * first sentence of the body that names it, else the headline or summary.
+ */
+function mentionRows(article: ArticleRow, matcher: Matcher): MentionRow[] {
+  const firstSentence = firstSentences(article, matcher);
+  const about = new Set(article.about.map((id) => rowKey(article.packId, id)));
+  const keys = new Set(about);
+  const declared = (article.original as { mentions?: unknown }).mentions !== undefined;
+  if (declared) for (const id of article.mentions) keys.add(rowKey(article.packId, id));
+  else for (const key of firstSentence.keys()) keys.add(key);
+
+  return [...keys].map((entityKey) => ({
+    entityKey,
+    articleKey: article.key,
+    packId: article.packId,
+    date: article.datePublished ?? '',
+    sentence: firstSentence.get(entityKey) ?? article.description ?? article.headline,
+    role: about.has(entityKey) ? 'about' : 'mentions',
+  }));
+}
+
+/** Entity key → the first sentence (body first, then headline) that names it. */
+function firstSentences(article: ArticleRow, matcher: Matcher): Map<string, string> {
+  const found = new Map<string, string>();
+  const body = article.articleBody ?? '';
+  if (body) {
+    const sentences = splitSentences(body, article.inLanguage ?? 'en');
+    for (const span of matcher.scan(body)) {
+      for (const key of span.entityKeys) {
+        if (!found.has(key)) found.set(key, sentenceAt(body, sentences, span.start) ?? '');
+      }
+    }
+  }
+  for (const span of matcher.scan(article.headline)) {
+    for (const key of span.entityKeys) if (!found.has(key)) found.set(key, article.headline);
+  }
+  return found;
+}

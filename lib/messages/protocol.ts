@@ -1,0 +1,66 @@
+/**
+ * Every message between the extension's parts, declared once. Both sides import these
+ * types. Replies are `{ ok: true, result }` or `{ ok: false, error }`: expected failures
+ * come back as values with a code; unexpected ones are caught once per handler.
+ */
+import type { EntityCard } from '../kb/entity-card';
+import type { SearchResults } from '../kb/search';
+
+/** A mention found in one scanned text: [start, end) and an index into `candidates`. */
+export interface ScannedMention {
+  start: number;
+  end: number;
+  /** Entity keys this name may refer to (several for a shared alias). */
+  entityKeys: readonly string[];
+}
+
+export interface ProtocolMap {
+  /** Find the known names in some page texts. Content scripts may ask. */
+  'page.scan': { request: { texts: string[] }; response: { mentions: ScannedMention[][]; revision: number } };
+  /** What the popover shows. Content scripts may ask. */
+  'entity.cards': { request: { entityKeys: string[] }; response: { cards: EntityCard[] } };
+  /** Open an article of the library in a new tab. Content scripts may ask. */
+  'article.open': { request: { articleKey: string }; response: { opened: boolean } };
+  /** Search the knowledge base. */
+  'kb.search': { request: { query: string }; response: SearchResults };
+  /** An extension page changed the knowledge base: rebuild derived data, tell tabs. */
+  'kb.changed': { request: Record<string, never>; response: { revision: number } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
+export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
+
+/** Messages a content script may send: questions only, never writes. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'page.scan',
+  'entity.cards',
+  'article.open',
+  'kb.search',
+]);
+
+/** Sent by the background to every tab when the knowledge base changed. */
+export interface KnowledgeBaseChangedEvent {
+  type: 'kb.revision';
+  revision: number;
+}
+
+export type ErrorCode = 'forbidden' | 'bad-request' | 'unknown-message' | 'not-found' | 'internal';
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** Thrown on the asking side when the reply is an error. */
+export class MessageError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
