@@ -15,7 +15,7 @@ export const MAX_REPORTED_ISSUES = 50;
 export function formatByteSize(bytes: number): string {
   if (bytes >= MIB) return `${round(bytes / MIB)} MB`;
   if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+  return bytes === 1 ? '1 byte' : `${bytes} bytes`;
 }
 
 function round(value: number): number {

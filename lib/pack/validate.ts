@@ -89,7 +89,7 @@ function checkFormat(data: unknown): PackIssue | undefined {
   if (typeof version === 'number' && version >= PACK_FORMAT_VERSION + 1) {
     return {
       path: 'formatVersion',
-      message: `this pack uses format version ${version}, but this Backstory reads version ${PACK_FORMAT_VERSION} only; update Backstory to import it`,
+      message: `this pack uses format version ${version} and needs a newer Backstory (this one reads version ${PACK_FORMAT_VERSION}); update Backstory to import it`,
     };
   }
   return undefined;
@@ -130,7 +130,8 @@ function checkIds(data: Record<string, unknown>): PackIssue[] {
   const entityIds = collectUniqueIds(data.entities, 'entities', 'entity', issues);
   collectUniqueIds(data.articles, 'articles', 'article', issues);
 
-  if (!Array.isArray(data.articles)) return issues;
+  // Without an entity list every reference would be reported; the schema's issue says enough.
+  if (!Array.isArray(data.entities) || !Array.isArray(data.articles)) return issues;
   data.articles.forEach((article: unknown, index) => {
     if (!isRecord(article)) return;
     for (const field of ['about', 'mentions'] as const) {
