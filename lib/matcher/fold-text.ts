@@ -1,0 +1,131 @@
+/**
+ * Folding whole strings: patterns at compile time, and the short windows the
+ * scanner re-reads for case and exclusion checks. The scanner's hot loop does
+ * not use these; it folds unit by unit from the same tables.
+ */
+import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_ZERO, classOf, foldFull, foldKeepCase } from './char-fold';
+import type { FoldTables } from './fold-tables';
+
+const keepCache = new Map<number, string>();
+const astralFullCache = new Map<number, string>();
+const astralClassCache = new Map<number, number>();
+
+/** Class flags of an astral code point (memoized: astral text is mostly emoji). */
+export function astralClass(cp: number): number {
+  let k = astralClassCache.get(cp);
+  if (k === undefined) {
+    k = classOf(cp);
+    astralClassCache.set(cp, k);
+  }
+  return k;
+}
+
+/** Full fold of an astral code point (memoized). */
+export function astralFold(cp: number): string {
+  let f = astralFullCache.get(cp);
+  if (f === undefined) {
+    f = astralClass(cp) & CLS_ZERO ? '' : foldFull(cp);
+    astralFullCache.set(cp, f);
+  }
+  return f;
+}
+
+function keepFoldOf(cp: number): string {
+  let f = keepCache.get(cp);
+  if (f === undefined) {
+    f = foldKeepCase(cp);
+    keepCache.set(cp, f);
+  }
+  return f;
+}
+
+/** Class flags and UTF-16 width of the character at `i`. */
+export function charAt(t: FoldTables, s: string, i: number): { cls: number; cp: number; width: number } {
+  const c = s.charCodeAt(i);
+  const k = t.cls[c] ?? 0;
+  if (k & CLS_HIGH && i + 1 < s.length) {
+    const lo = s.charCodeAt(i + 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff) {
+      const cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+      return { cls: astralClass(cp), cp, width: 2 };
+    }
+  }
+  return { cls: k & CLS_HIGH ? 0 : k, cp: c, width: 1 };
+}
+
+/** Full fold of one character given its class, from the tables when it is in the BMP. */
+export function fullFoldOf(t: FoldTables, cp: number, cls: number): string {
+  if (cls & CLS_ZERO) return '';
+  if (cls & CLS_SPACE) return ' ';
+  if (cp > 0xffff) return astralFold(cp);
+  const f = t.fold[cp] ?? 0;
+  if (cls & CLS_EXPAND) {
+    return String.fromCharCode(...t.expansionUnits.subarray(t.expansionStart[f], t.expansionStart[f + 1]));
+  }
+  return String.fromCharCode(f);
+}
+
+/**
+ * Folds a string the way the scanner folds text: runs of whitespace become one
+ * " ", ignorable characters vanish; the result is trimmed. With `keepCase`, the
+ * case-preserving fold is used instead of the full one.
+ */
+export function foldString(t: FoldTables, s: string, keepCase = false): string {
+  let out = '';
+  let inSpace = false;
+  for (let i = 0; i < s.length; ) {
+    const { cls, cp, width } = charAt(t, s, i);
+    i += width;
+    if (cls & CLS_SPACE) {
+      if (!inSpace) out += ' ';
+      inSpace = true;
+      continue;
+    }
+    if (cls & CLS_ZERO) continue;
+    inSpace = false;
+    out += keepCase ? keepFoldOf(cp) : fullFoldOf(t, cp, cls);
+  }
+  return out.trim();
+}
+
+/** A folded string with, per folded unit, the original character it came from. */
+export interface FoldedWithMap {
+  readonly text: string;
+  /** Start offset (in the original) of the character that produced each unit. */
+  readonly charStart: Int32Array;
+  /** End offset (exclusive) of that character. */
+  readonly charEnd: Int32Array;
+}
+
+/** Full fold of `s` (not trimmed) keeping the way back to original offsets. */
+export function foldWithMap(t: FoldTables, s: string): FoldedWithMap {
+  const units: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let inSpace = false;
+  for (let i = 0; i < s.length; ) {
+    const { cls, cp, width } = charAt(t, s, i);
+    const start = i;
+    i += width;
+    if (cls & CLS_SPACE) {
+      if (inSpace) {
+        ends[ends.length - 1] = i;
+      } else {
+        units.push(' ');
+        starts.push(start);
+        ends.push(i);
+      }
+      inSpace = true;
+      continue;
+    }
+    if (cls & CLS_ZERO) continue;
+    inSpace = false;
+    const f = fullFoldOf(t, cp, cls);
+    for (let u = 0; u < f.length; u++) {
+      units.push(f[u] as string);
+      starts.push(start);
+      ends.push(i);
+    }
+  }
+  return { text: units.join(''), charStart: Int32Array.from(starts), charEnd: Int32Array.from(ends) };
+}
