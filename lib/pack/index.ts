@@ -24,3 +24,6 @@ export { parsePack } from './parse';
 export type { PackParse, PackParseErrorCode } from './parse';
 export { findJsonSyntaxError } from './json-error';
 export type { JsonSyntaxError } from './json-error';
+export { parsePlainTextArticle } from './plain-text-article';
+export type { PlainTextArticleResult } from './plain-text-article';
+export { slugify } from './slug';
