@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadMatcher, type MatcherPattern } from '../../../lib/matcher';
 import { referenceScan } from './reference-matcher';
