@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ITEM_ID_PATTERN, findJsonSyntaxError, parsePlainTextArticle, slugify, validatePack } from '../../../lib/pack';
 
