@@ -1,6 +1,9 @@
 /**
  * Article pack format v1: schema, validation, reading bytes, plain-text articles.
  * See docs/pack-format.md for the contract.
+ *
+ * `./json-schema` is left out on purpose: it pulls in a development-only converter and
+ * is imported directly by scripts/generate-schema.ts and its test.
  */
 export {
   ENTITY_TYPES,
