@@ -18,8 +18,11 @@ export interface JsonSyntaxError {
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-// oxlint-disable-next-line no-control-regex -- JSON strings must not hold raw control characters
-const STRING_BODY = /(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const FIRST_PRINTABLE = 0x20;
+const SIMPLE_ESCAPES = '"\\/bfnrt';
+const HEX4 = /^[0-9a-fA-F]{4}$/;
 
 /** Returns the first syntax error of `text`, or undefined when it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
@@ -33,15 +36,29 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const skipWhitespace = () => {
     while (i < text.length && WHITESPACE.has(text[i]!)) i++;
   };
+  // A loop, not a regular expression: a regex over a string of many megabytes
+  // overflows the stack in V8.
   const scanString = (): JsonSyntaxError | undefined => {
     if (text[i] !== '"') return fail();
-    STRING_BODY.lastIndex = i + 1;
-    STRING_BODY.exec(text);
-    i = STRING_BODY.lastIndex;
-    if (i >= text.length) return fail('unterminated string');
-    if (text[i] !== '"') return fail(text[i] === '\\' ? 'invalid escape in a string' : 'control character in a string');
     i++;
-    return undefined;
+    for (;;) {
+      if (i >= text.length) return fail('unterminated string');
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        i++;
+        return undefined;
+      }
+      if (c < FIRST_PRINTABLE) return fail('control character in a string');
+      if (c !== BACKSLASH) {
+        i++;
+        continue;
+      }
+      const escape = text[i + 1];
+      if (escape === undefined) return fail('unterminated string');
+      if (escape === 'u' && HEX4.test(text.slice(i + 2, i + 6))) i += 6;
+      else if (SIMPLE_ESCAPES.includes(escape)) i += 2;
+      else return fail('invalid escape in a string');
+    }
   };
   // After "{" or ",": a key and its colon.
   const scanKey = (): JsonSyntaxError | undefined => {

@@ -136,7 +136,12 @@ function parseJson(text: string, bytes: number): PackRead {
   try {
     return { ok: true, data: JSON.parse(text), bytes };
   } catch (error) {
-    const where = findJsonSyntaxError(text);
+    let where: ReturnType<typeof findJsonSyntaxError>;
+    try {
+      where = findJsonSyntaxError(text);
+    } catch {
+      // Only the position is lost; the engine's message below still says what is wrong.
+    }
     const message = where
       ? `The pack is not valid JSON: ${where.reason} at line ${where.line}, column ${where.column} (character ${where.offset + 1}).`
       : `The pack is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`;

@@ -123,6 +123,15 @@ describe('readPackBytes', () => {
     });
   });
 
+  it('finds the position of an error after a string of many megabytes', async () => {
+    const text = `{"articleBody": "${'word \\n'.repeat(1_000_000)}", }`;
+    expect(await readPackBytes(encode(text))).toEqual({
+      ok: false,
+      code: 'bad-json',
+      message: `The pack is not valid JSON: unexpected character "}" at line 1, column ${text.length} (character ${text.length}).`,
+    });
+  });
+
   it('counts the position after a byte order mark from the first character of the text', async () => {
     const result = await readPackBytes(new Uint8Array([...BOM, ...encode('[1,]')]));
     expect(result).toMatchObject({ message: 'The pack is not valid JSON: unexpected character "]" at line 1, column 4 (character 4).' });
