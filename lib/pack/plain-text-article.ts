@@ -93,11 +93,11 @@ export function parsePlainTextArticle(text: string): PlainTextArticleResult {
 type Byline = { author?: string; date?: string } | { error: string };
 
 function parseByline(line: string | undefined): Byline | undefined {
-  const m = line === undefined ? null : BYLINE.exec(line.trim());
-  if (!m || line!.length > MAX_BYLINE_CHARS) return undefined;
-  const separator = m[1]!.lastIndexOf('//');
-  const author = (separator === -1 ? m[1]! : m[1]!.slice(0, separator)).trim();
-  const date = separator === -1 ? '' : m[1]!.slice(separator + 2).trim();
+  const rest = line && line.length <= MAX_BYLINE_CHARS ? BYLINE.exec(line.trim())?.[1] : undefined;
+  if (rest === undefined) return undefined;
+  const separator = rest.lastIndexOf('//');
+  const author = (separator === -1 ? rest : rest.slice(0, separator)).trim();
+  const date = separator === -1 ? '' : rest.slice(separator + 2).trim();
   if (date && !isRealIsoDate(date)) return { error: `"${date}" is not a date in the form YYYY-MM-DD.` };
   return { ...(author ? { author } : {}), ...(date ? { date } : {}) };
 }
@@ -119,23 +119,23 @@ function toParagraphs(lines: string[]): string[][] {
 }
 
 function splitTrailingSections(paragraphs: string[][]): { body: string[]; related: string[]; sources: string[] } {
-  let lines = paragraphs.map((paragraph) => paragraph.join('\n'));
+  let texts = paragraphs.map((paragraph) => paragraph.join('\n'));
   const sourcesStart = findSources(paragraphs);
   let sourceText: string[] = [];
   if (sourcesStart) {
     const { paragraph, line, column } = sourcesStart;
     const marked = paragraphs[paragraph]!;
     const before = [...marked.slice(0, line), marked[line]!.slice(0, column.start)].join('\n').trim();
-    sourceText = [marked[line]!.slice(column.end), ...marked.slice(line + 1), ...lines.slice(paragraph + 1)];
-    lines = [...lines.slice(0, paragraph), ...(before ? [before] : [])];
+    sourceText = [marked[line]!.slice(column.end), ...marked.slice(line + 1), ...texts.slice(paragraph + 1)];
+    texts = [...texts.slice(0, paragraph), ...(before ? [before] : [])];
   }
 
   // The related heading must follow at least one body paragraph.
-  const heading = lines.findIndex((text, index) => index > 0 && RELATED_HEADING.test(text.split('\n')[0]!));
-  if (heading === -1) return { body: lines, related: [], sources: toSourceItems(sourceText) };
-  const relatedText = [lines[heading]!.split('\n').slice(1).join('\n'), ...lines.slice(heading + 1)];
+  const heading = texts.findIndex((text, index) => index > 0 && RELATED_HEADING.test(text.split('\n')[0]!));
+  if (heading === -1) return { body: texts, related: [], sources: toSourceItems(sourceText) };
+  const relatedText = [texts[heading]!.split('\n').slice(1).join('\n'), ...texts.slice(heading + 1)];
   return {
-    body: lines.slice(0, heading),
+    body: texts.slice(0, heading),
     related: relatedText
       .flatMap((text) => text.split('\n'))
       .flatMap((line) => line.split(SENTENCE_BREAK))
