@@ -6,6 +6,10 @@ import { searchKnowledgeBase, type SearchResults } from '../../lib/kb/search';
 
 const EMPTY: SearchResults = { entities: [], articles: [] };
 
+function openArticle(key: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`) });
+}
+
 /** The toolbar popup: search the knowledge base; a way to the options page. */
 export function App() {
   const [query, setQuery] = useState('');
@@ -21,9 +25,6 @@ export function App() {
       current = false;
     };
   }, [query]);
-
-  const openArticle = (key: string) =>
-    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`) });
 
   return (
     <main class="popup">

@@ -23,9 +23,10 @@ export class BackstoryDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(options: DatabaseOptions = {}) {
+    // Only pass what was given: an explicit `undefined` would override Dexie's defaults.
     super(options.name ?? DATABASE_NAME, {
-      indexedDB: options.indexedDB,
-      IDBKeyRange: options.IDBKeyRange,
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.version(1).stores({
       packs: 'id',

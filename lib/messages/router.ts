@@ -47,7 +47,7 @@ export async function routeMessage(
     return { ok: true, result: await handler(message.payload, { tabId: sender.tabId }) };
   } catch (error) {
     if (error instanceof HandlerError) return fail(error.code, error.message);
-    console.error(`Backstory: ${type} failed`, error);
+    console.error(`Backstory: ${type} failed`, error instanceof Error ? (error.stack ?? error.message) : error);
     return fail('internal', 'Something went wrong inside Backstory');
   }
 }

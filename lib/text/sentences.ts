@@ -21,19 +21,33 @@ function segmenterFor(language: string): Intl.Segmenter {
 }
 
 /**
- * Sentence boundaries by the Unicode rules of `Intl.Segmenter` (UAX #29), which know
- * about "Mr." and CJK full stops far better than a regular expression would.
- * Paragraph breaks always end a sentence.
+ * Titles and initials that end in a full stop without ending a sentence ("Mr. Tokayev",
+ * "S. Jaishankar"): UAX #29 alone breaks after them.
+ */
+const NON_FINAL_ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Pres|Rev|Hon|No|vs|etc|e\.g|i\.e|[A-Z])\.$/u;
+
+/**
+ * Sentence boundaries by the Unicode rules of `Intl.Segmenter` (UAX #29), which handle
+ * quotes and CJK full stops far better than a regular expression would. Paragraph
+ * breaks always end a sentence; a single line break does not (wrapped text).
  */
 export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   const segmenter = segmenterFor(language);
   for (const paragraph of paragraphs(text)) {
-    for (const segment of segmenter.segment(text.slice(paragraph.start, paragraph.end))) {
+    // UAX #29 breaks at every line feed; a space of the same length keeps offsets exact.
+    const flowed = text.slice(paragraph.start, paragraph.end).replace(/[\r\n]/gu, ' ');
+    let pending: SentenceSpan | undefined;
+    for (const segment of segmenter.segment(flowed)) {
       const start = paragraph.start + segment.index;
       const trimmed = trimSpan(text, start, start + segment.segment.length);
-      if (trimmed.end > trimmed.start) spans.push(trimmed);
+      if (trimmed.end <= trimmed.start) continue;
+      const span: SentenceSpan = pending ? { start: pending.start, end: trimmed.end } : trimmed;
+      pending = undefined;
+      if (NON_FINAL_ABBREVIATION.test(text.slice(span.start, span.end))) pending = span;
+      else spans.push(span);
     }
+    if (pending) spans.push(pending);
   }
   return spans;
 }

@@ -1,0 +1,114 @@
+import type { CDPSession, Page } from 'playwright-core';
+
+/**
+ * The popover lives in a closed shadow root that the page, and Playwright's locators,
+ * cannot enter. The DevTools protocol can (`pierce: true`): this reads what a user sees.
+ */
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+export class ClosedPopover {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async attach(page: Page): Promise<ClosedPopover> {
+    return new ClosedPopover(page, await page.context().newCDPSession(page));
+  }
+
+  /** The popover's shadow root, or undefined when no popover is open. */
+  private async root(): Promise<CdpNode | undefined> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = find(root, (n) => n.nodeName === 'BACKSTORY-POPOVER');
+    return host?.shadowRoots?.[0];
+  }
+
+  async isOpen(): Promise<boolean> {
+    const root = await this.root();
+    return !!root && !!find(root, (n) => attr(n, 'role') === 'dialog');
+  }
+
+  /** The visible text of the popover, whitespace-collapsed ('' when closed). */
+  async text(): Promise<string> {
+    const root = await this.root();
+    const dialog = root && find(root, (n) => attr(n, 'role') === 'dialog');
+    if (!dialog) return '';
+    const parts: string[] = [];
+    walk(dialog, (n) => {
+      if (n.nodeType === 3 && n.nodeValue) parts.push(n.nodeValue);
+    });
+    return parts.join(' ').replace(/\s+/gu, ' ').trim();
+  }
+
+  /** Attributes of the dialog element (role, aria-labelledby, data-theme…). */
+  async dialogAttributes(): Promise<Record<string, string>> {
+    const root = await this.root();
+    const dialog = root && find(root, (n) => attr(n, 'role') === 'dialog');
+    const out: Record<string, string> = {};
+    const list = dialog?.attributes ?? [];
+    for (let i = 0; i < list.length; i += 2) out[list[i]!] = list[i + 1]!;
+    return out;
+  }
+
+  /** Waits until the popover's text satisfies `predicate`. */
+  async waitForText(predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await this.text();
+      if (predicate(text)) return text;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`Popover text never matched; last text: "${text}"`);
+  }
+
+  async waitForClosed(timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!(await this.isOpen())) return;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error('Popover did not close');
+  }
+
+  /** Centre of the first element in the popover whose own text is `text`, in viewport coordinates. */
+  async pointOf(text: string): Promise<{ x: number; y: number }> {
+    const root = await this.root();
+    const element = root && find(root, (n) => n.nodeType === 1 && (n.children ?? []).some((c) => c.nodeType === 3 && c.nodeValue?.trim() === text));
+    if (!element) throw new Error(`No "${text}" in the popover`);
+    const { model } = (await this.cdp.send('DOM.getBoxModel', { backendNodeId: element.backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  }
+}
+
+function attr(node: CdpNode, name: string): string | undefined {
+  const list = node.attributes ?? [];
+  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
+  return undefined;
+}
+
+function walk(node: CdpNode, visit: (n: CdpNode) => void): void {
+  visit(node);
+  for (const child of node.children ?? []) walk(child, visit);
+  for (const shadow of node.shadowRoots ?? []) walk(shadow, visit);
+}
+
+function find(node: CdpNode, predicate: (n: CdpNode) => boolean): CdpNode | undefined {
+  let found: CdpNode | undefined;
+  walk(node, (n) => {
+    if (!found && predicate(n)) found = n;
+  });
+  return found;
+}

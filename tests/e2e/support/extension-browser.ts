@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Opens an extension page (`popup.html`, `options.html`) in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium with the built extension loaded, in a fresh profile, the way a user has it.
+ * Flags keep Chromium from reaching for the network on this offline machine.
+ */
+export async function launchExtensionBrowser(options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the content script has painted at least `min` mentions, and returns their texts in document order. */
+export async function waitForHighlights(page: Page, min = 1): Promise<string[]> {
+  await page.waitForFunction(
+    (n) => ((globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights?.get('backstory-mention')?.size ?? 0) >= n,
+    min,
+    { timeout: 15_000 },
+  );
+  return highlightTexts(page);
+}
+
+/** The texts of the painted mentions, in document order (the page's own scripts can read these too). */
+export async function highlightTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights?.get('backstory-mention');
+    const ranges = [...(highlight ?? [])];
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => r.toString());
+  });
+}
+
+/** The viewport centre of the n-th occurrence of `text` in the page's visible text. */
+export async function pointOfText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ({ text: wanted, occurrence: index }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data;
+        let at = data.indexOf(wanted);
+        while (at >= 0) {
+          if (seen++ === index) {
+            const range = new Range();
+            range.setStart(node, at);
+            range.setEnd(node, at + wanted.length);
+            (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            const rect = range.getClientRects()[0]!;
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+          at = data.indexOf(wanted, at + 1);
+        }
+      }
+      return undefined;
+    },
+    { text, occurrence },
+  );
+  if (!point) throw new Error(`"${text}" (occurrence ${occurrence}) is not on the page`);
+  return point;
+}
