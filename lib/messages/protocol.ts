@@ -39,6 +39,20 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'kb.search',
 ]);
 
+/**
+ * Messages from extension pages (the popup) to the content script of one tab, through
+ * `tabs.sendMessage`. The content script answers only these, and only from extension pages.
+ */
+export interface TabProtocolMap {
+  /** What Backstory found on this page: one row per entity, most mentioned first. */
+  'tab.mentions': {
+    request: Record<string, never>;
+    response: { entities: Array<{ entityKey: string; count: number; text: string }>; enabled: boolean };
+  };
+  /** Scroll to the first mention of an entity and open its popover. */
+  'tab.reveal': { request: { entityKey: string }; response: { found: boolean } };
+}
+
 /** Sent by the background to every tab when the knowledge base changed. */
 export interface KnowledgeBaseChangedEvent {
   type: 'kb.revision';

@@ -1,0 +1,71 @@
+import type { EntityType } from '../pack';
+
+/** How mentions are painted. 'hover-only' registers nothing until the pointer rests on a name. */
+export type HighlightStyle = 'underline' | 'background' | 'hover-only';
+
+/**
+ * The user's settings. Few on purpose: each exists because people truly differ.
+ * Stored with versioned storage (lib/extension/settings-item.ts); every context reads
+ * the same item and follows its changes live.
+ */
+export interface Settings {
+  /** A global pause: no scanning, no highlights, anywhere. */
+  paused: boolean;
+  highlightStyle: HighlightStyle;
+  /** Hover intent before the popover opens, in milliseconds. */
+  hoverDelayMs: number;
+  /** Entity types not highlighted on pages (still searchable). */
+  hiddenEntityTypes: EntityType[];
+  /** Hostnames where Backstory does not run at all. */
+  disabledSites: string[];
+  /** Most mentions highlighted on one page. */
+  highlightCap: number;
+  /** Whether code blocks (pre, code) are scanned. */
+  scanCodeBlocks: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  paused: false,
+  highlightStyle: 'underline',
+  hoverDelayMs: 250,
+  hiddenEntityTypes: [],
+  disabledSites: [],
+  highlightCap: 2000,
+  scanCodeBlocks: false,
+});
+
+export const HOVER_DELAY_RANGE_MS = { min: 0, max: 2000 } as const;
+export const HIGHLIGHT_CAP_RANGE = { min: 10, max: 20_000 } as const;
+
+/**
+ * Settings as stored, made whole and safe: unknown or out-of-range values fall back to
+ * defaults, so a bad write or an older version can never break a page.
+ */
+export function normalizeSettings(value: unknown): Settings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof Settings, unknown>>;
+  const d = DEFAULT_SETTINGS;
+  return {
+    paused: typeof v.paused === 'boolean' ? v.paused : d.paused,
+    highlightStyle: v.highlightStyle === 'background' || v.highlightStyle === 'hover-only' || v.highlightStyle === 'underline' ? v.highlightStyle : d.highlightStyle,
+    hoverDelayMs: clampNumber(v.hoverDelayMs, HOVER_DELAY_RANGE_MS, d.hoverDelayMs),
+    hiddenEntityTypes: Array.isArray(v.hiddenEntityTypes) ? (v.hiddenEntityTypes.filter((t) => typeof t === 'string') as EntityType[]) : [...d.hiddenEntityTypes],
+    disabledSites: Array.isArray(v.disabledSites) ? v.disabledSites.filter((s): s is string => typeof s === 'string') : [...d.disabledSites],
+    highlightCap: Math.round(clampNumber(v.highlightCap, HIGHLIGHT_CAP_RANGE, d.highlightCap)),
+    scanCodeBlocks: typeof v.scanCodeBlocks === 'boolean' ? v.scanCodeBlocks : d.scanCodeBlocks,
+  };
+}
+
+/** Whether Backstory runs on a page of this hostname ("www." does not count). */
+export function isSiteEnabled(settings: Settings, hostname: string): boolean {
+  const host = siteKey(hostname);
+  return !settings.paused && !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** The form a hostname is stored in the site lists. */
+export function siteKey(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\./u, '');
+}
+
+function clampNumber(value: unknown, range: { min: number; max: number }, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(range.max, Math.max(range.min, value)) : fallback;
+}
