@@ -27,6 +27,8 @@ const SHORT_NAME_MAX_LETTERS = 3;
 const ACRONYM_MAX_LETTERS = 5;
 
 const LETTER = /\p{L}/u;
+// oxlint-disable-next-line no-control-regex -- the whole ASCII range is meant
+const ASCII = /^[\x00-\x7f]*$/u;
 
 /** The case mode of a pattern, from its case-preserving fold. */
 export function caseModeOf(keep: string, caseSensitive: boolean | undefined): number {
@@ -35,6 +37,17 @@ export function caseModeOf(keep: string, caseSensitive: boolean | undefined): nu
   let letters = 0;
   let cased = 0;
   let upper = 0;
+  if (ASCII.test(keep)) {
+    // Fast path for most names: count without regular expressions.
+    for (let i = 0; i < keep.length; i++) {
+      const c = keep.charCodeAt(i) | 0x20;
+      if (c >= 0x61 && c <= 0x7a) {
+        letters++;
+        if (keep.charCodeAt(i) < 0x61) upper++;
+      }
+    }
+    return caseModeFromCounts(letters, letters, upper);
+  }
   for (const ch of keep) {
     if (!LETTER.test(ch)) continue;
     letters++;
@@ -44,6 +57,11 @@ export function caseModeOf(keep: string, caseSensitive: boolean | undefined): nu
     cased++;
     if (ch === up) upper++;
   }
+  return caseModeFromCounts(letters, cased, upper);
+}
+
+/** The default mode from counts of letters, cased letters and upper-case letters. */
+export function caseModeFromCounts(letters: number, cased: number, upper: number): number {
   if (cased === 0) return CASE_ANY;
   if (letters <= SHORT_NAME_MAX_LETTERS) return CASE_EXACT;
   if (upper === cased && cased <= ACRONYM_MAX_LETTERS) return CASE_EXACT;
@@ -78,4 +96,66 @@ export function caseAccepts(mode: number, patternKeep: string, spanKeep: string)
     return false;
   }
   return true;
+}
+
+const SPACE = 0x20;
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
+const ASCII_CASE_BIT = 0x20;
+
+/**
+ * caseAccepts for the common case, without allocating: `text[start, end)` and
+ * `patternKeep` are printable ASCII with single spaces (so the span is its own
+ * case-preserving fold) and have the same length. Returns undefined when that
+ * does not hold and the general caseAccepts must decide.
+ */
+export function caseAcceptsPlain(
+  mode: number,
+  patternKeep: string,
+  text: string,
+  start: number,
+  end: number,
+): boolean | undefined {
+  const length = end - start;
+  if (patternKeep.length !== length) return undefined;
+  let same = true;
+  for (let i = 0; i < length; i++) {
+    const t = text.charCodeAt(start + i);
+    const p = patternKeep.charCodeAt(i);
+    if (t < SPACE || t > 0x7e || p > 0x7e || (t === SPACE && text.charCodeAt(start + i - 1) === SPACE)) return undefined;
+    if (t !== p) same = false;
+  }
+  if (same || mode === CASE_ANY) return true;
+  if (mode === CASE_EXACT) return false;
+  let from = 0;
+  for (let i = 0; i <= length; i++) {
+    if (i < length && patternKeep.charCodeAt(i) !== SPACE) continue;
+    if (!plainWordAccepts(patternKeep, text, start, from, i)) return false;
+    from = i + 1;
+  }
+  return true;
+}
+
+/** One word of caseAcceptsPlain: as written, all capitals, or a lower-case word capitalized. */
+function plainWordAccepts(patternKeep: string, text: string, start: number, from: number, to: number): boolean {
+  let same = true;
+  let anyLower = false;
+  let anyUpper = false;
+  let patternLower = true;
+  for (let i = from; i < to; i++) {
+    const t = text.charCodeAt(start + i);
+    const p = patternKeep.charCodeAt(i);
+    if (t !== p) same = false;
+    if (t >= LOWER_A && t <= LOWER_Z) anyLower = true;
+    else if (t >= UPPER_A && t <= UPPER_Z) anyUpper = true;
+    if (p >= UPPER_A && p <= UPPER_Z) patternLower = false;
+  }
+  if (same || (anyUpper && !anyLower)) return true;
+  if (!patternLower) return false;
+  const p0 = patternKeep.charCodeAt(from);
+  const t0 = text.charCodeAt(start + from);
+  const capital = p0 >= LOWER_A && p0 <= LOWER_Z ? p0 ^ ASCII_CASE_BIT : p0;
+  return t0 === capital && text.startsWith(patternKeep.slice(from + 1, to), start + from + 1);
 }

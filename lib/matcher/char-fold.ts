@@ -16,6 +16,14 @@ export const CLS_ZERO = 8;
 export const CLS_EXPAND = 16;
 /** A high surrogate: the class and fold come from the whole code point. */
 export const CLS_HIGH = 32;
+/** A lower-case letter: a title-case or all-caps name cannot start here. */
+export const CLS_LOWER = 64;
+/**
+ * Fold and class disagree: a letter or digit whose fold has a non-word unit
+ * ("½" → "1⁄2"), or a symbol whose fold starts with a letter ("™" → "tm",
+ * "ⓐ" → "a"). The word filter cannot judge words touching one; it walks instead.
+ */
+export const CLS_ODD = 256;
 
 const WHITESPACE = /^\s$/u;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
@@ -74,6 +82,7 @@ export function classOf(cp: number): number {
   if (WHITESPACE.test(s)) return CLS_SPACE;
   let cls = 0;
   if (WORD_CHAR.test(s)) cls = NOSPACE_SCRIPT.test(s) ? CLS_NOSPACE : CLS_WORD;
+  if (cls && s === s.toLowerCase() && s !== s.toUpperCase()) cls |= CLS_LOWER;
   if (foldFull(cp) === '') cls |= CLS_ZERO;
   return cls;
 }

@@ -4,20 +4,13 @@
  * They travel inside the snapshot, so a loaded matcher folds exactly as the
  * compiled one did even if the engine's Unicode data changed in between.
  */
-import {
-  CLS_EXPAND,
-  CLS_HIGH,
-  CLS_SPACE,
-  CLS_ZERO,
-  classOf,
-  foldFull,
-} from './char-fold';
+import { CLS_EXPAND, CLS_HIGH, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO, classOf, foldFull } from './char-fold';
 
 export interface FoldTables {
   /** Per BMP unit: its folded unit; for CLS_EXPAND units, an index into `expansionStart`. */
   readonly fold: Uint16Array;
-  /** Per BMP unit: CLS_* flags. */
-  readonly cls: Uint8Array;
+  /** Per BMP unit: CLS_* flags (CLS_ODD needs more than 8 bits). */
+  readonly cls: Uint16Array;
   /** Offsets into `expansionUnits`, one more than there are expansions. */
   readonly expansionStart: Int32Array;
   readonly expansionUnits: Uint16Array;
@@ -30,7 +23,7 @@ let cached: FoldTables | undefined;
 export function getFoldTables(): FoldTables {
   if (cached) return cached;
   const fold = new Uint16Array(BMP_SIZE);
-  const cls = new Uint8Array(BMP_SIZE);
+  const cls = new Uint16Array(BMP_SIZE);
   const starts: number[] = [0];
   const units: number[] = [];
   for (let c = 0; c < BMP_SIZE; c++) {
@@ -55,11 +48,20 @@ export function getFoldTables(): FoldTables {
     }
     cls[c] = k;
   }
-  cached = {
-    fold,
-    cls,
-    expansionStart: Int32Array.from(starts),
-    expansionUnits: Uint16Array.from(units),
-  };
+  const expansionStart = Int32Array.from(starts);
+  const expansionUnits = Uint16Array.from(units);
+  // Second pass: the class of a fold's units is known only now.
+  for (let c = 0; c < BMP_SIZE; c++) {
+    const k = cls[c] as number;
+    if (k & (CLS_HIGH | CLS_ZERO | CLS_SPACE)) continue;
+    const f = fold[c] as number;
+    const foldUnits = k & CLS_EXPAND ? expansionUnits.subarray(expansionStart[f], expansionStart[f + 1]) : [f];
+    const odd =
+      k & CLS_WORD
+        ? foldUnits.some((u) => !((cls[u] as number) & CLS_WORD))
+        : ((cls[foldUnits[0] as number] as number) & CLS_WORD) !== 0;
+    if (odd) cls[c] = k | CLS_ODD;
+  }
+  cached = { fold, cls, expansionStart, expansionUnits };
   return cached;
 }

@@ -3,13 +3,22 @@
  * survives structured clone (IndexedDB, postMessage) unchanged.
  */
 import type { FoldTables } from './fold-tables';
-import type { FlatTrie } from './trie-build';
 import type { MatcherSnapshot } from './types';
 
 /** Bump when any field below changes meaning or layout. */
 export const SNAPSHOT_FORMAT = 1;
 
-export interface MatcherData extends FoldTables, FlatTrie {
+export interface MatcherData extends FoldTables {
+  /**
+   * The trie, laid out by trie-layout.ts. BLOCK_FLAG marks nodes below which some
+   * name may start on a lower-case letter (see case-rules.ts): walks from a
+   * lower-case letter stop at unflagged nodes.
+   */
+  readonly blocks: Int32Array;
+  /** Bit set of the hashes of names' first words (word-filter.ts). */
+  readonly wordBits: Int32Array;
+  /** The same for names that may start on a lower-case letter. */
+  readonly lowerWordBits: Int32Array;
   readonly patternCount: number;
   /** Per trie key (terminal index): its patterns are groupPatterns[groupStart[g] .. groupStart[g + 1]). */
   readonly groupStart: Int32Array;
@@ -34,12 +43,12 @@ export interface MatcherData extends FoldTables, FlatTrie {
 
 const TYPED_FIELDS: Readonly<Record<string, new (n: number) => ArrayBufferView>> = {
   fold: Uint16Array,
-  cls: Uint8Array,
+  cls: Uint16Array,
   expansionStart: Int32Array,
   expansionUnits: Uint16Array,
-  childStart: Int32Array,
-  label: Uint16Array,
-  terminal: Int32Array,
+  blocks: Int32Array,
+  wordBits: Int32Array,
+  lowerWordBits: Int32Array,
   groupStart: Int32Array,
   groupPatterns: Int32Array,
   patternEntity: Int32Array,

@@ -10,36 +10,48 @@
  * no failure links or output lists to store. Scripts written without spaces
  * are tried at every character.
  */
-import { caseAccepts, CASE_ANY } from './case-rules';
-import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_WORD, CLS_ZERO } from './char-fold';
+import { caseAccepts, caseAcceptsPlain, CASE_ANY } from './case-rules';
+import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from './char-fold';
 import { astralClass, astralFold, foldString, foldWithMap } from './fold-text';
 import type { MatcherData } from './matcher-data';
 import { toSnapshot } from './matcher-data';
+import { BLOCK_COUNT_SHIFT, BLOCK_FLAG, BLOCK_TERMINAL } from './trie-layout';
 import type { Matcher, MatchSpan, MatcherSnapshot } from './types';
+import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
 
 const SPACE_UNIT = 0x20;
 /** Linear scan below this many children, binary search above. */
 const LINEAR_CHILDREN = 8;
 /** Window around a match, in characters beyond the phrase length, re-folded for exclusions. */
 const EXCLUDE_MARGIN = 32;
+/**
+ * Matcher-specific bit added to the class table: a walk may start on this unit
+ * (its fold begins some name that can start on such a letter).
+ */
+const CLS_START = 512;
 
-/** Child of `node` labelled `c`, or -1. */
-function childOf(childStart: Int32Array, label: Uint16Array, node: number, c: number): number {
-  let lo = childStart[node] as number;
-  let hi = childStart[node + 1] as number;
-  if (hi - lo <= LINEAR_CHILDREN) {
-    for (; lo < hi; lo++) {
-      const l = label[lo] as number;
-      if (l >= c) return l === c ? lo : -1;
+/** Offset of the child of the block at `off` labelled `c`, or -1. */
+function childOf(blocks: Int32Array, units: Uint16Array, off: number, c: number): number {
+  const header = blocks[off] as number;
+  const count = header >>> BLOCK_COUNT_SHIFT;
+  const labels = off + 1 + ((header & BLOCK_TERMINAL) >> 1);
+  const children = labels + ((count + 1) >> 1);
+  const first = 2 * labels;
+  if (count <= LINEAR_CHILDREN) {
+    for (let t = 0; t < count; t++) {
+      const l = units[first + t] as number;
+      if (l >= c) return l === c ? (blocks[children + t] as number) : -1;
     }
     return -1;
   }
+  let lo = 0;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const l = label[mid] as number;
+    const l = units[first + mid] as number;
     if (l < c) lo = mid + 1;
     else if (l > c) hi = mid;
-    else return mid;
+    else return blocks[children + mid] as number;
   }
   return -1;
 }
@@ -53,10 +65,17 @@ function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
 export class FlatMatcher implements Matcher {
   readonly patternCount: number;
   private readonly d: MatcherData;
-  /** Root child per first folded unit (0 = none): most starts fail on this one read. */
+  /** The class table plus CLS_START for this matcher's names. */
+  private readonly cls: Uint16Array;
+  private readonly fold: Uint16Array;
+  private readonly blocks: Int32Array;
+  /** The same buffer as `blocks`, for the labels. */
+  private readonly units: Uint16Array;
+  /** Offset of the root's child per first folded unit (0 = none). */
   private readonly rootChild: Int32Array;
-  private readonly keepCache: (string | undefined)[] = [];
-  private readonly entityCache: (string | undefined)[] = [];
+  // Dense arrays (not sparse ones, which V8 turns into dictionaries).
+  private readonly keepCache: (string | undefined)[];
+  private readonly entityCache: (string | undefined)[];
   // Candidates of the current walk, reused across calls.
   private candNode = new Int32Array(64);
   private candEnd = new Int32Array(64);
@@ -66,9 +85,35 @@ export class FlatMatcher implements Matcher {
   constructor(data: MatcherData) {
     this.d = data;
     this.patternCount = data.patternCount;
+    this.keepCache = Array.from({ length: data.patternCount }, () => undefined);
+    this.entityCache = Array.from({ length: data.entityKeyStart.length - 1 }, () => undefined);
+    this.fold = data.fold;
+    this.blocks = data.blocks;
+    this.units = new Uint16Array(data.blocks.buffer, data.blocks.byteOffset, data.blocks.length * 2);
     this.rootChild = new Int32Array(0x10000);
-    const end = data.childStart[1] as number;
-    for (let v = data.childStart[0] as number; v < end; v++) this.rootChild[data.label[v] as number] = v;
+    const rootCount = (this.blocks[0] as number) >>> BLOCK_COUNT_SHIFT;
+    const labels = 1 + (((this.blocks[0] as number) & BLOCK_TERMINAL) >> 1);
+    for (let t = 0; t < rootCount; t++) {
+      this.rootChild[this.units[2 * labels + t] as number] = this.blocks[labels + ((rootCount + 1) >> 1) + t] as number;
+    }
+    this.cls = this.startTable();
+  }
+
+  /** Copies the class table, marking the units a walk can start on. */
+  private startTable(): Uint16Array {
+    const { cls: base, fold, blocks, expansionStart, expansionUnits } = this.d;
+    const cls = base.slice();
+    for (let c = 0; c < cls.length; c++) {
+      const k = cls[c] as number;
+      if (k & (CLS_ZERO | CLS_SPACE | CLS_HIGH)) continue;
+      const first = k & CLS_EXPAND ? (expansionUnits[expansionStart[fold[c] as number] as number] as number) : fold[c];
+      const child = this.rootChild[first as number] as number;
+      if (child === 0) continue;
+      // A lower-case letter only starts names that may be written in lower case.
+      if (k & CLS_LOWER && !((blocks[child] as number) & BLOCK_FLAG)) continue;
+      cls[c] = k | CLS_START;
+    }
+    return cls;
   }
 
   snapshot(): MatcherSnapshot {
@@ -76,48 +121,104 @@ export class FlatMatcher implements Matcher {
   }
 
   scan(text: string): MatchSpan[] {
-    const { cls, fold } = this.d;
-    const rootChild = this.rootChild;
+    const cls = this.cls;
+    const fold = this.fold;
+    const { expansionStart, expansionUnits, wordBits, lowerWordBits } = this.d;
+    const wordMask = wordBits.length * 32 - 1;
+    const lowerMask = lowerWordBits.length * 32 - 1;
     const out: MatchSpan[] = [];
     const n = text.length;
+    // Whether the last non-ignorable character was a letter or digit of a spaced script.
     let prevWord = false;
     let i = 0;
     while (i < n) {
-      const c = text.charCodeAt(i);
+      let c = text.charCodeAt(i);
       let k = cls[c] as number;
+      if (k & CLS_ZERO) {
+        // Ignorable characters (marks, soft hyphens) neither start nor end a word.
+        i++;
+        continue;
+      }
+      if (k & CLS_WORD) {
+        // A whole word: hash its folded units while skipping it (see word-filter.ts).
+        const start = i;
+        const startCls = k;
+        let odd = 0;
+        let h = WORD_HASH_SEED;
+        for (;;) {
+          odd |= k;
+          if (k & CLS_EXPAND) {
+            const f = fold[c] as number;
+            for (let u = expansionStart[f] as number, e = expansionStart[f + 1] as number; u < e; u++) {
+              h = Math.imul(h ^ (expansionUnits[u] as number), WORD_HASH_PRIME);
+            }
+          } else if (!(k & CLS_ZERO)) {
+            h = Math.imul(h ^ (fold[c] as number), WORD_HASH_PRIME);
+          }
+          if (++i >= n) break;
+          c = text.charCodeAt(i);
+          k = cls[c] as number;
+          if (!(k & (CLS_WORD | CLS_ZERO))) break;
+        }
+        if (!prevWord) {
+          // Words next to astral or odd characters are rare: walk without the filter.
+          let walk = ((odd | (i < n ? k : 0)) & (CLS_HIGH | CLS_ODD)) !== 0;
+          if (!walk) {
+            const x = finishWordHash(h);
+            walk =
+              startCls & CLS_LOWER
+                ? (((lowerWordBits[(x & lowerMask) >>> 5] as number) >>> (x & 31)) & 1) === 1
+                : (((wordBits[(x & wordMask) >>> 5] as number) >>> (x & 31)) & 1) === 1;
+          }
+          if (walk) {
+            const end = this.matchAt(text, start, startCls, out);
+            if (end >= 0) {
+              i = end;
+              prevWord = this.lastEndedWord;
+              continue;
+            }
+          }
+        }
+        prevWord = true;
+        continue;
+      }
       let width = 1;
       if (k & CLS_HIGH) {
         const lo = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if (lo >= 0xdc00 && lo <= 0xdfff) {
-          k = astralClass(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
-          width = 2;
-        } else k = 0;
+        if (lo < 0xdc00 || lo > 0xdfff) {
+          prevWord = false;
+          i++;
+          continue;
+        }
+        k = astralClass(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
+        width = 2;
+        // Astral characters are rare: always walk (unless inside a word).
+        if (!(k & CLS_ZERO) && !(prevWord && k & CLS_WORD)) k |= CLS_START;
       }
-      // Ignorable characters do not end a word; inside a word nothing can start.
-      if (k & CLS_ZERO || (k & CLS_WORD && prevWord)) {
-        i += width;
-        continue;
-      }
-      if (!(k & CLS_SPACE)) {
-        const quickFail = width === 1 && !(k & CLS_EXPAND) && rootChild[fold[c] as number] === 0;
-        if (!quickFail) {
-          const end = this.matchAt(text, i, out);
-          if (end > 0) {
-            i = end;
-            prevWord = this.lastEndedWord;
-            continue;
-          }
+      if (k & CLS_START) {
+        const end = this.matchAt(text, i, k, out);
+        if (end >= 0) {
+          i = end;
+          prevWord = this.lastEndedWord;
+          continue;
         }
       }
-      prevWord = (k & CLS_WORD) !== 0;
+      // Ignorable characters (marks, soft hyphens) do not end a word.
+      if (!(k & CLS_ZERO)) prevWord = (k & CLS_WORD) !== 0;
       i += width;
     }
     return out;
   }
 
   /** Walks the trie from `start`; on an accepted match pushes it and returns its end, else -1. */
-  private matchAt(text: string, start: number, out: MatchSpan[]): number {
-    const { cls, fold, childStart, label, terminal, expansionStart, expansionUnits } = this.d;
+  private matchAt(text: string, start: number, startCls: number, out: MatchSpan[]): number {
+    const cls = this.cls;
+    const fold = this.fold;
+    const blocks = this.blocks;
+    const units = this.units;
+    // A name that is not written in lower case cannot start on a lower-case letter:
+    // leave the walk as soon as no such name remains below the node.
+    const needFlag = startCls & CLS_LOWER ? BLOCK_FLAG : 0;
     const n = text.length;
     let node = 0;
     let count = 0;
@@ -147,35 +248,41 @@ export class FlatMatcher implements Matcher {
         j += width;
         if (inSpace) continue;
         inSpace = true;
-        node = childOf(childStart, label, node, SPACE_UNIT);
-        if (node < 0) break;
+        node = childOf(blocks, units, node, SPACE_UNIT);
+        if (node < 0 || ((blocks[node] as number) & needFlag) !== needFlag) break;
         continue;
       }
       inSpace = false;
       if (width === 2) {
         for (let u = 0; u < astral.length; u++) {
-          node = childOf(childStart, label, node, astral.charCodeAt(u));
+          node = childOf(blocks, units, node, astral.charCodeAt(u));
           if (node < 0) break walk;
         }
       } else if (k & CLS_EXPAND) {
+        const { expansionStart, expansionUnits } = this.d;
         const f = fold[c] as number;
         for (let u = expansionStart[f] as number, e = expansionStart[f + 1] as number; u < e; u++) {
-          node = childOf(childStart, label, node, expansionUnits[u] as number);
+          node = childOf(blocks, units, node, expansionUnits[u] as number);
           if (node < 0) break walk;
         }
+      } else if (node === 0) {
+        node = this.rootChild[fold[c] as number] as number;
+        if (node === 0) break;
       } else {
-        node =
-          node === 0 ? this.rootChild[fold[c] as number] || -1 : childOf(childStart, label, node, fold[c] as number);
+        node = childOf(blocks, units, node, fold[c] as number);
         if (node < 0) break;
       }
+      const header = blocks[node] as number;
+      if ((header & needFlag) !== needFlag) break;
       j += width;
-      if ((terminal[node] as number) >= 0) this.pushCandidate(count++, node, j, (k & CLS_WORD) !== 0);
+      if (header & BLOCK_TERMINAL) this.pushCandidate(count++, node, j, (k & CLS_WORD) !== 0);
     }
     for (let ci = count - 1; ci >= 0; ci--) {
       const end = this.candEnd[ci] as number;
       const endsWord = this.candWord[ci] === 1;
       if (endsWord && this.wordAt(text, end)) continue;
-      const keys = this.acceptedKeys(terminal[this.candNode[ci] as number] as number, text, start, end);
+      const group = blocks[(this.candNode[ci] as number) + 1] as number;
+      const keys = this.acceptedKeys(group, text, start, end);
       if (keys) {
         out.push({ start, end, entityKeys: keys });
         this.lastEndedWord = endsWord;
@@ -200,7 +307,7 @@ export class FlatMatcher implements Matcher {
   private wordAt(text: string, i: number): boolean {
     if (i >= text.length) return false;
     const c = text.charCodeAt(i);
-    let k = this.d.cls[c] as number;
+    let k = this.cls[c] as number;
     if (k & CLS_HIGH) {
       const lo = text.charCodeAt(i + 1);
       k = lo >= 0xdc00 && lo <= 0xdfff ? astralClass(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000) : 0;
@@ -218,11 +325,12 @@ export class FlatMatcher implements Matcher {
       const mode = d.patternMode[p] as number;
       if (mode !== CASE_ANY) {
         const keep = this.patternKeep(p);
-        // Fast path: the text is the pattern as written.
-        if (!(end - start === keep.length && text.startsWith(keep, start))) {
+        let ok = caseAcceptsPlain(mode, keep, text, start, end);
+        if (ok === undefined) {
           spanKeep ??= foldString(d, text.slice(start, end), true);
-          if (!caseAccepts(mode, keep, spanKeep)) continue;
+          ok = caseAccepts(mode, keep, spanKeep);
         }
+        if (!ok) continue;
       }
       if (d.excludeStart[p] !== d.excludeStart[p + 1] && this.excluded(p, text, start, end)) continue;
       const key = this.entityKey(d.patternEntity[p] as number);

@@ -59,7 +59,8 @@ const scenario = fc
   .array(pattern, { minLength: 1, maxLength: 6 })
   .chain((patterns) => fc.tuple(fc.constant(patterns), textFor(patterns)));
 
-describe('matcher against the reference implementation', () => {
+// Generous timeouts: the machine is shared; these are not timing assertions.
+describe('matcher against the reference implementation', { timeout: 120_000 }, () => {
   it('finds the same spans and entity keys', () => {
     fc.assert(
       fc.property(scenario, ([patterns, text]) => {

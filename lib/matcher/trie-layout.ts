@@ -1,0 +1,59 @@
+/**
+ * Lays the breadth-first trie out as blocks in depth-first order, for the scan.
+ *
+ * Block of a node, in one Int32Array:
+ *   [header, (key index, if terminal), labels (two UTF-16 units per int), child offsets]
+ *   header = childCount << 2 | BLOCK_TERMINAL | BLOCK_FLAG
+ *
+ * Why: one step of a walk then reads one block (header, labels and the child's
+ * offset sit side by side) instead of three arrays, and depth-first order puts
+ * a node's first child right after it, so the long single-child chains at the
+ * end of names are sequential in memory. With 150k names the trie is larger
+ * than the caches and each step's cache misses dominate the scan; this layout
+ * costs the same 10 bytes per node as the breadth-first one.
+ */
+import type { FlatTrie } from './trie-build';
+
+/** Header bit: some name below this node may start on a lower-case letter. */
+export const BLOCK_FLAG = 1;
+/** Header bit: a key ends here; its index follows the header. */
+export const BLOCK_TERMINAL = 2;
+/** Header bits below the child count. */
+export const BLOCK_COUNT_SHIFT = 2;
+
+/** Converts a FlatTrie to blocks; the root's block is at offset 0. */
+export function layoutBlocks(trie: FlatTrie): Int32Array {
+  const { nodes, label } = trie;
+  const count = label.length;
+  const offset = new Int32Array(count);
+  const sizeOf = (v: number): number => {
+    const children = (nodes[2 * v + 2] as number) - (nodes[2 * v] as number);
+    const terminal = (nodes[2 * v + 1] as number) >= 2 ? 1 : 0;
+    return 1 + terminal + ((children + 1) >> 1) + children;
+  };
+  // Depth-first preorder with an explicit stack (names can be long).
+  const stack = new Int32Array(count);
+  let top = 0;
+  stack[top++] = 0;
+  let cursor = 0;
+  while (top > 0) {
+    const v = stack[--top] as number;
+    offset[v] = cursor;
+    cursor += sizeOf(v);
+    for (let c = (nodes[2 * v + 2] as number) - 1; c >= (nodes[2 * v] as number); c--) stack[top++] = c;
+  }
+  const blocks = new Int32Array(cursor);
+  const units = new Uint16Array(blocks.buffer);
+  for (let v = 0; v < count; v++) {
+    const first = nodes[2 * v] as number;
+    const children = (nodes[2 * v + 2] as number) - first;
+    const info = nodes[2 * v + 1] as number;
+    let at = offset[v] as number;
+    blocks[at++] = (children << BLOCK_COUNT_SHIFT) | (info >= 2 ? BLOCK_TERMINAL : 0) | (info & 1 ? BLOCK_FLAG : 0);
+    if (info >= 2) blocks[at++] = (info >> 1) - 1;
+    for (let c = 0; c < children; c++) units[2 * at + c] = label[first + c] as number;
+    at += (children + 1) >> 1;
+    for (let c = 0; c < children; c++) blocks[at + c] = offset[first + c] as number;
+  }
+  return blocks;
+}
