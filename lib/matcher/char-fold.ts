@@ -24,9 +24,16 @@ export const CLS_LOWER = 64;
  * "ⓐ" → "a"). The word filter cannot judge words touching one; it walks instead.
  */
 export const CLS_ODD = 256;
+/** A letter (\p{L}), for the case rules. */
+export const CLS_LETTER = 1024;
+/** A letter with case (its upper and lower case differ). */
+export const CLS_CASED = 2048;
+/** A cased letter in upper case. */
+export const CLS_UPPER = 4096;
 
 const WHITESPACE = /^\s$/u;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const LETTER = /^\p{L}$/u;
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 // Script_Extensions rather than Script so that "ー", "々" and the kana marks count.
 const NOSPACE_SCRIPT =
@@ -82,7 +89,12 @@ export function classOf(cp: number): number {
   if (WHITESPACE.test(s)) return CLS_SPACE;
   let cls = 0;
   if (WORD_CHAR.test(s)) cls = NOSPACE_SCRIPT.test(s) ? CLS_NOSPACE : CLS_WORD;
-  if (cls && s === s.toLowerCase() && s !== s.toUpperCase()) cls |= CLS_LOWER;
+  if (LETTER.test(s)) cls |= CLS_LETTER;
+  if (s.toLowerCase() !== s.toUpperCase()) {
+    cls |= CLS_CASED;
+    if (s === s.toLowerCase()) cls |= CLS_LOWER;
+    if (s === s.toUpperCase()) cls |= CLS_UPPER;
+  }
   if (foldFull(cp) === '') cls |= CLS_ZERO;
   return cls;
 }

@@ -3,7 +3,7 @@
  * the trie over the distinct folded keys.
  */
 import { CASE_ANY, caseModeFromCounts, caseModeOf } from './case-rules';
-import { CLS_LOWER } from './char-fold';
+import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from './char-fold';
 import { type FoldTables, getFoldTables } from './fold-tables';
 import { astralClass, foldString } from './fold-text';
 import type { MatcherData } from './matcher-data';
@@ -15,17 +15,23 @@ import type { MatcherPattern } from './types';
 /** Compiles patterns into plain data; empty or fold-to-nothing patterns are skipped. */
 export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
   const tables = getFoldTables();
-  const groups = new Map<string, number[]>();
+  const max = patterns.length;
+  // Flat per-pattern columns, filled in place (150k names: no per-name objects).
+  const patternEntity = new Int32Array(max);
+  const patternMode = new Uint8Array(max);
+  const patternLowerStart = new Uint8Array(max);
+  const patternGroup = new Int32Array(max);
+  const keeps: string[] = [];
+  const groupOf = new Map<string, number>();
+  const groupKeys: string[] = [];
   const entityIndex = new Map<string, number>();
   const entityKeys: string[] = [];
-  const patternEntity: number[] = [];
-  const patternMode: number[] = [];
-  const keeps: string[] = [];
   const excludeStart: number[] = [0];
   const excludes: string[] = [];
-  const patternLowerStart: number[] = [];
   const wordHashes: number[] = [];
   const lowerWordHashes: number[] = [];
+  let lastEntityKey: string | undefined;
+  let lastEntity = -1;
 
   for (const pattern of patterns) {
     if (typeof pattern?.text !== 'string') continue;
@@ -40,61 +46,80 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
       key = foldString(tables, pattern.text);
       if (key === '') continue;
       keep = foldString(tables, pattern.text, true);
-      mode = caseModeOf(keep, pattern.caseSensitive);
+      mode = tableCaseMode(tables, keep, pattern.caseSensitive);
     }
     const index = keeps.length;
     keeps.push(keep);
-    patternMode.push(mode);
+    patternMode[index] = mode;
     const lowerStart = mode === CASE_ANY || startsLower(tables, keep);
-    patternLowerStart.push(lowerStart ? 1 : 0);
+    patternLowerStart[index] = lowerStart ? 1 : 0;
     const wordHash = firstWordHash(tables, key);
     if (wordHash !== undefined) {
       wordHashes.push(wordHash);
       if (lowerStart) lowerWordHashes.push(wordHash);
     }
-    let entity = entityIndex.get(pattern.entityKey);
-    if (entity === undefined) {
-      entity = entityKeys.length;
-      entityIndex.set(pattern.entityKey, entity);
-      entityKeys.push(pattern.entityKey);
+    // An entity's names usually come one after another: skip the map then.
+    if (pattern.entityKey !== lastEntityKey) {
+      lastEntityKey = pattern.entityKey;
+      let entity = entityIndex.get(pattern.entityKey);
+      if (entity === undefined) {
+        entity = entityKeys.length;
+        entityIndex.set(pattern.entityKey, entity);
+        entityKeys.push(pattern.entityKey);
+      }
+      lastEntity = entity;
     }
-    patternEntity.push(entity);
+    patternEntity[index] = lastEntity;
     for (const phrase of pattern.exclude ?? []) {
       const folded = foldString(tables, phrase);
       // A phrase that does not contain the name can never cover a match of it.
       if (folded.length > key.length && folded.includes(key)) excludes.push(folded);
     }
     excludeStart.push(excludes.length);
-    const group = groups.get(key);
-    if (group) group.push(index);
-    else groups.set(key, [index]);
+    let group = groupOf.get(key);
+    if (group === undefined) {
+      group = groupKeys.length;
+      groupOf.set(key, group);
+      groupKeys.push(key);
+    }
+    patternGroup[index] = group;
   }
 
-  const keys = [...groups.keys()].toSorted();
-  const keyLowerStart = new Uint8Array(keys.length);
-  keys.forEach((key, g) => {
-    keyLowerStart[g] = groups.get(key)?.some((p) => patternLowerStart[p] === 1) ? 1 : 0;
+  const count = keeps.length;
+  const keys = groupKeys.toSorted();
+  // rank[g]: position of group g's key in sorted order (the trie's key index).
+  const rank = new Int32Array(keys.length);
+  keys.forEach((key, r) => {
+    rank[groupOf.get(key) as number] = r;
   });
-  const blocks = layoutBlocks(buildTrie(keys, keyLowerStart));
+  // Patterns per sorted key, input order within a key (a counting sort).
   const groupStart = new Int32Array(keys.length + 1);
-  const groupPatterns = new Int32Array(keeps.length);
-  let at = 0;
-  keys.forEach((key, g) => {
-    groupStart[g] = at;
-    for (const p of groups.get(key) ?? []) groupPatterns[at++] = p;
-  });
-  groupStart[keys.length] = at;
+  for (let p = 0; p < count; p++) {
+    const r = rank[patternGroup[p] as number] as number;
+    groupStart[r + 1] = (groupStart[r + 1] as number) + 1;
+  }
+  for (let r = 0; r < keys.length; r++) groupStart[r + 1] = (groupStart[r + 1] as number) + (groupStart[r] as number);
+  const fill = groupStart.slice(0, keys.length);
+  const groupPatterns = new Int32Array(count);
+  const keyLowerStart = new Uint8Array(keys.length);
+  for (let p = 0; p < count; p++) {
+    const r = rank[patternGroup[p] as number] as number;
+    const at = fill[r] as number;
+    groupPatterns[at] = p;
+    fill[r] = at + 1;
+    if (patternLowerStart[p]) keyLowerStart[r] = 1;
+  }
 
   return {
     ...tables,
-    blocks,
+    blocks: layoutBlocks(buildTrie(keys, keyLowerStart)),
     wordBits: wordBitSet(wordHashes),
     lowerWordBits: wordBitSet(lowerWordHashes),
-    patternCount: keeps.length,
+    patternCount: count,
     groupStart,
     groupPatterns,
-    patternEntity: Int32Array.from(patternEntity),
-    patternMode: Uint8Array.from(patternMode),
+    patternEntity: patternEntity.slice(0, count),
+    patternMode: patternMode.slice(0, count),
     patternKeepText: keeps.join(''),
     patternKeepStart: offsetsOf(keeps),
     entityKeyText: entityKeys.join(''),
@@ -106,6 +131,22 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
 
 const SPACE = 0x20;
 const TILDE = 0x7e;
+
+/** caseModeOf through the class table (the regular expressions cost microseconds per name). */
+function tableCaseMode(tables: FoldTables, keep: string, caseSensitive: boolean | undefined): number {
+  if (caseSensitive !== undefined) return caseModeOf(keep, caseSensitive);
+  let letters = 0;
+  let cased = 0;
+  let upper = 0;
+  for (let i = 0; i < keep.length; i++) {
+    const k = tables.cls[keep.charCodeAt(i)] as number;
+    if (k & CLS_HIGH) return caseModeOf(keep, caseSensitive);
+    if (k & CLS_LETTER) letters++;
+    if (k & CLS_CASED) cased++;
+    if (k & CLS_UPPER) upper++;
+  }
+  return caseModeFromCounts(letters, cased, upper);
+}
 
 /**
  * The case mode of a name that is plain ASCII (printable, single inner spaces),

@@ -6,6 +6,7 @@
 import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_ZERO, classOf, foldFull, foldKeepCase } from './char-fold';
 import type { FoldTables } from './fold-tables';
 
+const ASCII_END = 0x80;
 const keepCache = new Map<number, string>();
 const astralFullCache = new Map<number, string>();
 const astralClassCache = new Map<number, number>();
@@ -73,9 +74,20 @@ export function fullFoldOf(t: FoldTables, cp: number, cls: number): string {
 export function foldString(t: FoldTables, s: string, keepCase = false): string {
   let out = '';
   let inSpace = false;
-  for (let i = 0; i < s.length; ) {
-    const { cls, cp, width } = charAt(t, s, i);
-    i += width;
+  const n = s.length;
+  for (let i = 0; i < n; ) {
+    const c = s.charCodeAt(i);
+    let cls = t.cls[c] as number;
+    let cp = c;
+    i++;
+    if (cls & CLS_HIGH) {
+      const lo = i < n ? s.charCodeAt(i) : 0;
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        cls = astralClass(cp);
+        i++;
+      } else cls = 0;
+    }
     if (cls & CLS_SPACE) {
       if (!inSpace) out += ' ';
       inSpace = true;
@@ -83,7 +95,12 @@ export function foldString(t: FoldTables, s: string, keepCase = false): string {
     }
     if (cls & CLS_ZERO) continue;
     inSpace = false;
-    out += keepCase ? keepFoldOf(cp) : fullFoldOf(t, cp, cls);
+    if (c < ASCII_END) {
+      // ASCII folds to itself, lower-cased for the full fold.
+      out += String.fromCharCode(keepCase ? c : (t.fold[c] as number));
+    } else {
+      out += keepCase ? keepFoldOf(cp) : fullFoldOf(t, cp, cls);
+    }
   }
   return out.trim();
 }
