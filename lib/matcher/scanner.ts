@@ -81,6 +81,10 @@ export class FlatMatcher implements Matcher {
   private candEnd = new Int32Array(64);
   private candWord = new Uint8Array(64);
   private lastEndedWord = false;
+  /** Per pattern of the group being checked: accepted or not. */
+  private accepted = new Uint8Array(16);
+  /** Entity keys of groups whose patterns were all accepted (readonly, shared). */
+  private readonly groupKeys = new Map<number, readonly string[]>();
 
   constructor(data: MatcherData) {
     this.d = data;
@@ -316,27 +320,55 @@ export class FlatMatcher implements Matcher {
   }
 
   /** Entity keys of the group's patterns that accept the span (case, exclusions), or undefined. */
-  private acceptedKeys(group: number, text: string, start: number, end: number): string[] | undefined {
+  private acceptedKeys(group: number, text: string, start: number, end: number): readonly string[] | undefined {
     const d = this.d;
-    let keys: string[] | undefined;
+    const first = d.groupStart[group] as number;
+    const size = (d.groupStart[group + 1] as number) - first;
+    if (this.accepted.length < size) this.accepted = new Uint8Array(size * 2);
+    const accepted = this.accepted;
+    let count = 0;
     let spanKeep: string | undefined;
-    for (let g = d.groupStart[group] as number, ge = d.groupStart[group + 1] as number; g < ge; g++) {
-      const p = d.groupPatterns[g] as number;
+    // A name shared by many entities ("Springfield") repeats the same case check.
+    let lastKeep: string | undefined;
+    let lastMode = -1;
+    let lastOk = false;
+    for (let g = 0; g < size; g++) {
+      const p = d.groupPatterns[first + g] as number;
       const mode = d.patternMode[p] as number;
+      let ok = true;
       if (mode !== CASE_ANY) {
         const keep = this.patternKeep(p);
-        let ok = caseAcceptsPlain(mode, keep, text, start, end);
-        if (ok === undefined) {
-          spanKeep ??= foldString(d, text.slice(start, end), true);
-          ok = caseAccepts(mode, keep, spanKeep);
+        if (mode === lastMode && keep === lastKeep) {
+          ok = lastOk;
+        } else {
+          const plain = caseAcceptsPlain(mode, keep, text, start, end);
+          if (plain === undefined) {
+            spanKeep ??= foldString(d, text.slice(start, end), true);
+            ok = caseAccepts(mode, keep, spanKeep);
+          } else ok = plain;
+          lastKeep = keep;
+          lastMode = mode;
+          lastOk = ok;
         }
-        if (!ok) continue;
       }
-      if (d.excludeStart[p] !== d.excludeStart[p + 1] && this.excluded(p, text, start, end)) continue;
-      const key = this.entityKey(d.patternEntity[p] as number);
-      if (!keys) keys = [key];
-      else if (!keys.includes(key)) keys.push(key);
+      if (ok && d.excludeStart[p] !== d.excludeStart[p + 1] && this.excluded(p, text, start, end)) ok = false;
+      accepted[g] = ok ? 1 : 0;
+      if (ok) count++;
     }
+    if (count === 0) return undefined;
+    // The usual case, every pattern accepted: one frozen array per group, shared by its spans.
+    const all = count === size;
+    if (all) {
+      const cached = this.groupKeys.get(group);
+      if (cached) return cached;
+    }
+    const keys: string[] = [];
+    for (let g = 0; g < size; g++) {
+      if (accepted[g] !== 1) continue;
+      const key = this.entityKey(d.patternEntity[d.groupPatterns[first + g] as number] as number);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    if (all) this.groupKeys.set(group, Object.freeze(keys));
     return keys;
   }
 
