@@ -181,6 +181,21 @@ describe('offsets when folding changes length', () => {
   });
 });
 
+describe('regressions found by the property test', () => {
+  it('starts a name after a combining mark that follows a character of another script', () => {
+    const m = compileMatcher([p('ø', 'o')]);
+    expect(m.scan('习\u0301ø ')).toEqual([{ start: 2, end: 3, entityKeys: ['o'] }]);
+  });
+  it('finds a name written with astral letters in plain text and the reverse', () => {
+    expect(match(['𝐀BC'], 'ABC')).toEqual(['ABC']);
+    expect(match(['ABC'], '𝐀BC')).toEqual(['𝐀BC']);
+  });
+  it('finds a name next to letter-like symbols that fold to letters', () => {
+    expect(match(['Acme™'], 'AcmeTM and Acme™')).toEqual(['AcmeTM', 'Acme™']);
+    expect(match(['½ Moon'], '1⁄2 Moon')).toEqual(['1⁄2 Moon']);
+  });
+});
+
 describe('degenerate patterns', () => {
   it('ignores empty, whitespace-only and fold-to-nothing patterns', () => {
     const m = compileMatcher([p('', 'a'), p('   \n', 'b'), p('\u0301\u00ad', 'c'), p('Putin', 'd')]);
