@@ -28,6 +28,7 @@ export interface PeerResult {
   buildMs?: number;
   bytes?: number;
   scanMs?: number;
+  scanCpuMs?: number;
   matches?: number;
   /** Why a figure is missing (time cap, error). */
   note?: string;
@@ -46,12 +47,13 @@ export function runPeer(peer: PeerName, keys: string[], text: string, capMs: num
       result.note = result.buildMs === undefined ? `build > ${seconds} s (cap)` : `scan stopped at ${seconds} s cap`;
       void worker.terminate();
     }, capMs);
-    worker.on('message', (m: { stage: string; ms: number; bytes?: number; matches?: number }) => {
+    worker.on('message', (m: { stage: string; ms: number; cpuMs?: number; bytes?: number; matches?: number }) => {
       if (m.stage === 'build') {
         result.buildMs = m.ms;
         result.bytes = m.bytes;
       } else {
         result.scanMs = m.ms;
+        result.scanCpuMs = m.cpuMs;
         result.matches = m.matches;
       }
     });
