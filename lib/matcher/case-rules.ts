@@ -106,24 +106,26 @@ const LOWER_Z = 0x7a;
 const ASCII_CASE_BIT = 0x20;
 
 /**
- * caseAccepts for the common case, without allocating: `text[start, end)` and
- * `patternKeep` are printable ASCII with single spaces (so the span is its own
- * case-preserving fold) and have the same length. Returns undefined when that
- * does not hold and the general caseAccepts must decide.
+ * caseAccepts for the common case, without allocating: the span `text[start, end)`
+ * and the pattern's fold `keepText[keepStart, keepEnd)` are printable ASCII with
+ * single spaces (so the span is its own case-preserving fold) and have the same
+ * length. Returns undefined when that does not hold and caseAccepts must decide.
  */
 export function caseAcceptsPlain(
   mode: number,
-  patternKeep: string,
+  keepText: string,
+  keepStart: number,
+  keepEnd: number,
   text: string,
   start: number,
   end: number,
 ): boolean | undefined {
   const length = end - start;
-  if (patternKeep.length !== length) return undefined;
+  if (keepEnd - keepStart !== length) return undefined;
   let same = true;
   for (let i = 0; i < length; i++) {
     const t = text.charCodeAt(start + i);
-    const p = patternKeep.charCodeAt(i);
+    const p = keepText.charCodeAt(keepStart + i);
     if (t < SPACE || t > 0x7e || p > 0x7e || (t === SPACE && text.charCodeAt(start + i - 1) === SPACE)) return undefined;
     if (t !== p) same = false;
   }
@@ -131,31 +133,34 @@ export function caseAcceptsPlain(
   if (mode === CASE_EXACT) return false;
   let from = 0;
   for (let i = 0; i <= length; i++) {
-    if (i < length && patternKeep.charCodeAt(i) !== SPACE) continue;
-    if (!plainWordAccepts(patternKeep, text, start, from, i)) return false;
+    if (i < length && keepText.charCodeAt(keepStart + i) !== SPACE) continue;
+    if (!plainWordAccepts(keepText, keepStart + from, text, start + from, i - from)) return false;
     from = i + 1;
   }
   return true;
 }
 
 /** One word of caseAcceptsPlain: as written, all capitals, or a lower-case word capitalized. */
-function plainWordAccepts(patternKeep: string, text: string, start: number, from: number, to: number): boolean {
+function plainWordAccepts(keepText: string, keepAt: number, text: string, textAt: number, length: number): boolean {
   let same = true;
   let anyLower = false;
   let anyUpper = false;
   let patternLower = true;
-  for (let i = from; i < to; i++) {
-    const t = text.charCodeAt(start + i);
-    const p = patternKeep.charCodeAt(i);
-    if (t !== p) same = false;
+  let restSame = true;
+  for (let i = 0; i < length; i++) {
+    const t = text.charCodeAt(textAt + i);
+    const p = keepText.charCodeAt(keepAt + i);
+    if (t !== p) {
+      same = false;
+      if (i > 0) restSame = false;
+    }
     if (t >= LOWER_A && t <= LOWER_Z) anyLower = true;
     else if (t >= UPPER_A && t <= UPPER_Z) anyUpper = true;
     if (p >= UPPER_A && p <= UPPER_Z) patternLower = false;
   }
   if (same || (anyUpper && !anyLower)) return true;
-  if (!patternLower) return false;
-  const p0 = patternKeep.charCodeAt(from);
-  const t0 = text.charCodeAt(start + from);
+  if (!patternLower || !restSame) return false;
+  const p0 = keepText.charCodeAt(keepAt);
   const capital = p0 >= LOWER_A && p0 <= LOWER_Z ? p0 ^ ASCII_CASE_BIT : p0;
-  return t0 === capital && text.startsWith(patternKeep.slice(from + 1, to), start + from + 1);
+  return text.charCodeAt(textAt) === capital;
 }

@@ -6,7 +6,7 @@ import { CASE_ANY, caseModeFromCounts, caseModeOf } from './case-rules';
 import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from './char-fold';
 import { type FoldTables, getFoldTables } from './fold-tables';
 import { astralClass, foldString } from './fold-text';
-import type { MatcherData } from './matcher-data';
+import { type MatcherData, SLOT_EXCLUDES, SLOT_SAME_CASE, SLOT_STRIDE } from './matcher-data';
 import { buildTrie } from './trie-build';
 import { layoutBlocks } from './trie-layout';
 import { firstWordHash, wordBitSet } from './word-filter';
@@ -100,15 +100,17 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
   }
   for (let r = 0; r < keys.length; r++) groupStart[r + 1] = (groupStart[r + 1] as number) + (groupStart[r] as number);
   const fill = groupStart.slice(0, keys.length);
-  const groupPatterns = new Int32Array(count);
+  // slotOf[p]: the pattern's slot; a group's patterns occupy consecutive slots.
+  const patternOfSlot = new Int32Array(count);
   const keyLowerStart = new Uint8Array(keys.length);
   for (let p = 0; p < count; p++) {
     const r = rank[patternGroup[p] as number] as number;
     const at = fill[r] as number;
-    groupPatterns[at] = p;
+    patternOfSlot[at] = p;
     fill[r] = at + 1;
     if (patternLowerStart[p]) keyLowerStart[r] = 1;
   }
+  const slots = slotColumns({ count, groupStart, patternOfSlot, keeps, patternEntity, patternMode, excludeStart, excludes });
 
   return {
     ...tables,
@@ -117,16 +119,59 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
     lowerWordBits: wordBitSet(lowerWordHashes),
     patternCount: count,
     groupStart,
-    groupPatterns,
-    patternEntity: patternEntity.slice(0, count),
-    patternMode: patternMode.slice(0, count),
-    patternKeepText: keeps.join(''),
-    patternKeepStart: offsetsOf(keeps),
+    ...slots,
     entityKeyText: entityKeys.join(''),
     entityKeyStart: offsetsOf(entityKeys),
-    excludeStart: Int32Array.from(excludeStart),
-    excludes,
   };
+}
+
+interface SlotInput {
+  count: number;
+  groupStart: Int32Array;
+  patternOfSlot: Int32Array;
+  keeps: readonly string[];
+  patternEntity: Int32Array;
+  patternMode: Uint8Array;
+  excludeStart: readonly number[];
+  excludes: readonly string[];
+}
+
+/**
+ * The per-pattern columns in slot order (grouped by key), so that checking a
+ * match reads one contiguous record per pattern instead of five arrays.
+ */
+function slotColumns(input: SlotInput): Pick<MatcherData, 'slotInfo' | 'keepText' | 'excludeStart' | 'excludes'> {
+  const { count, groupStart, patternOfSlot, keeps, patternEntity, patternMode } = input;
+  const slotInfo = new Int32Array(SLOT_STRIDE * count + SLOT_STRIDE);
+  const keepParts: string[] = [];
+  const excludeStart = new Int32Array(count + 1);
+  const excludes: string[] = [];
+  let keepAt = 0;
+  let group = 0;
+  for (let s = 0; s < count; s++) {
+    while ((groupStart[group + 1] as number) <= s) group++;
+    const p = patternOfSlot[s] as number;
+    const keep = keeps[p] as string;
+    const mode = patternMode[p] as number;
+    let flags = mode;
+    const firstOfGroup = s === (groupStart[group] as number);
+    if (!firstOfGroup) {
+      const prev = patternOfSlot[s - 1] as number;
+      if (patternMode[prev] === mode && keeps[prev] === keep) flags |= SLOT_SAME_CASE;
+    }
+    for (let x = input.excludeStart[p] as number; x < (input.excludeStart[p + 1] as number); x++) {
+      excludes.push(input.excludes[x] as string);
+    }
+    excludeStart[s + 1] = excludes.length;
+    if (excludes.length > (excludeStart[s] as number)) flags |= SLOT_EXCLUDES;
+    slotInfo[SLOT_STRIDE * s] = keepAt;
+    slotInfo[SLOT_STRIDE * s + 1] = patternEntity[p] as number;
+    slotInfo[SLOT_STRIDE * s + 2] = flags;
+    keepParts.push(keep);
+    keepAt += keep.length;
+  }
+  slotInfo[SLOT_STRIDE * count] = keepAt;
+  return { slotInfo, keepText: keepParts.join(''), excludeStart, excludes };
 }
 
 const SPACE = 0x20;

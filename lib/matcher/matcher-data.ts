@@ -8,6 +8,15 @@ import type { MatcherSnapshot } from './types';
 /** Bump when any field below changes meaning or layout. */
 export const SNAPSHOT_FORMAT = 1;
 
+/** Int32 per slot in slotInfo. */
+export const SLOT_STRIDE = 3;
+/** Bits of a slot's mode word above the CASE_* mode. */
+export const SLOT_MODE_MASK = 3;
+/** Same mode and fold as the previous slot of the group: same case verdict. */
+export const SLOT_SAME_CASE = 4;
+/** The pattern has exclude phrases. */
+export const SLOT_EXCLUDES = 8;
+
 export interface MatcherData extends FoldTables {
   /**
    * The trie, laid out by trie-layout.ts. BLOCK_FLAG marks nodes below which some
@@ -20,22 +29,22 @@ export interface MatcherData extends FoldTables {
   /** The same for names that may start on a lower-case letter. */
   readonly lowerWordBits: Int32Array;
   readonly patternCount: number;
-  /** Per trie key (terminal index): its patterns are groupPatterns[groupStart[g] .. groupStart[g + 1]). */
+  /**
+   * Per trie key (terminal index g): its patterns are the slots
+   * groupStart[g] .. groupStart[g + 1] - 1, in input order.
+   */
   readonly groupStart: Int32Array;
-  /** Pattern indices, in input order within each group. */
-  readonly groupPatterns: Int32Array;
-  /** Per pattern: index of its entity key. */
-  readonly patternEntity: Int32Array;
-  /** Per pattern: CASE_* mode. */
-  readonly patternMode: Uint8Array;
-  /** Case-preserving folds of all patterns, concatenated. */
-  readonly patternKeepText: string;
-  /** Per pattern (+1): offsets into patternKeepText. */
-  readonly patternKeepStart: Int32Array;
+  /**
+   * SLOT_STRIDE Int32 per slot: [offset of its case-preserving fold in keepText,
+   * entity index, CASE_* mode | SLOT_* flags]; one more record holds the final offset.
+   */
+  readonly slotInfo: Int32Array;
+  /** Case-preserving folds of all patterns, in slot order, concatenated. */
+  readonly keepText: string;
   /** Entity keys, concatenated (they are opaque: no separator is safe). */
   readonly entityKeyText: string;
   readonly entityKeyStart: Int32Array;
-  /** Per pattern (+1): its exclude phrases are excludes[excludeStart[p] .. excludeStart[p + 1]). */
+  /** Per slot (+1): its exclude phrases are excludes[excludeStart[s] .. excludeStart[s + 1]). */
   readonly excludeStart: Int32Array;
   /** Fully folded exclude phrases. */
   readonly excludes: readonly string[];
@@ -50,10 +59,7 @@ const TYPED_FIELDS: Readonly<Record<string, new (n: number) => ArrayBufferView>>
   wordBits: Int32Array,
   lowerWordBits: Int32Array,
   groupStart: Int32Array,
-  groupPatterns: Int32Array,
-  patternEntity: Int32Array,
-  patternMode: Uint8Array,
-  patternKeepStart: Int32Array,
+  slotInfo: Int32Array,
   entityKeyStart: Int32Array,
   excludeStart: Int32Array,
 };
@@ -77,7 +83,7 @@ export function fromSnapshot(snapshot: MatcherSnapshot): MatcherData {
   }
   if (
     typeof d.patternCount !== 'number' ||
-    typeof d.patternKeepText !== 'string' ||
+    typeof d.keepText !== 'string' ||
     typeof d.entityKeyText !== 'string' ||
     !Array.isArray(d.excludes)
   ) {

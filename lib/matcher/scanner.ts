@@ -13,8 +13,7 @@
 import { caseAccepts, caseAcceptsPlain, CASE_ANY } from './case-rules';
 import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from './char-fold';
 import { astralClass, astralFold, foldString, foldWithMap } from './fold-text';
-import type { MatcherData } from './matcher-data';
-import { toSnapshot } from './matcher-data';
+import { type MatcherData, SLOT_EXCLUDES, SLOT_MODE_MASK, SLOT_SAME_CASE, SLOT_STRIDE, toSnapshot } from './matcher-data';
 import { BLOCK_COUNT_SHIFT, BLOCK_FLAG, BLOCK_TERMINAL } from './trie-layout';
 import type { Matcher, MatchSpan, MatcherSnapshot } from './types';
 import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
@@ -71,10 +70,16 @@ export class FlatMatcher implements Matcher {
   private readonly blocks: Int32Array;
   /** The same buffer as `blocks`, for the labels. */
   private readonly units: Uint16Array;
+  // Fields of `d` used per match, copied to fixed fields: a snapshot's data object
+  // may be in V8's slow dictionary mode after structured clone.
+  private readonly groupStart: Int32Array;
+  private readonly slotInfo: Int32Array;
+  private readonly keepText: string;
+  private readonly expansionStart: Int32Array;
+  private readonly expansionUnits: Uint16Array;
   /** Offset of the root's child per first folded unit (0 = none). */
   private readonly rootChild: Int32Array;
-  // Dense arrays (not sparse ones, which V8 turns into dictionaries).
-  private readonly keepCache: (string | undefined)[];
+  // A dense array (not a sparse one, which V8 turns into a dictionary).
   private readonly entityCache: (string | undefined)[];
   // Candidates of the current walk, reused across calls.
   private candNode = new Int32Array(64);
@@ -88,8 +93,12 @@ export class FlatMatcher implements Matcher {
 
   constructor(data: MatcherData) {
     this.d = data;
+    this.groupStart = data.groupStart;
+    this.slotInfo = data.slotInfo;
+    this.keepText = data.keepText;
+    this.expansionStart = data.expansionStart;
+    this.expansionUnits = data.expansionUnits;
     this.patternCount = data.patternCount;
-    this.keepCache = Array.from({ length: data.patternCount }, () => undefined);
     this.entityCache = Array.from({ length: data.entityKeyStart.length - 1 }, () => undefined);
     this.fold = data.fold;
     this.blocks = data.blocks;
@@ -127,7 +136,8 @@ export class FlatMatcher implements Matcher {
   scan(text: string): MatchSpan[] {
     const cls = this.cls;
     const fold = this.fold;
-    const { expansionStart, expansionUnits, wordBits, lowerWordBits } = this.d;
+    const { expansionStart, expansionUnits } = this;
+    const { wordBits, lowerWordBits } = this.d;
     const wordMask = wordBits.length * 32 - 1;
     const lowerMask = lowerWordBits.length * 32 - 1;
     const out: MatchSpan[] = [];
@@ -263,7 +273,7 @@ export class FlatMatcher implements Matcher {
           if (node < 0) break walk;
         }
       } else if (k & CLS_EXPAND) {
-        const { expansionStart, expansionUnits } = this.d;
+        const { expansionStart, expansionUnits } = this;
         const f = fold[c] as number;
         for (let u = expansionStart[f] as number, e = expansionStart[f + 1] as number; u < e; u++) {
           node = childOf(blocks, units, node, expansionUnits[u] as number);
@@ -321,37 +331,36 @@ export class FlatMatcher implements Matcher {
 
   /** Entity keys of the group's patterns that accept the span (case, exclusions), or undefined. */
   private acceptedKeys(group: number, text: string, start: number, end: number): readonly string[] | undefined {
-    const d = this.d;
-    const first = d.groupStart[group] as number;
-    const size = (d.groupStart[group + 1] as number) - first;
+    const info = this.slotInfo;
+    const keepText = this.keepText;
+    const first = this.groupStart[group] as number;
+    const size = (this.groupStart[group + 1] as number) - first;
     if (this.accepted.length < size) this.accepted = new Uint8Array(size * 2);
     const accepted = this.accepted;
     let count = 0;
     let spanKeep: string | undefined;
-    // A name shared by many entities ("Springfield") repeats the same case check.
-    let lastKeep: string | undefined;
-    let lastMode = -1;
     let lastOk = false;
     for (let g = 0; g < size; g++) {
-      const p = d.groupPatterns[first + g] as number;
-      const mode = d.patternMode[p] as number;
+      const at = SLOT_STRIDE * (first + g);
+      const flags = info[at + 2] as number;
+      const mode = flags & SLOT_MODE_MASK;
       let ok = true;
       if (mode !== CASE_ANY) {
-        const keep = this.patternKeep(p);
-        if (mode === lastMode && keep === lastKeep) {
+        // A name shared by many entities ("Springfield") repeats the same verdict.
+        if (flags & SLOT_SAME_CASE) {
           ok = lastOk;
         } else {
-          const plain = caseAcceptsPlain(mode, keep, text, start, end);
+          const keepStart = info[at] as number;
+          const keepEnd = info[at + SLOT_STRIDE] as number;
+          const plain = caseAcceptsPlain(mode, keepText, keepStart, keepEnd, text, start, end);
           if (plain === undefined) {
-            spanKeep ??= foldString(d, text.slice(start, end), true);
-            ok = caseAccepts(mode, keep, spanKeep);
+            spanKeep ??= foldString(this.d, text.slice(start, end), true);
+            ok = caseAccepts(mode, keepText.slice(keepStart, keepEnd), spanKeep);
           } else ok = plain;
-          lastKeep = keep;
-          lastMode = mode;
-          lastOk = ok;
         }
+        lastOk = ok;
       }
-      if (ok && d.excludeStart[p] !== d.excludeStart[p + 1] && this.excluded(p, text, start, end)) ok = false;
+      if (ok && flags & SLOT_EXCLUDES && this.excluded(first + g, text, start, end)) ok = false;
       accepted[g] = ok ? 1 : 0;
       if (ok) count++;
     }
@@ -365,14 +374,14 @@ export class FlatMatcher implements Matcher {
     const keys: string[] = [];
     for (let g = 0; g < size; g++) {
       if (accepted[g] !== 1) continue;
-      const key = this.entityKey(d.patternEntity[d.groupPatterns[first + g] as number] as number);
+      const key = this.entityKey(info[SLOT_STRIDE * (first + g) + 1] as number);
       if (!keys.includes(key)) keys.push(key);
     }
     if (all) this.groupKeys.set(group, Object.freeze(keys));
     return keys;
   }
 
-  /** Whether an occurrence of one of pattern p's exclude phrases covers [start, end). */
+  /** Whether an occurrence of one of slot s's exclude phrases covers [start, end). */
   private excluded(p: number, text: string, start: number, end: number): boolean {
     const d = this.d;
     let coreEnd = end;
@@ -389,16 +398,6 @@ export class FlatMatcher implements Matcher {
       }
     }
     return false;
-  }
-
-  private patternKeep(p: number): string {
-    let s = this.keepCache[p];
-    if (s === undefined) {
-      const at = this.d.patternKeepStart;
-      s = this.d.patternKeepText.slice(at[p], at[p + 1]);
-      this.keepCache[p] = s;
-    }
-    return s;
   }
 
   private entityKey(e: number): string {
