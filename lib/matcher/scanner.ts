@@ -10,10 +10,10 @@
  * no failure links or output lists to store. Scripts written without spaces
  * are tried at every character.
  */
-import { caseAccepts, caseAcceptsPlain, CASE_ANY } from './case-rules';
+import { CandidateChecks } from './candidate-checks';
 import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from './char-fold';
-import { astralClass, astralFold, foldString, foldWithMap } from './fold-text';
-import { type MatcherData, SLOT_EXCLUDES, SLOT_MODE_MASK, SLOT_SAME_CASE, SLOT_STRIDE, toSnapshot } from './matcher-data';
+import { astralClass, astralFold } from './fold-text';
+import { type MatcherData, toSnapshot } from './matcher-data';
 import { BLOCK_COUNT_SHIFT, BLOCK_FLAG, BLOCK_TERMINAL } from './trie-layout';
 import type { Matcher, MatchSpan, MatcherSnapshot } from './types';
 import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
@@ -21,8 +21,6 @@ import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
 const SPACE_UNIT = 0x20;
 /** Linear scan below this many children, binary search above. */
 const LINEAR_CHILDREN = 8;
-/** Window around a match, in characters beyond the phrase length, re-folded for exclusions. */
-const EXCLUDE_MARGIN = 32;
 /**
  * Matcher-specific bit added to the class table: a walk may start on this unit
  * (its fold begins some name that can start on such a letter).
@@ -70,36 +68,26 @@ export class FlatMatcher implements Matcher {
   private readonly blocks: Int32Array;
   /** The same buffer as `blocks`, for the labels. */
   private readonly units: Uint16Array;
-  // Fields of `d` used per match, copied to fixed fields: a snapshot's data object
+  // Fields of `d` used per walk, copied to fixed fields: a snapshot's data object
   // may be in V8's slow dictionary mode after structured clone.
-  private readonly groupStart: Int32Array;
-  private readonly slotInfo: Int32Array;
-  private readonly keepText: string;
   private readonly expansionStart: Int32Array;
   private readonly expansionUnits: Uint16Array;
   /** Offset of the root's child per first folded unit (0 = none). */
   private readonly rootChild: Int32Array;
-  // A dense array (not a sparse one, which V8 turns into a dictionary).
-  private readonly entityCache: (string | undefined)[];
+  /** Case, exclusion and entity-key checks of candidates. */
+  private readonly checks: CandidateChecks;
   // Candidates of the current walk, reused across calls.
   private candNode = new Int32Array(64);
   private candEnd = new Int32Array(64);
   private candWord = new Uint8Array(64);
   private lastEndedWord = false;
-  /** Per pattern of the group being checked: accepted or not. */
-  private accepted = new Uint8Array(16);
-  /** Entity keys of groups whose patterns were all accepted (readonly, shared). */
-  private readonly groupKeys = new Map<number, readonly string[]>();
 
   constructor(data: MatcherData) {
     this.d = data;
-    this.groupStart = data.groupStart;
-    this.slotInfo = data.slotInfo;
-    this.keepText = data.keepText;
+    this.checks = new CandidateChecks(data);
     this.expansionStart = data.expansionStart;
     this.expansionUnits = data.expansionUnits;
     this.patternCount = data.patternCount;
-    this.entityCache = Array.from({ length: data.entityKeyStart.length - 1 }, () => undefined);
     this.fold = data.fold;
     this.blocks = data.blocks;
     this.units = new Uint16Array(data.blocks.buffer, data.blocks.byteOffset, data.blocks.length * 2);
@@ -296,7 +284,7 @@ export class FlatMatcher implements Matcher {
       const endsWord = this.candWord[ci] === 1;
       if (endsWord && this.wordAt(text, end)) continue;
       const group = blocks[(this.candNode[ci] as number) + 1] as number;
-      const keys = this.acceptedKeys(group, text, start, end);
+      const keys = this.checks.acceptedKeys(group, text, start, end);
       if (keys) {
         out.push({ start, end, entityKeys: keys });
         this.lastEndedWord = endsWord;
@@ -327,86 +315,5 @@ export class FlatMatcher implements Matcher {
       k = lo >= 0xdc00 && lo <= 0xdfff ? astralClass(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000) : 0;
     }
     return (k & CLS_WORD) !== 0;
-  }
-
-  /** Entity keys of the group's patterns that accept the span (case, exclusions), or undefined. */
-  private acceptedKeys(group: number, text: string, start: number, end: number): readonly string[] | undefined {
-    const info = this.slotInfo;
-    const keepText = this.keepText;
-    const first = this.groupStart[group] as number;
-    const size = (this.groupStart[group + 1] as number) - first;
-    if (this.accepted.length < size) this.accepted = new Uint8Array(size * 2);
-    const accepted = this.accepted;
-    let count = 0;
-    let spanKeep: string | undefined;
-    let lastOk = false;
-    for (let g = 0; g < size; g++) {
-      const at = SLOT_STRIDE * (first + g);
-      const flags = info[at + 2] as number;
-      const mode = flags & SLOT_MODE_MASK;
-      let ok = true;
-      if (mode !== CASE_ANY) {
-        // A name shared by many entities ("Springfield") repeats the same verdict.
-        if (flags & SLOT_SAME_CASE) {
-          ok = lastOk;
-        } else {
-          const keepStart = info[at] as number;
-          const keepEnd = info[at + SLOT_STRIDE] as number;
-          const plain = caseAcceptsPlain(mode, keepText, keepStart, keepEnd, text, start, end);
-          if (plain === undefined) {
-            spanKeep ??= foldString(this.d, text.slice(start, end), true);
-            ok = caseAccepts(mode, keepText.slice(keepStart, keepEnd), spanKeep);
-          } else ok = plain;
-        }
-        lastOk = ok;
-      }
-      if (ok && flags & SLOT_EXCLUDES && this.excluded(first + g, text, start, end)) ok = false;
-      accepted[g] = ok ? 1 : 0;
-      if (ok) count++;
-    }
-    if (count === 0) return undefined;
-    // The usual case, every pattern accepted: one frozen array per group, shared by its spans.
-    const all = count === size;
-    if (all) {
-      const cached = this.groupKeys.get(group);
-      if (cached) return cached;
-    }
-    const keys: string[] = [];
-    for (let g = 0; g < size; g++) {
-      if (accepted[g] !== 1) continue;
-      const key = this.entityKey(info[SLOT_STRIDE * (first + g) + 1] as number);
-      if (!keys.includes(key)) keys.push(key);
-    }
-    if (all) this.groupKeys.set(group, Object.freeze(keys));
-    return keys;
-  }
-
-  /** Whether an occurrence of one of slot s's exclude phrases covers [start, end). */
-  private excluded(p: number, text: string, start: number, end: number): boolean {
-    const d = this.d;
-    let coreEnd = end;
-    while (coreEnd > start && (d.cls[text.charCodeAt(coreEnd - 1)] as number) & CLS_ZERO) coreEnd--;
-    for (let x = d.excludeStart[p] as number, xe = d.excludeStart[p + 1] as number; x < xe; x++) {
-      const phrase = d.excludes[x] as string;
-      const margin = phrase.length + EXCLUDE_MARGIN;
-      const from = Math.max(0, start - margin);
-      const window = foldWithMap(d, text.slice(from, Math.min(text.length, end + margin)));
-      for (let at = window.text.indexOf(phrase); at >= 0; at = window.text.indexOf(phrase, at + 1)) {
-        const s = from + (window.charStart[at] as number);
-        const e = from + (window.charEnd[at + phrase.length - 1] as number);
-        if (s <= start && e >= coreEnd) return true;
-      }
-    }
-    return false;
-  }
-
-  private entityKey(e: number): string {
-    let s = this.entityCache[e];
-    if (s === undefined) {
-      const at = this.d.entityKeyStart;
-      s = this.d.entityKeyText.slice(at[e], at[e + 1]);
-      this.entityCache[e] = s;
-    }
-    return s;
   }
 }

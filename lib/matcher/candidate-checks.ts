@@ -1,0 +1,118 @@
+/**
+ * Checks of a trie candidate: which of the patterns that fold to the matched key
+ * accept the span under their case rules (case-rules.ts) and exclude phrases,
+ * and the entity keys they carry.
+ */
+import { caseAccepts, caseAcceptsPlain, CASE_ANY } from './case-rules';
+import { CLS_ZERO } from './char-fold';
+import { foldString, foldWithMap } from './fold-text';
+import { type MatcherData, SLOT_EXCLUDES, SLOT_MODE_MASK, SLOT_SAME_CASE, SLOT_STRIDE } from './matcher-data';
+
+/** Window around a match, in characters beyond the phrase length, re-folded for exclusions. */
+const EXCLUDE_MARGIN = 32;
+
+/** Per-matcher state for checking candidates (caches of decoded entity keys). */
+export class CandidateChecks {
+  private readonly d: MatcherData;
+  // Copied to fixed fields: a snapshot's data object may be in V8's slow
+  // dictionary mode after structured clone.
+  private readonly groupStart: Int32Array;
+  private readonly slotInfo: Int32Array;
+  private readonly keepText: string;
+  /** A dense array (not a sparse one, which V8 turns into a dictionary). */
+  private readonly entityCache: (string | undefined)[];
+  /** Per pattern of the group being checked: accepted or not. */
+  private accepted = new Uint8Array(16);
+  /** Entity keys of groups whose patterns were all accepted (readonly, shared). */
+  private readonly groupKeys = new Map<number, readonly string[]>();
+
+  constructor(data: MatcherData) {
+    this.d = data;
+    this.groupStart = data.groupStart;
+    this.slotInfo = data.slotInfo;
+    this.keepText = data.keepText;
+    this.entityCache = Array.from({ length: data.entityKeyStart.length - 1 }, () => undefined);
+  }
+
+  /** Entity keys of the group's patterns that accept the span (case, exclusions), or undefined. */
+  acceptedKeys(group: number, text: string, start: number, end: number): readonly string[] | undefined {
+    const info = this.slotInfo;
+    const keepText = this.keepText;
+    const first = this.groupStart[group] as number;
+    const size = (this.groupStart[group + 1] as number) - first;
+    if (this.accepted.length < size) this.accepted = new Uint8Array(size * 2);
+    const accepted = this.accepted;
+    let count = 0;
+    let spanKeep: string | undefined;
+    let lastOk = false;
+    for (let g = 0; g < size; g++) {
+      const at = SLOT_STRIDE * (first + g);
+      const flags = info[at + 2] as number;
+      const mode = flags & SLOT_MODE_MASK;
+      let ok = true;
+      if (mode !== CASE_ANY) {
+        // A name shared by many entities ("Springfield") repeats the same verdict.
+        if (flags & SLOT_SAME_CASE) {
+          ok = lastOk;
+        } else {
+          const keepStart = info[at] as number;
+          const keepEnd = info[at + SLOT_STRIDE] as number;
+          const plain = caseAcceptsPlain(mode, keepText, keepStart, keepEnd, text, start, end);
+          if (plain === undefined) {
+            spanKeep ??= foldString(this.d, text.slice(start, end), true);
+            ok = caseAccepts(mode, keepText.slice(keepStart, keepEnd), spanKeep);
+          } else ok = plain;
+        }
+        lastOk = ok;
+      }
+      if (ok && flags & SLOT_EXCLUDES && this.excluded(first + g, text, start, end)) ok = false;
+      accepted[g] = ok ? 1 : 0;
+      if (ok) count++;
+    }
+    if (count === 0) return undefined;
+    // The usual case, every pattern accepted: one frozen array per group, shared by its spans.
+    const all = count === size;
+    if (all) {
+      const cached = this.groupKeys.get(group);
+      if (cached) return cached;
+    }
+    const keys: string[] = [];
+    for (let g = 0; g < size; g++) {
+      if (accepted[g] !== 1) continue;
+      const key = this.entityKey(info[SLOT_STRIDE * (first + g) + 1] as number);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    if (all) this.groupKeys.set(group, Object.freeze(keys));
+    return keys;
+  }
+
+  /** Whether an occurrence of one of slot s's exclude phrases covers [start, end). */
+  private excluded(p: number, text: string, start: number, end: number): boolean {
+    const d = this.d;
+    let coreEnd = end;
+    while (coreEnd > start && (d.cls[text.charCodeAt(coreEnd - 1)] as number) & CLS_ZERO) coreEnd--;
+    for (let x = d.excludeStart[p] as number, xe = d.excludeStart[p + 1] as number; x < xe; x++) {
+      const phrase = d.excludes[x] as string;
+      const margin = phrase.length + EXCLUDE_MARGIN;
+      const from = Math.max(0, start - margin);
+      const window = foldWithMap(d, text.slice(from, Math.min(text.length, end + margin)));
+      for (let at = window.text.indexOf(phrase); at >= 0; at = window.text.indexOf(phrase, at + 1)) {
+        const s = from + (window.charStart[at] as number);
+        const e = from + (window.charEnd[at + phrase.length - 1] as number);
+        if (s <= start && e >= coreEnd) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The entity key of index e, decoded once. */
+  private entityKey(e: number): string {
+    let s = this.entityCache[e];
+    if (s === undefined) {
+      const at = this.d.entityKeyStart;
+      s = this.d.entityKeyText.slice(at[e], at[e + 1]);
+      this.entityCache[e] = s;
+    }
+    return s;
+  }
+}
