@@ -30,6 +30,7 @@ export const CLS_LETTER = 1024;
 export const CLS_CASED = 2048;
 /** A cased letter in upper case. */
 export const CLS_UPPER = 4096;
+// 512 is taken by scanner.ts (CLS_START, per matcher).
 
 const WHITESPACE = /^\s$/u;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;

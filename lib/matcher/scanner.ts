@@ -3,12 +3,14 @@
  * the fly.
  *
  * Names of spaced scripts can only start where a word starts, so instead of an
- * Aho–Corasick automaton (which tracks every position) the scanner skips the
- * inside of words with one table read per character and walks the trie from
- * each possible start. The first start with an accepted candidate wins and its
- * longest accepted candidate is taken, which is exactly leftmost-longest, with
- * no failure links or output lists to store. Scripts written without spaces
- * are tried at every character.
+ * Aho–Corasick automaton (which steps through every position) the scanner
+ * skips over each word with one table read per character, hashing its folded
+ * units on the way (word-filter.ts), and walks the trie (trie-layout.ts) from
+ * the word's start only when some name begins with such a word. The first start
+ * with an accepted candidate wins and its longest accepted candidate is taken,
+ * which is exactly leftmost-longest, with no failure links or output lists to
+ * store. Scripts written without spaces, punctuation and astral characters are
+ * tried wherever the table says a name can start with them.
  */
 import { CandidateChecks } from './candidate-checks';
 import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from './char-fold';
