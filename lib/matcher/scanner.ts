@@ -130,8 +130,6 @@ export class FlatMatcher implements Matcher {
     const { wordBits, lowerWordBits } = this.d;
     const wordMask = wordBits.length * 32 - 1;
     const lowerMask = lowerWordBits.length * 32 - 1;
-    // The root's flag: whether any name at all may start on a lower-case letter.
-    const lowerNames = ((this.blocks[0] as number) & BLOCK_FLAG) !== 0;
     const out: MatchSpan[] = [];
     const n = text.length;
     // Whether the last non-ignorable character was a letter or digit of a spaced script.
@@ -145,8 +143,9 @@ export class FlatMatcher implements Matcher {
         i++;
         continue;
       }
-      if (k & CLS_WORD && k & CLS_LOWER && !lowerNames) {
-        // Most words of prose, when no name may start in lower case: skip, no hashing.
+      if ((k & (CLS_WORD | CLS_LOWER | CLS_START)) === (CLS_WORD | CLS_LOWER)) {
+        // Most words of prose: lower-case, and no name may start in lower case with
+        // this letter (CLS_START unset). Skip without hashing.
         while (++i < n && (cls[text.charCodeAt(i)] as number) & (CLS_WORD | CLS_ZERO));
         prevWord = true;
         continue;
