@@ -36,7 +36,8 @@ const MIN_UNTYPED_SINGLE_WORD_COUNT = 2;
 const MAX_NAME_CHARS = 80;
 const POSSESSIVE = /['’]s?$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
-const TITLE_TAGS = new Set(['Honorific', 'Title']);
+/** Words dropped from the front of a name: "President", "Secretary-General", "Russian". */
+const LEADING_TAGS = new Set(['Honorific', 'Title', 'Demonym']);
 
 interface TermJson {
   text: string;
@@ -104,12 +105,13 @@ function occurrences(text: string, matches: MatchJson[], type: CandidateType): O
 }
 
 function isTitle(term: TermJson): boolean {
-  return term.tags.some((tag) => TITLE_TAGS.has(tag));
+  return term.tags.some((tag) => LEADING_TAGS.has(tag));
 }
 
 /**
- * One candidate per name (folded for case and accents); a one-word person name that
- * ends a longer one ("Thompson" after "Sarah Thompson") becomes its alias.
+ * One candidate per name (folded for case and accents); a one-word name that starts or
+ * ends a longer person's or untyped name ("Thompson" for "Sarah Thompson", "Xi" for
+ * "Xi Jinping") becomes its alias.
  */
 function group(found: Occurrence[]): CandidateEntity[] {
   const byName = new Map<string, CandidateEntity & { first: number }>();
@@ -124,12 +126,17 @@ function group(found: Occurrence[]): CandidateEntity[] {
     }
   }
   const candidates = [...byName.values()];
-  const people = candidates.filter((c) => c.type === 'Person' && c.name.includes(' '));
+  const longNames = candidates
+    .filter((c) => (c.type === 'Person' || c.type === 'Thing') && c.name.includes(' '))
+    .sort((a, b) => Number(b.type === 'Person') - Number(a.type === 'Person'));
   const merged = new Set<CandidateEntity>();
   for (const short of candidates) {
     if (short.name.includes(' ') || (short.type !== 'Person' && short.type !== 'Thing')) continue;
     const key = foldForSearch(short.name);
-    const full = people.find((p) => foldForSearch(p.name.split(' ').at(-1)!) === key);
+    const full = longNames.find((p) => {
+      const words = p.name.split(' ');
+      return foldForSearch(words.at(-1)!) === key || foldForSearch(words[0]!) === key;
+    });
     if (!full) continue;
     full.count += short.count;
     full.alternateName.push(short.name);
