@@ -8,7 +8,8 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // activeTab + scripting: "Save to Backstory" reads the page the user asked for, and only it.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox'
       ? {

@@ -6,6 +6,7 @@ import { searchKnowledgeBase } from '../../lib/kb/search';
 import type { KnowledgeBaseChangedEvent } from '../../lib/messages/protocol';
 import { HandlerError, type Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
+import { capturePage } from './capture-page';
 
 /** Page text per request, in UTF-16 code units: bounds the work one message can ask for. */
 const MAX_SCAN_CHARS = 4_000_000;
@@ -45,6 +46,12 @@ export function createHandlers({ db, matchers, ready }: HandlerDeps): Handlers {
     async 'kb.search'({ query }) {
       await ready;
       return searchKnowledgeBase(db, String(query ?? '').slice(0, 200));
+    },
+
+    async 'page.capture'({ tabId }) {
+      if (!Number.isInteger(tabId)) throw new HandlerError('bad-request', 'tabId must be a tab id');
+      await capturePage(tabId);
+      return { opened: true };
     },
 
     async 'kb.changed'() {

@@ -4,6 +4,7 @@ import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { routeMessage } from '../../lib/messages/router';
+import { registerSaveMenu } from './context-menu';
 import { createHandlers } from './handlers';
 import { loadBundledStarterPack } from './load-starter-pack';
 import { senderTrust } from './sender-trust';
@@ -17,6 +18,7 @@ export default defineBackground(() => {
     .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
   void navigator.storage?.persist?.();
 
+  registerSaveMenu();
   const handlers = createHandlers({ db, matchers, ready });
   browser.runtime.onMessage.addListener((message, sender) => {
     return routeMessage(handlers, message, { trust: senderTrust(sender), tabId: sender.tab?.id });

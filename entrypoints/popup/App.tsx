@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { SearchResultsList } from '../../components/SearchResultsList';
 import { getDatabase } from '../../lib/db/database';
 import { searchKnowledgeBase, type SearchResults } from '../../lib/kb/search';
+import { SaveThisPageContainer } from './SaveThisPageContainer';
 
 const EMPTY: SearchResults = { entities: [], articles: [] };
 
@@ -45,6 +46,7 @@ export function App() {
         />
       </label>
       <SearchResultsList query={query} results={results} onOpenArticle={openArticle} />
+      <SaveThisPageContainer />
     </main>
   );
 }

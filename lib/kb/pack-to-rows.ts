@@ -117,7 +117,7 @@ function mentionRows(article: ArticleRow, matcher: Matcher): MentionRow[] {
 }
 
 /** Entity key → the first sentence (body first, then headline) that names it. */
-function firstSentences(article: ArticleRow, matcher: Matcher): Map<string, string> {
+export function firstSentences(article: ArticleRow, matcher: Matcher): Map<string, string> {
   const found = new Map<string, string>();
   const body = article.articleBody ?? '';
   if (body) {

@@ -23,6 +23,11 @@ export interface ProtocolMap {
   'article.open': { request: { articleKey: string }; response: { opened: boolean } };
   /** Search the knowledge base. */
   'kb.search': { request: { query: string }; response: SearchResults };
+  /**
+   * Read the article of a tab (Readability, injected under activeTab) and open the save
+   * preview with it. Extension pages only: the popup's "Save this page".
+   */
+  'page.capture': { request: { tabId: number }; response: { opened: boolean } };
   /** An extension page changed the knowledge base: rebuild derived data, tell tabs. */
   'kb.changed': { request: Record<string, never>; response: { revision: number } };
 }

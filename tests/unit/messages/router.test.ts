@@ -12,6 +12,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'entity.cards': ok,
     'article.open': ok,
     'kb.search': ok,
+    'page.capture': ok,
     'kb.changed': async () => ({ revision: 2 }),
     ...overrides,
   };
@@ -21,6 +22,13 @@ describe('routeMessage', () => {
   it('answers a content script question', async () => {
     const reply = await routeMessage(handlers(), { type: 'page.scan', payload: { texts: ['a'] } }, { trust: 'content-script' });
     expect(reply).toEqual({ ok: true, result: { mentions: [[]], revision: 1 } });
+  });
+
+  it('refuses a content script that asks to read another tab for saving', async () => {
+    const capture = vi.fn(async () => ({ opened: true }));
+    const reply = await routeMessage(handlers({ 'page.capture': capture }), { type: 'page.capture', payload: { tabId: 1 } }, { trust: 'content-script' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(capture).not.toHaveBeenCalled();
   });
 
   it('refuses a content script that asks to change the knowledge base', async () => {

@@ -1,0 +1,222 @@
+/**
+ * The user's own pack, "My articles": pages they saved while reading, and the entities
+ * they accepted from them. Created on first use; exported and removed like any pack.
+ */
+import * as v from 'valibot';
+import type { BackstoryDatabase } from '../db/database';
+import type { ArticleRow, EntityRow, MentionRow, PackRow } from '../db/rows';
+import { bumpRevision } from '../db/revision';
+import { compileMatcher } from '../matcher';
+import {
+  PACK_FORMAT,
+  PACK_FORMAT_VERSION,
+  PackArticleSchema,
+  PackEntitySchema,
+  type EntityType,
+  type Pack,
+  type PackArticle,
+  type PackEntity,
+} from '../pack/schema';
+import { slugify } from '../pack/slug';
+import { formatPath, type PackIssue } from '../pack/validate';
+import { rowKey } from './keys';
+import { entityPatterns } from './matcher-patterns';
+import { firstSentences, packToRows } from './pack-to-rows';
+import { foldForSearch } from './search';
+
+export const MY_ARTICLES_PACK_ID = 'my-articles';
+export const MY_ARTICLES_PACK_NAME = 'My articles';
+const MY_ARTICLES_VERSION = '1.0.0';
+const MAX_ID_CHARS = 64;
+
+/** The article as the user confirmed it in the save preview. */
+export interface UserArticleInput {
+  headline: string;
+  /** Canonical URL: saving the same URL again updates the saved article. */
+  url?: string;
+  author?: string[];
+  datePublished?: string;
+  publisher?: string;
+  inLanguage?: string;
+  description?: string;
+  /** Plain text, paragraphs separated by a blank line. */
+  articleBody: string;
+}
+
+/** A candidate entity the user accepted. */
+export interface UserEntityInput {
+  name: string;
+  type: EntityType;
+  alternateName?: string[];
+}
+
+export interface SaveUserArticleInput {
+  article: UserArticleInput;
+  newEntities?: readonly UserEntityInput[];
+  /** Epoch milliseconds; injected so tests are deterministic. */
+  now?: number;
+}
+
+export type SaveUserArticleResult =
+  | {
+      status: 'saved' | 'updated';
+      articleKey: string;
+      /** Keys of the accepted entities, in input order (an existing one of the same name is reused). */
+      entityKeys: string[];
+      /** Keys of every entity the article mentions, from any enabled pack. */
+      mentionedKeys: string[];
+    }
+  | { status: 'invalid'; issues: PackIssue[] };
+
+/**
+ * Saves an article into "My articles" in one transaction, creating the pack on first
+ * use: the accepted entities become entities of the pack, and the article's mentions
+ * are found by the matcher over every enabled pack plus those new entities. The same
+ * URL saved again replaces the earlier copy (same key) instead of adding a second one.
+ * Invalid input (a date that is not ISO 8601, an empty headline) writes nothing and
+ * says what is wrong, with pack-format paths.
+ */
+export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArticleInput): Promise<SaveUserArticleResult> {
+  const now = input.now ?? Date.now();
+  const draftEntities = (input.newEntities ?? []).map((e, i) => ({ id: `new-${i}`, ...trimEntity(e) }));
+  const checked = checkInput({ id: 'draft', ...trimArticle(input.article) }, draftEntities);
+  if ('issues' in checked) return { status: 'invalid', issues: checked.issues };
+
+  return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
+    const ownEntities = await db.entities.where('packId').equals(MY_ARTICLES_PACK_ID).toArray();
+    const ownArticles = await db.articles.where('packId').equals(MY_ARTICLES_PACK_ID).toArray();
+    const previous = checked.article.url ? ownArticles.find((a) => a.url === checked.article.url) : undefined;
+
+    const { entities: freshEntities, entityKeys } = placeEntities(checked.entities, ownEntities);
+    const articleId = previous?.id ?? freeId(slugify(checked.article.headline, MAX_ID_CHARS) || 'article', ownArticles);
+    const rows = packToRows(myArticlesPack([{ ...checked.article, id: articleId }], freshEntities), { source: { kind: 'user' }, now });
+    const article = rows.articles[0]!;
+    const mentions = await mentionsOf(db, article, rows.entities);
+
+    if (previous) await db.mentions.where('articleKey').equals(previous.key).delete();
+    await db.entities.bulkAdd(rows.entities);
+    await db.articles.put(article);
+    await db.mentions.bulkAdd(mentions);
+    await putPackRow(db, rows.pack, {
+      entities: ownEntities.length + rows.entities.length,
+      articles: ownArticles.length + (previous ? 0 : 1),
+      now,
+    });
+    await bumpRevision(db);
+    return {
+      status: previous ? 'updated' : 'saved',
+      articleKey: article.key,
+      entityKeys,
+      mentionedKeys: mentions.map((m) => m.entityKey),
+    } as const;
+  });
+}
+
+function optionalText(value: string | undefined): string | undefined {
+  return value?.trim() || undefined;
+}
+
+/** Trimmed, empty fields left out: what the pack schema then checks. */
+function trimArticle(article: UserArticleInput): Record<string, unknown> {
+  const authors = (article.author ?? []).map((a) => a.trim()).filter(Boolean);
+  return Object.fromEntries(
+    Object.entries({
+      headline: article.headline.trim(),
+      url: optionalText(article.url),
+      author: authors.length > 0 ? authors : undefined,
+      datePublished: optionalText(article.datePublished),
+      publisher: optionalText(article.publisher),
+      inLanguage: optionalText(article.inLanguage),
+      description: optionalText(article.description),
+      articleBody: article.articleBody.trim(),
+    }).filter(([, value]) => value !== undefined),
+  );
+}
+
+function trimEntity(entity: UserEntityInput): Record<string, unknown> {
+  const name = entity.name.trim();
+  const aliases = [...new Set((entity.alternateName ?? []).map((a) => a.trim()))].filter((a) => a && a !== name);
+  return { name, type: entity.type, ...(aliases.length > 0 ? { alternateName: aliases } : {}) };
+}
+
+/** Validates with the pack schema, so that what is saved could be exported as a valid pack. */
+function checkInput(article: unknown, entities: unknown[]): { article: PackArticle; entities: PackEntity[] } | { issues: PackIssue[] } {
+  const issues: PackIssue[] = [];
+  const parsedArticle = v.safeParse(PackArticleSchema, article, { abortPipeEarly: true });
+  if (!parsedArticle.success) issues.push(...parsedArticle.issues.map((i) => ({ path: `article${pathOf(i)}`, message: i.message })));
+  const parsedEntities = entities.map((entity, index) => {
+    const parsed = v.safeParse(PackEntitySchema, entity, { abortPipeEarly: true });
+    if (!parsed.success) issues.push(...parsed.issues.map((i) => ({ path: `newEntities[${index}]${pathOf(i)}`, message: i.message })));
+    return parsed.success ? parsed.output : (entity as PackEntity);
+  });
+  if (issues.length > 0 || !parsedArticle.success) return { issues };
+  return { article: parsedArticle.output, entities: parsedEntities };
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  const path = formatPath(issue.path?.map((item) => item.key as string | number) ?? []);
+  return path ? (path.startsWith('[') ? path : `.${path}`) : '';
+}
+
+/** New entities get free ids; one named like an entity already in the pack is that entity. */
+function placeEntities(entities: PackEntity[], own: EntityRow[]): { entities: PackEntity[]; entityKeys: string[] } {
+  const byName = new Map(own.map((e) => [foldForSearch(e.name), e.key]));
+  const taken = own.map((e) => e.id);
+  const fresh: PackEntity[] = [];
+  const entityKeys = entities.map((entity) => {
+    const existing = byName.get(foldForSearch(entity.name));
+    if (existing) return existing;
+    const id = freeId(slugify(entity.name, MAX_ID_CHARS) || 'entity', taken.map((t) => ({ id: t })));
+    taken.push(id);
+    fresh.push({ ...entity, id });
+    const key = rowKey(MY_ARTICLES_PACK_ID, id);
+    byName.set(foldForSearch(entity.name), key);
+    return key;
+  });
+  return { entities: fresh, entityKeys };
+}
+
+/** `base`, else `base-2`, `base-3`…: the first id no row uses. */
+function freeId(base: string, used: ReadonlyArray<{ id: string }>): string {
+  const ids = new Set(used.map((u) => u.id));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : `-${n}`;
+    const id = `${base.slice(0, MAX_ID_CHARS - suffix.length)}${suffix}`;
+    if (!ids.has(id)) return id;
+  }
+}
+
+/** The article's mentions over every enabled pack's entities plus the ones being added. */
+async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: EntityRow[]): Promise<MentionRow[]> {
+  const enabled = (await db.packs.toArray()).filter((p) => p.enabled || p.id === MY_ARTICLES_PACK_ID).map((p) => p.id);
+  const known = await db.entities.where('packId').anyOf(enabled).toArray();
+  const matcher = compileMatcher([...known, ...added].flatMap(entityPatterns));
+  return [...firstSentences(article, matcher)].map(([entityKey, sentence]) => ({
+    entityKey,
+    articleKey: article.key,
+    packId: MY_ARTICLES_PACK_ID,
+    date: article.datePublished ?? '',
+    sentence: sentence || article.headline,
+    role: 'mentions',
+  }));
+}
+
+function myArticlesPack(articles: PackArticle[], entities: PackEntity[]): Pack {
+  return {
+    format: PACK_FORMAT,
+    formatVersion: PACK_FORMAT_VERSION,
+    pack: { id: MY_ARTICLES_PACK_ID, name: MY_ARTICLES_PACK_NAME, version: MY_ARTICLES_VERSION, description: 'Pages you saved while reading, and the names you added from them.' },
+    entities,
+    articles,
+  } as Pack;
+}
+
+async function putPackRow(db: BackstoryDatabase, fresh: PackRow, counts: { entities: number; articles: number; now: number }): Promise<void> {
+  const existing = await db.packs.get(MY_ARTICLES_PACK_ID);
+  await db.packs.put({
+    ...(existing ?? fresh),
+    updatedAt: counts.now,
+    entityCount: counts.entities,
+    articleCount: counts.articles,
+  });
+}
