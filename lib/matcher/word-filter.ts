@@ -17,7 +17,8 @@ export const WORD_HASH_SEED = 0x811c9dc5 | 0;
 export const WORD_HASH_PRIME = 0x01000193;
 /** Bits per distinct first word: about 6% false positives. */
 const BITS_PER_WORD = 16;
-const MIN_BITS = 1 << 10;
+// Small sets stay sparse too: a frequent word that collides (say "s") costs a walk every time.
+const MIN_BITS = 1 << 13;
 const MAX_BITS = 1 << 23;
 
 /** The finalizing mix applied to a word hash before indexing the bit set. */
