@@ -66,7 +66,7 @@ describe('matcher against the reference implementation', { timeout: 120_000 }, (
       fc.property(scenario, ([patterns, text]) => {
         expect(compileMatcher(patterns).scan(text)).toEqual(referenceScan(patterns, text));
       }),
-      { numRuns: 1500 },
+      { numRuns: 600 },
     );
   });
 
@@ -79,7 +79,7 @@ describe('matcher against the reference implementation', { timeout: 120_000 }, (
           expect(compileMatcher(patterns).scan(text)).toEqual(referenceScan(patterns, text));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 150 },
     );
   });
 
@@ -89,7 +89,7 @@ describe('matcher against the reference implementation', { timeout: 120_000 }, (
         const m = compileMatcher(patterns);
         expect(loadMatcher(structuredClone(m.snapshot())).scan(text)).toEqual(m.scan(text));
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -107,7 +107,7 @@ describe('matcher against the reference implementation', { timeout: 120_000 }, (
           last = s.end;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
