@@ -79,7 +79,7 @@ describe('matcher against the reference implementation', { timeout: 120_000 }, (
           expect(compileMatcher(patterns).scan(text)).toEqual(referenceScan(patterns, text));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
