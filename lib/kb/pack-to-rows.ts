@@ -1,7 +1,8 @@
 import type { ArticleRow, EntityRow, MentionRow, PackRow, PackSource } from '../db/rows';
 import { compileMatcher } from '../matcher';
-import type { Matcher } from '../matcher';
+import type { Matcher, MatcherPattern } from '../matcher';
 import type { Pack, PackArticle, PackEntity } from '../pack/schema';
+import { foldText } from '../text/fold';
 import { sentenceAt, splitSentences } from '../text/sentences';
 import { rowKey } from './keys';
 import { entityPatterns } from './matcher-patterns';
@@ -17,7 +18,18 @@ export interface PackToRowsOptions {
   source: PackSource;
   /** Epoch milliseconds; injected so tests are deterministic. */
   now: number;
+  /**
+   * Names of entities outside this pack that its articles may mention (the whole
+   * enabled knowledge base, for the user's own articles). Only used where an article
+   * declares no `mentions`.
+   */
+  knownPatterns?: readonly MatcherPattern[];
+  /** Called every {@link PREPARE_PROGRESS_EVERY} articles with how many are done. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Articles between two progress reports while rows are built. */
+export const PREPARE_PROGRESS_EVERY = 500;
 
 /**
  * Turns a validated pack into rows, precomputing for every (entity, article) pair the
@@ -26,9 +38,14 @@ export interface PackToRowsOptions {
 export function packToRows(pack: Pack, options: PackToRowsOptions): PackRows {
   const packId = pack.pack.id;
   const entities = pack.entities.map((entity) => entityRow(packId, entity));
-  const matcher = compileMatcher(entities.flatMap(entityPatterns));
+  const matcher = compileMatcher([...entities.flatMap(entityPatterns), ...(options.knownPatterns ?? [])]);
   const articles = pack.articles.map((article) => articleRow(packId, article));
-  const mentions = articles.flatMap((article) => mentionRows(article, matcher));
+  const mentions: MentionRow[] = [];
+  articles.forEach((article, i) => {
+    for (const mention of mentionRows(article, matcher)) mentions.push(mention);
+    if ((i + 1) % PREPARE_PROGRESS_EVERY === 0) options.onProgress?.(i + 1, articles.length);
+  });
+  options.onProgress?.(articles.length, articles.length);
   const { entities: _e, articles: _a, ...meta } = pack;
   return {
     pack: {
@@ -69,6 +86,7 @@ function entityRow(packId: string, entity: PackEntity): EntityRow {
     url: entity.url,
     caseSensitive: entity.match?.caseSensitive,
     exclude: entity.match?.exclude ? [...entity.match.exclude] : undefined,
+    nameFold: foldText(entity.name),
     original: entity as Record<string, unknown>,
   };
 }
@@ -89,6 +107,7 @@ function articleRow(packId: string, article: PackArticle): ArticleRow {
     about: [...(article.about ?? [])],
     mentions: [...(article.mentions ?? [])],
     keywords: [...(article.keywords ?? [])],
+    sortDate: article.datePublished ?? '',
     original: article as Record<string, unknown>,
   };
 }
