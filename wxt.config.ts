@@ -10,6 +10,9 @@ export default defineConfig({
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
     // activeTab + scripting: "Save to Backstory" reads the page the user asked for, and only it.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    // Asked for one site at a time, when the user imports a pack from an address that
+    // does not allow downloads from extensions by itself (CORS).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox'
       ? {

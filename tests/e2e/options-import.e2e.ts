@@ -1,8 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
 import { startStaticServer, type StaticServer } from './support/static-server';
+import { generatePack } from '../../bench/import/generate-pack';
+import { validatePack } from '../../lib/pack/validate';
 
 const SCREENSHOTS = 'artifacts/screenshots';
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
@@ -51,10 +56,37 @@ describe('options page: packs', () => {
     await page.close();
   });
 
-  it('says so when the same version is imported again, and changes nothing', async () => {
+  it('says so when the same version is imported again, changes nothing, and replaces when asked', async () => {
     await options.locator('input[type=file]').setInputFiles(VALID_PACK);
     await expect.poll(() => options.getByRole('status').innerText()).toContain('already installed');
     expect(await packItems().count()).toBe(2);
+    await options.getByRole('button', { name: 'Replace anyway' }).click();
+    await expect.poll(() => options.getByRole('status').innerText()).toContain('Updated River Delta water summit, 2025');
+    expect(await packItems().count()).toBe(2);
+  });
+
+  it('stops and restarts highlighting a pack’s names in open tabs at once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('river-delta.html'));
+    await waitForHighlights(page, 2);
+    const painted = () => page.evaluate(() => (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get('backstory-mention')?.size ?? 0);
+    await options.getByRole('checkbox', { name: 'Highlight names of River Delta water summit, 2025' }).uncheck();
+    await expect.poll(painted).toBe(0);
+    await options.getByRole('checkbox', { name: 'Highlight names of River Delta water summit, 2025' }).check();
+    await expect.poll(painted).toBe(2);
+    await page.close();
+  });
+
+  it('exports a pack as a file that validates and keeps unknown properties', async () => {
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export River Delta water summit, 2025' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('river-delta-summit.2025-2.1.0-beta.1_build.7.pack.json');
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(validatePack(exported).ok).toBe(true);
+    expect(exported.pack['x-curator']).toBe('kept for export');
+    expect(exported.articles).toHaveLength(2);
   });
 
   it('shows every problem of a bad pack with its JSON path, and imports nothing', async () => {
@@ -68,9 +100,38 @@ describe('options page: packs', () => {
     await options.screenshot({ path: `${SCREENSHOTS}/options-bad-pack.png`, fullPage: true });
   });
 
-  it('removes a pack after confirmation', async () => {
+  it('removes a pack after confirmation, and Undo brings all of it back', async () => {
     options.once('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove River Delta water summit, 2025' }).click();
     await expect.poll(() => packItems().count()).toBe(1);
+    await options.getByRole('button', { name: /^Undo/u }).click();
+    await expect.poll(() => options.getByRole('status').innerText()).toContain('Restored River Delta water summit, 2025');
+    await expect.poll(() => packItems().count()).toBe(2);
+    expect(await packItems().filter({ hasText: 'River Delta' }).innerText()).toMatch(/6 entities · 2 articles/u);
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByRole('button', { name: 'Remove River Delta water summit, 2025' }).click();
+    await expect.poll(() => packItems().count()).toBe(1);
+  });
+
+  it('imports a dropped gzip pack, showing named stages and progress while it works', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'backstory-pack-'));
+    const file = join(dir, 'generated.pack.json.gz');
+    await writeFile(file, gzipSync(JSON.stringify(generatePack({ articles: 1500, entities: 6000 }))));
+    const bytes = [...(await readFile(file))];
+    // A drop as the browser delivers it: a DataTransfer holding the file.
+    const dataTransfer = await options.evaluateHandle((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], 'generated.pack.json.gz', { type: 'application/gzip' }));
+      return transfer;
+    }, bytes);
+    await options.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+    const progress = options.getByRole('region', { name: 'Importing generated.pack.json.gz' });
+    await progress.getByRole('listitem').filter({ hasText: 'Write' }).and(options.locator('[aria-current=step]')).waitFor({ timeout: 30_000 });
+    await options.screenshot({ path: `${SCREENSHOTS}/options-import-progress.png`, fullPage: true });
+    await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 60_000 }).toContain('Imported Generated pack (1500 articles): 6,000 entities, 1,500 articles');
+    expect(await progress.count()).toBe(0);
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByRole('button', { name: 'Remove Generated pack (1500 articles)' }).click();
+    await expect.poll(() => packItems().count(), { timeout: 20_000 }).toBe(1);
   });
 });
