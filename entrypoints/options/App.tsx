@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView } from './ArticleView';
+import { AddArticleSection } from './library/AddArticleSection';
+import { ArticlesSection } from './library/ArticlesSection';
+import { EntitiesSection } from './library/EntitiesSection';
+import { EntityPage } from './library/EntityPage';
 import { PacksSection } from './PacksSection';
 import { parseRoute, type Route } from './route';
 import { SettingsSection } from './SettingsSection';
@@ -67,6 +71,14 @@ function View({ route }: { route: Route }) {
   switch (route.name) {
     case 'article':
       return <ArticleView articleKey={route.key} />;
+    case 'articles':
+      return <ArticlesSection />;
+    case 'entity':
+      return <EntityPage entityKey={route.key} />;
+    case 'entities':
+      return <EntitiesSection />;
+    case 'add':
+      return <AddArticleSection />;
     case 'settings':
       return <SettingsSection />;
     case 'storage':
