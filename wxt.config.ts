@@ -9,7 +9,8 @@ export default defineConfig({
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
     // activeTab + scripting: "Save to Backstory" reads the page the user asked for, and only it.
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    // alarms: the daily check of packs for newer versions.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // Asked for one site at a time, when the user imports a pack from an address that
     // does not allow downloads from extensions by itself (CORS).
     optional_host_permissions: ['https://*/*', 'http://*/*'],

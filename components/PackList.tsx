@@ -4,6 +4,8 @@ export interface PackListProps {
   packs: readonly PackRow[];
   /** Estimated stored bytes per pack id, when known. */
   sizes?: ReadonlyMap<string, string>;
+  /** The last update check per pack id, as a sentence. */
+  updateNotes?: ReadonlyMap<string, string>;
   onToggle(pack: PackRow, enabled: boolean): void;
   onExport(pack: PackRow): void;
   onRemove(pack: PackRow): void;
@@ -12,7 +14,7 @@ export interface PackListProps {
 }
 
 /** The installed packs with their counts, highlighting switch, export and removal. */
-export function PackList({ packs, sizes, onToggle, onExport, onRemove, onCheckUpdate }: PackListProps) {
+export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemove, onCheckUpdate }: PackListProps) {
   if (packs.length === 0) {
     return <p class="muted">No packs installed. Import one to start highlighting names.</p>;
   }
@@ -28,6 +30,7 @@ export function PackList({ packs, sizes, onToggle, onExport, onRemove, onCheckUp
               {sizes?.get(pack.id) ? ` · about ${sizes.get(pack.id)}` : ''}
             </p>
             {pack.description && <p class="pack-list__description">{pack.description}</p>}
+            {updateNotes?.get(pack.id) && <p class="pack-list__description">{updateNotes.get(pack.id)}</p>}
           </div>
           <div class="pack-list__actions">
             <label class="switch">
@@ -36,7 +39,7 @@ export function PackList({ packs, sizes, onToggle, onExport, onRemove, onCheckUp
                 Highlight<span class="visually-hidden"> names of {pack.name}</span>
               </span>
             </label>
-            {pack.updateUrl && onCheckUpdate && (
+            {(pack.updateUrl || pack.source.kind === 'url') && onCheckUpdate && (
               <button type="button" class="button button--quiet" onClick={() => onCheckUpdate(pack)} aria-label={`Check for updates of ${pack.name}`}>
                 Check for updates
               </button>

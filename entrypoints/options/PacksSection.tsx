@@ -12,10 +12,12 @@ import { IMPORT_STAGES } from '../../lib/kb/import-pipeline';
 import { setPackEnabled } from '../../lib/kb/install-pack';
 import type { PackRows } from '../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../lib/kb/pack-undo';
+import { checkPackUpdate, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
 import { originPattern } from './import/download-pack';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
 import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-import';
 import { notifyBackground } from './notify-background';
+import { runImportInWorker } from './import/start-import-worker';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
 
@@ -41,9 +43,24 @@ async function onExport(pack: PackRow) {
   if (file) saveJsonFile(packFileName(pack), file);
 }
 
-/** Installed packs: import (file, drop, address) with progress, highlight on/off, export, remove with undo. */
-export function PacksSection({ onPackUpdateCheck }: { onPackUpdateCheck?: (pack: PackRow) => void }) {
+/** "Checked Nov 27, 13:40: up to date." */
+function updateNote(state: PackUpdateState): string {
+  const when = new Date(state.checkedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (state.outcome === 'updated') return `Updated to version ${state.version} on ${when}.`;
+  if (state.outcome === 'up-to-date') return `Checked for updates ${when}: up to date.`;
+  return `Checked for updates ${when}: ${state.message ?? 'failed.'}`;
+}
+
+async function loadUpdateNotes(): Promise<Map<string, string>> {
+  const rows = await getDatabase().meta.where('key').startsWith(updateStateKey('')).toArray();
+  return new Map(rows.map((row) => [row.key.slice(updateStateKey('').length), updateNote(row.value as PackUpdateState)]));
+}
+
+/** Installed packs: import (file, drop, address) with progress, highlight on/off, export, remove with undo, updates. */
+export function PacksSection() {
   const packs = useLiveQuery(() => getDatabase().packs.orderBy('id').toArray(), []);
+  const updateNotes = useLiveQuery(loadUpdateNotes, []);
+  const [checking, setChecking] = useState<string>();
   const [report, setReport] = useState<ImportReportProps>();
   const [undo, setUndo] = useState<PendingUndo>();
   const { running, run } = usePackImport();
@@ -73,6 +90,29 @@ export function PacksSection({ onPackUpdateCheck }: { onPackUpdateCheck?: (pack:
       if (granted) void start({ kind: 'url', url });
       else setReport({ tone: 'error', summary: `Backstory was not allowed to download from ${new URL(url).host}. Your library is unchanged.` });
     });
+  }
+
+  async function onCheckUpdate(pack: PackRow) {
+    setChecking(pack.name);
+    setReport(undefined);
+    try {
+      const state = await checkPackUpdate(getDatabase(), pack.id, {
+        fetch: (url, init) => fetch(url, init),
+        // Installing a big update runs in the import worker, like any import.
+        install: async (bytes, options) => {
+          const outcome = await runImportInWorker({ bytes, source: options.source, replace: false }, () => undefined);
+          return outcome.ok || outcome.code !== 'worker-failed' ? outcome : { ok: false, code: 'write-failed', issues: [], total: 0 };
+        },
+      });
+      if (state?.outcome === 'updated') await notifyBackground();
+      setReport(
+        state?.outcome === 'failed'
+          ? { tone: 'error', summary: `${pack.name}: ${state.message ?? 'the check failed.'}` }
+          : { tone: 'success', summary: state?.outcome === 'updated' ? `Updated ${pack.name} to version ${state.version}.` : `${pack.name} is up to date.` },
+      );
+    } finally {
+      setChecking(undefined);
+    }
   }
 
   async function onRemove(pack: PackRow) {
@@ -108,6 +148,11 @@ export function PacksSection({ onPackUpdateCheck }: { onPackUpdateCheck?: (pack:
           unit={UNITS[running.progress.stage]}
         />
       )}
+      {checking && (
+        <p class="muted" role="status">
+          Checking {checking} for updates…
+        </p>
+      )}
       {report && <ImportReport {...report} />}
       {undo && <UndoNotice message={`Removed ${undo.rows.pack.name}.`} secondsLeft={undo.secondsLeft} onUndo={() => void onUndo()} />}
       {packs === undefined ? (
@@ -118,7 +163,8 @@ export function PacksSection({ onPackUpdateCheck }: { onPackUpdateCheck?: (pack:
           onToggle={(p, on) => void onToggle(p, on)}
           onExport={(p) => void onExport(p)}
           onRemove={(p) => void onRemove(p)}
-          onCheckUpdate={onPackUpdateCheck}
+          updateNotes={updateNotes}
+          onCheckUpdate={(p) => void onCheckUpdate(p)}
         />
       )}
     </section>
