@@ -8,6 +8,14 @@ import { startPackServer, type PackServer } from './support/pack-server';
 const SCREENSHOTS = 'artifacts/screenshots';
 const NAME = 'Generated pack (20 articles)';
 
+/** Makes the daily update alarm fire now, as if a day had passed. */
+function fireUpdateAlarm(browser: ExtensionBrowser): Promise<void> {
+  return browser.serviceWorker.evaluate(() => {
+    const api = (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }).chrome;
+    return api.alarms.create('backstory-pack-updates', { when: Date.now() });
+  });
+}
+
 describe('packs from an address, and their updates', () => {
   let browser: ExtensionBrowser;
   let server: PackServer;
@@ -57,19 +65,14 @@ describe('packs from an address, and their updates', () => {
   });
 
   it('updates in the background when the daily check runs, and keeps the version when the new file is bad', async () => {
-    const runDailyCheck = () =>
-      browser.serviceWorker.evaluate(() => {
-        const api = (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }).chrome;
-        return api.alarms.create('backstory-pack-updates', { when: Date.now() });
-      });
     server.publish(version('3.0.0', 30));
-    await runDailyCheck();
+    await fireUpdateAlarm(browser);
     await expect.poll(() => item().innerText(), { timeout: 20_000 }).toMatch(/Version 3\.0\.0 · 40 entities · 30 articles[\s\S]*Updated to version 3\.0\.0/u);
 
     const bad = version('4.0.0');
     (bad as unknown as { entities: Array<{ type: string }> }).entities[0]!.type = 'Alien';
     server.publish(bad);
-    await runDailyCheck();
+    await fireUpdateAlarm(browser);
     await expect.poll(() => item().innerText(), { timeout: 20_000 }).toContain('Not updated: the new file is not a valid pack');
     expect(await item().innerText()).toContain('Version 3.0.0');
     await options.screenshot({ path: `${SCREENSHOTS}/options-update-refused.png`, fullPage: true });

@@ -1,0 +1,66 @@
+/**
+ * Installed in the options page before the import starts: records when each import
+ * stage begins (from the progress list the user sees) and how late a 10 ms timer
+ * fires, which is how long the page could not answer the user.
+ */
+export interface ProbeResult {
+  /** performance.now() when the file input fired its change event. */
+  start: number;
+  /** Stage name → performance.now() when it first showed as current. */
+  stages: Record<string, number>;
+  /** performance.now() when the success message appeared. */
+  end: number;
+  /** Largest delay of the 10 ms timer beyond its period, in ms. */
+  maxLagMs: number;
+  /** Timer firings delayed by more than 50 ms (a long task in the user's way). */
+  lateTicks: number;
+  /** Animation frames seen during the import, and the longest gap between two. */
+  frames: number;
+  maxFrameGapMs: number;
+  status: string;
+}
+
+/** Runs in the page (serialized by Playwright): keep it self-contained. */
+export function installProbe(): void {
+  const TICK_MS = 10;
+  const LATE_MS = 50;
+  const probe = { start: 0, stages: {} as Record<string, number>, end: 0, maxLagMs: 0, lateTicks: 0, frames: 0, maxFrameGapMs: 0, status: '' };
+  (globalThis as unknown as { backstoryProbe: typeof probe }).backstoryProbe = probe;
+  document.addEventListener('change', () => {
+    if (!probe.start) probe.start = performance.now();
+  }, true);
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    const lag = now - last - TICK_MS;
+    if (probe.start && !probe.end) {
+      probe.maxLagMs = Math.max(probe.maxLagMs, lag);
+      if (lag > LATE_MS) probe.lateTicks++;
+    }
+    last = now;
+  }, TICK_MS);
+  let lastFrame = performance.now();
+  const frame = (t: number) => {
+    if (probe.start && !probe.end) {
+      probe.frames++;
+      probe.maxFrameGapMs = Math.max(probe.maxFrameGapMs, t - lastFrame);
+    }
+    lastFrame = t;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  new MutationObserver(() => {
+    const current = document.querySelector('.import-progress [aria-current=step]')?.textContent?.trim();
+    if (current && probe.stages[current] === undefined) probe.stages[current] = performance.now();
+    const status = [...document.querySelectorAll('.report[role=status] .report__summary')].map((e) => e.textContent ?? '').join(' ');
+    if (probe.start && !probe.end && /Imported|already installed/u.test(status)) {
+      probe.end = performance.now();
+      probe.status = status;
+    }
+    const alert = document.querySelector('.report[role=alert] .report__summary')?.textContent;
+    if (alert && !probe.end) {
+      probe.end = performance.now();
+      probe.status = alert;
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+}
