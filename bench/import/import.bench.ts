@@ -27,6 +27,8 @@ async function importOnce(file: string): Promise<{ run: RunResult; list: ListRes
   try {
     const page = await browser.openExtensionPage('options.html');
     await page.getByRole('list', { name: 'Installed packs' }).waitFor();
+    // tsx (esbuild) wraps named functions in a `__name` helper that the page does not have.
+    await page.evaluate('globalThis.__name = (f) => f');
     await page.evaluate(installProbe);
     await page.locator('input[type=file]').first().setInputFiles(file);
     await page.waitForFunction(() => (globalThis as unknown as { backstoryProbe: ProbeResult }).backstoryProbe.end > 0, undefined, { timeout: IMPORT_TIMEOUT_MS, polling: 250 });
@@ -50,6 +52,7 @@ interface ListResult {
 async function scrollLists(page: import('playwright-core').Page): Promise<ListResult> {
   const t0 = Date.now();
   await page.goto(page.url().replace(/#.*$/u, '') + '#/entities');
+  await page.evaluate('globalThis.__name = (f) => f');
   await page.getByRole('list', { name: 'Entities' }).getByRole('link').first().waitFor({ timeout: 60_000 });
   const entitiesFirstRowMs = Date.now() - t0;
   const entitiesCount = await page.getByRole('status').filter({ hasText: /entities$/u }).innerText();

@@ -134,4 +134,33 @@ describe('options page: packs', () => {
     await options.getByRole('button', { name: 'Remove Generated pack (1500 articles)' }).click();
     await expect.poll(() => packItems().count(), { timeout: 20_000 }).toBe(1);
   });
+
+  it('leaves the library as it was when the page is closed in the middle of writing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'backstory-pack-'));
+    const file = join(dir, 'crash.pack.json');
+    await writeFile(file, JSON.stringify(generatePack({ articles: 1500, entities: 6000, id: 'crash' })));
+    const countRows = (page: Page) =>
+      page.evaluate(async () => {
+        const db: IDBDatabase = await new Promise((resolve) => {
+          const request = indexedDB.open('backstory');
+          request.onsuccess = () => resolve(request.result);
+        });
+        const count = (store: string) =>
+          new Promise<number>((resolve) => {
+            const request = db.transaction(store).objectStore(store).count();
+            request.onsuccess = () => resolve(request.result);
+          });
+        const counts = { packs: await count('packs'), entities: await count('entities'), articles: await count('articles'), mentions: await count('mentions') };
+        db.close();
+        return counts;
+      });
+    const before = await countRows(options);
+    const doomed = await browser.openExtensionPage('options.html');
+    await doomed.locator('input[type=file]').setInputFiles(file);
+    await doomed.locator('.import-progress [aria-current=step]', { hasText: 'Write' }).waitFor({ timeout: 30_000 });
+    // The worker dies with its page: its transaction never commits.
+    await doomed.close({ runBeforeUnload: false });
+    expect(await countRows(options)).toEqual(before);
+    expect(await packItems().count()).toBe(1);
+  });
 });

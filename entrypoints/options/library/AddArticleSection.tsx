@@ -64,7 +64,7 @@ export function AddArticleSection() {
       </div>
       {parsed && !parsed.ok && <ImportReport tone="error" summary={`${parsed.message} Check the layout described above.`} />}
       {parsed?.ok && (
-        <div class="preview" aria-label="Preview">
+        <section class="preview" aria-label="Preview">
           <h3 class="preview__headline">{parsed.article.headline}</h3>
           <p class="muted small">
             {[parsed.article.author?.join(', '), formatArticleDate(parsed.article.datePublished)].filter(Boolean).join(' · ')}
@@ -74,7 +74,7 @@ export function AddArticleSection() {
           <button type="button" class="button" disabled={busy} onClick={() => void save()}>
             Save to My articles
           </button>
-        </div>
+        </section>
       )}
       {report && <ImportReport {...report} />}
     </section>
