@@ -13,6 +13,23 @@ const SCREENSHOTS = 'artifacts/screenshots';
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 const DANGLING_PACK = 'tests/fixtures/packs/invalid/dangling-mention.pack.json';
 
+/** Rows per table of the extension's database, read with plain IndexedDB. */
+const countRows = (page: Page) =>
+  page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve) => {
+      const request = indexedDB.open('backstory');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const count = (store: string) =>
+      new Promise<number>((resolve) => {
+        const request = db.transaction(store).objectStore(store).count();
+        request.onsuccess = () => resolve(request.result);
+      });
+    const counts = { packs: await count('packs'), entities: await count('entities'), articles: await count('articles'), mentions: await count('mentions') };
+    db.close();
+    return counts;
+  });
+
 describe('options page: packs', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
@@ -139,21 +156,6 @@ describe('options page: packs', () => {
     const dir = await mkdtemp(join(tmpdir(), 'backstory-pack-'));
     const file = join(dir, 'crash.pack.json');
     await writeFile(file, JSON.stringify(generatePack({ articles: 1500, entities: 6000, id: 'crash' })));
-    const countRows = (page: Page) =>
-      page.evaluate(async () => {
-        const db: IDBDatabase = await new Promise((resolve) => {
-          const request = indexedDB.open('backstory');
-          request.onsuccess = () => resolve(request.result);
-        });
-        const count = (store: string) =>
-          new Promise<number>((resolve) => {
-            const request = db.transaction(store).objectStore(store).count();
-            request.onsuccess = () => resolve(request.result);
-          });
-        const counts = { packs: await count('packs'), entities: await count('entities'), articles: await count('articles'), mentions: await count('mentions') };
-        db.close();
-        return counts;
-      });
     const before = await countRows(options);
     const doomed = await browser.openExtensionPage('options.html');
     await doomed.locator('input[type=file]').setInputFiles(file);
