@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchExtensionBrowser } from '../../tests/e2e/support/extension-browser';
 import { generatePack } from './generate-pack';
-import { installProbe, type ProbeResult } from './probe';
+import { idleLag, installProbe, type ProbeResult } from './probe';
 import { writeImportSection } from './report';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -20,6 +20,8 @@ const IMPORT_TIMEOUT_MS = 180_000;
 
 interface RunResult extends ProbeResult {
   totalMs: number;
+  /** The same measures on the idle page for as long as the import took: the machine's own noise. */
+  idle: { maxLagMs: number; lateTicks: number; longTasks: number };
 }
 
 async function importOnce(file: string): Promise<{ run: RunResult; list: ListResult }> {
@@ -33,7 +35,9 @@ async function importOnce(file: string): Promise<{ run: RunResult; list: ListRes
     await page.locator('input[type=file]').first().setInputFiles(file);
     await page.waitForFunction(() => (globalThis as unknown as { backstoryProbe: ProbeResult }).backstoryProbe.end > 0, undefined, { timeout: IMPORT_TIMEOUT_MS, polling: 250 });
     const probe = await page.evaluate(() => (globalThis as unknown as { backstoryProbe: ProbeResult }).backstoryProbe);
-    const run = { ...probe, totalMs: probe.end - probe.start };
+    const totalMs = probe.end - probe.start;
+    const idle = await page.evaluate(idleLag, totalMs);
+    const run = { ...probe, totalMs, idle };
     const list = await scrollLists(page);
     return { run, list };
   } finally {
@@ -96,8 +100,10 @@ async function main(): Promise<void> {
       results.push(result);
       const r = result.run;
       console.info(
-        `run ${i + 1}: total ${r.totalMs.toFixed(0)} ms; stages ${JSON.stringify(Object.fromEntries(Object.entries(r.stages).map(([k, v]) => [k, Math.round(v - r.start)])))}; max timer lag ${r.maxLagMs.toFixed(0)} ms; late ticks ${r.lateTicks}; max frame gap ${r.maxFrameGapMs.toFixed(0)} ms; ${r.status}`,
+        `run ${i + 1}: total ${r.totalMs.toFixed(0)} ms; stages ${JSON.stringify(Object.fromEntries(Object.entries(r.stages).map(([k, v]) => [k, Math.round(v - r.start)])))}; max timer lag ${r.maxLagMs.toFixed(0)} ms; late ticks ${r.lateTicks}; long tasks ${r.longTasks} (longest ${r.maxLongTaskMs.toFixed(0)} ms); max frame gap ${r.maxFrameGapMs.toFixed(0)} ms; ${r.status}`,
       );
+      console.info(`        idle page for as long: ${JSON.stringify(r.idle)}`);
+      console.info(`        late ticks at [ms after start, ms late]: ${JSON.stringify(r.lateAt)}`);
       console.info(`        list: ${JSON.stringify(result.list)}`);
     }
   } finally {

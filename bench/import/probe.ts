@@ -14,6 +14,11 @@ export interface ProbeResult {
   maxLagMs: number;
   /** Timer firings delayed by more than 50 ms (a long task in the user's way). */
   lateTicks: number;
+  /** When the late ticks happened (ms after start) and how late they were. */
+  lateAt: Array<[number, number]>;
+  /** Long tasks (over 50 ms) the page itself ran during the import, and the longest. */
+  longTasks: number;
+  maxLongTaskMs: number;
   /** Animation frames seen during the import, and the longest gap between two. */
   frames: number;
   maxFrameGapMs: number;
@@ -24,7 +29,7 @@ export interface ProbeResult {
 export function installProbe(): void {
   const TICK_MS = 10;
   const LATE_MS = 50;
-  const probe = { start: 0, stages: {} as Record<string, number>, end: 0, maxLagMs: 0, lateTicks: 0, frames: 0, maxFrameGapMs: 0, status: '' };
+  const probe = { start: 0, stages: {} as Record<string, number>, end: 0, maxLagMs: 0, lateTicks: 0, lateAt: [] as Array<[number, number]>, frames: 0, maxFrameGapMs: 0, longTasks: 0, maxLongTaskMs: 0, status: '' };
   (globalThis as unknown as { backstoryProbe: typeof probe }).backstoryProbe = probe;
   document.addEventListener('change', () => {
     if (!probe.start) probe.start = performance.now();
@@ -35,10 +40,20 @@ export function installProbe(): void {
     const lag = now - last - TICK_MS;
     if (probe.start && !probe.end) {
       probe.maxLagMs = Math.max(probe.maxLagMs, lag);
-      if (lag > LATE_MS) probe.lateTicks++;
+      if (lag > LATE_MS) {
+        probe.lateTicks++;
+        probe.lateAt.push([Math.round(now - probe.start), Math.round(lag)]);
+      }
     }
     last = now;
   }, TICK_MS);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!probe.start || probe.end || entry.startTime < probe.start) continue;
+      probe.longTasks++;
+      probe.maxLongTaskMs = Math.max(probe.maxLongTaskMs, entry.duration);
+    }
+  }).observe({ type: 'longtask', buffered: false });
   let lastFrame = performance.now();
   const frame = (t: number) => {
     if (probe.start && !probe.end) {
@@ -63,4 +78,30 @@ export function installProbe(): void {
       probe.status = alert;
     }
   }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+/** The same timer on an idle page for `ms`: how late it is when the page does nothing (the machine's share). */
+export function idleLag(ms: number): Promise<{ maxLagMs: number; lateTicks: number; longTasks: number }> {
+  return new Promise((resolve) => {
+    const TICK_MS = 10;
+    const LATE_MS = 50;
+    const out = { maxLagMs: 0, lateTicks: 0, longTasks: 0 };
+    const observer = new PerformanceObserver((list) => {
+      out.longTasks += list.getEntries().length;
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      const lag = now - last - TICK_MS;
+      out.maxLagMs = Math.max(out.maxLagMs, lag);
+      if (lag > LATE_MS) out.lateTicks++;
+      last = now;
+    }, TICK_MS);
+    setTimeout(() => {
+      clearInterval(timer);
+      observer.disconnect();
+      resolve(out);
+    }, ms);
+  });
 }
