@@ -160,7 +160,13 @@ describe('options page: packs', () => {
     const doomed = await browser.openExtensionPage('options.html');
     await doomed.locator('input[type=file]').setInputFiles(file);
     await doomed.locator('.import-progress [aria-current=step]', { hasText: 'Write' }).waitFor({ timeout: 30_000 });
-    // The worker dies with its page: its transaction never commits.
+    // Leaving asks first; the user stays.
+    const asked = doomed.waitForEvent('dialog');
+    await doomed.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    // Then the page goes anyway (a crash, a killed tab): the worker dies with it and its transaction never commits.
     await doomed.close({ runBeforeUnload: false });
     expect(await countRows(options)).toEqual(before);
     expect(await packItems().count()).toBe(1);
