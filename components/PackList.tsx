@@ -34,10 +34,9 @@ export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemo
           </div>
           <div class="pack-list__actions">
             <label class="switch">
-              <input type="checkbox" checked={pack.enabled} onChange={(e) => onToggle(pack, e.currentTarget.checked)} />
-              <span>
-                Highlight<span class="visually-hidden"> names of {pack.name}</span>
-              </span>
+              {/* The name goes in aria-label, not hidden text, so the pack's name appears once on the page. */}
+              <input type="checkbox" checked={pack.enabled} aria-label={`Highlight names of ${pack.name}`} onChange={(e) => onToggle(pack, e.currentTarget.checked)} />
+              <span aria-hidden="true">Highlight</span>
             </label>
             {(pack.updateUrl || pack.source.kind === 'url') && onCheckUpdate && (
               <button type="button" class="button button--quiet" onClick={() => onCheckUpdate(pack)} aria-label={`Check for updates of ${pack.name}`}>
