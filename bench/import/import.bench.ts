@@ -103,6 +103,7 @@ async function main(): Promise<void> {
         `run ${i + 1}: total ${r.totalMs.toFixed(0)} ms; stages ${JSON.stringify(Object.fromEntries(Object.entries(r.stages).map(([k, v]) => [k, Math.round(v - r.start)])))}; max timer lag ${r.maxLagMs.toFixed(0)} ms; late ticks ${r.lateTicks}; long tasks ${r.longTasks} (longest ${r.maxLongTaskMs.toFixed(0)} ms); max frame gap ${r.maxFrameGapMs.toFixed(0)} ms; ${r.status}`,
       );
       console.info(`        idle page for as long: ${JSON.stringify(r.idle)}`);
+      console.info(`        writes [ms, rows]: ${JSON.stringify(r.writes.filter((_, j) => j % 5 === 0))}`);
       console.info(`        late ticks at [ms after start, ms late]: ${JSON.stringify(r.lateAt)}`);
       console.info(`        list: ${JSON.stringify(result.list)}`);
     }

@@ -16,6 +16,8 @@ export interface ProbeResult {
   lateTicks: number;
   /** When the late ticks happened (ms after start) and how late they were. */
   lateAt: Array<[number, number]>;
+  /** [ms after start, rows written] as the Write stage reports them. */
+  writes: Array<[number, number]>;
   /** Long tasks (over 50 ms) the page itself ran during the import, and the longest. */
   longTasks: number;
   maxLongTaskMs: number;
@@ -29,7 +31,7 @@ export interface ProbeResult {
 export function installProbe(): void {
   const TICK_MS = 10;
   const LATE_MS = 50;
-  const probe = { start: 0, stages: {} as Record<string, number>, end: 0, maxLagMs: 0, lateTicks: 0, lateAt: [] as Array<[number, number]>, frames: 0, maxFrameGapMs: 0, longTasks: 0, maxLongTaskMs: 0, status: '' };
+  const probe = { start: 0, stages: {} as Record<string, number>, end: 0, maxLagMs: 0, lateTicks: 0, lateAt: [] as Array<[number, number]>, frames: 0, maxFrameGapMs: 0, longTasks: 0, maxLongTaskMs: 0, writes: [] as Array<[number, number]>, status: '' };
   (globalThis as unknown as { backstoryProbe: typeof probe }).backstoryProbe = probe;
   document.addEventListener('change', () => {
     if (!probe.start) probe.start = performance.now();
@@ -67,6 +69,8 @@ export function installProbe(): void {
   new MutationObserver(() => {
     const current = document.querySelector('.import-progress [aria-current=step]')?.textContent?.trim();
     if (current && probe.stages[current] === undefined) probe.stages[current] = performance.now();
+    const count = /^Write: ([\d,]+) of/u.exec(document.querySelector('.import-progress__count')?.textContent ?? '');
+    if (count) probe.writes.push([Math.round(performance.now() - probe.start), Number(count[1]!.replaceAll(',', ''))]);
     const status = [...document.querySelectorAll('.report[role=status] .report__summary')].map((e) => e.textContent ?? '').join(' ');
     if (probe.start && !probe.end && /Imported|already installed/u.test(status)) {
       probe.end = performance.now();
