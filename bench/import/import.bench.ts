@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchExtensionBrowser } from '../../tests/e2e/support/extension-browser';
 import { generatePack } from './generate-pack';
-import { idleLag, installProbe, type ProbeResult } from './probe';
+import { idleLag, installProbe, rawWriteFloor, type ProbeResult } from './probe';
 import { writeImportSection } from './report';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -22,6 +22,8 @@ interface RunResult extends ProbeResult {
   totalMs: number;
   /** The same measures on the idle page for as long as the import took: the machine's own noise. */
   idle: { maxLagMs: number; lateTicks: number; longTasks: number };
+  /** The same rows written with bare IndexedDB right after, in ms. */
+  rawFloorMs: number;
 }
 
 async function importOnce(file: string): Promise<{ run: RunResult; list: ListResult }> {
@@ -37,7 +39,9 @@ async function importOnce(file: string): Promise<{ run: RunResult; list: ListRes
     const probe = await page.evaluate(() => (globalThis as unknown as { backstoryProbe: ProbeResult }).backstoryProbe);
     const totalMs = probe.end - probe.start;
     const idle = await page.evaluate(idleLag, totalMs);
-    const run = { ...probe, totalMs, idle };
+    const rows = probe.writes.at(-1)?.[1] ?? 0;
+    const rawFloorMs = await page.evaluate(rawWriteFloor, { entities: ENTITIES, articles: ARTICLES, mentions: Math.max(0, rows - ENTITIES - ARTICLES) });
+    const run = { ...probe, totalMs, idle, rawFloorMs };
     const list = await scrollLists(page);
     return { run, list };
   } finally {
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
       console.info(
         `run ${i + 1}: total ${r.totalMs.toFixed(0)} ms; stages ${JSON.stringify(Object.fromEntries(Object.entries(r.stages).map(([k, v]) => [k, Math.round(v - r.start)])))}; max timer lag ${r.maxLagMs.toFixed(0)} ms; late ticks ${r.lateTicks}; long tasks ${r.longTasks} (longest ${r.maxLongTaskMs.toFixed(0)} ms); max frame gap ${r.maxFrameGapMs.toFixed(0)} ms; ${r.status}`,
       );
+      console.info(`        bare IndexedDB, same rows: ${r.rawFloorMs.toFixed(0)} ms`);
       console.info(`        idle page for as long: ${JSON.stringify(r.idle)}`);
       console.info(`        writes [ms, rows]: ${JSON.stringify(r.writes.filter((_, j) => j % 5 === 0))}`);
       console.info(`        late ticks at [ms after start, ms late]: ${JSON.stringify(r.lateAt)}`);

@@ -109,3 +109,67 @@ export function idleLag(ms: number): Promise<{ maxLagMs: number; lateTicks: numb
     }, ms);
   });
 }
+
+/** Rows written by an import, per table, for {@link rawWriteFloor}. */
+export interface RowCounts {
+  entities: number;
+  articles: number;
+  mentions: number;
+}
+
+/**
+ * The floor under the Write stage: the same number of rows, of about the same size,
+ * with the same indexes, written with the bare IndexedDB API in one transaction into a
+ * scratch database (no Dexie, no worker, no progress). Returns milliseconds.
+ */
+export async function rawWriteFloor(counts: RowCounts): Promise<number> {
+  const dbName = `backstory-bench-floor-${Date.now()}`;
+  const db: IDBDatabase = await new Promise((resolve, reject) => {
+    const request = indexedDB.open(dbName, 1);
+    request.addEventListener('upgradeneeded', () => {
+      const d = request.result;
+      const entities = d.createObjectStore('entities', { keyPath: 'key' });
+      entities.createIndex('packId', 'packId');
+      entities.createIndex('sameAs', 'sameAs', { multiEntry: true });
+      entities.createIndex('nameFold', 'nameFold');
+      const articles = d.createObjectStore('articles', { keyPath: 'key' });
+      articles.createIndex('packId', 'packId');
+      articles.createIndex('sortDate', 'sortDate');
+      const mentions = d.createObjectStore('mentions', { keyPath: ['entityKey', 'articleKey'] });
+      mentions.createIndex('byDate', ['entityKey', 'date']);
+      mentions.createIndex('packId', 'packId');
+      mentions.createIndex('articleKey', 'articleKey');
+    });
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => reject(request.error));
+  });
+  // Inside on purpose: Playwright sends this function to the page on its own.
+  // oxlint-disable-next-line unicorn/consistent-function-scoping
+  const text = (n: number) => 'Officials met on Tuesday to discuss the plan. '.repeat(Math.ceil(n / 46)).slice(0, n);
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(['entities', 'articles', 'mentions'], 'readwrite');
+    const e = tx.objectStore('entities');
+    for (let i = 0; i < counts.entities; i++) {
+      const name = `Name${i} Person${i}`;
+      const original = { id: `e${i}`, name, type: 'Person', alternateName: [`Name${i} Q. Person${i}`], description: text(60) };
+      e.add({ key: `p/e${i}`, packId: 'p', id: `e${i}`, name, type: 'Person', alternateName: original.alternateName, description: original.description, sameAs: [], nameFold: name.toLowerCase(), original });
+    }
+    const a = tx.objectStore('articles');
+    for (let i = 0; i < counts.articles; i++) {
+      const body = text(1200);
+      const original = { id: `a${i}`, headline: text(40), datePublished: '2020-01-01', articleBody: body, about: ['e1'] };
+      a.add({ key: `p/a${i}`, packId: 'p', id: `a${i}`, headline: original.headline, author: [], datePublished: '2020-01-01', articleBody: body, about: ['e1'], mentions: [], keywords: [], sortDate: '2020-01-01', original });
+    }
+    const m = tx.objectStore('mentions');
+    for (let i = 0; i < counts.mentions; i++) {
+      m.add({ entityKey: `p/e${i % counts.entities}`, articleKey: `p/a${i}`, packId: 'p', date: '2020-01-01', sentence: text(150), role: 'mentions' });
+    }
+    tx.addEventListener('complete', () => resolve());
+    tx.addEventListener('error', () => reject(tx.error));
+  });
+  const ms = performance.now() - start;
+  db.close();
+  indexedDB.deleteDatabase(dbName);
+  return ms;
+}
