@@ -1,7 +1,6 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { PackSource } from '../db/rows';
 import { bumpRevision } from '../db/revision';
-import type { MatcherPattern } from '../matcher';
 import type { Pack } from '../pack/schema';
 import { packToRows, type PackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
@@ -30,8 +29,6 @@ export interface WritePackRowsOptions {
 export interface InstallPackOptions extends WritePackRowsOptions {
   source: PackSource;
   now?: number;
-  /** Names outside the pack its undeclared mentions may link to (see packToRows). */
-  knownPatterns?: readonly MatcherPattern[];
 }
 
 export type InstallPackResult =
@@ -44,7 +41,7 @@ export type InstallPackResult =
  */
 export async function installPack(db: BackstoryDatabase, pack: Pack, options: InstallPackOptions): Promise<InstallPackResult> {
   // Building rows is pure work: done before the transaction so it stays short.
-  const rows = packToRows(pack, { source: options.source, now: options.now ?? Date.now(), knownPatterns: options.knownPatterns });
+  const rows = packToRows(pack, { source: options.source, now: options.now ?? Date.now() });
   return writePackRows(db, rows, options);
 }
 

@@ -1,6 +1,6 @@
 import type { ArticleRow, EntityRow, MentionRow, PackRow, PackSource } from '../db/rows';
 import { compileMatcher } from '../matcher';
-import type { Matcher, MatcherPattern } from '../matcher';
+import type { Matcher } from '../matcher';
 import type { Pack, PackArticle, PackEntity } from '../pack/schema';
 import { foldText } from '../text/fold';
 import { sentenceAt, splitSentences } from '../text/sentences';
@@ -18,12 +18,6 @@ export interface PackToRowsOptions {
   source: PackSource;
   /** Epoch milliseconds; injected so tests are deterministic. */
   now: number;
-  /**
-   * Names of entities outside this pack that its articles may mention (the whole
-   * enabled knowledge base, for the user's own articles). Only used where an article
-   * declares no `mentions`.
-   */
-  knownPatterns?: readonly MatcherPattern[];
   /** Called every {@link PREPARE_PROGRESS_EVERY} articles with how many are done. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -38,7 +32,7 @@ export const PREPARE_PROGRESS_EVERY = 500;
 export function packToRows(pack: Pack, options: PackToRowsOptions): PackRows {
   const packId = pack.pack.id;
   const entities = pack.entities.map((entity) => entityRow(packId, entity));
-  const matcher = compileMatcher([...entities.flatMap(entityPatterns), ...(options.knownPatterns ?? [])]);
+  const matcher = compileMatcher(entities.flatMap(entityPatterns));
   const articles = pack.articles.map((article) => articleRow(packId, article));
   const mentions: MentionRow[] = [];
   articles.forEach((article, i) => {

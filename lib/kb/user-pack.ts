@@ -1,58 +1,37 @@
 /**
- * The user's own pack, "My articles": single articles they added and entities they
- * created by hand. Created on first use; exported, backed up and removed like any pack.
+ * Entities the user creates by hand, and deleting single articles. Hand-made entities
+ * go into the user's own pack, "My articles" (lib/kb/my-articles.ts saves articles
+ * into it); it is created on first use and exported, backed up and removed like any pack.
  */
 import type { BackstoryDatabase } from '../db/database';
 import type { PackRow } from '../db/rows';
 import { bumpRevision } from '../db/revision';
-import type { MatcherPattern } from '../matcher';
-import { PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type Pack, type PackArticle, type PackEntity } from '../pack/schema';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type Pack, type PackEntity } from '../pack/schema';
 import { slugify } from '../pack/slug';
 import { rowKey } from './keys';
+import { MY_ARTICLES_PACK_ID, MY_ARTICLES_PACK_NAME } from './my-articles';
 import { packToRows } from './pack-to-rows';
 
-export const USER_PACK_ID = 'my-articles';
-export const USER_PACK_NAME = 'My articles';
 const USER_PACK_VERSION = '1.0.0';
 const MAX_ID_CHARS = 64;
 
-function userPack(articles: PackArticle[], entities: PackEntity[]): Pack {
+function userPack(entities: PackEntity[]): Pack {
   return {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,
-    pack: { id: USER_PACK_ID, name: USER_PACK_NAME, version: USER_PACK_VERSION, description: 'Articles and entities you added yourself.' },
+    pack: { id: MY_ARTICLES_PACK_ID, name: MY_ARTICLES_PACK_NAME, version: USER_PACK_VERSION, description: 'Pages you saved while reading, and the names you added.' },
     entities,
-    articles,
+    articles: [],
   } as Pack;
 }
 
 /** An id not yet used in the user's pack: `base`, else `base-2`, `base-3`… */
-async function freeId(db: BackstoryDatabase, table: 'articles' | 'entities', base: string): Promise<string> {
+async function freeId(db: BackstoryDatabase, table: 'entities', base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : `-${n}`;
     const id = `${base.slice(0, MAX_ID_CHARS - suffix.length)}${suffix}`;
-    if (!(await db[table].get(rowKey(USER_PACK_ID, id)))) return id;
+    if (!(await db[table].get(rowKey(MY_ARTICLES_PACK_ID, id)))) return id;
   }
-}
-
-export interface AddUserArticleOptions {
-  /** Names of the whole enabled knowledge base: the article is linked to what the library knows. */
-  knownPatterns: readonly MatcherPattern[];
-  now?: number;
-}
-
-/** Saves one article into the user's pack, linked to known entities; returns its key. */
-export async function addUserArticle(db: BackstoryDatabase, article: PackArticle, options: AddUserArticleOptions): Promise<string> {
-  const now = options.now ?? Date.now();
-  const id = await freeId(db, 'articles', article.id);
-  const rows = packToRows(userPack([{ ...article, id }], []), { source: { kind: 'user' }, now, knownPatterns: options.knownPatterns });
-  await db.transaction('rw', [db.packs, db.articles, db.mentions, db.meta], async () => {
-    await upsertPackRow(db, rows.pack, { articles: 1 }, now);
-    await db.articles.bulkAdd(rows.articles);
-    await db.mentions.bulkAdd(rows.mentions);
-    await bumpRevision(db);
-  });
-  return rows.articles[0]!.key;
 }
 
 export interface NewEntity {
@@ -72,7 +51,7 @@ export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, no
     ...(entity.alternateName.length ? { alternateName: entity.alternateName } : {}),
     ...(entity.description ? { description: entity.description } : {}),
   };
-  const rows = packToRows(userPack([], [packEntity]), { source: { kind: 'user' }, now });
+  const rows = packToRows(userPack([packEntity]), { source: { kind: 'user' }, now });
   await db.transaction('rw', [db.packs, db.entities, db.meta], async () => {
     await upsertPackRow(db, rows.pack, { entities: 1 }, now);
     await db.entities.bulkAdd(rows.entities);
@@ -82,7 +61,7 @@ export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, no
 }
 
 async function upsertPackRow(db: BackstoryDatabase, fresh: PackRow, added: { articles?: number; entities?: number }, now: number): Promise<void> {
-  const existing = await db.packs.get(USER_PACK_ID);
+  const existing = await db.packs.get(MY_ARTICLES_PACK_ID);
   const base = existing ?? { ...fresh, entityCount: 0, articleCount: 0 };
   await db.packs.put({
     ...base,

@@ -1,8 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { ImportReport, type ImportReportProps } from '../../../components/ImportReport';
 import { getDatabase } from '../../../lib/db/database';
-import { enabledPatterns } from '../../../lib/kb/enabled-patterns';
-import { addUserArticle } from '../../../lib/kb/user-pack';
+import { saveUserArticle } from '../../../lib/kb/my-articles';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
 import { formatArticleDate } from '../../../lib/text/format-date';
 import { notifyBackground } from '../notify-background';
@@ -33,10 +32,25 @@ export function AddArticleSection() {
     if (!parsed?.ok) return;
     setBusy(true);
     try {
-      const db = getDatabase();
-      const key = await addUserArticle(db, parsed.article, { knownPatterns: await enabledPatterns(db) });
+      const a = parsed.article;
+      const result = await saveUserArticle(getDatabase(), {
+        article: {
+          headline: a.headline,
+          url: a.url,
+          author: a.author,
+          datePublished: a.datePublished,
+          publisher: a.publisher,
+          inLanguage: a.inLanguage,
+          description: a.description,
+          articleBody: a.articleBody ?? '',
+        },
+      });
+      if (result.status === 'invalid') {
+        setReport({ tone: 'error', summary: 'The article could not be saved. Nothing was added.', issues: result.issues });
+        return;
+      }
       await notifyBackground();
-      location.hash = articleHref(key);
+      location.hash = articleHref(result.articleKey);
     } catch (error) {
       console.error('Backstory: could not save the article', error);
       setReport({ tone: 'error', summary: 'The article could not be saved (the disk may be full). Your library is unchanged.' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBackup, createBackup, restoreBackup } from '../../../lib/kb/backup';
 import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { saveUserArticle } from '../../../lib/kb/my-articles';
 import { exportAll, freshDatabase, makePack } from './test-db';
 
 type Db = ReturnType<typeof freshDatabase>;
@@ -17,8 +18,7 @@ async function library(): Promise<Db> {
   await installPack(db, makePack({ id: 'second', version: '2.0.0' }), { source: { kind: 'file', fileName: 'x.json' }, now: 20 });
   await setPackEnabled(db, 'second', false);
   // The user's own pack: its article links to an entity of another pack.
-  const mine = makePack({ id: 'my-articles', entities: [], articles: [{ id: 'note', headline: 'My note on Ada Lovelace', articleBody: 'Ada Lovelace again.' }] });
-  await installPack(db, mine, { source: { kind: 'user' }, now: 30, knownPatterns: [{ text: 'Ada Lovelace', entityKey: 'test-pack/ada' }] });
+  await saveUserArticle(db, { article: { headline: 'My note on Ada Lovelace', articleBody: 'Ada Lovelace again.' }, newEntities: [{ name: 'Engine', type: 'Thing' }], now: 30 });
   await db.entityEdits.put({ key: 'test-pack/ada', alternateName: ['Countess of Lovelace'], description: 'Edited.', hidden: true, updatedAt: 40 });
   return db;
 }
@@ -26,7 +26,7 @@ async function library(): Promise<Db> {
 describe('backup and restore', () => {
   it('round-trips the whole library and the settings through a JSON file', async () => {
     const db = await library();
-    expect(await db.mentions.get(['test-pack/ada', 'my-articles/note'])).toBeDefined();
+    expect(await db.mentions.get(['test-pack/ada', 'my-articles/my-note-on-ada-lovelace'])).toBeDefined();
     const before = await content(db);
     const file = JSON.stringify(await createBackup(db, { settings: { hoverDelayMs: 500 }, now: 50 }));
 

@@ -6,7 +6,8 @@ import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { exportPack } from '../../../lib/kb/export-pack';
 import { installPack } from '../../../lib/kb/install-pack';
 import { articleKeys, entitiesByKeys, entityKeys } from '../../../lib/kb/library-queries';
-import { USER_PACK_ID, addUserArticle, addUserEntity, deleteArticle } from '../../../lib/kb/user-pack';
+import { MY_ARTICLES_PACK_ID, saveUserArticle } from '../../../lib/kb/my-articles';
+import { addUserEntity, deleteArticle } from '../../../lib/kb/user-pack';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
 import { validatePack } from '../../../lib/pack/validate';
 import { freshDatabase, makePack } from './test-db';
@@ -64,24 +65,28 @@ describe('the user’s own pack', () => {
     const parsed = parsePlainTextArticle(await readFile('tests/fixtures/packs/text/port-vale-levy-2025-02-14.txt', 'utf8'));
     if (!parsed.ok) throw new Error(parsed.message);
 
-    const key = await addUserArticle(db, parsed.article, { knownPatterns: await enabledPatterns(db), now: 5 });
-    expect(key).toBe('my-articles/port-vale-council-backs-flood-levy-after-all-night-2025-02-14');
+    const article = { ...parsed.article, articleBody: parsed.article.articleBody ?? '' };
+    const saved = await saveUserArticle(db, { article, now: 5 });
+    if (saved.status === 'invalid') throw new Error('invalid');
+    const key = saved.articleKey;
+    expect(key).toBe('my-articles/port-vale-council-backs-flood-levy-after-all-night-session');
     const linked = (await db.mentions.where('articleKey').equals(key).toArray()).map((m) => m.entityKey).sort();
     expect(linked).toEqual(expect.arrayContaining(['river-delta-summit.2025/amara-okafor', 'river-delta-summit.2025/port-vale']));
-    expect(await db.packs.get(USER_PACK_ID)).toMatchObject({ name: 'My articles', source: { kind: 'user' }, articleCount: 1 });
+    expect(await db.packs.get(MY_ARTICLES_PACK_ID)).toMatchObject({ name: 'My articles', source: { kind: 'user' }, articleCount: 1 });
 
     // The same article again gets its own id.
-    const again = await addUserArticle(db, parsed.article, { knownPatterns: [], now: 6 });
+    const savedAgain = await saveUserArticle(db, { article, now: 6 });
+    const again = savedAgain.status === 'invalid' ? '' : savedAgain.articleKey;
     expect(again).toBe(`${key}-2`);
     const entityKey = await addUserEntity(db, { name: 'Harbour district', type: 'Place', alternateName: ['the harbour'] }, 7);
     expect(entityKey).toBe('my-articles/harbour-district');
     expect((await enabledPatterns(db)).map((p) => p.text)).toContain('the harbour');
 
-    const exported = validatePack(JSON.parse(JSON.stringify(await exportPack(db, USER_PACK_ID))));
+    const exported = validatePack(JSON.parse(JSON.stringify(await exportPack(db, MY_ARTICLES_PACK_ID))));
     expect(exported.ok && [exported.pack.articles.length, exported.pack.entities.length]).toEqual([2, 1]);
 
     expect(await deleteArticle(db, again)).toBe(true);
     expect(await db.mentions.where('articleKey').equals(again).count()).toBe(0);
-    expect(await db.packs.get(USER_PACK_ID)).toMatchObject({ articleCount: 1, entityCount: 1 });
+    expect(await db.packs.get(MY_ARTICLES_PACK_ID)).toMatchObject({ articleCount: 1, entityCount: 1 });
   });
 });
