@@ -3,10 +3,10 @@ import { ImportReport, type ImportReportProps } from '../../components/ImportRep
 import { StorageUsage } from '../../components/StorageUsage';
 import { getDatabase } from '../../lib/db/database';
 import { loadSettings, updateSettings } from '../../lib/extension/settings-item';
-import { checkBackup, createBackup, restoreBackup } from '../../lib/kb/backup';
+import { createBackup } from '../../lib/kb/backup';
 import { estimatePackSizes } from '../../lib/kb/storage-usage';
-import { readPackBytes } from '../../lib/pack/read';
 import { normalizeSettings } from '../../lib/settings/settings';
+import { runRestoreInWorker } from './import/start-import-worker';
 import { notifyBackground } from './notify-background';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
@@ -54,27 +54,19 @@ export function StorageSection() {
   async function restore(file: File | undefined) {
     if (!file) return;
     if (restoreInput.current) restoreInput.current.value = '';
+    if (!confirm(`Replace your whole library and settings with the backup in ${file.name}? It is checked first: if anything in it is wrong, nothing changes.`)) return;
     setBusy(true);
+    setReport({ tone: 'success', summary: `Restoring from ${file.name}…` });
     try {
-      const read = await readPackBytes(new Uint8Array(await file.arrayBuffer()));
-      if (!read.ok) {
-        setReport({ tone: 'error', summary: `${file.name} cannot be read as a backup: ${read.message} Your library is unchanged.` });
+      // Reading, checking and writing run in the worker, so a big library does not freeze the page.
+      const outcome = await runRestoreInWorker({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+      if (!outcome.ok) {
+        setReport({ tone: 'error', summary: outcome.summary, issues: outcome.issues, total: outcome.total });
         return;
       }
-      const check = checkBackup(read.data);
-      if (!check.ok) {
-        setReport({ tone: 'error', summary: `${check.summary} Your library is unchanged.`, issues: check.issues, total: check.total });
-        return;
-      }
-      const count = check.backup.packs.length;
-      if (!confirm(`Replace your whole library with the backup of ${check.backup.created.slice(0, 10)} (${count} packs)? What is not in the backup will be gone.`)) return;
-      await restoreBackup(getDatabase(), check.backup);
-      await updateSettings(normalizeSettings(check.backup.settings));
+      await updateSettings(normalizeSettings(outcome.settings));
       await notifyBackground();
-      setReport({ tone: 'success', summary: `Restored ${plural(count, 'pack')}, ${plural(check.backup.entityEdits.length, 'entity edit')} and your settings.` });
-    } catch (error) {
-      console.error('Backstory: restore failed', error);
-      setReport({ tone: 'error', summary: 'The backup could not be written (the disk may be full). Your library is unchanged.' });
+      setReport({ tone: 'success', summary: `Restored ${plural(outcome.packs, 'pack')}, ${plural(outcome.entityEdits, 'entity edit')} and your settings.` });
     } finally {
       setBusy(false);
     }

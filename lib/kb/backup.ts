@@ -9,6 +9,7 @@ import { bumpRevision } from '../db/revision';
 import type { Pack } from '../pack/schema';
 import { validatePack, type PackIssue } from '../pack/validate';
 import { MAX_REPORTED_ISSUES } from '../pack/limits';
+import { readPackBytes } from '../pack/read';
 import { exportPack } from './export-pack';
 import { writePackRows } from './install-pack';
 import { packToRows } from './pack-to-rows';
@@ -169,4 +170,34 @@ function isEntityEdit(e: unknown): e is EntityEditRow {
     (v.description === undefined || typeof v.description === 'string') &&
     (v.hidden === undefined || typeof v.hidden === 'boolean')
   );
+}
+
+export type RestoreOutcome =
+  | { ok: true; packs: number; entityEdits: number; settings: unknown }
+  | { ok: false; summary: string; issues: PackIssue[]; total: number };
+
+/**
+ * Reads a backup file (JSON or gzip), checks it whole and, only if it is sound,
+ * replaces the library with it in one transaction. Never throws; a failed write
+ * leaves the library as it was. Settings are returned for the caller to write.
+ */
+export async function runRestore(db: BackstoryDatabase, bytes: Uint8Array, fileName: string): Promise<RestoreOutcome> {
+  const read = await readPackBytes(bytes);
+  if (!read.ok) return { ok: false, summary: `${fileName} cannot be read as a backup: ${read.message} Your library is unchanged.`, issues: [], total: 0 };
+  const check = checkBackup(read.data);
+  if (!check.ok) return { ok: false, summary: `${check.summary} Your library is unchanged.`, issues: check.issues, total: check.total };
+  try {
+    await restoreBackup(db, check.backup);
+  } catch (error) {
+    const full = (error as { name?: string; inner?: { name?: string } })?.name === 'QuotaExceededError' || (error as { inner?: { name?: string } })?.inner?.name === 'QuotaExceededError';
+    return {
+      ok: false,
+      summary: full
+        ? 'The browser ran out of space while restoring. Free some disk space, then try again. Your library is unchanged.'
+        : 'The backup could not be written. Your library is unchanged.',
+      issues: [],
+      total: 0,
+    };
+  }
+  return { ok: true, packs: check.backup.packs.length, entityEdits: check.backup.entityEdits.length, settings: check.backup.settings };
 }

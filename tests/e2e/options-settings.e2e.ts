@@ -75,6 +75,7 @@ describe('options page: settings, storage and backup', () => {
     damaged.packs[0].pack.entities[0].type = 'Alien';
     const dir = await mkdtemp(join(tmpdir(), 'backstory-backup-'));
     await writeFile(join(dir, 'damaged.json'), JSON.stringify(damaged));
+    options.once('dialog', (dialog) => void dialog.accept());
     await options.locator('input[type=file]').setInputFiles(join(dir, 'damaged.json'));
     await expect.poll(() => options.getByRole('alert').innerText()).toContain('This backup is damaged');
     expect(await options.getByRole('alert').innerText()).toContain('packs[0].pack.entities[0].type');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBackup, createBackup, restoreBackup } from '../../../lib/kb/backup';
+import { gzipSync } from 'node:zlib';
+import { checkBackup, createBackup, restoreBackup, runRestore } from '../../../lib/kb/backup';
 import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { saveUserArticle } from '../../../lib/kb/my-articles';
 import { exportAll, freshDatabase, makePack } from './test-db';
@@ -61,5 +62,19 @@ describe('backup and restore', () => {
     const broken = { ...check.backup, entityEdits: [...check.backup.entityEdits, { key: null as unknown as string, updatedAt: 1 }] };
     await expect(restoreBackup(db, broken)).rejects.toThrow();
     expect(await exportAll(db)).toEqual(before);
+  });
+
+  it('runs a whole restore from file bytes (gzip too), and refuses what is not a backup with the library unchanged', async () => {
+    const db = await library();
+    const before = await content(db);
+    const bytes = new TextEncoder().encode(JSON.stringify(await createBackup(db, { settings: { paused: true } })));
+    const target = freshDatabase();
+    expect(await runRestore(target, gzipSync(bytes), 'b.json.gz')).toMatchObject({ ok: true, packs: 3, entityEdits: 1, settings: { paused: true } });
+    expect(await content(target)).toEqual(before);
+
+    const untouched = await exportAll(target);
+    expect(await runRestore(target, new TextEncoder().encode('{"format":"article-pack"'), 'x.json')).toMatchObject({ ok: false, summary: expect.stringContaining('x.json cannot be read as a backup') });
+    expect(await runRestore(target, new TextEncoder().encode('{"format":"article-pack"}'), 'x.json')).toMatchObject({ ok: false, summary: 'This file is not a Backstory backup. Your library is unchanged.' });
+    expect(await exportAll(target)).toEqual(untouched);
   });
 });
