@@ -9,6 +9,9 @@ import { startStaticServer, type StaticServer } from './support/static-server';
 import { generatePack } from '../../bench/import/generate-pack';
 import { validatePack } from '../../lib/pack/validate';
 
+/** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 15_000 };
+
 const SCREENSHOTS = 'artifacts/screenshots';
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 const DANGLING_PACK = 'tests/fixtures/packs/invalid/dangling-mention.pack.json';
@@ -50,7 +53,7 @@ describe('options page: packs', () => {
   const packItems = () => options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem');
 
   it('lists the built-in starter pack with its counts', async () => {
-    await expect.poll(() => packItems().count()).toBe(1);
+    await expect.poll(() => packItems().count(), POLL).toBe(1);
     const text = await packItems().first().innerText();
     expect(text).toContain('Starter: SCO summit, Astana 2024');
     expect(text).toMatch(/\d+ entities · \d+ articles · built in/u);
@@ -58,8 +61,8 @@ describe('options page: packs', () => {
 
   it('imports a pack file and lists it', async () => {
     await options.locator('input[type=file]').setInputFiles(VALID_PACK);
-    await expect.poll(() => options.getByRole('status').innerText()).toContain('Imported River Delta water summit, 2025');
-    await expect.poll(() => packItems().count()).toBe(2);
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('Imported River Delta water summit, 2025');
+    await expect.poll(() => packItems().count(), POLL).toBe(2);
     const item = packItems().filter({ hasText: 'River Delta water summit, 2025' });
     expect(await item.innerText()).toMatch(/Version 2\.1\.0-beta\.1\+build\.7 · 6 entities · 2 articles/u);
     await options.screenshot({ path: `${SCREENSHOTS}/options-after-import.png`, fullPage: true });
@@ -75,10 +78,10 @@ describe('options page: packs', () => {
 
   it('says so when the same version is imported again, changes nothing, and replaces when asked', async () => {
     await options.locator('input[type=file]').setInputFiles(VALID_PACK);
-    await expect.poll(() => options.getByRole('status').innerText()).toContain('already installed');
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('already installed');
     expect(await packItems().count()).toBe(2);
     await options.getByRole('button', { name: 'Replace anyway' }).click();
-    await expect.poll(() => options.getByRole('status').innerText()).toContain('Updated River Delta water summit, 2025');
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('Updated River Delta water summit, 2025');
     expect(await packItems().count()).toBe(2);
   });
 
@@ -88,9 +91,9 @@ describe('options page: packs', () => {
     await waitForHighlights(page, 2);
     const painted = () => page.evaluate(() => (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get('backstory-mention')?.size ?? 0);
     await options.getByRole('checkbox', { name: 'Highlight names of River Delta water summit, 2025' }).uncheck();
-    await expect.poll(painted).toBe(0);
+    await expect.poll(painted, POLL).toBe(0);
     await options.getByRole('checkbox', { name: 'Highlight names of River Delta water summit, 2025' }).check();
-    await expect.poll(painted).toBe(2);
+    await expect.poll(painted, POLL).toBe(2);
     await page.close();
   });
 
@@ -109,7 +112,7 @@ describe('options page: packs', () => {
   it('shows every problem of a bad pack with its JSON path, and imports nothing', async () => {
     await options.locator('input[type=file]').setInputFiles(DANGLING_PACK);
     const alert = options.getByRole('alert');
-    await expect.poll(() => alert.innerText()).toContain('Nothing was imported');
+    await expect.poll(() => alert.innerText(), POLL).toContain('Nothing was imported');
     const problems = await alert.getByRole('list', { name: 'Problems' }).getByRole('listitem').allInnerTexts();
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toMatch(/articles\[\d+\]\.mentions\[\d+\]/u);
@@ -120,14 +123,14 @@ describe('options page: packs', () => {
   it('removes a pack after confirmation, and Undo brings all of it back', async () => {
     options.once('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove River Delta water summit, 2025' }).click();
-    await expect.poll(() => packItems().count()).toBe(1);
+    await expect.poll(() => packItems().count(), POLL).toBe(1);
     await options.getByRole('button', { name: /^Undo/u }).click();
-    await expect.poll(() => options.getByRole('status').innerText()).toContain('Restored River Delta water summit, 2025');
-    await expect.poll(() => packItems().count()).toBe(2);
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('Restored River Delta water summit, 2025');
+    await expect.poll(() => packItems().count(), POLL).toBe(2);
     expect(await packItems().filter({ hasText: 'River Delta' }).innerText()).toMatch(/6 entities · 2 articles/u);
     options.once('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove River Delta water summit, 2025' }).click();
-    await expect.poll(() => packItems().count()).toBe(1);
+    await expect.poll(() => packItems().count(), POLL).toBe(1);
   });
 
   it('imports a dropped gzip pack, showing named stages and progress while it works', async () => {

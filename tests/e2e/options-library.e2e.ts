@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { highlightTexts, launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
+/** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 15_000 };
+
 const SCREENSHOTS = 'artifacts/screenshots';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Library test page</title></head><body>
@@ -41,15 +44,15 @@ describe('options page: library', () => {
 
   it('lists the articles newest first and finds them by headline', async () => {
     const list = options.getByRole('list', { name: 'Articles' });
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(10);
+    await expect.poll(() => list.getByRole('listitem').count(), POLL).toBe(10);
     const headlines = () => list.getByRole('link').allInnerTexts();
-    await expect.poll(async () => (await headlines())[0]).toMatch(/^NATO summit declaration calls China/u);
+    await expect.poll(async () => (await headlines())[0], POLL).toMatch(/^NATO summit declaration calls China/u);
     await options.getByLabel('Search articles').fill('erdogan');
-    await expect.poll(headlines).toEqual(['Erdoğan meets Putin in Astana as Turkey keeps ties with SCO']);
+    await expect.poll(headlines, POLL).toEqual(['Erdoğan meets Putin in Astana as Turkey keeps ties with SCO']);
     expect(await options.getByText(/^\d+ articles?$/u).innerText()).toBe('1 article');
     await options.screenshot({ path: `${SCREENSHOTS}/options-articles.png`, fullPage: true });
     await options.getByLabel('Search articles').fill('');
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(10);
+    await expect.poll(() => list.getByRole('listitem').count(), POLL).toBe(10);
   });
 
   it('reads an article with its known names linked, and opens an entity page from one', async () => {
@@ -74,7 +77,7 @@ describe('options page: library', () => {
     const aliases = options.getByLabel('Other names of Xi Jinping, one per line');
     await aliases.fill(`${await aliases.inputValue()}\nMr Chairman Xi`);
     await options.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => options.getByRole('article').innerText()).toContain('Mr Chairman Xi');
+    await expect.poll(() => options.getByRole('article').innerText(), POLL).toContain('Mr Chairman Xi');
     await options.screenshot({ path: `${SCREENSHOTS}/options-entity-page.png`, fullPage: true });
 
     const page = await browser.context.newPage();
@@ -110,24 +113,24 @@ describe('options page: library', () => {
     await options.getByRole('link', { name: 'Add an article' }).first().click();
     await options.getByLabel('Article text').fill(ARTICLE);
     const preview = options.getByLabel('Preview');
-    await expect.poll(() => preview.innerText()).toContain('Leaders meet again in Astana');
+    await expect.poll(() => preview.innerText(), POLL).toContain('Leaders meet again in Astana');
     expect(await preview.innerText()).toContain('test-writer');
     await options.screenshot({ path: `${SCREENSHOTS}/options-add-article.png`, fullPage: true });
     await options.getByRole('button', { name: 'Save to My articles' }).click();
     const reader = options.getByRole('article');
     await reader.getByRole('heading', { level: 2, name: 'Leaders meet again in Astana' }).waitFor();
-    await expect.poll(() => reader.locator('a.reader__mention').allInnerTexts()).toEqual(
+    await expect.poll(() => reader.locator('a.reader__mention').allInnerTexts(), POLL).toEqual(
       expect.arrayContaining(['Vladimir Putin', 'Xi Jinping', 'Astana', 'Kazakhstan', 'Harbour Trust']),
     );
     options.once('dialog', (dialog) => void dialog.accept());
     await reader.getByRole('button', { name: 'Delete article' }).click();
     await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
-    await expect.poll(() => options.getByRole('list', { name: 'Articles' }).getByRole('listitem').count()).toBe(10);
+    await expect.poll(() => options.getByRole('list', { name: 'Articles' }).getByRole('listitem').count(), POLL).toBe(10);
   });
 
   it('says what is wrong with text that is not an article', async () => {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html#/add`);
     await options.getByLabel('Article text').fill('{"format": "article-pack"}');
-    await expect.poll(() => options.getByRole('alert').innerText()).toContain('looks like JSON');
+    await expect.poll(() => options.getByRole('alert').innerText(), POLL).toContain('looks like JSON');
   });
 });

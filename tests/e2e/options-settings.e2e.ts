@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 
+/** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 15_000 };
+
 const SCREENSHOTS = 'artifacts/screenshots';
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 
@@ -32,28 +35,28 @@ describe('options page: settings, storage and backup', () => {
   it('saves each setting as soon as it changes', async () => {
     await options.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
     await options.getByRole('radio', { name: /^Background/u }).check();
-    await expect.poll(async () => (await stored())?.highlightStyle).toBe('background');
+    await expect.poll(async () => (await stored())?.highlightStyle, POLL).toBe('background');
     await options.getByRole('checkbox', { name: 'Places' }).uncheck();
-    await expect.poll(async () => (await stored())?.hiddenEntityTypes).toEqual(['Place']);
+    await expect.poll(async () => (await stored())?.hiddenEntityTypes, POLL).toEqual(['Place']);
     await options.getByLabel('Delay before the card opens (milliseconds)').fill('600');
     await options.getByLabel('Delay before the card opens (milliseconds)').press('Enter');
-    await expect.poll(async () => (await stored())?.hoverDelayMs).toBe(600);
+    await expect.poll(async () => (await stored())?.hoverDelayMs, POLL).toBe(600);
     await options.getByLabel('Most names highlighted on one page').fill('999999');
     await options.getByLabel('Most names highlighted on one page').press('Tab');
     // Out of range falls back into range, and the field shows what was kept.
-    await expect.poll(async () => (await stored())?.highlightCap).toBe(20_000);
+    await expect.poll(async () => (await stored())?.highlightCap, POLL).toBe(20_000);
     expect(await options.getByLabel('Most names highlighted on one page').inputValue()).toBe('20000');
     await options.getByLabel('Site to turn off').fill('https://www.Example.org/news/today');
     await options.getByRole('button', { name: 'Add site' }).click();
-    await expect.poll(async () => (await stored())?.disabledSites).toEqual(['example.org']);
+    await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual(['example.org']);
     await options.screenshot({ path: `${SCREENSHOTS}/options-settings.png`, fullPage: true });
     await options.getByRole('button', { name: 'Turn Backstory back on for example.org' }).click();
-    await expect.poll(async () => (await stored())?.disabledSites).toEqual([]);
+    await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual([]);
   });
 
   it('shows storage use per pack and in all', async () => {
     await options.getByRole('link', { name: 'Storage and backup' }).click();
-    await expect.poll(() => options.getByRole('table').innerText()).toContain('Starter: SCO summit, Astana 2024');
+    await expect.poll(() => options.getByRole('table').innerText(), POLL).toContain('Starter: SCO summit, Astana 2024');
     expect(await options.getByText(/^Backstory uses \d/u).count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options-storage.png`, fullPage: true });
   });
@@ -67,7 +70,7 @@ describe('options page: settings, storage and backup', () => {
     // Change things after the backup: a new pack and a setting.
     await options.getByRole('link', { name: 'Packs' }).click();
     await options.locator('input[type=file]').setInputFiles(VALID_PACK);
-    await expect.poll(() => options.getByRole('status').first().innerText()).toContain('Imported');
+    await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain('Imported');
     await options.getByRole('link', { name: 'Storage and backup' }).click();
 
     // A damaged copy is refused with paths and changes nothing.
@@ -77,15 +80,15 @@ describe('options page: settings, storage and backup', () => {
     await writeFile(join(dir, 'damaged.json'), JSON.stringify(damaged));
     options.once('dialog', (dialog) => void dialog.accept());
     await options.locator('input[type=file]').setInputFiles(join(dir, 'damaged.json'));
-    await expect.poll(() => options.getByRole('alert').innerText()).toContain('This backup is damaged');
+    await expect.poll(() => options.getByRole('alert').innerText(), POLL).toContain('This backup is damaged');
     expect(await options.getByRole('alert').innerText()).toContain('packs[0].pack.entities[0].type');
     expect(await options.getByRole('table').innerText()).toContain('River Delta');
 
     options.once('dialog', (dialog) => void dialog.accept());
     await options.locator('input[type=file]').setInputFiles(backupPath);
-    await expect.poll(() => options.getByRole('status').first().innerText()).toContain('Restored 1 pack,');
-    await expect.poll(() => options.getByRole('table').innerText()).not.toContain('River Delta');
-    await expect.poll(async () => (await stored())?.highlightCap).toBe(20_000);
+    await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain('Restored 1 pack,');
+    await expect.poll(() => options.getByRole('table').innerText(), POLL).not.toContain('River Delta');
+    await expect.poll(async () => (await stored())?.highlightCap, POLL).toBe(20_000);
   });
 
   it('fits a narrow window and follows the dark colour scheme', async () => {

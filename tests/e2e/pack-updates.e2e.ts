@@ -5,6 +5,9 @@ import { generatePack } from '../../bench/import/generate-pack';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import { startPackServer, type PackServer } from './support/pack-server';
 
+/** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 15_000 };
+
 const SCREENSHOTS = 'artifacts/screenshots';
 const NAME = 'Generated pack (20 articles)';
 
@@ -52,15 +55,15 @@ describe('packs from an address, and their updates', () => {
   it('checks for updates on request: up to date, then a conditional request, then a newer version installed', async () => {
     const check = options.getByRole('button', { name: `Check for updates of ${NAME}` });
     await check.click();
-    await expect.poll(() => options.getByRole('status').first().innerText()).toContain(`${NAME} is up to date`);
+    await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain(`${NAME} is up to date`);
     await check.click();
-    await expect.poll(() => server.conditions.at(-1)).toBe('"v1"');
-    await expect.poll(() => options.getByRole('status').first().innerText()).toContain(`${NAME} is up to date`);
+    await expect.poll(() => server.conditions.at(-1), POLL).toBe('"v1"');
+    await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain(`${NAME} is up to date`);
 
     server.publish(version('2.0.0', 25));
     await check.click();
     await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 15_000 }).toContain(`Updated ${NAME} to version 2.0.0`);
-    await expect.poll(() => item().innerText()).toMatch(/Version 2\.0\.0 · 40 entities · 25 articles/u);
+    await expect.poll(() => item().innerText(), POLL).toMatch(/Version 2\.0\.0 · 40 entities · 25 articles/u);
     await options.screenshot({ path: `${SCREENSHOTS}/options-pack-updated.png`, fullPage: true });
   });
 
