@@ -4,12 +4,19 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
     // activeTab + scripting: "Save to Backstory" reads the page the user asked for, and only it.
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    // alarms: the daily check of packs for newer versions.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // Asked for one site at a time, when the user imports a pack from an address that
+    // does not allow downloads from extensions by itself (CORS). MV2 (Firefox) has no
+    // optional_host_permissions: there, hosts go in optional_permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox'
       ? {

@@ -5,10 +5,12 @@ export interface ImportReportProps {
   summary: string;
   issues?: readonly PackIssue[];
   total?: number;
+  /** A follow-up the user may take, such as "Replace anyway". */
+  action?: { label: string; onClick(): void };
 }
 
 /** The outcome of an import: a summary line and, for a rejected pack, every problem with its JSON path. */
-export function ImportReport({ tone, summary, issues = [], total = issues.length }: ImportReportProps) {
+export function ImportReport({ tone, summary, issues = [], total = issues.length, action }: ImportReportProps) {
   return (
     <div class={`report report--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       <p class="report__summary">{summary}</p>
@@ -22,6 +24,11 @@ export function ImportReport({ tone, summary, issues = [], total = issues.length
         </ul>
       )}
       {total > issues.length && <p class="report__more">…and {total - issues.length} more.</p>}
+      {action && (
+        <button type="button" class="button button--quiet report__action" onClick={action.onClick}>
+          {action.label}
+        </button>
+      )}
     </div>
   );
 }

@@ -2,33 +2,71 @@ import type { PackRow } from '../lib/db/rows';
 
 export interface PackListProps {
   packs: readonly PackRow[];
+  /** Estimated stored bytes per pack id, when known. */
+  sizes?: ReadonlyMap<string, string>;
+  /** The last update check per pack id, as a sentence. */
+  updateNotes?: ReadonlyMap<string, string>;
+  onToggle(pack: PackRow, enabled: boolean): void;
+  onExport(pack: PackRow): void;
   onRemove(pack: PackRow): void;
+  /** Offered for packs with an update address. */
+  onCheckUpdate?(pack: PackRow): void;
 }
 
-/** The installed packs with their counts. */
-export function PackList({ packs, onRemove }: PackListProps) {
+/** The installed packs with their counts, highlighting switch, export and removal. */
+export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemove, onCheckUpdate }: PackListProps) {
   if (packs.length === 0) {
     return <p class="muted">No packs installed. Import one to start highlighting names.</p>;
   }
   return (
     <ul class="pack-list" aria-label="Installed packs">
       {packs.map((pack) => (
-        <li key={pack.id} class="pack-list__item">
+        <li key={pack.id} class={`pack-list__item ${pack.enabled ? '' : 'pack-list__item--off'}`}>
           <div class="pack-list__main">
             <h3 class="pack-list__name">{pack.name}</h3>
             <p class="pack-list__meta">
               {`Version ${pack.version} · ${count(pack.entityCount, 'entity', 'entities')} · ${count(pack.articleCount, 'article', 'articles')}`}
-              {pack.source.kind === 'builtin' ? ' · built in' : ''}
+              {sourceLabel(pack)}
+              {sizes?.get(pack.id) ? ` · about ${sizes.get(pack.id)}` : ''}
             </p>
             {pack.description && <p class="pack-list__description">{pack.description}</p>}
+            {updateNotes?.get(pack.id) && <p class="pack-list__description">{updateNotes.get(pack.id)}</p>}
           </div>
-          <button type="button" class="button button--quiet" onClick={() => onRemove(pack)} aria-label={`Remove ${pack.name}`}>
-            Remove
-          </button>
+          <div class="pack-list__actions">
+            <label class="switch">
+              {/* The name goes in aria-label, not hidden text, so the pack's name appears once on the page. */}
+              <input type="checkbox" checked={pack.enabled} aria-label={`Highlight names of ${pack.name}`} onChange={(e) => onToggle(pack, e.currentTarget.checked)} />
+              <span aria-hidden="true">Highlight</span>
+            </label>
+            {(pack.updateUrl || pack.source.kind === 'url') && onCheckUpdate && (
+              <button type="button" class="button button--quiet" onClick={() => onCheckUpdate(pack)} aria-label={`Check for updates of ${pack.name}`}>
+                Check for updates
+              </button>
+            )}
+            <button type="button" class="button button--quiet" onClick={() => onExport(pack)} aria-label={`Export ${pack.name}`}>
+              Export
+            </button>
+            <button type="button" class="button button--quiet" onClick={() => onRemove(pack)} aria-label={`Remove ${pack.name}`}>
+              Remove
+            </button>
+          </div>
         </li>
       ))}
     </ul>
   );
+}
+
+function sourceLabel(pack: PackRow): string {
+  switch (pack.source.kind) {
+    case 'builtin':
+      return ' · built in';
+    case 'user':
+      return ' · your own';
+    case 'url':
+      return ' · from the web';
+    default:
+      return '';
+  }
 }
 
 function count(n: number, one: string, many: string): string {

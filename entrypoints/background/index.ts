@@ -7,6 +7,7 @@ import { routeMessage } from '../../lib/messages/router';
 import { registerSaveMenu } from './context-menu';
 import { createHandlers } from './handlers';
 import { loadBundledStarterPack } from './load-starter-pack';
+import { startPackUpdates } from './pack-updates';
 import { senderTrust } from './sender-trust';
 
 export default defineBackground(() => {
@@ -20,6 +21,7 @@ export default defineBackground(() => {
 
   registerSaveMenu();
   const handlers = createHandlers({ db, matchers, ready });
+  startPackUpdates({ db, ready, onUpdated: () => handlers['kb.changed']({}, {}) });
   browser.runtime.onMessage.addListener((message, sender) => {
     return routeMessage(handlers, message, { trust: senderTrust(sender), tabId: sender.tab?.id });
   });

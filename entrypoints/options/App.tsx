@@ -1,8 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView } from './ArticleView';
+import { AddArticleSection } from './library/AddArticleSection';
+import { ArticlesSection } from './library/ArticlesSection';
+import { EntitiesSection } from './library/EntitiesSection';
+import { EntityPage } from './library/EntityPage';
 import { PacksSection } from './PacksSection';
+import { parseRoute, type Route } from './route';
+import { SettingsSection } from './SettingsSection';
+import { StorageSection } from './StorageSection';
 
-const ARTICLE_ROUTE = /^#\/articles\/(.+)$/u;
+const NAV: ReadonlyArray<{ href: string; label: string; routes: ReadonlyArray<Route['name']> }> = [
+  { href: '#/', label: 'Packs', routes: ['packs'] },
+  { href: '#/articles', label: 'Articles', routes: ['articles', 'article'] },
+  { href: '#/entities', label: 'Entities', routes: ['entities', 'entity'] },
+  { href: '#/add', label: 'Add an article', routes: ['add'] },
+  { href: '#/settings', label: 'Settings', routes: ['settings'] },
+  { href: '#/storage', label: 'Storage and backup', routes: ['storage'] },
+];
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -14,17 +28,62 @@ function useHash(): string {
   return hash;
 }
 
-/** The options page: the library's packs, and reading one article. */
+/** The options page: packs, the library, adding an article, settings, storage. */
 export function App() {
-  const hash = useHash();
-  const article = ARTICLE_ROUTE.exec(hash);
+  const route = parseRoute(useHash());
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After navigating, focus moves to the new view's content so keyboard and screen
+  // reader users land where the page changed (not on the first render).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [route.name, 'key' in route ? route.key : '']);
+
   return (
     <div class="page">
       <header class="page__header">
         <h1>Backstory</h1>
         <p class="muted">Your library of articles and the names they mention. Everything stays in this browser.</p>
+        <nav aria-label="Sections">
+          <ul class="nav">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <a href={item.href} aria-current={item.routes.includes(route.name) ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
-      <main>{article ? <ArticleView articleKey={decodeURIComponent(article[1]!)} /> : <PacksSection />}</main>
+      <main ref={main} tabIndex={-1}>
+        <View route={route} />
+      </main>
     </div>
   );
+}
+
+function View({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'article':
+      return <ArticleView articleKey={route.key} />;
+    case 'articles':
+      return <ArticlesSection />;
+    case 'entity':
+      return <EntityPage entityKey={route.key} />;
+    case 'entities':
+      return <EntitiesSection />;
+    case 'add':
+      return <AddArticleSection />;
+    case 'settings':
+      return <SettingsSection />;
+    case 'storage':
+      return <StorageSection />;
+    default:
+      return <PacksSection />;
+  }
 }

@@ -1,33 +1,76 @@
 import { getDatabase } from '../../lib/db/database';
+import { articleParagraphs, linkArticleText } from '../../lib/kb/article-links';
+import { deleteArticle } from '../../lib/kb/user-pack';
 import { formatArticleDate } from '../../lib/text/format-date';
 import { safeHttpUrl } from '../../lib/text/safe-url';
+import { notifyBackground } from './notify-background';
+import { entityHref } from './route';
 import { useLiveQuery } from './use-live-query';
 
-/** One stored article, read as plain text inside the extension. */
+async function loadArticle(key: string) {
+  const db = getDatabase();
+  const article = await db.articles.get(key);
+  if (!article) return null;
+  const paragraphs = articleParagraphs(article.articleBody ?? article.description ?? '');
+  const [runs, pack] = await Promise.all([linkArticleText(db, key, paragraphs), db.packs.get(article.packId)]);
+  return { article, runs, packName: pack?.name ?? article.packId };
+}
+
+/** One stored article, read as plain text inside the extension, its known names linked to their entity pages. */
 export function ArticleView({ articleKey }: { articleKey: string }) {
-  const article = useLiveQuery(() => getDatabase().articles.get(articleKey).then((a) => a ?? null), [articleKey]);
-  if (article === undefined) return <p class="muted">Loading…</p>;
-  if (article === null) return <p role="alert">This article is no longer in your library.</p>;
+  const data = useLiveQuery(() => loadArticle(articleKey), [articleKey]);
+  if (data === undefined) return <p class="muted">Loading…</p>;
+  if (data === null) {
+    return (
+      <p role="alert">
+        This article is no longer in your library. <a href="#/articles">All articles</a>
+      </p>
+    );
+  }
+  const { article, runs, packName } = data;
   const url = safeHttpUrl(article.url);
+
+  async function remove() {
+    if (!confirm(`Delete “${article.headline}” from your library?`)) return;
+    await deleteArticle(getDatabase(), article.key);
+    await notifyBackground();
+    location.hash = '#/articles';
+  }
+
   return (
-    <article class="panel reader">
+    <article class="panel reader" aria-labelledby="reader-headline">
       <p>
-        <a href="#/">← Library</a>
+        <a href="#/articles">← Articles</a>
       </p>
-      <h2 class="reader__headline">{article.headline}</h2>
+      <h2 id="reader-headline" class="reader__headline">
+        {article.headline}
+      </h2>
       <p class="muted">
-        {[article.author.join(', '), article.publisher, formatArticleDate(article.datePublished)].filter(Boolean).join(' · ')}
+        {[article.author.join(', '), article.publisher, formatArticleDate(article.datePublished), packName].filter(Boolean).join(' · ')}
       </p>
-      {(article.articleBody ?? article.description ?? '').split(/\n[ \t\u00a0]*\n/u).map((paragraph, i) => (
-        <p key={i}>{paragraph}</p>
+      {runs.map((paragraph, i) => (
+        <p key={i}>
+          {paragraph.map((run, j) =>
+            run.entityKey ? (
+              <a key={j} class="reader__mention" href={entityHref(run.entityKey)}>
+                {run.text}
+              </a>
+            ) : (
+              run.text
+            ),
+          )}
+        </p>
       ))}
-      {url && (
-        <p>
-          <a href={url} target="_blank" rel="noopener noreferrer">
+      <p class="button-row">
+        {url && (
+          <a class="button button--quiet" href={url} target="_blank" rel="noopener noreferrer">
             Original article
           </a>
-        </p>
-      )}
+        )}
+        <button type="button" class="button button--quiet" onClick={() => void remove()}>
+          Delete article
+        </button>
+      </p>
     </article>
   );
 }

@@ -1,65 +1,172 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ImportProgress } from '../../components/ImportProgress';
 import { ImportReport, type ImportReportProps } from '../../components/ImportReport';
 import { PackList } from '../../components/PackList';
+import { PackSourcePicker } from '../../components/PackSourcePicker';
+import { UndoNotice } from '../../components/UndoNotice';
 import { getDatabase } from '../../lib/db/database';
 import type { PackRow } from '../../lib/db/rows';
-import { removePack } from '../../lib/kb/install-pack';
-import { importPackFile, notifyBackground } from './import-pack-file';
+import { exportPack, packFileName } from '../../lib/kb/export-pack';
+import { IMPORT_STAGES } from '../../lib/kb/import-pipeline';
+import { setPackEnabled } from '../../lib/kb/install-pack';
+import type { PackRows } from '../../lib/kb/pack-to-rows';
+import { removePackWithUndo, undoRemovePack } from '../../lib/kb/pack-undo';
+import { checkPackUpdate, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
+import { originPattern } from './import/download-pack';
+import { STAGE_LABELS, describeOutcome } from './import/import-messages';
+import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-import';
+import { notifyBackground } from './notify-background';
+import { runImportInWorker } from './import/start-import-worker';
+import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
 
-/** Installed packs, importing a pack file, removing a pack. */
+/** How long a removed pack can be brought back, in seconds. */
+const UNDO_SECONDS = 10;
+
+const UNITS = { download: 'bytes', read: 'bytes', validate: 'items', prepare: 'articles', write: 'rows' } as const;
+
+interface PendingUndo {
+  rows: PackRows;
+  secondsLeft: number;
+}
+
+/** Turns a pack's highlighting on or off; open tabs follow at once. */
+async function onToggle(pack: PackRow, enabled: boolean) {
+  await setPackEnabled(getDatabase(), pack.id, enabled);
+  await notifyBackground();
+}
+
+/** Saves a pack as a pack file. */
+async function onExport(pack: PackRow) {
+  const file = await exportPack(getDatabase(), pack.id);
+  if (file) saveJsonFile(packFileName(pack), file);
+}
+
+/** "Checked Nov 27, 13:40: up to date." */
+function updateNote(state: PackUpdateState): string {
+  const when = new Date(state.checkedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (state.outcome === 'updated') return `Updated to version ${state.version} on ${when}.`;
+  if (state.outcome === 'up-to-date') return `Checked for updates ${when}: up to date.`;
+  return `Checked for updates ${when}: ${state.message ?? 'failed.'}`;
+}
+
+async function loadUpdateNotes(): Promise<Map<string, string>> {
+  const rows = await getDatabase().meta.where('key').startsWith(updateStateKey('')).toArray();
+  return new Map(rows.map((row) => [row.key.slice(updateStateKey('').length), updateNote(row.value as PackUpdateState)]));
+}
+
+/** Installed packs: import (file, drop, address) with progress, highlight on/off, export, remove with undo, updates. */
 export function PacksSection() {
   const packs = useLiveQuery(() => getDatabase().packs.orderBy('id').toArray(), []);
+  const updateNotes = useLiveQuery(loadUpdateNotes, []);
+  const [checking, setChecking] = useState<string>();
   const [report, setReport] = useState<ImportReportProps>();
-  const [busy, setBusy] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [undo, setUndo] = useState<PendingUndo>();
+  const { running, run } = usePackImport();
 
-  async function onFile(file: File | undefined) {
-    if (!file) return;
-    setBusy(true);
-    setReport({ tone: 'success', summary: `Importing ${file.name}…` });
-    const outcome = await importPackFile(file);
-    setBusy(false);
-    if (fileInput.current) fileInput.current.value = '';
-    if (!outcome.ok) {
-      setReport({ tone: 'error', summary: outcome.summary, issues: outcome.issues, total: outcome.total });
-      return;
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(undo.secondsLeft > 1 ? { ...undo, secondsLeft: undo.secondsLeft - 1 } : undefined), 1000);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  async function start(input: ImportInput, replace = false) {
+    setReport(undefined);
+    const outcome = await run(input, { replace });
+    const described = describeOutcome(outcome, inputLabel(input));
+    if (outcome.ok && outcome.result.status === 'already-installed') {
+      described.action = { label: 'Replace anyway', onClick: () => void start(input, true) };
+    } else if (!outcome.ok && outcome.code === 'download-failed' && input.kind === 'url') {
+      described.summary = `Could not download the pack from ${new URL(input.url).host}. The server may not allow extensions to download from it: give Backstory access to that site and try again, or check the address and your connection.`;
+      described.action = { label: `Allow access to ${new URL(input.url).host} and retry`, onClick: () => void allowAndRetry(input.url) };
     }
-    const r = outcome.result;
-    setReport({
-      tone: 'success',
-      summary:
-        r.status === 'already-installed'
-          ? `${outcome.packName} version ${r.installedVersion} is already installed. Nothing changed.`
-          : `${r.status === 'updated' ? 'Updated' : 'Imported'} ${outcome.packName}: ${r.entities} entities, ${r.articles} articles.`,
+    setReport(described);
+  }
+
+  function allowAndRetry(url: string) {
+    // permissions.request needs the click's user gesture: it is the first thing done.
+    void browser.permissions.request({ origins: [originPattern(url)] }).then((granted) => {
+      if (granted) void start({ kind: 'url', url });
+      else setReport({ tone: 'error', summary: `Backstory was not allowed to download from ${new URL(url).host}. Your library is unchanged.` });
     });
+  }
+
+  async function onCheckUpdate(pack: PackRow) {
+    setChecking(pack.name);
+    setReport(undefined);
+    try {
+      const state = await checkPackUpdate(getDatabase(), pack.id, {
+        fetch: (url, init) => fetch(url, init),
+        // Installing a big update runs in the import worker, like any import.
+        install: async (bytes, options) => {
+          const outcome = await runImportInWorker({ bytes, source: options.source, replace: false }, () => undefined);
+          return outcome.ok || outcome.code !== 'worker-failed' ? outcome : { ok: false, code: 'write-failed', issues: [], total: 0 };
+        },
+      });
+      if (state?.outcome === 'updated') await notifyBackground();
+      setReport(
+        state?.outcome === 'failed'
+          ? { tone: 'error', summary: `${pack.name}: ${state.message ?? 'the check failed.'}` }
+          : { tone: 'success', summary: state?.outcome === 'updated' ? `Updated ${pack.name} to version ${state.version}.` : `${pack.name} is up to date.` },
+      );
+    } finally {
+      setChecking(undefined);
+    }
   }
 
   async function onRemove(pack: PackRow) {
     if (!confirm(`Remove “${pack.name}” and its ${pack.articleCount} articles from your library?`)) return;
-    await removePack(getDatabase(), pack.id);
+    const rows = await removePackWithUndo(getDatabase(), pack.id);
     await notifyBackground();
-    setReport({ tone: 'success', summary: `Removed ${pack.name}.` });
+    setReport(undefined);
+    if (rows) setUndo({ rows, secondsLeft: UNDO_SECONDS });
   }
 
+  async function onUndo() {
+    if (!undo) return;
+    setUndo(undefined);
+    await undoRemovePack(getDatabase(), undo.rows);
+    await notifyBackground();
+    setReport({ tone: 'success', summary: `Restored ${undo.rows.pack.name}.` });
+  }
+
+  const stages = IMPORT_STAGES.filter((s) => s !== 'download' || running?.input.kind === 'url').map((id) => ({ id, label: STAGE_LABELS[id] }));
   return (
     <section class="panel" aria-labelledby="packs-title">
       <div class="panel__header">
         <h2 id="packs-title">Packs</h2>
-        <label class={`button ${busy ? 'button--busy' : ''}`}>
-          Import pack file…
-          <input
-            ref={fileInput}
-            class="visually-hidden"
-            type="file"
-            accept=".json,.gz,application/json,application/gzip"
-            disabled={busy}
-            onChange={(e) => void onFile(e.currentTarget.files?.[0])}
-          />
-        </label>
       </div>
+      <PackSourcePicker disabled={running !== undefined} onFile={(file) => void start({ kind: 'file', file })} onUrl={(url) => void start({ kind: 'url', url })} />
+      {running && (
+        <ImportProgress
+          title={`Importing ${inputLabel(running.input)}`}
+          stages={stages}
+          current={running.progress.stage}
+          done={running.progress.done}
+          total={running.progress.total}
+          unit={UNITS[running.progress.stage]}
+        />
+      )}
+      {checking && (
+        <p class="muted" role="status">
+          Checking {checking} for updates…
+        </p>
+      )}
       {report && <ImportReport {...report} />}
-      {packs === undefined ? <p class="muted">Loading…</p> : <PackList packs={packs} onRemove={(p) => void onRemove(p)} />}
+      {undo && <UndoNotice message={`Removed ${undo.rows.pack.name}.`} secondsLeft={undo.secondsLeft} onUndo={() => void onUndo()} />}
+      {packs === undefined ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <PackList
+          packs={packs}
+          onToggle={(p, on) => void onToggle(p, on)}
+          onExport={(p) => void onExport(p)}
+          onRemove={(p) => void onRemove(p)}
+          updateNotes={updateNotes}
+          onCheckUpdate={(p) => void onCheckUpdate(p)}
+        />
+      )}
     </section>
   );
 }

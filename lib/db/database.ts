@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { ArticleRow, EntityRow, MentionRow, MetaRow, PackRow } from './rows';
+import { foldText } from '../text/fold';
+import type { ArticleRow, EntityEditRow, EntityRow, MentionRow, MetaRow, PackRow } from './rows';
 
 export const DATABASE_NAME = 'backstory';
 
@@ -21,6 +22,7 @@ export class BackstoryDatabase extends Dexie {
   articles!: EntityTable<ArticleRow, 'key'>;
   mentions!: Table<MentionRow, [string, string]>;
   meta!: EntityTable<MetaRow, 'key'>;
+  entityEdits!: EntityTable<EntityEditRow, 'key'>;
 
   constructor(options: DatabaseOptions = {}) {
     // Only pass what was given: an explicit `undefined` would override Dexie's defaults.
@@ -35,6 +37,22 @@ export class BackstoryDatabase extends Dexie {
       mentions: '[entityKey+articleKey], [entityKey+date], packId, articleKey',
       meta: 'key',
     });
+    // v2: the library browses entities by folded name and articles by date, page by page,
+    // and keeps the user's entity edits apart from pack rows.
+    this.version(2)
+      .stores({
+        entities: 'key, packId, *sameAs, nameFold',
+        articles: 'key, packId, sortDate',
+        entityEdits: 'key',
+      })
+      .upgrade(async (tx) => {
+        await tx.table<EntityRow>('entities').toCollection().modify((entity) => {
+          entity.nameFold = foldText(entity.name);
+        });
+        await tx.table<ArticleRow>('articles').toCollection().modify((article) => {
+          article.sortDate = article.datePublished ?? '';
+        });
+      });
   }
 }
 

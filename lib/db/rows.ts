@@ -47,6 +47,8 @@ export interface EntityRow {
   url?: string;
   caseSensitive?: boolean;
   exclude?: string[];
+  /** `name` folded (lib/text/fold.ts): the index the library browses and searches by. Since schema v2. */
+  nameFold?: string;
   /** The entity as imported, unknown properties included, for export. */
   original: Record<string, unknown>;
 }
@@ -66,6 +68,8 @@ export interface ArticleRow {
   about: string[];
   mentions: string[];
   keywords: string[];
+  /** `datePublished`, or '' when unknown: the index the library lists articles by, newest first. Since schema v2. */
+  sortDate?: string;
   original: Record<string, unknown>;
 }
 
@@ -87,4 +91,21 @@ export interface MentionRow {
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/**
+ * The user's own changes to an entity, kept apart from the pack's rows so that they
+ * survive an update of the pack (same `packId/id` key) and are applied when building
+ * the matcher and cards. Since schema v2.
+ */
+export interface EntityEditRow {
+  key: RowKey;
+  /** Replaces the pack's aliases when set. */
+  alternateName?: string[];
+  /** Replaces the pack's description when set. */
+  description?: string;
+  /** Not highlighted on pages (still searchable and browsable). */
+  hidden?: boolean;
+  /** Epoch milliseconds. */
+  updatedAt: number;
 }

@@ -1,12 +1,19 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { MatcherPattern } from '../matcher';
+import { editsByKey, withEdit } from './entity-edits';
 import { entityPatterns } from './matcher-patterns';
 
-/** The patterns of every entity of every enabled pack: what the page matcher is built from. */
+/**
+ * The patterns of every entity of every enabled pack: what the page matcher is built
+ * from. The user's edits apply: their aliases replace the pack's, hidden entities are left out.
+ */
 export async function enabledPatterns(db: BackstoryDatabase): Promise<MatcherPattern[]> {
   const packs = await db.packs.toArray();
   const enabled = packs.filter((p) => p.enabled).map((p) => p.id);
   if (enabled.length === 0) return [];
-  const entities = await db.entities.where('packId').anyOf(enabled).toArray();
-  return entities.flatMap(entityPatterns);
+  const [entities, edits] = await Promise.all([db.entities.where('packId').anyOf(enabled).toArray(), editsByKey(db)]);
+  return entities.flatMap((entity) => {
+    const edit = edits.get(entity.key);
+    return edit?.hidden ? [] : entityPatterns(withEdit(entity, edit));
+  });
 }

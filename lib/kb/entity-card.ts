@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { BackstoryDatabase } from '../db/database';
 import type { EntityRow, MentionRow } from '../db/rows';
+import { withEdit } from './entity-edits';
 
 export interface CardArticle {
   key: string;
@@ -49,10 +50,11 @@ export async function getEntityCards(
   keys: readonly string[],
   options: EntityCardOptions = {},
 ): Promise<EntityCard[]> {
-  const entities = await db.entities.bulkGet([...keys]);
+  const [entities, edits] = await Promise.all([db.entities.bulkGet([...keys]), db.entityEdits.bulkGet([...keys])]);
   const cards: EntityCard[] = [];
-  for (const entity of entities) {
-    if (entity) cards.push(await buildCard(db, entity, options));
+  for (const [i, entity] of entities.entries()) {
+    // The user's edits (aliases, description) show on the card too.
+    if (entity) cards.push(await buildCard(db, withEdit(entity, edits[i]), options));
   }
   return cards;
 }

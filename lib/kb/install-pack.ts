@@ -2,13 +2,32 @@ import type { BackstoryDatabase } from '../db/database';
 import type { PackSource } from '../db/rows';
 import { bumpRevision } from '../db/revision';
 import type { Pack } from '../pack/schema';
-import { packToRows } from './pack-to-rows';
+import { packToRows, type PackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
 
-export interface InstallPackOptions {
-  source: PackSource;
+/** Rows per `bulkAdd` while writing: small enough for frequent progress, big enough to be fast. */
+export const WRITE_CHUNK_ROWS = 2_000;
+
+/** How far the write has got, in rows of all tables together. */
+export interface WriteProgress {
+  done: number;
+  total: number;
+}
+
+export interface WritePackRowsOptions {
   /** Replace even when the installed version is the same or newer. */
   replace?: boolean;
+  /**
+   * Called after every chunk, inside the write transaction. It must not await; if it
+   * throws, the transaction aborts and nothing of the pack is written.
+   */
+  onProgress?: (progress: WriteProgress) => void;
+  /** Rows per chunk; {@link WRITE_CHUNK_ROWS} by default. */
+  chunkRows?: number;
+}
+
+export interface InstallPackOptions extends WritePackRowsOptions {
+  source: PackSource;
   now?: number;
 }
 
@@ -18,35 +37,56 @@ export type InstallPackResult =
   | { status: 'already-installed'; packId: string; installedVersion: string };
 
 /**
- * Writes a validated pack in one transaction: either all of it is in the knowledge
- * base or, after any failure (a full disk included), none of it, and what was there
- * before stays. A newer version replaces the old one inside the same transaction, so
- * readers see the old version until the new one is complete.
+ * Writes a validated pack: builds its rows, then {@link writePackRows}.
  */
-export async function installPack(
-  db: BackstoryDatabase,
-  pack: Pack,
-  options: InstallPackOptions,
-): Promise<InstallPackResult> {
-  const packId = pack.pack.id;
-  const now = options.now ?? Date.now();
+export async function installPack(db: BackstoryDatabase, pack: Pack, options: InstallPackOptions): Promise<InstallPackResult> {
   // Building rows is pure work: done before the transaction so it stays short.
-  const rows = packToRows(pack, { source: options.source, now });
+  const rows = packToRows(pack, { source: options.source, now: options.now ?? Date.now() });
+  return writePackRows(db, rows, options);
+}
 
+/**
+ * Writes a pack's rows in one transaction, chunk by chunk with progress: either all of
+ * it is in the knowledge base or, after any failure (a full disk, a crash, a closed
+ * page), none of it, and what was there before stays. A newer version replaces the old
+ * one inside the same transaction, so nobody ever sees half a pack or no pack.
+ *
+ * One transaction rather than staged rows and a pointer flip: IndexedDB rolls an
+ * unfinished transaction back by itself, so no staging rows can be left behind by a
+ * crash. The cost is that readers of these tables wait for the commit (measured by
+ * `npm run bench:import`).
+ */
+export async function writePackRows(
+  db: BackstoryDatabase,
+  rows: PackRows,
+  options: WritePackRowsOptions = {},
+): Promise<InstallPackResult> {
+  const packId = rows.pack.id;
+  const chunkRows = Math.max(1, options.chunkRows ?? WRITE_CHUNK_ROWS);
   return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
     const existing = await db.packs.get(packId);
-    if (existing && !options.replace && compareSemver(pack.pack.version, existing.version) <= 0) {
+    if (existing && !options.replace && compareSemver(rows.pack.version, existing.version) <= 0) {
       return { status: 'already-installed', packId, installedVersion: existing.version } as const;
     }
+    const pack = { ...rows.pack };
     if (existing) {
       await deletePackContent(db, packId);
-      rows.pack.installedAt = existing.installedAt;
-      rows.pack.enabled = existing.enabled;
+      pack.installedAt = existing.installedAt;
+      pack.enabled = existing.enabled;
     }
-    await db.packs.put(rows.pack);
-    await db.entities.bulkAdd(rows.entities);
-    await db.articles.bulkAdd(rows.articles);
-    await db.mentions.bulkAdd(rows.mentions);
+    await db.packs.put(pack);
+    const progress = { done: 0, total: rows.entities.length + rows.articles.length + rows.mentions.length };
+    const writeAll = async <T,>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
+      for (let at = 0; at < items.length; at += chunkRows) {
+        const chunk = items.slice(at, at + chunkRows);
+        await table.bulkAdd(chunk);
+        progress.done += chunk.length;
+        options.onProgress?.({ ...progress });
+      }
+    };
+    await writeAll(db.entities, rows.entities);
+    await writeAll(db.articles, rows.articles);
+    await writeAll(db.mentions, rows.mentions);
     await bumpRevision(db);
     const counts = { packId, entities: rows.entities.length, articles: rows.articles.length };
     return existing
@@ -74,7 +114,8 @@ export async function setPackEnabled(db: BackstoryDatabase, packId: string, enab
   });
 }
 
-async function deletePackContent(db: BackstoryDatabase, packId: string): Promise<void> {
+/** Deletes a pack's entities, articles and mentions; the caller holds the transaction. */
+export async function deletePackContent(db: BackstoryDatabase, packId: string): Promise<void> {
   await db.entities.where('packId').equals(packId).delete();
   await db.articles.where('packId').equals(packId).delete();
   await db.mentions.where('packId').equals(packId).delete();

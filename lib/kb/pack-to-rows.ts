@@ -2,6 +2,7 @@ import type { ArticleRow, EntityRow, MentionRow, PackRow, PackSource } from '../
 import { compileMatcher } from '../matcher';
 import type { Matcher } from '../matcher';
 import type { Pack, PackArticle, PackEntity } from '../pack/schema';
+import { foldText } from '../text/fold';
 import { sentenceAt, splitSentences } from '../text/sentences';
 import { rowKey } from './keys';
 import { entityPatterns } from './matcher-patterns';
@@ -17,7 +18,12 @@ export interface PackToRowsOptions {
   source: PackSource;
   /** Epoch milliseconds; injected so tests are deterministic. */
   now: number;
+  /** Called every {@link PREPARE_PROGRESS_EVERY} articles with how many are done. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Articles between two progress reports while rows are built. */
+export const PREPARE_PROGRESS_EVERY = 500;
 
 /**
  * Turns a validated pack into rows, precomputing for every (entity, article) pair the
@@ -28,7 +34,12 @@ export function packToRows(pack: Pack, options: PackToRowsOptions): PackRows {
   const entities = pack.entities.map((entity) => entityRow(packId, entity));
   const matcher = compileMatcher(entities.flatMap(entityPatterns));
   const articles = pack.articles.map((article) => articleRow(packId, article));
-  const mentions = articles.flatMap((article) => mentionRows(article, matcher));
+  const mentions: MentionRow[] = [];
+  articles.forEach((article, i) => {
+    for (const mention of mentionRows(article, matcher)) mentions.push(mention);
+    if ((i + 1) % PREPARE_PROGRESS_EVERY === 0) options.onProgress?.(i + 1, articles.length);
+  });
+  options.onProgress?.(articles.length, articles.length);
   const { entities: _e, articles: _a, ...meta } = pack;
   return {
     pack: {
@@ -69,6 +80,7 @@ function entityRow(packId: string, entity: PackEntity): EntityRow {
     url: entity.url,
     caseSensitive: entity.match?.caseSensitive,
     exclude: entity.match?.exclude ? [...entity.match.exclude] : undefined,
+    nameFold: foldText(entity.name),
     original: entity as Record<string, unknown>,
   };
 }
@@ -89,6 +101,7 @@ function articleRow(packId: string, article: PackArticle): ArticleRow {
     about: [...(article.about ?? [])],
     mentions: [...(article.mentions ?? [])],
     keywords: [...(article.keywords ?? [])],
+    sortDate: article.datePublished ?? '',
     original: article as Record<string, unknown>,
   };
 }

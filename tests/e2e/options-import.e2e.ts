@@ -1,12 +1,37 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
 import { startStaticServer, type StaticServer } from './support/static-server';
+import { generatePack } from '../../bench/import/generate-pack';
+import { validatePack } from '../../lib/pack/validate';
+
+/** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 15_000 };
 
 const SCREENSHOTS = 'artifacts/screenshots';
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 const DANGLING_PACK = 'tests/fixtures/packs/invalid/dangling-mention.pack.json';
+
+/** Rows per table of the extension's database, read with plain IndexedDB. */
+const countRows = (page: Page) =>
+  page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve) => {
+      const request = indexedDB.open('backstory');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const count = (store: string) =>
+      new Promise<number>((resolve) => {
+        const request = db.transaction(store).objectStore(store).count();
+        request.onsuccess = () => resolve(request.result);
+      });
+    const counts = { packs: await count('packs'), entities: await count('entities'), articles: await count('articles'), mentions: await count('mentions') };
+    db.close();
+    return counts;
+  });
 
 describe('options page: packs', () => {
   let browser: ExtensionBrowser;
@@ -28,7 +53,7 @@ describe('options page: packs', () => {
   const packItems = () => options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem');
 
   it('lists the built-in starter pack with its counts', async () => {
-    await expect.poll(() => packItems().count()).toBe(1);
+    await expect.poll(() => packItems().count(), POLL).toBe(1);
     const text = await packItems().first().innerText();
     expect(text).toContain('Starter: SCO summit, Astana 2024');
     expect(text).toMatch(/\d+ entities · \d+ articles · built in/u);
@@ -36,8 +61,8 @@ describe('options page: packs', () => {
 
   it('imports a pack file and lists it', async () => {
     await options.locator('input[type=file]').setInputFiles(VALID_PACK);
-    await expect.poll(() => options.getByRole('status').innerText()).toContain('Imported River Delta water summit, 2025');
-    await expect.poll(() => packItems().count()).toBe(2);
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('Imported River Delta water summit, 2025');
+    await expect.poll(() => packItems().count(), POLL).toBe(2);
     const item = packItems().filter({ hasText: 'River Delta water summit, 2025' });
     expect(await item.innerText()).toMatch(/Version 2\.1\.0-beta\.1\+build\.7 · 6 entities · 2 articles/u);
     await options.screenshot({ path: `${SCREENSHOTS}/options-after-import.png`, fullPage: true });
@@ -51,16 +76,43 @@ describe('options page: packs', () => {
     await page.close();
   });
 
-  it('says so when the same version is imported again, and changes nothing', async () => {
+  it('says so when the same version is imported again, changes nothing, and replaces when asked', async () => {
     await options.locator('input[type=file]').setInputFiles(VALID_PACK);
-    await expect.poll(() => options.getByRole('status').innerText()).toContain('already installed');
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('already installed');
     expect(await packItems().count()).toBe(2);
+    await options.getByRole('button', { name: 'Replace anyway' }).click();
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('Updated River Delta water summit, 2025');
+    expect(await packItems().count()).toBe(2);
+  });
+
+  it('stops and restarts highlighting a pack’s names in open tabs at once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('river-delta.html'));
+    await waitForHighlights(page, 2);
+    const painted = () => page.evaluate(() => (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get('backstory-mention')?.size ?? 0);
+    await options.getByRole('checkbox', { name: 'Highlight names of River Delta water summit, 2025' }).uncheck();
+    await expect.poll(painted, POLL).toBe(0);
+    await options.getByRole('checkbox', { name: 'Highlight names of River Delta water summit, 2025' }).check();
+    await expect.poll(painted, POLL).toBe(2);
+    await page.close();
+  });
+
+  it('exports a pack as a file that validates and keeps unknown properties', async () => {
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export River Delta water summit, 2025' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('river-delta-summit.2025-2.1.0-beta.1_build.7.pack.json');
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(validatePack(exported).ok).toBe(true);
+    expect(exported.pack['x-curator']).toBe('kept for export');
+    expect(exported.articles).toHaveLength(2);
   });
 
   it('shows every problem of a bad pack with its JSON path, and imports nothing', async () => {
     await options.locator('input[type=file]').setInputFiles(DANGLING_PACK);
     const alert = options.getByRole('alert');
-    await expect.poll(() => alert.innerText()).toContain('Nothing was imported');
+    await expect.poll(() => alert.innerText(), POLL).toContain('Nothing was imported');
     const problems = await alert.getByRole('list', { name: 'Problems' }).getByRole('listitem').allInnerTexts();
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toMatch(/articles\[\d+\]\.mentions\[\d+\]/u);
@@ -68,9 +120,58 @@ describe('options page: packs', () => {
     await options.screenshot({ path: `${SCREENSHOTS}/options-bad-pack.png`, fullPage: true });
   });
 
-  it('removes a pack after confirmation', async () => {
+  it('removes a pack after confirmation, and Undo brings all of it back', async () => {
     options.once('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove River Delta water summit, 2025' }).click();
-    await expect.poll(() => packItems().count()).toBe(1);
+    await expect.poll(() => packItems().count(), POLL).toBe(1);
+    await options.getByRole('button', { name: /^Undo/u }).click();
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('Restored River Delta water summit, 2025');
+    await expect.poll(() => packItems().count(), POLL).toBe(2);
+    expect(await packItems().filter({ hasText: 'River Delta' }).innerText()).toMatch(/6 entities · 2 articles/u);
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByRole('button', { name: 'Remove River Delta water summit, 2025' }).click();
+    await expect.poll(() => packItems().count(), POLL).toBe(1);
+  });
+
+  it('imports a dropped gzip pack, showing named stages and progress while it works', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'backstory-pack-'));
+    const file = join(dir, 'generated.pack.json.gz');
+    await writeFile(file, gzipSync(JSON.stringify(generatePack({ articles: 1500, entities: 6000 }))));
+    const bytes = [...(await readFile(file))];
+    // A drop as the browser delivers it: a DataTransfer holding the file.
+    const dataTransfer = await options.evaluateHandle((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], 'generated.pack.json.gz', { type: 'application/gzip' }));
+      return transfer;
+    }, bytes);
+    await options.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+    const progress = options.getByRole('region', { name: 'Importing generated.pack.json.gz' });
+    await progress.getByRole('listitem').filter({ hasText: 'Write' }).and(options.locator('[aria-current=step]')).waitFor({ timeout: 30_000 });
+    await options.screenshot({ path: `${SCREENSHOTS}/options-import-progress.png`, fullPage: true });
+    await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 60_000 }).toContain('Imported Generated pack (1500 articles): 6,000 entities, 1,500 articles');
+    expect(await progress.count()).toBe(0);
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByRole('button', { name: 'Remove Generated pack (1500 articles)' }).click();
+    await expect.poll(() => packItems().count(), { timeout: 20_000 }).toBe(1);
+  });
+
+  it('leaves the library as it was when the page is closed in the middle of writing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'backstory-pack-'));
+    const file = join(dir, 'crash.pack.json');
+    await writeFile(file, JSON.stringify(generatePack({ articles: 1500, entities: 6000, id: 'crash' })));
+    const before = await countRows(options);
+    const doomed = await browser.openExtensionPage('options.html');
+    await doomed.locator('input[type=file]').setInputFiles(file);
+    await doomed.locator('.import-progress [aria-current=step]', { hasText: 'Write' }).waitFor({ timeout: 30_000 });
+    // Leaving asks first; the user stays.
+    const asked = doomed.waitForEvent('dialog');
+    await doomed.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    // Then the page goes anyway (a crash, a killed tab): the worker dies with it and its transaction never commits.
+    await doomed.close({ runBeforeUnload: false });
+    expect(await countRows(options)).toEqual(before);
+    expect(await packItems().count()).toBe(1);
   });
 });

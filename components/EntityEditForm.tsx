@@ -1,0 +1,59 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { splitLines } from './NewEntityForm';
+
+export interface EntityEditFormProps {
+  name: string;
+  alternateName: readonly string[];
+  description?: string;
+  hidden: boolean;
+  /** Whether the user has changed this entity (offers going back to the pack's version). */
+  edited: boolean;
+  onSave(change: { alternateName: string[]; description: string; hidden: boolean }): void;
+  onReset(): void;
+}
+
+/** The user's own aliases, description and hiding for one entity. */
+export function EntityEditForm({ name, alternateName, description, hidden, edited, onSave, onReset }: EntityEditFormProps) {
+  const ids = { aliases: useId(), description: useId() };
+  const [aliases, setAliases] = useState(alternateName.join('\n'));
+  const [text, setText] = useState(description ?? '');
+  const [hide, setHide] = useState(hidden);
+  useEffect(() => {
+    setAliases(alternateName.join('\n'));
+    setText(description ?? '');
+    setHide(hidden);
+  }, [alternateName.join('\n'), description, hidden]);
+
+  return (
+    <form
+      class="entity-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({ alternateName: splitLines(aliases), description: text.trim(), hidden: hide });
+      }}
+    >
+      <div class="field">
+        <label for={ids.aliases}>Other names of {name}, one per line</label>
+        <textarea id={ids.aliases} rows={4} value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={ids.description}>Description</label>
+        <textarea id={ids.description} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </div>
+      <label class="switch">
+        <input type="checkbox" checked={hide} onChange={(e) => setHide(e.currentTarget.checked)} />
+        <span>Do not highlight {name} on pages</span>
+      </label>
+      <p class="button-row">
+        <button type="submit" class="button">
+          Save changes
+        </button>
+        {edited && (
+          <button type="button" class="button button--quiet" onClick={onReset}>
+            Use the pack’s version
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,163 @@
+import { useId, useState } from 'preact/hooks';
+import { ENTITY_TYPES, type EntityType } from '../lib/pack/schema';
+import { HIGHLIGHT_CAP_RANGE, HOVER_DELAY_RANGE_MS, siteKey, type HighlightStyle, type Settings } from '../lib/settings/settings';
+
+export interface SettingsFormProps {
+  settings: Settings;
+  /** Called with the changed settings only; saved at once, no Save button. */
+  onChange(change: Partial<Settings>): void;
+}
+
+const STYLES: ReadonlyArray<{ value: HighlightStyle; label: string; hint: string }> = [
+  { value: 'underline', label: 'Underline', hint: 'A quiet dotted line under each known name.' },
+  { value: 'background', label: 'Background', hint: 'A soft colour behind each known name.' },
+  { value: 'hover-only', label: 'Only under the pointer', hint: 'Nothing is painted until you rest the pointer on a name; pages cannot see which names Backstory knows.' },
+];
+
+const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
+  Person: 'People',
+  Organization: 'Organizations',
+  Place: 'Places',
+  Event: 'Events',
+  CreativeWork: 'Creative works',
+  Thing: 'Other things',
+};
+
+/** Every setting, each saved as soon as it changes. */
+export function SettingsForm({ settings, onChange }: SettingsFormProps) {
+  const ids = { delay: useId(), cap: useId(), site: useId(), delayHint: useId(), capHint: useId() };
+  const [site, setSite] = useState('');
+  const hidden = new Set(settings.hiddenEntityTypes);
+
+  return (
+    <div class="settings">
+      <label class="switch">
+        <input type="checkbox" checked={settings.paused} onChange={(e) => onChange({ paused: e.currentTarget.checked })} />
+        <span>Pause Backstory on every site</span>
+      </label>
+
+      <fieldset>
+        <legend>Highlight style</legend>
+        {STYLES.map((style) => (
+          <label key={style.value} class="choice">
+            <input
+              type="radio"
+              name="highlightStyle"
+              value={style.value}
+              checked={settings.highlightStyle === style.value}
+              onChange={() => onChange({ highlightStyle: style.value })}
+            />
+            <span>
+              {style.label}
+              <span class="choice__hint muted">{style.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>Names to highlight</legend>
+        {ENTITY_TYPES.map((type) => (
+          <label key={type} class="choice choice--inline">
+            <input
+              type="checkbox"
+              checked={!hidden.has(type)}
+              onChange={(e) =>
+                onChange({
+                  hiddenEntityTypes: e.currentTarget.checked ? settings.hiddenEntityTypes.filter((t) => t !== type) : [...settings.hiddenEntityTypes, type],
+                })
+              }
+            />
+            <span>{TYPE_LABELS[type]}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      <div class="field">
+        <label for={ids.delay}>Delay before the card opens (milliseconds)</label>
+        <input
+          id={ids.delay}
+          type="number"
+          min={HOVER_DELAY_RANGE_MS.min}
+          max={HOVER_DELAY_RANGE_MS.max}
+          step={50}
+          value={settings.hoverDelayMs}
+          aria-describedby={ids.delayHint}
+          onChange={(e) => onChange({ hoverDelayMs: Number(e.currentTarget.value) })}
+        />
+        <p id={ids.delayHint} class="muted small">
+          From {HOVER_DELAY_RANGE_MS.min} to {HOVER_DELAY_RANGE_MS.max}. Longer means fewer cards opened by accident.
+        </p>
+      </div>
+
+      <div class="field">
+        <label for={ids.cap}>Most names highlighted on one page</label>
+        <input
+          id={ids.cap}
+          type="number"
+          min={HIGHLIGHT_CAP_RANGE.min}
+          max={HIGHLIGHT_CAP_RANGE.max}
+          step={10}
+          value={settings.highlightCap}
+          aria-describedby={ids.capHint}
+          onChange={(e) => onChange({ highlightCap: Number(e.currentTarget.value) })}
+        />
+        <p id={ids.capHint} class="muted small">
+          From {HIGHLIGHT_CAP_RANGE.min.toLocaleString()} to {HIGHLIGHT_CAP_RANGE.max.toLocaleString()}; keeps very long pages fast.
+        </p>
+      </div>
+
+      <label class="switch">
+        <input type="checkbox" checked={settings.scanCodeBlocks} onChange={(e) => onChange({ scanCodeBlocks: e.currentTarget.checked })} />
+        <span>Also look for names inside code blocks</span>
+      </label>
+
+      <fieldset>
+        <legend>Sites where Backstory stays off</legend>
+        {settings.disabledSites.length === 0 ? (
+          <p class="muted small">None. Turn Backstory off for a site here or from the toolbar button.</p>
+        ) : (
+          <ul class="site-list" aria-label="Sites where Backstory stays off">
+            {settings.disabledSites.map((s) => (
+              <li key={s}>
+                <span>{s}</span>
+                <button type="button" class="button button--quiet" aria-label={`Turn Backstory back on for ${s}`} onClick={() => onChange({ disabledSites: settings.disabledSites.filter((x) => x !== s) })}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form
+          class="url-form__row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const key = siteFromInput(site);
+            if (key && !settings.disabledSites.includes(key)) onChange({ disabledSites: [...settings.disabledSites, key] });
+            setSite('');
+          }}
+        >
+          <label for={ids.site} class="visually-hidden">
+            Site to turn off
+          </label>
+          <input id={ids.site} type="text" placeholder="example.org" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
+          <button type="submit" class="button button--quiet">
+            Add site
+          </button>
+        </form>
+      </fieldset>
+    </div>
+  );
+}
+
+/** "https://www.Example.org/news" or "example.org" → "example.org"; undefined when it is no host name. */
+export function siteFromInput(input: string): string | undefined {
+  const text = input.trim();
+  if (!text) return undefined;
+  try {
+    const host = new URL(/^[a-z]+:\/\//iu.test(text) ? text : `https://${text}`).hostname;
+    return host.includes('.') || host === 'localhost' ? siteKey(host) : undefined;
+  } catch {
+    return undefined;
+  }
+}

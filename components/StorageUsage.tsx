@@ -1,0 +1,61 @@
+import { formatByteSize } from '../lib/pack/limits';
+
+export interface StorageUsageProps {
+  /** From `navigator.storage.estimate()`; undefined while loading or when unknown. */
+  usage?: number;
+  quota?: number;
+  /** Whether the browser promised not to clear the library to free space. */
+  persisted?: boolean;
+  /** Estimated size per pack, biggest first; undefined while counting. */
+  packs?: ReadonlyArray<{ id: string; name: string; bytes: number }>;
+  onPersist(): void;
+}
+
+/** How much room the library takes, per pack and in all, and whether it is safe from clean-up. */
+export function StorageUsage({ usage, quota, persisted, packs, onPersist }: StorageUsageProps) {
+  return (
+    <div class="storage">
+      <p>
+        {usage === undefined
+          ? 'Measuring…'
+          : `Backstory uses ${formatByteSize(usage)}${quota ? ` of the ${formatByteSize(quota)} the browser allows it` : ''}.`}
+      </p>
+      <p>
+        {persisted === undefined
+          ? ''
+          : persisted
+            ? 'Your library is kept safe: the browser will not clear it to free space.'
+            : 'The browser may clear your library when the disk runs low.'}
+        {persisted === false && (
+          <>
+            {' '}
+            <button type="button" class="button button--quiet" onClick={onPersist}>
+              Keep my library safe
+            </button>
+          </>
+        )}
+      </p>
+      {packs === undefined ? (
+        <p class="muted">Counting each pack…</p>
+      ) : (
+        <table class="storage__table">
+          <caption class="visually-hidden">Estimated size of each pack</caption>
+          <thead>
+            <tr>
+              <th scope="col">Pack</th>
+              <th scope="col">About</th>
+            </tr>
+          </thead>
+          <tbody>
+            {packs.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{formatByteSize(p.bytes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SettingsForm } from '../../components/SettingsForm';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/extension/settings-item';
+import type { Settings } from '../../lib/settings/settings';
+
+/** The settings, saved on every change; open tabs follow them through storage. */
+export function SettingsSection() {
+  const [settings, setSettings] = useState<Settings>();
+  const [saved, setSaved] = useState('');
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+
+  async function change(part: Partial<Settings>) {
+    setSettings(await updateSettings(part));
+    setSaved('Saved.');
+  }
+
+  return (
+    <section class="panel" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      {settings ? <SettingsForm settings={settings} onChange={(part) => void change(part)} /> : <p class="muted">Loading…</p>}
+      <p class="visually-hidden" role="status">
+        {saved}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ImportReport, type ImportReportProps } from '../../components/ImportReport';
+import { StorageUsage } from '../../components/StorageUsage';
+import { getDatabase } from '../../lib/db/database';
+import { loadSettings, updateSettings } from '../../lib/extension/settings-item';
+import { createBackup } from '../../lib/kb/backup';
+import { estimatePackSizes } from '../../lib/kb/storage-usage';
+import { normalizeSettings } from '../../lib/settings/settings';
+import { runRestoreInWorker } from './import/start-import-worker';
+import { notifyBackground } from './notify-background';
+import { saveJsonFile } from './save-file';
+import { useLiveQuery } from './use-live-query';
+
+interface Usage {
+  usage?: number;
+  quota?: number;
+  persisted?: boolean;
+}
+
+/** Storage use, persistence, and a full backup to one file and back. */
+export function StorageSection() {
+  const revision = useLiveQuery(() => getDatabase().meta.get('revision').then((r) => r?.value ?? 0), []);
+  const [usage, setUsage] = useState<Usage>({});
+  const [sizes, setSizes] = useState<Array<{ id: string; name: string; bytes: number }>>();
+  const [report, setReport] = useState<ImportReportProps>();
+  const [busy, setBusy] = useState(false);
+  const restoreInput = useRef<HTMLInputElement>(null);
+
+  async function measure() {
+    const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted()]);
+    setUsage({ usage: estimate.usage, quota: estimate.quota, persisted });
+  }
+
+  useEffect(() => {
+    void measure();
+    const db = getDatabase();
+    void Promise.all([estimatePackSizes(db), db.packs.toArray()]).then(([bytes, packs]) =>
+      setSizes(packs.map((p) => ({ id: p.id, name: p.name, bytes: bytes.get(p.id) ?? 0 })).sort((a, b) => b.bytes - a.bytes)),
+    );
+  }, [revision]);
+
+  async function persist() {
+    const granted = await navigator.storage.persist();
+    await measure();
+    if (!granted) setReport({ tone: 'error', summary: 'The browser did not agree to keep your library safe. It may agree later, after you use Backstory more; keep a backup meanwhile.' });
+  }
+
+  async function backup() {
+    const data = await createBackup(getDatabase(), { settings: await loadSettings() });
+    saveJsonFile(`backstory-backup-${new Date().toISOString().slice(0, 10)}.json`, data);
+    setReport({ tone: 'success', summary: `Backup saved: ${plural(data.packs.length, 'pack')}, ${plural(data.entityEdits.length, 'entity edit')} and your settings.` });
+  }
+
+  async function restore(file: File | undefined) {
+    if (!file) return;
+    if (restoreInput.current) restoreInput.current.value = '';
+    if (!confirm(`Replace your whole library and settings with the backup in ${file.name}? It is checked first: if anything in it is wrong, nothing changes.`)) return;
+    setBusy(true);
+    setReport({ tone: 'success', summary: `Restoring from ${file.name}…` });
+    try {
+      // Reading, checking and writing run in the worker, so a big library does not freeze the page.
+      const outcome = await runRestoreInWorker({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+      if (!outcome.ok) {
+        setReport({ tone: 'error', summary: outcome.summary, issues: outcome.issues, total: outcome.total });
+        return;
+      }
+      await updateSettings(normalizeSettings(outcome.settings));
+      await notifyBackground();
+      setReport({ tone: 'success', summary: `Restored ${plural(outcome.packs, 'pack')}, ${plural(outcome.entityEdits, 'entity edit')} and your settings.` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="panel" aria-labelledby="storage-title">
+      <h2 id="storage-title">Storage and backup</h2>
+      <StorageUsage {...usage} packs={sizes} onPersist={() => void persist()} />
+      <h3>Backup</h3>
+      <p class="muted small">One file with every pack, your own articles, your entity edits and your settings.</p>
+      <p class="button-row">
+        <button type="button" class="button" onClick={() => void backup()} disabled={busy}>
+          Download backup
+        </button>
+        <label class={`button button--quiet ${busy ? 'button--busy' : ''}`}>
+          Restore from backup…
+          <input ref={restoreInput} class="visually-hidden" type="file" accept=".json,.gz,application/json" disabled={busy} onChange={(e) => void restore(e.currentTarget.files?.[0])} />
+        </label>
+      </p>
+      {report && <ImportReport {...report} />}
+    </section>
+  );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+}

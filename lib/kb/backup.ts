@@ -1,0 +1,203 @@
+/**
+ * Full backup of the library (packs, the user's entity edits, settings) to one JSON
+ * document, and restore from it. A restore is validated whole before anything is
+ * written and then written in one transaction: a bad backup changes nothing.
+ */
+import type { BackstoryDatabase } from '../db/database';
+import type { EntityEditRow, MentionRow, PackSource } from '../db/rows';
+import { bumpRevision } from '../db/revision';
+import type { Pack } from '../pack/schema';
+import { validatePack, type PackIssue } from '../pack/validate';
+import { MAX_REPORTED_ISSUES } from '../pack/limits';
+import { readPackBytes } from '../pack/read';
+import { exportPack } from './export-pack';
+import { writePackRows } from './install-pack';
+import { packToRows } from './pack-to-rows';
+
+export const BACKUP_FORMAT = 'backstory-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+/** How a pack was installed: what its pack file alone does not say. */
+export interface BackupPackState {
+  source: PackSource;
+  enabled: boolean;
+  installedAt: number;
+  updatedAt: number;
+}
+
+export interface BackupPack {
+  state: BackupPackState;
+  pack: Pack;
+  /**
+   * The user's own pack only: its articles link to entities of other packs, which a
+   * pack file cannot say, so its mention rows travel as they are.
+   */
+  mentions?: MentionRow[];
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  /** ISO 8601 date-time. */
+  created: string;
+  packs: BackupPack[];
+  entityEdits: EntityEditRow[];
+  /** The settings as stored; normalized again on restore. */
+  settings: unknown;
+}
+
+/** Everything needed to rebuild the library, as one JSON-able document. */
+export async function createBackup(db: BackstoryDatabase, options: { settings: unknown; now?: number }): Promise<Backup> {
+  const packs = await db.packs.orderBy('id').toArray();
+  const out: BackupPack[] = [];
+  for (const row of packs) {
+    const pack = await exportPack(db, row.id);
+    if (!pack) continue;
+    const state: BackupPackState = { source: row.source, enabled: row.enabled, installedAt: row.installedAt, updatedAt: row.updatedAt };
+    const entry: BackupPack = { state, pack };
+    if (row.source.kind === 'user') entry.mentions = await db.mentions.where('packId').equals(row.id).toArray();
+    out.push(entry);
+  }
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    created: new Date(options.now ?? Date.now()).toISOString(),
+    packs: out,
+    entityEdits: await db.entityEdits.toArray(),
+    settings: options.settings,
+  };
+}
+
+export type BackupCheck = { ok: true; backup: Backup } | { ok: false; summary: string; issues: PackIssue[]; total: number };
+
+/** Checks a parsed backup file whole; nothing is written. */
+export function checkBackup(data: unknown): BackupCheck {
+  const issues: PackIssue[] = [];
+  const d = data as Partial<Backup> | null;
+  if (typeof d !== 'object' || d === null || d.format !== BACKUP_FORMAT) {
+    return { ok: false, summary: 'This file is not a Backstory backup.', issues: [], total: 0 };
+  }
+  if (d.formatVersion !== BACKUP_FORMAT_VERSION) {
+    return { ok: false, summary: 'This backup was made by a newer Backstory. Update the extension, then restore it.', issues: [], total: 0 };
+  }
+  if (!Array.isArray(d.packs)) issues.push({ path: 'packs', message: 'must be a list' });
+  if (!Array.isArray(d.entityEdits)) issues.push({ path: 'entityEdits', message: 'must be a list' });
+  const ids = new Set<string>();
+  const packs: BackupPack[] = [];
+  (Array.isArray(d.packs) ? d.packs : []).forEach((entry: BackupPack, i) => {
+    const at = `packs[${i}]`;
+    if (!isPackState(entry?.state)) issues.push({ path: `${at}.state`, message: 'must give source, enabled, installedAt and updatedAt' });
+    const validation = validatePack(entry?.pack);
+    if (!validation.ok) for (const issue of validation.issues) issues.push({ path: `${at}.pack${issue.path ? `.${issue.path}` : ''}`, message: issue.message });
+    else if (ids.has(validation.pack.pack.id)) issues.push({ path: `${at}.pack.pack.id`, message: `pack "${validation.pack.pack.id}" appears twice` });
+    else {
+      ids.add(validation.pack.pack.id);
+      packs.push({ ...entry, pack: validation.pack });
+    }
+    const packId = validation.ok ? validation.pack.pack.id : undefined;
+    if (entry?.mentions !== undefined && !(Array.isArray(entry.mentions) && entry.mentions.every((m) => isMentionRow(m) && m.packId === packId))) {
+      issues.push({ path: `${at}.mentions`, message: 'must be a list of mention rows' });
+    }
+  });
+  (Array.isArray(d.entityEdits) ? d.entityEdits : []).forEach((edit: EntityEditRow, i) => {
+    if (!isEntityEdit(edit)) issues.push({ path: `entityEdits[${i}]`, message: 'is not an entity edit' });
+  });
+  if (issues.length > 0) {
+    return {
+      ok: false,
+      summary: `This backup is damaged: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} found. Nothing was restored.`,
+      issues: issues.slice(0, MAX_REPORTED_ISSUES),
+      total: issues.length,
+    };
+  }
+  return { ok: true, backup: { ...(d as Backup), packs } };
+}
+
+/**
+ * Replaces the whole library with a checked backup, in one transaction: if anything
+ * fails, the library stays as it was. Settings are the caller's to write afterwards.
+ */
+export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Promise<{ packs: number }> {
+  // Rows are built before the transaction, which then only writes.
+  const all = backup.packs.map((entry) => {
+    const rows = packToRows(entry.pack, { source: entry.state.source, now: entry.state.updatedAt });
+    rows.pack.enabled = entry.state.enabled;
+    rows.pack.installedAt = entry.state.installedAt;
+    if (entry.mentions) rows.mentions = entry.mentions;
+    return rows;
+  });
+  await db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta, db.entityEdits], async () => {
+    await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.mentions.clear(), db.entityEdits.clear()]);
+    for (const rows of all) await writePackRows(db, rows, { replace: true });
+    await db.entityEdits.bulkPut(backup.entityEdits);
+    await bumpRevision(db);
+  });
+  return { packs: all.length };
+}
+
+function isPackState(s: unknown): s is BackupPackState {
+  const v = s as BackupPackState | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.enabled === 'boolean' &&
+    Number.isFinite(v.installedAt) &&
+    Number.isFinite(v.updatedAt) &&
+    typeof v.source === 'object' &&
+    v.source !== null &&
+    ['builtin', 'file', 'url', 'user'].includes(v.source.kind)
+  );
+}
+
+function isMentionRow(m: unknown): m is MentionRow {
+  const v = m as MentionRow;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    [v.entityKey, v.articleKey, v.packId, v.date, v.sentence].every((x) => typeof x === 'string') &&
+    (v.role === 'about' || v.role === 'mentions')
+  );
+}
+
+function isEntityEdit(e: unknown): e is EntityEditRow {
+  const v = e as EntityEditRow;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.key === 'string' &&
+    Number.isFinite(v.updatedAt) &&
+    (v.alternateName === undefined || (Array.isArray(v.alternateName) && v.alternateName.every((a) => typeof a === 'string'))) &&
+    (v.description === undefined || typeof v.description === 'string') &&
+    (v.hidden === undefined || typeof v.hidden === 'boolean')
+  );
+}
+
+export type RestoreOutcome =
+  | { ok: true; packs: number; entityEdits: number; settings: unknown }
+  | { ok: false; summary: string; issues: PackIssue[]; total: number };
+
+/**
+ * Reads a backup file (JSON or gzip), checks it whole and, only if it is sound,
+ * replaces the library with it in one transaction. Never throws; a failed write
+ * leaves the library as it was. Settings are returned for the caller to write.
+ */
+export async function runRestore(db: BackstoryDatabase, bytes: Uint8Array, fileName: string): Promise<RestoreOutcome> {
+  const read = await readPackBytes(bytes);
+  if (!read.ok) return { ok: false, summary: `${fileName} cannot be read as a backup: ${read.message} Your library is unchanged.`, issues: [], total: 0 };
+  const check = checkBackup(read.data);
+  if (!check.ok) return { ok: false, summary: `${check.summary} Your library is unchanged.`, issues: check.issues, total: check.total };
+  try {
+    await restoreBackup(db, check.backup);
+  } catch (error) {
+    const full = (error as { name?: string; inner?: { name?: string } })?.name === 'QuotaExceededError' || (error as { inner?: { name?: string } })?.inner?.name === 'QuotaExceededError';
+    return {
+      ok: false,
+      summary: full
+        ? 'The browser ran out of space while restoring. Free some disk space, then try again. Your library is unchanged.'
+        : 'The backup could not be written. Your library is unchanged.',
+      issues: [],
+      total: 0,
+    };
+  }
+  return { ok: true, packs: check.backup.packs.length, entityEdits: check.backup.entityEdits.length, settings: check.backup.settings };
+}

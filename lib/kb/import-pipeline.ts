@@ -1,0 +1,108 @@
+/**
+ * The whole import of one pack file, stage by stage, with progress: read (gunzip and
+ * parse), validate, check for space, prepare rows, write. Runs in the options page's
+ * import worker; pure apart from the database and the storage estimate it is given.
+ */
+import type { BackstoryDatabase } from '../db/database';
+import type { PackSource } from '../db/rows';
+import { readPackBytes, type PackReadErrorCode } from '../pack/read';
+import { validatePack, type PackIssue } from '../pack/validate';
+import { writePackRows, type InstallPackResult } from './install-pack';
+import { packToRows } from './pack-to-rows';
+import { compareSemver } from './semver';
+
+export const IMPORT_STAGES = ['download', 'read', 'validate', 'prepare', 'write'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
+export interface ImportProgress {
+  stage: ImportStage;
+  /** Units done and in all, when the stage can count them (bytes, articles, rows). */
+  done?: number;
+  total?: number;
+}
+
+export type ImportFailureCode = PackReadErrorCode | 'invalid-pack' | 'no-space' | 'quota' | 'write-failed';
+
+export type ImportOutcome =
+  | { ok: true; result: InstallPackResult; packName: string; version: string }
+  | {
+      ok: false;
+      code: ImportFailureCode;
+      /** For read errors: the reader's sentence. */
+      message?: string;
+      issues: PackIssue[];
+      total: number;
+      /** For 'no-space': bytes the import needs and bytes the browser has left. */
+      needed?: number;
+      available?: number;
+    };
+
+/**
+ * Stored size per byte of pack JSON: rows keep the original object beside the fields
+ * queries use, plus mention rows and indexes. A deliberately generous estimate.
+ */
+export const STORED_BYTES_PER_PACK_BYTE = 3;
+
+export interface StorageEstimateLike {
+  usage?: number;
+  quota?: number;
+}
+
+export interface RunImportOptions {
+  source: PackSource;
+  /** Replace even when the same or a newer version is installed. */
+  replace?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  /** `navigator.storage.estimate`, injectable for tests. */
+  estimateStorage?: () => Promise<StorageEstimateLike>;
+  now?: number;
+}
+
+/** Reads, validates and writes one pack. Never throws; every failure is a coded outcome. */
+export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, options: RunImportOptions): Promise<ImportOutcome> {
+  const report = options.onProgress ?? (() => undefined);
+  report({ stage: 'read' });
+  const read = await readPackBytes(bytes);
+  if (!read.ok) return { ok: false, code: read.code, message: read.message, issues: [], total: 0 };
+
+  report({ stage: 'validate' });
+  const validation = validatePack(read.data);
+  if (!validation.ok) return { ok: false, code: 'invalid-pack', issues: validation.issues, total: validation.total };
+  const pack = validation.pack;
+  const packName = pack.pack.name;
+  const version = pack.pack.version;
+
+  // The same version again: say so before spending time on rows.
+  const existing = await db.packs.get(pack.pack.id);
+  if (existing && !options.replace && compareSemver(version, existing.version) <= 0) {
+    return { ok: true, result: { status: 'already-installed', packId: existing.id, installedVersion: existing.version }, packName, version };
+  }
+
+  const estimate = await options.estimateStorage?.().catch(() => undefined);
+  if (estimate?.quota !== undefined) {
+    const needed = read.bytes * STORED_BYTES_PER_PACK_BYTE;
+    const available = Math.max(0, estimate.quota - (estimate.usage ?? 0));
+    if (needed > available) return { ok: false, code: 'no-space', issues: [], total: 0, needed, available };
+  }
+
+  report({ stage: 'prepare', done: 0, total: pack.articles.length });
+  const rows = packToRows(pack, {
+    source: options.source,
+    now: options.now ?? Date.now(),
+    onProgress: (done, total) => report({ stage: 'prepare', done, total }),
+  });
+
+  report({ stage: 'write', done: 0, total: rows.entities.length + rows.articles.length + rows.mentions.length });
+  try {
+    const result = await writePackRows(db, rows, { replace: options.replace, onProgress: (p) => report({ stage: 'write', ...p }) });
+    return { ok: true, result, packName, version };
+  } catch (error) {
+    return { ok: false, code: isQuotaError(error) ? 'quota' : 'write-failed', issues: [], total: 0 };
+  }
+}
+
+/** Whether an IndexedDB failure (possibly wrapped by Dexie) means the disk or quota is full. */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | undefined;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}

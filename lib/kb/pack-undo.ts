@@ -1,0 +1,28 @@
+import type { BackstoryDatabase } from '../db/database';
+import type { PackRows } from './pack-to-rows';
+import { removePack, writePackRows } from './install-pack';
+
+/**
+ * Removes a pack and returns every row it had, so that an undo can put back exactly
+ * what was there (mention sentences, enabled state and dates included).
+ * Undefined when no such pack is installed.
+ */
+export async function removePackWithUndo(db: BackstoryDatabase, packId: string): Promise<PackRows | undefined> {
+  return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
+    const pack = await db.packs.get(packId);
+    if (!pack) return undefined;
+    const [entities, articles, mentions] = await Promise.all([
+      db.entities.where('packId').equals(packId).toArray(),
+      db.articles.where('packId').equals(packId).toArray(),
+      db.mentions.where('packId').equals(packId).toArray(),
+    ]);
+    await removePack(db, packId);
+    return { pack, entities, articles, mentions };
+  });
+}
+
+/** Puts back a pack removed by {@link removePackWithUndo}, in one transaction. */
+export async function undoRemovePack(db: BackstoryDatabase, rows: PackRows): Promise<void> {
+  // `replace`: if the same pack was imported again in the meantime, the undo wins, as asked.
+  await writePackRows(db, rows, { replace: true });
+}

@@ -1,0 +1,136 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { highlightTexts, launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+/** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 15_000 };
+
+const SCREENSHOTS = 'artifacts/screenshots';
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Library test page</title></head><body>
+<main><p>Vladimir Putin met Xi Jinping again. Observers called Mr Chairman Xi a careful host.</p>
+<p>Later the Harbour Trust of Astana released a statement about the Harbour Trust budget.</p></main></body></html>`;
+
+const ARTICLE = `Leaders meet again in Astana
+By test-writer // 2024-07-05
+
+Vladimir Putin and Xi Jinping met in Astana on Friday, their second meeting in a month.
+
+Kazakhstan hosted the talks. The Harbour Trust was not invited.
+`;
+
+describe('options page: library', () => {
+  let browser: ExtensionBrowser;
+  let server: StaticServer;
+  let options: Page;
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const dir = await mkdtemp(join(tmpdir(), 'backstory-library-'));
+    await writeFile(join(dir, 'library.html'), PAGE);
+    server = await startStaticServer([dir]);
+    browser = await launchExtensionBrowser();
+    options = await browser.openExtensionPage('options.html#/articles');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists the articles newest first and finds them by headline', async () => {
+    const list = options.getByRole('list', { name: 'Articles' });
+    await expect.poll(() => list.getByRole('listitem').count(), POLL).toBe(10);
+    const headlines = () => list.getByRole('link').allInnerTexts();
+    await expect.poll(async () => (await headlines())[0], POLL).toMatch(/^NATO summit declaration calls China/u);
+    await options.getByLabel('Search articles').fill('erdogan');
+    await expect.poll(headlines, POLL).toEqual(['Erdoğan meets Putin in Astana as Turkey keeps ties with SCO']);
+    expect(await options.getByText(/^\d+ articles?$/u).innerText()).toBe('1 article');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-articles.png`, fullPage: true });
+    await options.getByLabel('Search articles').fill('');
+    await expect.poll(() => list.getByRole('listitem').count(), POLL).toBe(10);
+  });
+
+  it('reads an article with its known names linked, and opens an entity page from one', async () => {
+    await options.getByRole('list', { name: 'Articles' }).getByRole('link').first().click();
+    const reader = options.getByRole('article');
+    await reader.getByRole('heading', { level: 2 }).waitFor();
+    const names = await reader.locator('a.reader__mention').allInnerTexts();
+    expect(names.length).toBeGreaterThan(2);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-article-reader.png`, fullPage: true });
+    const first = names[0]!;
+    await reader.locator('a.reader__mention').first().click();
+    await options.getByRole('heading', { level: 3, name: /^Mentioned in \d+ articles?$/u }).waitFor();
+    expect(await options.getByRole('heading', { level: 2 }).innerText()).toBeTruthy();
+    expect(first.length).toBeGreaterThan(1);
+  });
+
+  it('edits an entity: a new alias is highlighted on pages, and hiding removes its highlights', async () => {
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/entities`);
+    await options.getByLabel('Search entities').fill('xi jin');
+    await options.getByRole('list', { name: 'Entities' }).getByRole('link', { name: 'Xi Jinping' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Xi Jinping' }).waitFor();
+    const aliases = options.getByLabel('Other names of Xi Jinping, one per line');
+    await aliases.fill(`${await aliases.inputValue()}\nMr Chairman Xi`);
+    await options.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => options.getByRole('article').innerText(), POLL).toContain('Mr Chairman Xi');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-entity-page.png`, fullPage: true });
+
+    const page = await browser.context.newPage();
+    await page.goto(server.url('library.html'));
+    await waitForHighlights(page, 3);
+    expect(await highlightTexts(page)).toEqual(expect.arrayContaining(['Vladimir Putin', 'Xi Jinping', 'Mr Chairman Xi']));
+
+    await options.getByRole('checkbox', { name: 'Do not highlight Xi Jinping on pages' }).check();
+    await options.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await highlightTexts(page)).filter((t) => t.includes('Xi')), { timeout: 10_000 }).toEqual([]);
+    expect(await highlightTexts(page)).toContain('Vladimir Putin');
+
+    // Back to the pack's names: "Mr Chairman Xi" is only the pack's alias "Xi" again.
+    await options.getByRole('button', { name: 'Use the pack’s version' }).click();
+    await expect.poll(async () => (await highlightTexts(page)).filter((t) => t.includes('Xi')), { timeout: 10_000 }).toEqual(['Xi Jinping', 'Xi']);
+    await page.close();
+  });
+
+  it('adds an entity by hand, and it is highlighted on pages', async () => {
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/entities`);
+    await options.getByLabel('Name', { exact: true }).fill('Harbour Trust');
+    await options.getByLabel('Type').selectOption('Organization');
+    await options.getByRole('button', { name: 'Add entity' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Harbour Trust' }).waitFor();
+    expect(await options.getByRole('article').innerText()).toContain('from My articles');
+    const page = await browser.context.newPage();
+    await page.goto(server.url('library.html'));
+    await expect.poll(async () => (await highlightTexts(page)).filter((t) => t === 'Harbour Trust').length, { timeout: 10_000 }).toBe(2);
+    await page.close();
+  });
+
+  it('adds a pasted article to My articles, linked to what the library knows', async () => {
+    await options.getByRole('link', { name: 'Add an article' }).first().click();
+    await options.getByLabel('Article text').fill(ARTICLE);
+    const preview = options.getByLabel('Preview');
+    await expect.poll(() => preview.innerText(), POLL).toContain('Leaders meet again in Astana');
+    expect(await preview.innerText()).toContain('test-writer');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-add-article.png`, fullPage: true });
+    await options.getByRole('button', { name: 'Save to My articles' }).click();
+    const reader = options.getByRole('article');
+    await reader.getByRole('heading', { level: 2, name: 'Leaders meet again in Astana' }).waitFor();
+    await expect.poll(() => reader.locator('a.reader__mention').allInnerTexts(), POLL).toEqual(
+      expect.arrayContaining(['Vladimir Putin', 'Xi Jinping', 'Astana', 'Kazakhstan', 'Harbour Trust']),
+    );
+    options.once('dialog', (dialog) => void dialog.accept());
+    await reader.getByRole('button', { name: 'Delete article' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
+    await expect.poll(() => options.getByRole('list', { name: 'Articles' }).getByRole('listitem').count(), POLL).toBe(10);
+  });
+
+  it('says what is wrong with text that is not an article', async () => {
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/add`);
+    await options.getByLabel('Article text').fill('{"format": "article-pack"}');
+    await expect.poll(() => options.getByRole('alert').innerText(), POLL).toContain('looks like JSON');
+  });
+});

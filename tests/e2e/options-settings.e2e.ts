@@ -1,0 +1,108 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+
+/** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 15_000 };
+
+const SCREENSHOTS = 'artifacts/screenshots';
+const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
+
+describe('options page: settings, storage and backup', () => {
+  let browser: ExtensionBrowser;
+  let options: Page;
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    browser = await launchExtensionBrowser();
+    options = await browser.openExtensionPage('options.html#/settings');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const stored = () =>
+    browser.serviceWorker.evaluate(async () => {
+      // `chrome` exists in the service worker; this file is type-checked without its types.
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: Record<string, unknown> }> } } } }).chrome;
+      return (await api.storage.local.get('settings')).settings;
+    });
+
+  it('saves each setting as soon as it changes', async () => {
+    await options.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
+    await options.getByRole('radio', { name: /^Background/u }).check();
+    await expect.poll(async () => (await stored())?.highlightStyle, POLL).toBe('background');
+    await options.getByRole('checkbox', { name: 'Places' }).uncheck();
+    await expect.poll(async () => (await stored())?.hiddenEntityTypes, POLL).toEqual(['Place']);
+    await options.getByLabel('Delay before the card opens (milliseconds)').fill('600');
+    await options.getByLabel('Delay before the card opens (milliseconds)').press('Enter');
+    await expect.poll(async () => (await stored())?.hoverDelayMs, POLL).toBe(600);
+    await options.getByLabel('Most names highlighted on one page').fill('999999');
+    await options.getByLabel('Most names highlighted on one page').press('Tab');
+    // Out of range falls back into range, and the field shows what was kept.
+    await expect.poll(async () => (await stored())?.highlightCap, POLL).toBe(20_000);
+    expect(await options.getByLabel('Most names highlighted on one page').inputValue()).toBe('20000');
+    await options.getByLabel('Site to turn off').fill('https://www.Example.org/news/today');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual(['example.org']);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-settings.png`, fullPage: true });
+    await options.getByRole('button', { name: 'Turn Backstory back on for example.org' }).click();
+    await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual([]);
+  });
+
+  it('shows storage use per pack and in all', async () => {
+    await options.getByRole('link', { name: 'Storage and backup' }).click();
+    await expect.poll(() => options.getByRole('table').innerText(), POLL).toContain('Starter: SCO summit, Astana 2024');
+    expect(await options.getByText(/^Backstory uses \d/u).count()).toBe(1);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-storage.png`, fullPage: true });
+  });
+
+  it('backs up, and restores the library and settings from the backup', async () => {
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Download backup' }).click()]);
+    const backupPath = (await download.path())!;
+    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    expect(backup.packs.map((p: { pack: { pack: { id: string } } }) => p.pack.pack.id)).toEqual(['starter-sco-2024']);
+
+    // Change things after the backup: a new pack and a setting.
+    await options.getByRole('link', { name: 'Packs' }).click();
+    await options.locator('input[type=file]').setInputFiles(VALID_PACK);
+    await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain('Imported');
+    await options.getByRole('link', { name: 'Storage and backup' }).click();
+
+    // A damaged copy is refused with paths and changes nothing.
+    const damaged = structuredClone(backup);
+    damaged.packs[0].pack.entities[0].type = 'Alien';
+    const dir = await mkdtemp(join(tmpdir(), 'backstory-backup-'));
+    await writeFile(join(dir, 'damaged.json'), JSON.stringify(damaged));
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.locator('input[type=file]').setInputFiles(join(dir, 'damaged.json'));
+    await expect.poll(() => options.getByRole('alert').innerText(), POLL).toContain('This backup is damaged');
+    expect(await options.getByRole('alert').innerText()).toContain('packs[0].pack.entities[0].type');
+    expect(await options.getByRole('table').innerText()).toContain('River Delta');
+
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.locator('input[type=file]').setInputFiles(backupPath);
+    await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain('Restored 1 pack,');
+    await expect.poll(() => options.getByRole('table').innerText(), POLL).not.toContain('River Delta');
+    await expect.poll(async () => (await stored())?.highlightCap, POLL).toBe(20_000);
+  });
+
+  it('fits a narrow window and follows the dark colour scheme', async () => {
+    await options.setViewportSize({ width: 400, height: 900 });
+    await options.getByRole('link', { name: 'Packs' }).click();
+    const overflow = await options.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-narrow.png`, fullPage: true });
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await options.getByRole('link', { name: 'Settings' }).click();
+    await options.screenshot({ path: `${SCREENSHOTS}/options-settings-dark-narrow.png`, fullPage: true });
+    await options.setViewportSize({ width: 1280, height: 860 });
+    await options.getByRole('link', { name: 'Packs' }).click();
+    await options.screenshot({ path: `${SCREENSHOTS}/options-packs-dark.png`, fullPage: true });
+    await options.emulateMedia({ colorScheme: 'light' });
+  });
+});

@@ -1,0 +1,97 @@
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePack } from '../../bench/import/generate-pack';
+import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { startPackServer, type PackServer } from './support/pack-server';
+
+/** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 15_000 };
+
+const SCREENSHOTS = 'artifacts/screenshots';
+const NAME = 'Generated pack (20 articles)';
+
+/** Makes the daily update alarm fire now, as if a day had passed. */
+function fireUpdateAlarm(browser: ExtensionBrowser): Promise<void> {
+  return browser.serviceWorker.evaluate(() => {
+    const api = (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }).chrome;
+    return api.alarms.create('backstory-pack-updates', { when: Date.now() });
+  });
+}
+
+describe('packs from an address, and their updates', () => {
+  let browser: ExtensionBrowser;
+  let server: PackServer;
+  let options: Page;
+
+  const version = (v: string, articles = 20) => {
+    const pack = generatePack({ articles, entities: 40, version: v, id: 'news' }) as { pack: Record<string, unknown> };
+    pack.pack.name = NAME;
+    pack.pack.updateUrl = server.url;
+    return pack;
+  };
+  const item = () => options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: NAME });
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startPackServer();
+    browser = await launchExtensionBrowser();
+    options = await browser.openExtensionPage('options.html');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('imports a pack from an address', async () => {
+    server.publish(version('1.0.0'));
+    await options.getByLabel('Pack address').fill(server.url);
+    await options.getByRole('button', { name: 'Import from address' }).click();
+    await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 15_000 }).toContain(`Imported ${NAME}`);
+    expect(await item().innerText()).toMatch(/Version 1\.0\.0 · 40 entities · 20 articles · from the web/u);
+  });
+
+  it('checks for updates on request: up to date, then a conditional request, then a newer version installed', async () => {
+    const check = options.getByRole('button', { name: `Check for updates of ${NAME}` });
+    await check.click();
+    await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain(`${NAME} is up to date`);
+    await check.click();
+    await expect.poll(() => server.conditions.at(-1), POLL).toBe('"v1"');
+    await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain(`${NAME} is up to date`);
+
+    server.publish(version('2.0.0', 25));
+    await check.click();
+    await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 15_000 }).toContain(`Updated ${NAME} to version 2.0.0`);
+    await expect.poll(() => item().innerText(), POLL).toMatch(/Version 2\.0\.0 · 40 entities · 25 articles/u);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-pack-updated.png`, fullPage: true });
+  });
+
+  it('updates in the background when the daily check runs, and keeps the version when the new file is bad', async () => {
+    server.publish(version('3.0.0', 30));
+    await fireUpdateAlarm(browser);
+    await expect.poll(() => item().innerText(), { timeout: 20_000 }).toMatch(/Version 3\.0\.0 · 40 entities · 30 articles[\s\S]*Updated to version 3\.0\.0/u);
+
+    const bad = version('4.0.0');
+    (bad as unknown as { entities: Array<{ type: string }> }).entities[0]!.type = 'Alien';
+    server.publish(bad);
+    await fireUpdateAlarm(browser);
+    await expect.poll(() => item().innerText(), { timeout: 20_000 }).toContain('Not updated: the new file is not a valid pack');
+    expect(await item().innerText()).toContain('Version 3.0.0');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-update-refused.png`, fullPage: true });
+  });
+
+  it('says what went wrong when the address does not give a pack', async () => {
+    await options.getByLabel('Pack address').fill(server.url.replace('news.pack.json', 'missing.pack.json'));
+    await options.getByRole('button', { name: 'Import from address' }).click();
+    await expect.poll(() => options.getByRole('alert').innerText(), { timeout: 15_000 }).toContain('The server answered 404');
+    expect(await options.getByRole('alert').innerText()).toContain('Your library is unchanged');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-url-error.png`, fullPage: true });
+
+    // Nothing listens on port 9 (discard) here: the download itself fails.
+    await options.getByLabel('Pack address').fill('http://127.0.0.1:9/news.pack.json');
+    await options.getByRole('button', { name: 'Import from address' }).click();
+    await expect.poll(() => options.getByRole('alert').innerText(), { timeout: 15_000 }).toContain('Could not download the pack from 127.0.0.1:9');
+    expect(await options.getByRole('button', { name: 'Allow access to 127.0.0.1:9 and retry' }).count()).toBe(1);
+  });
+});

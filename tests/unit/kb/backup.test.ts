@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { checkBackup, createBackup, restoreBackup, runRestore } from '../../../lib/kb/backup';
+import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { saveUserArticle } from '../../../lib/kb/my-articles';
+import { exportAll, freshDatabase, makePack } from './test-db';
+
+type Db = ReturnType<typeof freshDatabase>;
+
+/** Everything but the revision counter and matcher snapshot, which every write bumps. */
+async function content(db: Db) {
+  const all = await exportAll(db);
+  return { ...all, meta: all.meta?.filter((m) => !['revision', 'matcherSnapshot'].includes((m as { key: string }).key)) };
+}
+
+async function library(): Promise<Db> {
+  const db = freshDatabase();
+  await installPack(db, makePack(), { source: { kind: 'url', url: 'https://example.org/p.json' }, now: 10 });
+  await installPack(db, makePack({ id: 'second', version: '2.0.0' }), { source: { kind: 'file', fileName: 'x.json' }, now: 20 });
+  await setPackEnabled(db, 'second', false);
+  // The user's own pack: its article links to an entity of another pack.
+  await saveUserArticle(db, { article: { headline: 'My note on Ada Lovelace', articleBody: 'Ada Lovelace again.' }, newEntities: [{ name: 'Engine', type: 'Thing' }], now: 30 });
+  await db.entityEdits.put({ key: 'test-pack/ada', alternateName: ['Countess of Lovelace'], description: 'Edited.', hidden: true, updatedAt: 40 });
+  return db;
+}
+
+describe('backup and restore', () => {
+  it('round-trips the whole library and the settings through a JSON file', async () => {
+    const db = await library();
+    expect(await db.mentions.get(['test-pack/ada', 'my-articles/my-note-on-ada-lovelace'])).toBeDefined();
+    const before = await content(db);
+    const file = JSON.stringify(await createBackup(db, { settings: { hoverDelayMs: 500 }, now: 50 }));
+
+    const target = freshDatabase();
+    await installPack(target, makePack({ id: 'to-be-replaced' }), { source: { kind: 'file' } });
+    const check = checkBackup(JSON.parse(file));
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.backup.settings).toEqual({ hoverDelayMs: 500 });
+    await restoreBackup(target, check.backup);
+    expect(await content(target)).toEqual(before);
+  });
+
+  it('refuses a damaged backup with JSON paths and leaves the library untouched', async () => {
+    const db = await library();
+    const backup = JSON.parse(JSON.stringify(await createBackup(db, { settings: {} })));
+    backup.packs[1].pack.articles[0].datePublished = 'yesterday';
+    backup.entityEdits[0].hidden = 'yes';
+    const check = checkBackup(backup);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.issues.map((i) => i.path)).toEqual(['packs[1].pack.articles[0].datePublished', 'entityEdits[0]']);
+    expect(checkBackup({ format: 'article-pack' })).toMatchObject({ ok: false, summary: 'This file is not a Backstory backup.' });
+  });
+
+  it('leaves the library as it was when the restore fails midway', async () => {
+    const db = await library();
+    const before = await exportAll(db);
+    const check = checkBackup(JSON.parse(JSON.stringify(await createBackup(db, { settings: {} }))));
+    if (!check.ok) throw new Error('backup should be valid');
+    // An edit without a valid key fails its write, after the old rows were cleared and the packs written.
+    const broken = { ...check.backup, entityEdits: [...check.backup.entityEdits, { key: null as unknown as string, updatedAt: 1 }] };
+    await expect(restoreBackup(db, broken)).rejects.toThrow();
+    expect(await exportAll(db)).toEqual(before);
+  });
+
+  it('runs a whole restore from file bytes (gzip too), and refuses what is not a backup with the library unchanged', async () => {
+    const db = await library();
+    const before = await content(db);
+    const bytes = new TextEncoder().encode(JSON.stringify(await createBackup(db, { settings: { paused: true } })));
+    const target = freshDatabase();
+    expect(await runRestore(target, gzipSync(bytes), 'b.json.gz')).toMatchObject({ ok: true, packs: 3, entityEdits: 1, settings: { paused: true } });
+    expect(await content(target)).toEqual(before);
+
+    const untouched = await exportAll(target);
+    expect(await runRestore(target, new TextEncoder().encode('{"format":"article-pack"'), 'x.json')).toMatchObject({ ok: false, summary: expect.stringContaining('x.json cannot be read as a backup') });
+    expect(await runRestore(target, new TextEncoder().encode('{"format":"article-pack"}'), 'x.json')).toMatchObject({ ok: false, summary: 'This file is not a Backstory backup. Your library is unchanged.' });
+    expect(await exportAll(target)).toEqual(untouched);
+  });
+});

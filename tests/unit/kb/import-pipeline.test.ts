@@ -1,0 +1,64 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
+import { runImport, type ImportProgress } from '../../../lib/kb/import-pipeline';
+import { exportAll, freshDatabase, makePack } from './test-db';
+
+const source = { kind: 'file' } as const;
+const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+describe('runImport', () => {
+  it('goes through read, validate, prepare and write in order, and installs the pack', async () => {
+    const db = freshDatabase();
+    const seen: ImportProgress[] = [];
+    const outcome = await runImport(db, gzipSync(bytesOf(makePack())), { source, onProgress: (p) => seen.push(p) });
+    expect(outcome).toMatchObject({ ok: true, packName: 'Test pack', result: { status: 'installed', entities: 3, articles: 3 } });
+    expect([...new Set(seen.map((p) => p.stage))]).toEqual(['read', 'validate', 'prepare', 'write']);
+    const last = seen.at(-1)!;
+    expect(last.done).toBe(last.total);
+  });
+
+  it('refuses an invalid pack with JSON paths and writes nothing', async () => {
+    const db = freshDatabase();
+    const before = await exportAll(db);
+    const pack = makePack();
+    (pack.articles[0] as { datePublished?: string }).datePublished = 'soon';
+    const outcome = await runImport(db, bytesOf(pack), { source });
+    expect(outcome).toMatchObject({ ok: false, code: 'invalid-pack', issues: [{ path: 'articles[0].datePublished' }] });
+    expect(await exportAll(db)).toEqual(before);
+  });
+
+  it('passes on the reader’s sentence for a file that is not JSON', async () => {
+    const outcome = await runImport(freshDatabase(), new TextEncoder().encode('{"format": '), { source });
+    expect(outcome).toMatchObject({ ok: false, code: 'bad-json' });
+    expect(outcome.ok || outcome.message).toMatch(/line 1/u);
+  });
+
+  it('refuses early when the browser has too little space left, before writing anything', async () => {
+    const db = freshDatabase();
+    const bytes = bytesOf(makePack());
+    const outcome = await runImport(db, bytes, { source, estimateStorage: async () => ({ usage: 900, quota: 1000 }) });
+    expect(outcome).toMatchObject({ ok: false, code: 'no-space', available: 100 });
+    expect(outcome.ok || outcome.needed).toBeGreaterThan(bytes.length);
+    expect(await db.packs.count()).toBe(0);
+  });
+
+  it('says "already installed" for the same version without preparing rows, and replaces when asked', async () => {
+    const db = freshDatabase();
+    await runImport(db, bytesOf(makePack()), { source });
+    const stages: string[] = [];
+    const again = await runImport(db, bytesOf(makePack()), { source, onProgress: (p) => stages.push(p.stage) });
+    expect(again).toMatchObject({ ok: true, result: { status: 'already-installed', installedVersion: '1.0.0' } });
+    expect(stages).not.toContain('write');
+    expect(await runImport(db, bytesOf(makePack()), { source, replace: true })).toMatchObject({ ok: true, result: { status: 'updated' } });
+  });
+
+  it('turns a full disk during the write into a "quota" outcome and keeps the library as it was', async () => {
+    const db = freshDatabase();
+    await runImport(db, bytesOf(makePack({ id: 'first' })), { source });
+    const before = await exportAll(db);
+    const spy = vi.spyOn(db.mentions, 'bulkAdd').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    expect(await runImport(db, bytesOf(makePack({ id: 'second' })), { source })).toMatchObject({ ok: false, code: 'quota' });
+    spy.mockRestore();
+    expect(await exportAll(db)).toEqual(before);
+  });
+});

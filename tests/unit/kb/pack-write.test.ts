@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { exportPack } from '../../../lib/kb/export-pack';
+import { installPack, setPackEnabled, writePackRows } from '../../../lib/kb/install-pack';
+import { packToRows } from '../../../lib/kb/pack-to-rows';
+import { removePackWithUndo, undoRemovePack } from '../../../lib/kb/pack-undo';
+import { validatePack } from '../../../lib/pack/validate';
+import { exportAll, freshDatabase, makePack } from './test-db';
+
+const source = { kind: 'file' } as const;
+
+/** Everything but the revision counter and matcher snapshot, which every write bumps. */
+async function content(db: ReturnType<typeof freshDatabase>) {
+  const all = await exportAll(db);
+  return { ...all, meta: all.meta?.filter((m) => !['revision', 'matcherSnapshot'].includes((m as { key: string }).key)) };
+}
+
+describe('chunked pack writes', () => {
+  it('reports progress chunk by chunk up to every row', async () => {
+    const db = freshDatabase();
+    const seen: Array<{ done: number; total: number }> = [];
+    await installPack(db, makePack(), { source, chunkRows: 2, onProgress: (p) => seen.push(p) });
+    const total = (await db.entities.count()) + (await db.articles.count()) + (await db.mentions.count());
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.at(-1)).toEqual({ done: total, total });
+    const dones = seen.map((p) => p.done);
+    expect(dones).toEqual(dones.toSorted((a, b) => a - b));
+  });
+
+  it('leaves the knowledge base exactly as it was when the write stops after any chunk', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source, now: 1 });
+    await installPack(db, makePack({ id: 'other' }), { source, now: 1 });
+    const before = await exportAll(db);
+    const update = packToRows(makePack({ version: '2.0.0' }), { source, now: 2 });
+    const chunks = update.entities.length + update.articles.length + update.mentions.length;
+    for (let failAt = 1; failAt <= chunks; failAt++) {
+      let calls = 0;
+      const failing = writePackRows(db, update, {
+        chunkRows: 1,
+        onProgress: () => {
+          if (++calls === failAt) throw new DOMException('disk full', 'QuotaExceededError');
+        },
+      });
+      await expect(failing).rejects.toThrow();
+      expect(await exportAll(db), `failure after chunk ${failAt}`).toEqual(before);
+    }
+    // And the same update goes through once nothing fails.
+    expect(await writePackRows(db, update)).toMatchObject({ status: 'updated' });
+  });
+});
+
+describe('export and undo', () => {
+  it('exports a pack that validates, keeps unknown properties and re-imports to the same rows', async () => {
+    const pack = makePack();
+    (pack as unknown as Record<string, unknown>).extra = { kept: true };
+    (pack.entities[0] as unknown as Record<string, unknown>).nickname = 'Enchantress of Numbers';
+    const db = freshDatabase();
+    await installPack(db, pack, { source, now: 5 });
+    const exported = await exportPack(db, 'test-pack');
+    const validation = validatePack(JSON.parse(JSON.stringify(exported)));
+    expect(validation.ok).toBe(true);
+    expect((exported as unknown as Record<string, unknown>).extra).toEqual({ kept: true });
+    const again = freshDatabase();
+    await installPack(again, validation.ok ? validation.pack : pack, { source, now: 5 });
+    expect(await exportAll(again)).toEqual(await exportAll(db));
+  });
+
+  it('undo after remove puts back every row, enabled state and dates', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source, now: 3 });
+    await installPack(db, makePack({ id: 'other' }), { source, now: 4 });
+    await setPackEnabled(db, 'test-pack', false);
+    const before = await content(db);
+    const removed = await removePackWithUndo(db, 'test-pack');
+    expect(await db.entities.where('packId').equals('test-pack').count()).toBe(0);
+    await undoRemovePack(db, removed!);
+    expect(await content(db)).toEqual(before);
+  });
+
+  it('says there is nothing to remove for an unknown pack', async () => {
+    expect(await removePackWithUndo(freshDatabase(), 'nope')).toBeUndefined();
+  });
+});
+
