@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadMatcher, type MatcherSnapshot } from '../../../lib/matcher';
+import { freshDatabase } from '../kb/test-db';
 import { p } from './helpers';
 
-/** Stores a value in a fresh (fake) IndexedDB store and reads it back, as the background does. */
+/** Stores a snapshot in the knowledge base's meta table and reads it back, as the background does. */
 async function throughIndexedDb(value: MatcherSnapshot): Promise<MatcherSnapshot> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(`matcher-test-${Math.random()}`, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('matcher');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('matcher', 'readwrite');
-    tx.objectStore('matcher').put(value, 'current');
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  const stored = await new Promise<MatcherSnapshot>((resolve, reject) => {
-    const request = db.transaction('matcher').objectStore('matcher').get('current');
-    request.onsuccess = () => resolve(request.result as MatcherSnapshot);
-    request.onerror = () => reject(request.error);
-  });
+  const db = freshDatabase();
+  await db.meta.put({ key: 'matcherSnapshot', value });
+  const stored = (await db.meta.get('matcherSnapshot'))?.value as MatcherSnapshot;
   db.close();
   return stored;
 }
