@@ -8,6 +8,7 @@ import { registerSaveMenu } from './context-menu';
 import { createHandlers } from './handlers';
 import { loadBundledStarterPack } from './load-starter-pack';
 import { startPackUpdates } from './pack-updates';
+import { createSearchService } from './search-index';
 import { senderTrust } from './sender-trust';
 
 export default defineBackground(() => {
@@ -20,7 +21,8 @@ export default defineBackground(() => {
   void navigator.storage?.persist?.();
 
   registerSaveMenu();
-  const handlers = createHandlers({ db, matchers, ready });
+  const search = createSearchService(db);
+  const handlers = createHandlers({ db, matchers, ready, search });
   startPackUpdates({ db, ready, onUpdated: () => handlers['kb.changed']({}, {}) });
   browser.runtime.onMessage.addListener((message, sender) => {
     return routeMessage(handlers, message, { trust: senderTrust(sender), tabId: sender.tab?.id });

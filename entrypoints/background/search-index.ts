@@ -1,0 +1,23 @@
+import type { BackstoryDatabase } from '../../lib/db/database';
+import { SearchIndexCache } from '../../lib/search/index-cache';
+import { searchKnowledge } from '../../lib/search/query';
+import type { SearchResults } from '../../lib/search/types';
+
+/** The search index as the background keeps it: brought up to date after every change, answering the popup. */
+export interface SearchService {
+  search(query: string): Promise<SearchResults>;
+  /** Brings the index up to date (and stores it) now, so the next search does not wait. */
+  refresh(): Promise<void>;
+}
+
+export function createSearchService(db: BackstoryDatabase): SearchService {
+  const cache = new SearchIndexCache(db);
+  return {
+    async search(query) {
+      return searchKnowledge(await cache.get(), db, query);
+    },
+    async refresh() {
+      await cache.get();
+    },
+  };
+}
