@@ -45,7 +45,6 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
     },
 
     async 'kb.search'({ query }) {
-      await ready;
       return search.search(String(query ?? ''));
     },
 

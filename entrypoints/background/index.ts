@@ -15,13 +15,15 @@ export default defineBackground(() => {
   const db = getDatabase();
   const matchers = new MatcherCache(db);
   // Messages can arrive before first-run work is done: every handler waits for it.
-  const ready = ensureStarterPack(db, loadBundledStarterPack)
+  const installed = ensureStarterPack(db, loadBundledStarterPack);
+  const ready = installed
     .then(() => matchers.get())
     .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
   void navigator.storage?.persist?.();
 
   registerSaveMenu();
-  const search = createSearchService(db);
+  // Search needs the data, not the page matcher: it does not wait for the matcher to load.
+  const search = createSearchService(db, installed.catch(() => undefined));
   const handlers = createHandlers({ db, matchers, ready, search });
   startPackUpdates({ db, ready, onUpdated: () => handlers['kb.changed']({}, {}) });
   browser.runtime.onMessage.addListener((message, sender) => {

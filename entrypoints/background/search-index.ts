@@ -10,13 +10,17 @@ export interface SearchService {
   refresh(): Promise<void>;
 }
 
-export function createSearchService(db: BackstoryDatabase): SearchService {
+/** `installed`: first-run setup (the starter pack) that searches wait for. */
+export function createSearchService(db: BackstoryDatabase, installed: Promise<unknown>): SearchService {
   const cache = new SearchIndexCache(db);
   return {
     async search(query) {
+      await installed;
       return searchKnowledge(await cache.get(), db, query);
     },
     async refresh() {
+      await installed;
+      cache.invalidate();
       await cache.get();
     },
   };

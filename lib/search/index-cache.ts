@@ -6,6 +6,12 @@ import { KnowledgeSearchIndex, SEARCH_INDEX_FORMAT, type StoredSearchIndex } fro
 
 /** Where the serialized index is kept, in the `meta` table beside the matcher snapshot. */
 export const SEARCH_INDEX_META_KEY = 'searchIndex';
+/**
+ * How long a checked revision is trusted, in milliseconds. Reading it is an IndexedDB
+ * transaction, too slow to repeat on every keystroke; writers say 'kb.changed', which
+ * calls `invalidate()`, so this only bounds how stale a missed change can be.
+ */
+const REVISION_TRUST_MS = 2_000;
 
 /** What the index holds of one pack: enough to tell whether the pack changed and to take it out. */
 interface IndexedPack {
@@ -44,12 +50,24 @@ export class SearchIndexCache {
   private current: CurrentIndex | undefined;
   private pending: Promise<CurrentIndex> | undefined;
   private lastReport: RefreshReport | undefined;
+  private checkedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly db: BackstoryDatabase) {}
+  constructor(
+    private readonly db: BackstoryDatabase,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The knowledge base changed: the next `get` reads the revision again. */
+  invalidate(): void {
+    this.checkedAt = Number.NEGATIVE_INFINITY;
+  }
 
   /** The index for the knowledge base's current revision. */
   async get(): Promise<KnowledgeSearchIndex> {
+    if (this.current && !this.pending && this.now() - this.checkedAt < REVISION_TRUST_MS) return this.current.index;
+    const checkedAt = this.now();
     const revision = await getRevision(this.db);
+    this.checkedAt = checkedAt;
     if (this.current?.revision === revision) return this.current.index;
     // Concurrent callers share one refresh.
     this.pending ??= this.refresh(revision).finally(() => {
@@ -68,6 +86,9 @@ export class SearchIndexCache {
     if (!this.current) {
       this.current = await this.load();
       loaded = this.current !== undefined;
+      // Article text loads after the first answers (see KnowledgeSearchIndex.fromStored).
+      const index = this.current?.index;
+      if (index) setTimeout(() => index.loadText(), 0);
     }
     const current = this.current ?? { index: KnowledgeSearchIndex.empty(), revision: -1, packs: new Map<string, IndexedPack>() };
     const report: RefreshReport = { revision, loaded, added: [], removed: [] };

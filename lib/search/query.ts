@@ -18,10 +18,10 @@ export async function searchKnowledge(
 ): Promise<SearchResults> {
   const ranked = index.search(query.slice(0, MAX_QUERY_CHARS), limits);
   if (ranked.entities.length === 0 && ranked.articles.length === 0) return EMPTY_RESULTS;
-  const [entities, articles] = await Promise.all([
-    db.entities.bulkGet(ranked.entities.map((h) => h.key)),
-    db.articles.bulkGet(ranked.articles.map((h) => h.key)),
-  ]);
+  // One read transaction: each costs milliseconds, and this runs on every keystroke.
+  const [entities, articles] = await db.transaction('r', [db.entities, db.articles], () =>
+    Promise.all([db.entities.bulkGet(ranked.entities.map((h) => h.key)), db.articles.bulkGet(ranked.articles.map((h) => h.key))]),
+  );
   return presentResults(ranked, {
     entities: new Map(entities.filter((r): r is EntityRow => r !== undefined).map((r) => [r.key, r])),
     articles: new Map(articles.filter((r): r is ArticleRow => r !== undefined).map((r) => [r.key, r])),

@@ -116,24 +116,53 @@ function fuzziness(term: string): number | false {
  * added and discarded one by one as packs change, and the whole index serializes to JSON.
  */
 export class KnowledgeSearchIndex {
+  /** The article-text index: loaded on first need when the index came from storage. */
+  private loadedBodies: MiniSearch<SearchDocument> | undefined;
+
   private constructor(
     private readonly entities: MiniSearch<SearchDocument>,
     private readonly headlines: MiniSearch<SearchDocument>,
-    private readonly bodies: MiniSearch<SearchDocument>,
-  ) {}
+    bodies: MiniSearch<SearchDocument> | undefined,
+    private storedBodies?: string,
+  ) {
+    this.loadedBodies = bodies;
+  }
 
   static empty(): KnowledgeSearchIndex {
     return new KnowledgeSearchIndex(new MiniSearch(entityOptions()), new MiniSearch(headlineOptions()), new MiniSearch(bodyOptions()));
   }
 
-  /** Loads a stored index; throws when it is of another format version. */
+  /**
+   * Loads a stored index; throws when it is of another format version. Article text, the
+   * largest part, is loaded later (`loadText`, or on first change): names and headlines
+   * answer first, which is what someone opening the popup types.
+   */
   static fromStored(stored: StoredSearchIndex): KnowledgeSearchIndex {
     if (stored.format !== SEARCH_INDEX_FORMAT) throw new Error(`Search index format ${stored.format} is not ${SEARCH_INDEX_FORMAT}`);
     return new KnowledgeSearchIndex(
       MiniSearch.loadJSON(stored.entities, entityOptions()),
       MiniSearch.loadJSON(stored.headlines, headlineOptions()),
-      MiniSearch.loadJSON(stored.bodies, bodyOptions()),
+      undefined,
+      stored.bodies,
     );
+  }
+
+  /** Whether article text is searched yet (see `fromStored`). */
+  get textLoaded(): boolean {
+    return this.loadedBodies !== undefined;
+  }
+
+  /** Loads the article-text part of a stored index, if it is not loaded yet. */
+  loadText(): void {
+    this.bodies();
+  }
+
+  private bodies(): MiniSearch<SearchDocument> {
+    if (!this.loadedBodies) {
+      this.loadedBodies = this.storedBodies ? MiniSearch.loadJSON(this.storedBodies, bodyOptions()) : new MiniSearch(bodyOptions());
+      this.storedBodies = undefined;
+    }
+    return this.loadedBodies;
   }
 
   toStored(): StoredSearchIndex {
@@ -141,7 +170,7 @@ export class KnowledgeSearchIndex {
       format: SEARCH_INDEX_FORMAT,
       entities: JSON.stringify(this.entities),
       headlines: JSON.stringify(this.headlines),
-      bodies: JSON.stringify(this.bodies),
+      bodies: this.storedBodies ?? JSON.stringify(this.bodies()),
     };
   }
 
@@ -157,7 +186,7 @@ export class KnowledgeSearchIndex {
         this.entities.add(doc);
       } else {
         this.headlines.add(doc);
-        this.bodies.add(doc);
+        this.bodies().add(doc);
       }
     }
   }
@@ -165,7 +194,7 @@ export class KnowledgeSearchIndex {
   /** Removes documents by id; unknown ids are ignored. */
   discard(ids: Iterable<string>): void {
     for (const id of ids) {
-      for (const target of id.startsWith('e:') ? [this.entities] : [this.headlines, this.bodies]) {
+      for (const target of id.startsWith('e:') ? [this.entities] : [this.headlines, this.bodies()]) {
         if (target.has(id)) target.discard(id);
       }
     }
@@ -192,10 +221,10 @@ export class KnowledgeSearchIndex {
    */
   private searchArticles(phrase: string, limit: number): RankedHit[] {
     const fromHeadlines = rank(this.headlines.search(phrase, queryOptions(MIN_PREFIX_CHARS.names, fuzziness)), () => Tier.headline, limit);
-    if (fromHeadlines.length >= limit) return fromHeadlines;
+    if (fromHeadlines.length >= limit || !this.loadedBodies) return fromHeadlines;
     const seen = new Set(fromHeadlines.map((hit) => hit.key));
     const fromText: RankedHit[] = [];
-    const bodyHits = this.bodies.search(phrase, queryOptions(MIN_PREFIX_CHARS.text, false));
+    const bodyHits = this.loadedBodies.search(phrase, queryOptions(MIN_PREFIX_CHARS.text, false));
     bodyHits.sort((a, b) => b.score - a.score);
     for (const hit of bodyHits) {
       if (fromHeadlines.length + fromText.length >= limit) break;

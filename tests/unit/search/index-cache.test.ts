@@ -6,13 +6,19 @@ import { freshDatabase, makePack } from '../kb/test-db';
 
 const source = { kind: 'file' } as const;
 const LIMITS = { entities: 10, articles: 10 };
+/** A clock that moves on 10 s per reading: every `get` checks the revision. */
+function alwaysLater(): () => number {
+  let t = 0;
+  return () => (t += 10_000);
+}
+
 const entityKeys = async (cache: SearchIndexCache, q: string) => (await cache.get()).search(q, LIMITS).entities.map((h) => h.key);
 
 describe('SearchIndexCache', () => {
   it('builds from the knowledge base and stores the index', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    const cache = new SearchIndexCache(db);
+    const cache = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(cache, 'lovel')).toEqual(['test-pack/ada']);
     expect(cache.report).toMatchObject({ loaded: false, added: ['test-pack'], removed: [] });
     expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeDefined();
@@ -21,8 +27,8 @@ describe('SearchIndexCache', () => {
   it('a new instance (a woken service worker) loads the stored index instead of rebuilding', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db).get();
-    const woken = new SearchIndexCache(db);
+    await new SearchIndexCache(db, alwaysLater()).get();
+    const woken = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(woken, 'ada')).toEqual(['test-pack/ada']);
     expect(woken.report).toMatchObject({ loaded: true, added: [], removed: [] });
   });
@@ -31,7 +37,7 @@ describe('SearchIndexCache', () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
     await installPack(db, makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person', alternateName: [], sameAs: [] }], articles: [] }), { source });
-    const cache = new SearchIndexCache(db);
+    const cache = new SearchIndexCache(db, alwaysLater());
     await cache.get();
     await installPack(
       db,
@@ -47,7 +53,7 @@ describe('SearchIndexCache', () => {
   it('follows a removed pack, and keeps a disabled one searchable (disabling turns off highlights only)', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    const cache = new SearchIndexCache(db);
+    const cache = new SearchIndexCache(db, alwaysLater());
     await cache.get();
     await setPackEnabled(db, 'test-pack', false);
     expect(await entityKeys(cache, 'ada')).toEqual(['test-pack/ada']);
@@ -60,7 +66,7 @@ describe('SearchIndexCache', () => {
   it("notices an article added to a pack in place (the user's own articles)", async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    const cache = new SearchIndexCache(db);
+    const cache = new SearchIndexCache(db, alwaysLater());
     await cache.get();
     await db.transaction('rw', [db.articles, db.meta], async () => {
       await db.articles.add({ key: 'test-pack/mine', packId: 'test-pack', id: 'mine', headline: 'My notes on Babbage', author: [], about: [], mentions: [], keywords: [], original: {} });
@@ -73,12 +79,44 @@ describe('SearchIndexCache', () => {
   it('rebuilds when the stored index is of another format', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db).get();
+    await new SearchIndexCache(db, alwaysLater()).get();
     const stored = await db.meta.get(SEARCH_INDEX_META_KEY);
     await db.meta.put({ key: SEARCH_INDEX_META_KEY, value: { ...(stored!.value as object), format: -1 } });
-    const cache = new SearchIndexCache(db);
+    const cache = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(cache, 'ada')).toEqual(['test-pack/ada']);
     expect(cache.report).toMatchObject({ loaded: false, added: ['test-pack'] });
+  });
+});
+
+describe('SearchIndexCache revision checks', () => {
+  it('trusts a checked revision for a moment, and reads it again after invalidate()', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    let now = 0;
+    const cache = new SearchIndexCache(db, () => now);
+    expect(await entityKeys(cache, 'babbage')).toEqual([]);
+    await installPack(db, makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person', alternateName: [], sameAs: [] }], articles: [] }), { source });
+    now += 500;
+    expect(await entityKeys(cache, 'babbage')).toEqual([]);
+    cache.invalidate();
+    expect(await entityKeys(cache, 'babbage')).toEqual(['other/babbage']);
+    await removePack(db, 'other');
+    now += 5_000;
+    expect(await entityKeys(cache, 'babbage')).toEqual([]);
+  });
+
+  it('answers from names and headlines before the stored article text is loaded', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await new SearchIndexCache(db, alwaysLater()).get();
+    const woken = new SearchIndexCache(db, alwaysLater());
+    const index = await woken.get();
+    expect(index.textLoaded).toBe(false);
+    // "translation" is only in an article's text.
+    expect(index.search('translation', LIMITS).articles).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(index.textLoaded).toBe(true);
+    expect(index.search('translation', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/old']);
   });
 });
 
@@ -86,7 +124,7 @@ describe('searchKnowledge', () => {
   it('shows results with marked words, the entity description and the article text around the match', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    const index = await new SearchIndexCache(db).get();
+    const index = await new SearchIndexCache(db, alwaysLater()).get();
     const results = await searchKnowledge(index, db, 'lovelace');
     expect(results.entities).toEqual([
       { kind: 'entity', key: 'test-pack/ada', title: { text: 'Ada Lovelace', marks: [[4, 12]] }, detail: 'Person', snippet: { text: 'Mathematician.', marks: [] } },
@@ -102,12 +140,12 @@ describe('searchKnowledge', () => {
   it('says which alias matched when the name did not', async () => {
     const db = freshDatabase();
     await installPack(db, makePack({ entities: [{ id: 'sco', name: 'Shanghai Cooperation Organisation', type: 'Organization', alternateName: ['SCO'], sameAs: [] }], articles: [] }), { source });
-    const results = await searchKnowledge(await new SearchIndexCache(db).get(), db, 'sco');
+    const results = await searchKnowledge(await new SearchIndexCache(db, alwaysLater()).get(), db, 'sco');
     expect(results.entities[0]!.snippet).toEqual({ text: 'Also known as SCO', marks: [[14, 17]] });
   });
 
   it('returns empty groups for an empty query', async () => {
     const db = freshDatabase();
-    expect(await searchKnowledge(await new SearchIndexCache(db).get(), db, ' ')).toEqual({ entities: [], articles: [] });
+    expect(await searchKnowledge(await new SearchIndexCache(db, alwaysLater()).get(), db, ' ')).toEqual({ entities: [], articles: [] });
   });
 });

@@ -106,6 +106,7 @@ describe('KnowledgeSearchIndex', () => {
   it('answers the same after a round trip through its stored form', () => {
     const stored = JSON.parse(JSON.stringify(index.toStored()));
     const loaded = KnowledgeSearchIndex.fromStored(stored);
+    loaded.loadText();
     for (const q of ['vlad', 'erdgan', 'astana', 'sco', 'vladimir p']) {
       expect(loaded.search(q, LIMITS)).toEqual(index.search(q, LIMITS));
     }
