@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupStatus } from '../../components/PopupStatus';
 import type { ResultGroup } from '../../components/SearchResultsList';
@@ -9,7 +9,7 @@ import { siteKey } from '../../lib/settings/settings';
 import { EntityPanel } from './EntityPanel';
 import { loadLastQuery, saveLastQuery } from './last-query';
 import { type PageKind, pageKind } from './page-kind';
-import { markAfterPaint, RESULTS_MARK, USABLE_MARK } from './perf-marks';
+import { markNextFrame, RESULTS_MARK, USABLE_MARK } from './perf-marks';
 import { pageOptions } from './page-options';
 import { PageMentionsStatus } from './PageMentionsStatus';
 import { resultOptions } from './result-options';
@@ -57,7 +57,7 @@ export function App({ source, search }: AppProps) {
       setRestored(true);
     });
     void source.warm().then(
-      () => markAfterPaint(USABLE_MARK),
+      () => markNextFrame(USABLE_MARK),
       (error: unknown) => console.error('Backstory: the search index could not be loaded', error),
     );
   }, [source, search]);
@@ -79,12 +79,13 @@ export function App({ source, search }: AppProps) {
   const optionIds = useMemo(() => groups.flatMap((g: ResultGroup) => g.options.map((o) => o.id)), [groups]);
 
   // New results: the first is active, so Enter opens the best match.
-  useEffect(() => setActiveId(showingResults ? optionIds[0] : undefined), [optionIds, showingResults]);
+  useLayoutEffect(() => setActiveId(showingResults ? optionIds[0] : undefined), [optionIds, showingResults]);
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
-  useEffect(() => {
-    if (showingResults && !state.pending) markAfterPaint(RESULTS_MARK, state.query);
+  // In a layout effect: the mark is then set in the frame that paints these results.
+  useLayoutEffect(() => {
+    if (showingResults && !state.pending) markNextFrame(RESULTS_MARK, state.query);
   }, [state, showingResults]);
 
   function choose(optionId: string | undefined): void {

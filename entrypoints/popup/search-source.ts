@@ -3,6 +3,7 @@ import { getDatabase } from '../../lib/db/database';
 import { createMessageClient } from '../../lib/messages/client';
 import { SearchIndexCache } from '../../lib/search/index-cache';
 import { searchKnowledge } from '../../lib/search/query';
+import { RowCache } from '../../lib/search/row-cache';
 import type { SearchResults } from '../../lib/search/types';
 
 /** Where the popup's searches are answered. */
@@ -31,8 +32,9 @@ export function backgroundSearchSource(): SearchSource {
 export function localSearchSource(): SearchSource {
   const db = getDatabase();
   const cache = new SearchIndexCache(db);
+  const rows = new RowCache(db);
   return {
-    search: async (query) => searchKnowledge(await cache.get(), db, query),
+    search: async (query) => searchKnowledge(await cache.get(), rows, query),
     async warm() {
       await cache.get();
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { SEARCH_INDEX_META_KEY, SearchIndexCache } from '../../../lib/search/index-cache';
 import { searchKnowledge } from '../../../lib/search/query';
+import { RowCache } from '../../../lib/search/row-cache';
 import { freshDatabase, makePack } from '../kb/test-db';
 
 const source = { kind: 'file' } as const;
@@ -125,7 +126,7 @@ describe('searchKnowledge', () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
     const index = await new SearchIndexCache(db, alwaysLater()).get();
-    const results = await searchKnowledge(index, db, 'lovelace');
+    const results = await searchKnowledge(index, new RowCache(db), 'lovelace');
     expect(results.entities).toEqual([
       { kind: 'entity', key: 'test-pack/ada', title: { text: 'Ada Lovelace', marks: [[4, 12]] }, detail: 'Person', snippet: { text: 'Mathematician.', marks: [] } },
     ]);
@@ -140,12 +141,24 @@ describe('searchKnowledge', () => {
   it('says which alias matched when the name did not', async () => {
     const db = freshDatabase();
     await installPack(db, makePack({ entities: [{ id: 'sco', name: 'Shanghai Cooperation Organisation', type: 'Organization', alternateName: ['SCO'], sameAs: [] }], articles: [] }), { source });
-    const results = await searchKnowledge(await new SearchIndexCache(db, alwaysLater()).get(), db, 'sco');
+    const results = await searchKnowledge(await new SearchIndexCache(db, alwaysLater()).get(), new RowCache(db), 'sco');
     expect(results.entities[0]!.snippet).toEqual({ text: 'Also known as SCO', marks: [[14, 17]] });
+  });
+
+  it('reads each row once while it is asked for again, and again after clear()', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const index = await new SearchIndexCache(db).get();
+    const rows = new RowCache(db);
+    const first = await searchKnowledge(index, rows, 'lovelace');
+    await db.entities.update('test-pack/ada', { type: 'Changed' });
+    expect(await searchKnowledge(index, rows, 'lovelac')).toEqual(first);
+    rows.clear();
+    expect((await searchKnowledge(index, rows, 'lovelace')).entities[0]!.detail).toBe('Changed');
   });
 
   it('returns empty groups for an empty query', async () => {
     const db = freshDatabase();
-    expect(await searchKnowledge(await new SearchIndexCache(db, alwaysLater()).get(), db, ' ')).toEqual({ entities: [], articles: [] });
+    expect(await searchKnowledge(await new SearchIndexCache(db, alwaysLater()).get(), new RowCache(db), ' ')).toEqual({ entities: [], articles: [] });
   });
 });
