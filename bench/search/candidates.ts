@@ -14,7 +14,7 @@ export interface Candidate {
   name: string;
   build(kb: GeneratedKb): void;
   serialize(): string;
-  load(serialized: string): void;
+  load(serialized: string): void | Promise<void>;
   /** Entity ids and article ids, best first. */
   search(query: string): { entities: string[]; articles: string[] };
 }
@@ -42,8 +42,10 @@ export function miniSearchCandidate(): Candidate {
       index.add(articleRows(kb).map(articleDocument));
     },
     serialize: () => JSON.stringify(index.toStored()),
-    load(serialized) {
+    async load(serialized) {
       index = KnowledgeSearchIndex.fromStored(JSON.parse(serialized) as StoredSearchIndex);
+      // The whole index, article text included, like the other candidates.
+      await index.loadText();
     },
     search(query) {
       const r = index.search(query, { entities: LIMIT, articles: LIMIT });

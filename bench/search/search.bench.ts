@@ -28,7 +28,7 @@ interface Row {
   quality: string[];
 }
 
-function measure(candidate: Candidate, kb: ReturnType<typeof generateKb>): Row {
+async function measure(candidate: Candidate, kb: ReturnType<typeof generateKb>): Promise<Row> {
   gc?.();
   let t = performance.now();
   candidate.build(kb);
@@ -36,7 +36,7 @@ function measure(candidate: Candidate, kb: ReturnType<typeof generateKb>): Row {
   const serialized = candidate.serialize();
   gc?.();
   t = performance.now();
-  candidate.load(serialized);
+  await candidate.load(serialized);
   const loadMs = performance.now() - t;
 
   const typed = keystrokes();
@@ -59,11 +59,8 @@ function measure(candidate: Candidate, kb: ReturnType<typeof generateKb>): Row {
 
 const kb = generateKb();
 console.info(`Knowledge base: ${kb.entities.length} entities, ${kb.articles.length} articles (${(JSON.stringify(kb).length / 1e6).toFixed(1)} MB as JSON); ${keystrokes().length} keystrokes × 3 rounds; Node ${process.version}\n`);
-const rows = [miniSearchCandidate(), flexSearchCandidate(), uFuzzyCandidate()].map((c) => {
-  const row = measure(c, kb);
-  console.error(`measured ${c.name}`);
-  return row;
-});
+const rows: Row[] = [];
+for (const c of [miniSearchCandidate(), flexSearchCandidate(), uFuzzyCandidate()]) rows.push(await measure(c, kb));
 const f = (n: number, d = 1) => n.toFixed(d);
 console.info(`| library | build (ms) | serialized (MB) | load (ms) | keystroke p50 (ms) | p95 (ms) | max (ms) | ${QUALITY_CASES.map((c) => c.label).join(' | ')} |`);
 console.info(`|---|---:|---:|---:|---:|---:|---:|${QUALITY_CASES.map(() => ':-:').join('|')}|`);

@@ -88,7 +88,9 @@ export class SearchIndexCache {
       loaded = this.current !== undefined;
       // Article text loads after the first answers (see KnowledgeSearchIndex.fromStored).
       const index = this.current?.index;
-      if (index) setTimeout(() => index.loadText(), 0);
+      if (index) {
+        setTimeout(() => void index.loadText().catch((error: unknown) => console.warn('Backstory: article text could not be loaded for search', error)), 0);
+      }
     }
     const current = this.current ?? { index: KnowledgeSearchIndex.empty(), revision: -1, packs: new Map<string, IndexedPack>() };
     const report: RefreshReport = { revision, loaded, added: [], removed: [] };

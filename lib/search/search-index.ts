@@ -118,6 +118,7 @@ function fuzziness(term: string): number | false {
 export class KnowledgeSearchIndex {
   /** The article-text index: loaded on first need when the index came from storage. */
   private loadedBodies: MiniSearch<SearchDocument> | undefined;
+  private loadingBodies: Promise<void> | undefined;
 
   private constructor(
     private readonly entities: MiniSearch<SearchDocument>,
@@ -152,11 +153,23 @@ export class KnowledgeSearchIndex {
     return this.loadedBodies !== undefined;
   }
 
-  /** Loads the article-text part of a stored index, if it is not loaded yet. */
-  loadText(): void {
-    this.bodies();
+  /**
+   * Loads the article-text part of a stored index, if it is not loaded yet, in slices
+   * (MiniSearch's async loader) so that searches in between are not held up for long.
+   */
+  async loadText(): Promise<void> {
+    if (this.loadedBodies || !this.storedBodies) return;
+    this.loadingBodies ??= MiniSearch.loadJSONAsync(this.storedBodies, bodyOptions()).then((bodies) => {
+      // A change may have needed the text meanwhile and loaded it at once: keep that one.
+      if (!this.loadedBodies) {
+        this.loadedBodies = bodies;
+        this.storedBodies = undefined;
+      }
+    });
+    await this.loadingBodies;
   }
 
+  /** The article-text index, loaded at once if it is not yet (changes need it). */
   private bodies(): MiniSearch<SearchDocument> {
     if (!this.loadedBodies) {
       this.loadedBodies = this.storedBodies ? MiniSearch.loadJSON(this.storedBodies, bodyOptions()) : new MiniSearch(bodyOptions());

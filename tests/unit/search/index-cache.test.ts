@@ -115,8 +115,7 @@ describe('SearchIndexCache revision checks', () => {
     expect(index.textLoaded).toBe(false);
     // "translation" is only in an article's text.
     expect(index.search('translation', LIMITS).articles).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(index.textLoaded).toBe(true);
+    await expect.poll(() => index.textLoaded).toBe(true);
     expect(index.search('translation', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/old']);
   });
 });

@@ -103,10 +103,10 @@ describe('KnowledgeSearchIndex', () => {
     expect(local.search('surkov', LIMITS).entities[0]!.tier).toBe(Tier.name);
   });
 
-  it('answers the same after a round trip through its stored form', () => {
+  it('answers the same after a round trip through its stored form', async () => {
     const stored = JSON.parse(JSON.stringify(index.toStored()));
     const loaded = KnowledgeSearchIndex.fromStored(stored);
-    loaded.loadText();
+    await loaded.loadText();
     for (const q of ['vlad', 'erdgan', 'astana', 'sco', 'vladimir p']) {
       expect(loaded.search(q, LIMITS)).toEqual(index.search(q, LIMITS));
     }
