@@ -51,7 +51,7 @@ export function App({ source, search }: AppProps) {
   const mentions = usePageMentions(tab?.id, page, settings);
 
   useEffect(() => {
-    void targetTab(search).then((t) => setTab(t ?? null), () => setTab(null));
+    void targetTab().then((t) => setTab(t ?? null), () => setTab(null));
     void loadLastQuery().then((last) => {
       setQuery((typed) => typed || last);
       setRestored(true);

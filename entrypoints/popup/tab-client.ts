@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { MessageError, type Reply, type TabProtocolMap } from '../../lib/messages/protocol';
+import { targetTabId } from './target-tab';
 
 type TabMessage = keyof TabProtocolMap;
 
@@ -15,13 +16,10 @@ export async function askTab<T extends TabMessage>(
   return reply.result;
 }
 
-/** The tab the popup is about: the active one, or `?tab=ID` when the popup is opened as a page (tests). */
-export async function targetTab(search: string): Promise<{ id: number; url?: string } | undefined> {
-  const requested = Number(new URLSearchParams(search).get('tab'));
-  if (Number.isInteger(requested) && requested > 0) {
-    const tab = await browser.tabs.get(requested).catch(() => undefined);
-    return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+/** The tab the popup is about (see target-tab.ts) and its URL, when the extension may read it (activeTab). */
+export async function targetTab(): Promise<{ id: number; url?: string } | undefined> {
+  const id = await targetTabId();
+  if (id === undefined) return undefined;
+  const tab = await browser.tabs.get(id).catch(() => undefined);
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
 }
