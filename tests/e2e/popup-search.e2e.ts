@@ -138,19 +138,31 @@ describe('toolbar popup', () => {
     await again.page.close();
   });
 
-  it('pauses Backstory everywhere, and resumes', async () => {
+  it('switches Backstory off for the site, and pauses it everywhere', async () => {
     const site = await browser.context.newPage();
     await site.goto(server.url('plain.html'));
     const forSite = await PopupPage.open(browser, { about: site });
-    const pause = forSite.page.getByRole('switch', { name: 'Pause everywhere' });
     // The remembered query comes back first: clear it to see the page's state.
     await expect.poll(() => forSite.search.inputValue()).toBe('putin');
     await forSite.page.keyboard.press('Escape');
+
+    const siteSwitch = forSite.page.getByRole('switch', { name: 'On 127.0.0.1' });
+    expect(await siteSwitch.isChecked()).toBe(true);
+    await siteSwitch.click();
+    await expect.poll(() => storedSettings(browser)).toMatchObject({ disabledSites: ['127.0.0.1'] });
+    await expect.poll(() => forSite.page.getByRole('status').innerText()).toContain('Off on 127.0.0.1');
+    await shoot(forSite.page, 'popup-site-off');
+    await siteSwitch.click();
+    await expect.poll(() => storedSettings(browser)).toMatchObject({ disabledSites: [] });
+
+    const pause = forSite.page.getByRole('switch', { name: 'Pause everywhere' });
     expect(await pause.isChecked()).toBe(false);
     await pause.focus();
     await forSite.page.keyboard.press('Space');
     await expect.poll(() => storedSettings(browser)).toMatchObject({ paused: true });
     await expect.poll(() => forSite.page.getByRole('status').innerText()).toContain('Backstory is paused');
+    // Paused everywhere: the site's own switch waits.
+    expect(await siteSwitch.isDisabled()).toBe(true);
     await shoot(forSite.page, 'popup-paused');
     await forSite.page.keyboard.press('Space');
     await expect.poll(() => storedSettings(browser)).toMatchObject({ paused: false });

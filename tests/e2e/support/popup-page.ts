@@ -1,22 +1,20 @@
 import type { Locator, Page } from 'playwright-core';
+import { clickToolbarButton, tabIdOf } from './extension-action';
 import type { ExtensionBrowser } from './extension-browser';
 
 /** The popup, opened as a tab (a real popup cannot be driven headless), and what a user does with it. */
 export class PopupPage {
   private constructor(readonly page: Page) {}
 
-  /** Opens popup.html; with `about`, about that page's tab (`?tab=ID`), as if it were the active tab. */
+  /**
+   * Opens popup.html; with `about`, about that page's tab (`?tab=ID`), as if it were the
+   * active tab, after clicking the toolbar button for it (which grants activeTab).
+   */
   static async open(browser: ExtensionBrowser, options: { about?: Page } = {}): Promise<PopupPage> {
     let path = 'popup.html';
     if (options.about) {
-      // The extension may not read tab URLs; the page's tab is found as the active one.
-      await options.about.bringToFront();
-      const tabId = await browser.serviceWorker.evaluate(async () => {
-        const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } }).chrome;
-        return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-      });
-      if (tabId === undefined) throw new Error('No active tab');
-      path += `?tab=${tabId}`;
+      await clickToolbarButton(browser, options.about);
+      path += `?tab=${await tabIdOf(browser, options.about)}`;
     }
     const page = await browser.openExtensionPage(path);
     await page.setViewportSize({ width: 380, height: 600 });
