@@ -5,6 +5,7 @@ import type { ResultGroup } from '../../components/SearchResultsList';
 import { SearchResultsList } from '../../components/SearchResultsList';
 import { SiteControls } from '../../components/SiteControls';
 import { updateSettings } from '../../lib/extension/settings-item';
+import { MAX_QUERY_CHARS } from '../../lib/search/query';
 import { siteKey } from '../../lib/settings/settings';
 import { EntityPanel } from './EntityPanel';
 import { loadLastQuery, saveLastQuery } from './last-query';
@@ -23,7 +24,7 @@ import { useSettings } from './use-settings';
 
 export interface AppProps {
   source: SearchSource;
-  /** `location.search`: `?tab=ID` targets a tab when the popup is opened as a page (tests, benchmark). */
+  /** `location.search`: `?tab=ID` targets a tab when the popup is opened as a page (tests, benchmark); `?q=` starts a search. */
   search: string;
 }
 
@@ -52,8 +53,10 @@ export function App({ source, search }: AppProps) {
 
   useEffect(() => {
     void targetTab().then((t) => setTab(t ?? null), () => setTab(null));
-    void loadLastQuery().then((last) => {
-      setQuery((typed) => typed || last);
+    // `?q=` (the popover's "search for more" opens the popup as a tab) wins over the last query.
+    const asked = new URLSearchParams(search).get('q')?.slice(0, MAX_QUERY_CHARS);
+    void (asked ? Promise.resolve(asked) : loadLastQuery()).then((initial) => {
+      setQuery((typed) => typed || initial);
       setRestored(true);
     });
     void source.warm().then(

@@ -138,12 +138,20 @@ describe('toolbar popup', () => {
     await again.page.close();
   });
 
+  it('starts with the query it is opened with (?q=, as the popover opens it for more)', async () => {
+    const page = await browser.openExtensionPage(`popup.html?q=${encodeURIComponent('Xi Jinping')}`);
+    const opened = new PopupPage(page);
+    await expect.poll(() => opened.search.inputValue()).toBe('Xi Jinping');
+    await expect.poll(() => opened.optionTexts('People, places and more').then((t) => t[0] ?? '')).toMatch(/^Xi Jinping/u);
+    await page.close();
+  });
+
   it('switches Backstory off for the site, and pauses it everywhere', async () => {
     const site = await browser.context.newPage();
     await site.goto(server.url('plain.html'));
     const forSite = await PopupPage.open(browser, { about: site });
-    // The remembered query comes back first: clear it to see the page's state.
-    await expect.poll(() => forSite.search.inputValue()).toBe('putin');
+    // The remembered query (the last search, opened with ?q=) comes back first: clear it to see the page's state.
+    await expect.poll(() => forSite.search.inputValue()).toBe('Xi Jinping');
     await forSite.page.keyboard.press('Escape');
 
     const siteSwitch = forSite.page.getByRole('switch', { name: 'On 127.0.0.1' });

@@ -4,7 +4,7 @@ import type { ExtensionBrowser } from './extension-browser';
 
 /** The popup, opened as a tab (a real popup cannot be driven headless), and what a user does with it. */
 export class PopupPage {
-  private constructor(readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
   /**
    * Opens popup.html; with `about`, about that page's tab (`?tab=ID`), as if it were the
