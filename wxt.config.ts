@@ -9,6 +9,7 @@ export default defineConfig({
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
     // activeTab + scripting: "Save to Backstory" reads the page the user asked for, and only it.
+    // activeTab also lets the popup read the URL of the tab it was opened on (for the site switch).
     // alarms: the daily check of packs for newer versions.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // Asked for one site at a time, when the user imports a pack from an address that

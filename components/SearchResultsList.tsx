@@ -1,45 +1,83 @@
-import type { SearchHit, SearchResults } from '../lib/kb/search';
+import type { MarkedText } from '../lib/search/types';
+import { MarkedTextView } from './MarkedTextView';
+
+/** One choosable row. `id` is its DOM id, referenced by the combobox's aria-activedescendant. */
+export interface ResultOption {
+  id: string;
+  title: MarkedText;
+  /** Entity type, or an article's publisher and date. */
+  detail?: string;
+  /** 'inline' beside the title (a short type), or 'below' it (a publisher and date, which a long headline would squeeze out). */
+  detailPlacement?: 'inline' | 'below';
+  snippet?: MarkedText;
+  /** A short figure at the end of the row ("3×" mentions on the page). */
+  badge?: string;
+  badgeLabel?: string;
+}
+
+export interface ResultGroup {
+  id: string;
+  title: string;
+  options: ResultOption[];
+}
 
 export interface SearchResultsListProps {
-  query: string;
-  results: SearchResults;
-  onOpenArticle(articleKey: string): void;
+  /** The listbox's id, for the combobox's aria-controls. */
+  id: string;
+  label: string;
+  groups: ResultGroup[];
+  activeId: string | undefined;
+  onChoose(optionId: string): void;
+  onActivate(optionId: string): void;
 }
 
-/** Search results grouped as entities, then articles. */
-export function SearchResultsList({ query, results, onOpenArticle }: SearchResultsListProps) {
-  if (!query.trim()) return <p class="results__hint">Type a name or a few words of a headline.</p>;
-  if (results.entities.length === 0 && results.articles.length === 0) {
-    return <p class="results__hint">Nothing in your library matches “{query.trim()}”.</p>;
-  }
+/**
+ * Results as an ARIA listbox of grouped options. Focus stays in the search box; the
+ * active option is announced through aria-activedescendant and chosen with Enter or a click.
+ */
+export function SearchResultsList({ id, label, groups, activeId, onChoose, onActivate }: SearchResultsListProps) {
   return (
-    <div class="results">
-      <ResultGroup title="Entities" hits={results.entities} />
-      <ResultGroup title="Articles" hits={results.articles} onOpen={onOpenArticle} />
-    </div>
-  );
-}
-
-function ResultGroup({ title, hits, onOpen }: { title: string; hits: SearchHit[]; onOpen?: (key: string) => void }) {
-  if (hits.length === 0) return null;
-  return (
-    <section class="results__group" aria-label={title}>
-      <h2 class="results__title">{title}</h2>
-      <ul class="results__list">
-        {hits.map((hit) => (
-          <li key={hit.key} class="results__item">
-            {onOpen ? (
-              <button type="button" class="results__name results__name--link" onClick={() => onOpen(hit.key)}>
-                {hit.title}
-              </button>
-            ) : (
-              <span class="results__name">{hit.title}</span>
-            )}
-            <span class="results__detail">{hit.detail}</span>
-            {hit.snippet && <p class="results__snippet">{hit.snippet}</p>}
-          </li>
+    <div class="results" id={id} role="listbox" aria-label={label}>
+      {groups
+        .filter((g) => g.options.length > 0)
+        .map((group) => (
+          <div key={group.id} class="results__group" role="group" aria-labelledby={`${group.id}-title`}>
+            <div class="results__title" id={`${group.id}-title`} role="presentation">
+              {group.title}
+            </div>
+            {group.options.map((option) => (
+              <div
+                key={option.id}
+                id={option.id}
+                class={option.id === activeId ? 'results__option results__option--active' : 'results__option'}
+                role="option"
+                aria-selected={option.id === activeId}
+                // Keep focus in the search box: the listbox is driven from there.
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseMove={() => option.id !== activeId && onActivate(option.id)}
+                onClick={() => onChoose(option.id)}
+              >
+                <div class="results__line">
+                  <span class="results__name">
+                    <MarkedTextView value={option.title} />
+                  </span>
+                  {option.detail && option.detailPlacement !== 'below' && <span class="results__detail">{option.detail}</span>}
+                  {option.badge && (
+                    <span class="results__badge" aria-label={option.badgeLabel}>
+                      {option.badge}
+                    </span>
+                  )}
+                </div>
+                {option.detail && option.detailPlacement === 'below' && <div class="results__detail results__detail--below">{option.detail}</div>}
+                {option.snippet && (
+                  <div class="results__snippet">
+                    <MarkedTextView value={option.snippet} />
+                  </div>
+                )}
+              </div>
+            ))}
+          </div>
         ))}
-      </ul>
-    </section>
+    </div>
   );
 }

@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { getEntityCards } from '../../lib/kb/entity-card';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
-import { searchKnowledgeBase } from '../../lib/kb/search';
 import type { KnowledgeBaseChangedEvent } from '../../lib/messages/protocol';
 import { HandlerError, type Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
+import type { SearchService } from './search-index';
 
 /** Page text per request, in UTF-16 code units: bounds the work one message can ask for. */
 const MAX_SCAN_CHARS = 4_000_000;
@@ -16,9 +16,10 @@ export interface HandlerDeps {
   db: BackstoryDatabase;
   matchers: MatcherCache;
   ready: Promise<unknown>;
+  search: SearchService;
 }
 
-export function createHandlers({ db, matchers, ready }: HandlerDeps): Handlers {
+export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Handlers {
   return {
     async 'page.scan'({ texts }) {
       if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string')) throw new HandlerError('bad-request', 'texts must be strings');
@@ -44,8 +45,7 @@ export function createHandlers({ db, matchers, ready }: HandlerDeps): Handlers {
     },
 
     async 'kb.search'({ query }) {
-      await ready;
-      return searchKnowledgeBase(db, String(query ?? '').slice(0, 200));
+      return search.search(String(query ?? ''));
     },
 
     async 'page.capture'({ tabId }) {
@@ -58,6 +58,8 @@ export function createHandlers({ db, matchers, ready }: HandlerDeps): Handlers {
       await ready;
       const { revision } = await matchers.get();
       await notifyTabs({ type: 'kb.revision', revision });
+      // Re-indexing can take a while after a big import: the reply does not wait for it.
+      void search.refresh().catch((error: unknown) => console.error('Backstory: search index refresh failed', error));
       return { revision };
     },
   };

@@ -8,19 +8,23 @@ import { registerSaveMenu } from './context-menu';
 import { createHandlers } from './handlers';
 import { loadBundledStarterPack } from './load-starter-pack';
 import { startPackUpdates } from './pack-updates';
+import { createSearchService } from './search-index';
 import { senderTrust } from './sender-trust';
 
 export default defineBackground(() => {
   const db = getDatabase();
   const matchers = new MatcherCache(db);
   // Messages can arrive before first-run work is done: every handler waits for it.
-  const ready = ensureStarterPack(db, loadBundledStarterPack)
+  const installed = ensureStarterPack(db, loadBundledStarterPack);
+  const ready = installed
     .then(() => matchers.get())
     .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
   void navigator.storage?.persist?.();
 
   registerSaveMenu();
-  const handlers = createHandlers({ db, matchers, ready });
+  // Search needs the data, not the page matcher: it does not wait for the matcher to load.
+  const search = createSearchService(db, installed.catch(() => undefined));
+  const handlers = createHandlers({ db, matchers, ready, search });
   startPackUpdates({ db, ready, onUpdated: () => handlers['kb.changed']({}, {}) });
   browser.runtime.onMessage.addListener((message, sender) => {
     return routeMessage(handlers, message, { trust: senderTrust(sender), tabId: sender.tab?.id });

@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import '../../components/entity-card.css';
 import { App } from './App';
 import './popup.css';
+import { searchSourceFor } from './search-source';
 
-render(<App />, document.getElementById('app')!);
+render(<App source={searchSourceFor(location.search)} search={location.search} />, document.getElementById('app')!);

@@ -22,7 +22,7 @@ import { formatPath, type PackIssue } from '../pack/validate';
 import { rowKey } from './keys';
 import { entityPatterns } from './matcher-patterns';
 import { firstSentences, packToRows } from './pack-to-rows';
-import { foldForSearch } from './search';
+import { foldForSearch } from '../search/fold';
 
 export const MY_ARTICLES_PACK_ID = 'my-articles';
 export const MY_ARTICLES_PACK_NAME = 'My articles';

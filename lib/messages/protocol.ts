@@ -4,7 +4,7 @@
  * come back as values with a code; unexpected ones are caught once per handler.
  */
 import type { EntityCard } from '../kb/entity-card';
-import type { SearchResults } from '../kb/search';
+import type { SearchResults } from '../search/types';
 
 /** A mention found in one scanned text: [start, end) and an index into `candidates`. */
 export interface ScannedMention {

@@ -7,7 +7,7 @@
  */
 import nlp from 'compromise';
 import type { Matcher } from '../matcher';
-import { foldForSearch } from '../kb/search';
+import { foldForSearch } from '../search/fold';
 
 /** The entity types a candidate can have; `Thing` when only capitalization says it is a name. */
 export type CandidateType = 'Person' | 'Place' | 'Organization' | 'Thing';

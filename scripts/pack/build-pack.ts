@@ -5,7 +5,7 @@
  */
 import { compileMatcher, type Matcher } from '../../lib/matcher';
 import { findCandidateEntities, type CandidateType } from '../../lib/nlp';
-import { foldForSearch } from '../../lib/kb/search';
+import { foldForSearch } from '../../lib/search/fold';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, slugify, validatePack, type PackArticle, type PackEntity, type PackMeta, type PackValidation } from '../../lib/pack';
 import type { SkippedFile } from './collect-files';
 

@@ -105,11 +105,12 @@ describe('save the page you are reading', () => {
 
   it('finds the saved article in the popup search', async () => {
     const popup = await openPopupFor(articleTabId);
-    await popup.getByRole('searchbox', { name: 'Search your library' }).fill('freight trains start');
-    const articles = popup.getByRole('region', { name: 'Articles' });
+    const search = popup.getByRole('combobox', { name: 'Search your library' });
+    await search.fill('freight trains start');
+    const articles = popup.getByRole('group', { name: 'Articles' });
     await expect.poll(() => articles.innerText()).toContain(CORRECTED_HEADLINE);
-    await popup.getByRole('searchbox').fill('sarah thompson');
-    await expect.poll(() => popup.getByRole('region', { name: 'Entities' }).innerText()).toContain('Sarah Thompson');
+    await search.fill('sarah thompson');
+    await expect.poll(() => popup.getByRole('group', { name: 'People, places and more' }).innerText()).toContain('Sarah Thompson');
     await popup.close();
   });
 

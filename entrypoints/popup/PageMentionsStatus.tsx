@@ -1,0 +1,24 @@
+import { PopupStatus } from '../../components/PopupStatus';
+import type { PageMentions } from './use-page-mentions';
+
+export interface PageMentionsStatusProps {
+  mentions: PageMentions;
+}
+
+/** Why there is no "on this page" list, in words, with what to do next. */
+export function PageMentionsStatus({ mentions }: PageMentionsStatusProps) {
+  switch (mentions.status) {
+    case 'loading':
+      return null;
+    case 'restricted':
+      return <PopupStatus title="Backstory can’t read this page">Browser pages and extension stores are closed to extensions. Search still works.</PopupStatus>;
+    case 'paused':
+      return <PopupStatus title="Backstory is paused">Names are not highlighted anywhere until you resume.</PopupStatus>;
+    case 'site-off':
+      return <PopupStatus title={`Off on ${mentions.site}`}>Switch it on below to see the names on this page.</PopupStatus>;
+    case 'unreachable':
+      return <PopupStatus title="Reload the page to see its names">Backstory started after this page was opened.</PopupStatus>;
+    case 'ready':
+      return mentions.entities.length === 0 ? <PopupStatus title="No names from your library on this page" /> : null;
+  }
+}

@@ -1,0 +1,56 @@
+import type { ArticleRow, EntityRow } from '../db/rows';
+import { foldForSearch } from './fold';
+
+/** One searchable thing. Entities fill `name` and `aliases`, articles `headline` and `body`. */
+export interface SearchDocument {
+  /** `e:KEY` or `a:KEY`: entity and article keys could collide. */
+  id: string;
+  kind: 'entity' | 'article';
+  key: string;
+  packId: string;
+  /** The name or the headline. */
+  title: string;
+  name?: string;
+  aliases?: string;
+  headline?: string;
+  body?: string;
+  /** Folded aliases joined by ALIAS_SEPARATOR, to rank an exact alias above a partial name. */
+  aliasKeys?: string;
+}
+
+export const ALIAS_SEPARATOR = '\u001f';
+
+export function documentId(kind: SearchDocument['kind'], key: string): string {
+  return `${kind === 'entity' ? 'e' : 'a'}:${key}`;
+}
+
+export function entityDocument(row: EntityRow): SearchDocument {
+  return {
+    id: documentId('entity', row.key),
+    kind: 'entity',
+    key: row.key,
+    packId: row.packId,
+    title: row.name,
+    name: row.name,
+    aliases: row.alternateName.join(' \n '),
+    aliasKeys: row.alternateName.map(normalizedPhrase).join(ALIAS_SEPARATOR),
+  };
+}
+
+export function articleDocument(row: ArticleRow): SearchDocument {
+  return {
+    id: documentId('article', row.key),
+    kind: 'article',
+    key: row.key,
+    packId: row.packId,
+    title: row.headline,
+    headline: row.headline,
+    // The summary is part of what a reader remembers of an article.
+    body: [row.description, row.articleBody].filter(Boolean).join('\n\n'),
+  };
+}
+
+/** A phrase folded with its whitespace collapsed: how exact names and aliases are compared. */
+export function normalizedPhrase(text: string): string {
+  return foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,166 @@
+import type { BackstoryDatabase } from '../db/database';
+import type { PackRow } from '../db/rows';
+import { getRevision } from '../db/revision';
+import { articleDocument, entityDocument } from './documents';
+import { KnowledgeSearchIndex, SEARCH_INDEX_FORMAT, type StoredSearchIndex } from './search-index';
+
+/** Where the serialized index is kept, in the `meta` table beside the matcher snapshot. */
+export const SEARCH_INDEX_META_KEY = 'searchIndex';
+/**
+ * How long a checked revision is trusted, in milliseconds. Reading it is an IndexedDB
+ * transaction, too slow to repeat on every keystroke; writers say 'kb.changed', which
+ * calls `invalidate()`, so this only bounds how stale a missed change can be.
+ */
+const REVISION_TRUST_MS = 2_000;
+
+/** What the index holds of one pack: enough to tell whether the pack changed and to take it out. */
+interface IndexedPack {
+  signature: string;
+  ids: string[];
+}
+
+interface StoredState {
+  format: number;
+  revision: number;
+  packs: Record<string, IndexedPack>;
+  index: StoredSearchIndex;
+}
+
+interface CurrentIndex {
+  index: KnowledgeSearchIndex;
+  revision: number;
+  packs: Map<string, IndexedPack>;
+}
+
+/** What changed in the last refresh; for tests and logs. */
+export interface RefreshReport {
+  revision: number;
+  loaded: boolean;
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * Keeps the search index in step with the knowledge base, pack by pack: when the revision
+ * moved, only the packs that were added, changed or removed are re-indexed, and the result
+ * is stored so that the next start (a service worker waking up) loads it instead of
+ * rebuilding. Packs stay searchable when disabled: disabling turns off their highlights.
+ */
+export class SearchIndexCache {
+  private current: CurrentIndex | undefined;
+  private pending: Promise<CurrentIndex> | undefined;
+  private lastReport: RefreshReport | undefined;
+  private checkedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly db: BackstoryDatabase,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The knowledge base changed: the next `get` reads the revision again. */
+  invalidate(): void {
+    this.checkedAt = Number.NEGATIVE_INFINITY;
+  }
+
+  /** The index for the knowledge base's current revision. */
+  async get(): Promise<KnowledgeSearchIndex> {
+    if (this.current && !this.pending && this.now() - this.checkedAt < REVISION_TRUST_MS) return this.current.index;
+    const checkedAt = this.now();
+    const revision = await getRevision(this.db);
+    this.checkedAt = checkedAt;
+    if (this.current?.revision === revision) return this.current.index;
+    // Concurrent callers share one refresh.
+    this.pending ??= this.refresh(revision).finally(() => {
+      this.pending = undefined;
+    });
+    return (await this.pending).index;
+  }
+
+  /** What the last refresh did. */
+  get report(): RefreshReport | undefined {
+    return this.lastReport;
+  }
+
+  private async refresh(revision: number): Promise<CurrentIndex> {
+    let loaded = false;
+    if (!this.current) {
+      this.current = await this.load();
+      loaded = this.current !== undefined;
+      // Article text loads after the first answers (see KnowledgeSearchIndex.fromStored).
+      const index = this.current?.index;
+      if (index) {
+        setTimeout(() => void index.loadText().catch((error: unknown) => console.warn('Backstory: article text could not be loaded for search', error)), 0);
+      }
+    }
+    const current = this.current ?? { index: KnowledgeSearchIndex.empty(), revision: -1, packs: new Map<string, IndexedPack>() };
+    const report: RefreshReport = { revision, loaded, added: [], removed: [] };
+    if (current.revision !== revision) {
+      const packs = await this.db.packs.toArray();
+      const signatures = new Map(await Promise.all(packs.map(async (p) => [p.id, await this.signature(p)] as const)));
+      for (const [packId, indexed] of current.packs) {
+        if (signatures.get(packId) === indexed.signature) continue;
+        current.index.discard(indexed.ids);
+        current.packs.delete(packId);
+        report.removed.push(packId);
+      }
+      for (const [packId, signature] of signatures) {
+        if (current.packs.has(packId)) continue;
+        current.packs.set(packId, { signature, ids: await this.addPack(current.index, packId) });
+        report.added.push(packId);
+      }
+      current.revision = revision;
+      if (report.added.length > 0 || report.removed.length > 0 || !loaded) await this.store(current);
+    }
+    this.current = current;
+    this.lastReport = report;
+    return current;
+  }
+
+  /**
+   * A pack's identity for the index. The row counts are read from the tables, not the
+   * pack row, so articles a user adds to their own pack count as a change.
+   */
+  private async signature(pack: PackRow): Promise<string> {
+    const [entities, articles] = await Promise.all([
+      this.db.entities.where('packId').equals(pack.id).count(),
+      this.db.articles.where('packId').equals(pack.id).count(),
+    ]);
+    return [pack.version, pack.updatedAt, entities, articles].join('|');
+  }
+
+  private async addPack(index: KnowledgeSearchIndex, packId: string): Promise<string[]> {
+    const ids: string[] = [];
+    await this.db.entities.where('packId').equals(packId).each((row) => {
+      const doc = entityDocument(row);
+      index.add([doc]);
+      ids.push(doc.id);
+    });
+    await this.db.articles.where('packId').equals(packId).each((row) => {
+      const doc = articleDocument(row);
+      index.add([doc]);
+      ids.push(doc.id);
+    });
+    return ids;
+  }
+
+  private async load(): Promise<CurrentIndex | undefined> {
+    const stored = (await this.db.meta.get(SEARCH_INDEX_META_KEY))?.value as StoredState | undefined;
+    if (stored?.format !== SEARCH_INDEX_FORMAT) return undefined;
+    try {
+      return { index: KnowledgeSearchIndex.fromStored(stored.index), revision: stored.revision, packs: new Map(Object.entries(stored.packs)) };
+    } catch (error) {
+      console.warn('Backstory: the stored search index could not be loaded; rebuilding it', error);
+      return undefined;
+    }
+  }
+
+  private async store(current: CurrentIndex): Promise<void> {
+    const value: StoredState = {
+      format: SEARCH_INDEX_FORMAT,
+      revision: current.revision,
+      packs: Object.fromEntries(current.packs),
+      index: current.index.toStored(),
+    };
+    await this.db.meta.put({ key: SEARCH_INDEX_META_KEY, value });
+  }
+}

@@ -1,0 +1,271 @@
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import { ALIAS_SEPARATOR, normalizedPhrase, type SearchDocument } from './documents';
+import { searchTerms } from './fold';
+
+/**
+ * Relative weight of a match in each field. Ranking is decided first by tier (exact
+ * name, exact alias, name, alias; headline, text); these only order results inside a tier.
+ */
+const FIELD_BOOST = { name: 3, aliases: 2 } as const;
+/** Edit distance allowed per query word, as a share of its length ("erdgan" → 1 edit). */
+const FUZZY_SHARE = 0.2;
+/** Two edits across 100k words of vocabulary cost hundreds of milliseconds; one covers most typos. */
+const MAX_FUZZY_EDITS = 1;
+/** Shorter words are not matched fuzzily: every 3-letter word is one edit from hundreds of others. */
+const MIN_FUZZY_TERM_CHARS = 4;
+/**
+ * The word being typed (the last) is matched as a prefix once it has this many
+ * characters: "sh" would expand to thousands of words and cost tens of milliseconds
+ * (bench/search); shorter words match exactly ("EU", "Xi"). Article text, the largest
+ * vocabulary, waits one character longer.
+ */
+const MIN_PREFIX_CHARS = { names: 3, text: 4 } as const;
+/** Article text is searched once the query is this long: shorter queries are names being typed. */
+const MIN_ARTICLE_QUERY_CHARS = 3;
+/**
+ * Bumped when the stored form or the document shape changes, so a stored index from an
+ * older version is rebuilt instead of loaded.
+ */
+export const SEARCH_INDEX_FORMAT = 1;
+
+/**
+ * Only what ranking needs is stored with the index (a name is compared with the query for
+ * the exact-name tier): everything shown is read from the rows of the few results, which
+ * keeps the stored index small and its load on wake-up short.
+ */
+const STORED_FIELDS = ['title', 'aliasKeys'] as const;
+
+/** The ranking tier of a result: lower is better. */
+export const Tier = {
+  exactName: 0,
+  exactAlias: 1,
+  name: 2,
+  alias: 3,
+  headline: 4,
+  text: 5,
+} as const;
+
+/** A result before it is turned into what the popup shows. */
+export interface RankedHit {
+  kind: SearchDocument['kind'];
+  key: string;
+  /** Folded words of this document that the query matched: what to mark. */
+  terms: string[];
+  tier: number;
+  score: number;
+}
+
+export interface RankedResults {
+  entities: RankedHit[];
+  articles: RankedHit[];
+}
+
+export interface SearchLimits {
+  entities: number;
+  articles: number;
+}
+
+/** The serialized form kept in storage. */
+export interface StoredSearchIndex {
+  format: number;
+  entities: string;
+  headlines: string;
+  bodies: string;
+}
+
+type StoredFields = Pick<SearchDocument, (typeof STORED_FIELDS)[number]>;
+
+function entityOptions() {
+  return {
+    fields: ['name', 'aliases'],
+    storeFields: [...STORED_FIELDS],
+    tokenize: searchTerms,
+    // Terms are folded by `tokenize` already.
+    processTerm: (term: string) => term,
+    searchOptions: { boost: { name: FIELD_BOOST.name, aliases: FIELD_BOOST.aliases } },
+  };
+}
+
+function headlineOptions() {
+  return { fields: ['headline'], storeFields: [], tokenize: searchTerms, processTerm: (term: string) => term };
+}
+
+/** Article text has its own index without stored fields: its hits are shown from the headline index's. */
+function bodyOptions() {
+  return { fields: ['body'], storeFields: [], tokenize: searchTerms, processTerm: (term: string) => term };
+}
+
+function queryOptions(minPrefix: number, fuzzy: false | ((term: string) => number | false)): SearchOptions {
+  return {
+    // Earlier words are complete; only the one being typed is a prefix.
+    prefix: (term: string, i: number, all: string[]) => i === all.length - 1 && term.length >= minPrefix,
+    fuzzy,
+    maxFuzzy: MAX_FUZZY_EDITS,
+    combineWith: 'AND',
+  };
+}
+
+function fuzziness(term: string): number | false {
+  return term.length >= MIN_FUZZY_TERM_CHARS ? FUZZY_SHARE : false;
+}
+
+/**
+ * The search index over a knowledge base: entities by name and alias, articles by
+ * headline and text, prefix and fuzzy, case- and diacritics-insensitive. Built on
+ * MiniSearch (chosen by measurement, see docs/benchmarks.md "## Search"): documents can be
+ * added and discarded one by one as packs change, and the whole index serializes to JSON.
+ */
+export class KnowledgeSearchIndex {
+  /** The article-text index: loaded on first need when the index came from storage. */
+  private loadedBodies: MiniSearch<SearchDocument> | undefined;
+  private loadingBodies: Promise<void> | undefined;
+
+  private constructor(
+    private readonly entities: MiniSearch<SearchDocument>,
+    private readonly headlines: MiniSearch<SearchDocument>,
+    bodies: MiniSearch<SearchDocument> | undefined,
+    private storedBodies?: string,
+  ) {
+    this.loadedBodies = bodies;
+  }
+
+  static empty(): KnowledgeSearchIndex {
+    return new KnowledgeSearchIndex(new MiniSearch(entityOptions()), new MiniSearch(headlineOptions()), new MiniSearch(bodyOptions()));
+  }
+
+  /**
+   * Loads a stored index; throws when it is of another format version. Article text, the
+   * largest part, is loaded later (`loadText`, or on first change): names and headlines
+   * answer first, which is what someone opening the popup types.
+   */
+  static fromStored(stored: StoredSearchIndex): KnowledgeSearchIndex {
+    if (stored.format !== SEARCH_INDEX_FORMAT) throw new Error(`Search index format ${stored.format} is not ${SEARCH_INDEX_FORMAT}`);
+    return new KnowledgeSearchIndex(
+      MiniSearch.loadJSON(stored.entities, entityOptions()),
+      MiniSearch.loadJSON(stored.headlines, headlineOptions()),
+      undefined,
+      stored.bodies,
+    );
+  }
+
+  /** Whether article text is searched yet (see `fromStored`). */
+  get textLoaded(): boolean {
+    return this.loadedBodies !== undefined;
+  }
+
+  /**
+   * Loads the article-text part of a stored index, if it is not loaded yet, in slices
+   * (MiniSearch's async loader) so that searches in between are not held up for long.
+   */
+  async loadText(): Promise<void> {
+    if (this.loadedBodies || !this.storedBodies) return;
+    this.loadingBodies ??= MiniSearch.loadJSONAsync(this.storedBodies, bodyOptions()).then((bodies) => {
+      // A change may have needed the text meanwhile and loaded it at once: keep that one.
+      if (!this.loadedBodies) {
+        this.loadedBodies = bodies;
+        this.storedBodies = undefined;
+      }
+    });
+    await this.loadingBodies;
+  }
+
+  /** The article-text index, loaded at once if it is not yet (changes need it). */
+  private bodies(): MiniSearch<SearchDocument> {
+    if (!this.loadedBodies) {
+      this.loadedBodies = this.storedBodies ? MiniSearch.loadJSON(this.storedBodies, bodyOptions()) : new MiniSearch(bodyOptions());
+      this.storedBodies = undefined;
+    }
+    return this.loadedBodies;
+  }
+
+  toStored(): StoredSearchIndex {
+    return {
+      format: SEARCH_INDEX_FORMAT,
+      entities: JSON.stringify(this.entities),
+      headlines: JSON.stringify(this.headlines),
+      bodies: this.storedBodies ?? JSON.stringify(this.bodies()),
+    };
+  }
+
+  get documentCount(): number {
+    return this.entities.documentCount + this.headlines.documentCount;
+  }
+
+  /** Adds documents; one already in the index is replaced. */
+  add(documents: Iterable<SearchDocument>): void {
+    for (const doc of documents) {
+      this.discard([doc.id]);
+      if (doc.kind === 'entity') {
+        this.entities.add(doc);
+      } else {
+        this.headlines.add(doc);
+        this.bodies().add(doc);
+      }
+    }
+  }
+
+  /** Removes documents by id; unknown ids are ignored. */
+  discard(ids: Iterable<string>): void {
+    for (const id of ids) {
+      for (const target of id.startsWith('e:') ? [this.entities] : [this.headlines, this.bodies()]) {
+        if (target.has(id)) target.discard(id);
+      }
+    }
+  }
+
+  /** Entities and articles matching `query`, best first in each group. */
+  search(query: string, limits: SearchLimits): RankedResults {
+    const terms = searchTerms(query);
+    if (terms.length === 0) return { entities: [], articles: [] };
+    const phrase = terms.join(' ');
+    // A word just begun after complete ones ("vladimir p") would match nothing exactly and
+    // too much as a prefix: it is left out until it is long enough, so results stay put.
+    const last = terms.at(-1)!;
+    const words = terms.length > 1 && last.length < MIN_PREFIX_CHARS.names ? terms.slice(0, -1) : terms;
+    const entities = rank(this.entities.search(words.join(' '), queryOptions(MIN_PREFIX_CHARS.names, fuzziness)), (hit) => entityTier(hit, phrase), limits.entities);
+    const articles = phrase.length >= MIN_ARTICLE_QUERY_CHARS ? this.searchArticles(words.join(' '), limits.articles) : [];
+    return { entities, articles };
+  }
+
+  /**
+   * Headlines first; article text only when headlines leave room, since a text match
+   * always ranks below a headline match. Text is matched exactly and by prefix, not
+   * fuzzily: typos are forgiven in names and headlines, where people make them.
+   */
+  private searchArticles(phrase: string, limit: number): RankedHit[] {
+    const fromHeadlines = rank(this.headlines.search(phrase, queryOptions(MIN_PREFIX_CHARS.names, fuzziness)), () => Tier.headline, limit);
+    if (fromHeadlines.length >= limit || !this.loadedBodies) return fromHeadlines;
+    const seen = new Set(fromHeadlines.map((hit) => hit.key));
+    const fromText: RankedHit[] = [];
+    const bodyHits = this.loadedBodies.search(phrase, queryOptions(MIN_PREFIX_CHARS.text, false));
+    bodyHits.sort((a, b) => b.score - a.score);
+    for (const hit of bodyHits) {
+      if (fromHeadlines.length + fromText.length >= limit) break;
+      const ranked = toRankedHit(hit, Tier.text);
+      if (seen.has(ranked.key)) continue;
+      fromText.push(ranked);
+    }
+    return [...fromHeadlines, ...fromText];
+  }
+}
+
+function rank(results: SearchResult[], tierOf: (hit: SearchResult) => number, limit: number): RankedHit[] {
+  const tiered = results.map((result) => ({ result, tier: tierOf(result) }));
+  tiered.sort((a, b) => a.tier - b.tier || b.result.score - a.result.score);
+  return tiered.slice(0, limit).map(({ result, tier }) => toRankedHit(result, tier));
+}
+
+function toRankedHit(result: SearchResult, tier: number): RankedHit {
+  const id = String(result.id);
+  // Sorted: the order MiniSearch reports terms in depends on how the index was built.
+  return { kind: id.startsWith('e:') ? 'entity' : 'article', key: id.slice(2), terms: [...result.terms].sort(), tier, score: result.score };
+}
+
+function entityTier(hit: SearchResult, phrase: string): number {
+  const stored = hit as unknown as StoredFields;
+  // Folding rarely changes length by more than a character or two: skip the costly compare otherwise.
+  if (Math.abs(stored.title.length - phrase.length) <= 2 && normalizedPhrase(stored.title) === phrase) return Tier.exactName;
+  if (stored.aliasKeys && stored.aliasKeys.split(ALIAS_SEPARATOR).includes(phrase)) return Tier.exactAlias;
+  return Object.values(hit.match).some((fields) => fields.includes('name')) ? Tier.name : Tier.alias;
+}
+

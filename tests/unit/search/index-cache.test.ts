@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { SEARCH_INDEX_META_KEY, SearchIndexCache } from '../../../lib/search/index-cache';
+import { searchKnowledge } from '../../../lib/search/query';
+import { RowCache } from '../../../lib/search/row-cache';
+import { freshDatabase, makePack } from '../kb/test-db';
+
+const source = { kind: 'file' } as const;
+const LIMITS = { entities: 10, articles: 10 };
+/** A clock that moves on 10 s per reading: every `get` checks the revision. */
+function alwaysLater(): () => number {
+  let t = 0;
+  return () => (t += 10_000);
+}
+
+const entityKeys = async (cache: SearchIndexCache, q: string) => (await cache.get()).search(q, LIMITS).entities.map((h) => h.key);
+
+describe('SearchIndexCache', () => {
+  it('builds from the knowledge base and stores the index', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(cache, 'lovel')).toEqual(['test-pack/ada']);
+    expect(cache.report).toMatchObject({ loaded: false, added: ['test-pack'], removed: [] });
+    expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeDefined();
+  });
+
+  it('a new instance (a woken service worker) loads the stored index instead of rebuilding', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await new SearchIndexCache(db, alwaysLater()).get();
+    const woken = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(woken, 'ada')).toEqual(['test-pack/ada']);
+    expect(woken.report).toMatchObject({ loaded: true, added: [], removed: [] });
+  });
+
+  it('re-indexes only the pack that changed, and drops what an update removed', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await installPack(db, makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person', alternateName: [], sameAs: [] }], articles: [] }), { source });
+    const cache = new SearchIndexCache(db, alwaysLater());
+    await cache.get();
+    await installPack(
+      db,
+      makePack({ version: '2.0.0', entities: [{ id: 'mary', name: 'Mary Somerville', type: 'Person', alternateName: [], sameAs: [] }], articles: [] }),
+      { source },
+    );
+    expect(await entityKeys(cache, 'somerville')).toEqual(['test-pack/mary']);
+    expect(await entityKeys(cache, 'lovelace')).toEqual([]);
+    expect(await entityKeys(cache, 'babbage')).toEqual(['other/babbage']);
+    expect(cache.report).toMatchObject({ added: ['test-pack'], removed: ['test-pack'] });
+  });
+
+  it('follows a removed pack, and keeps a disabled one searchable (disabling turns off highlights only)', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater());
+    await cache.get();
+    await setPackEnabled(db, 'test-pack', false);
+    expect(await entityKeys(cache, 'ada')).toEqual(['test-pack/ada']);
+    expect(cache.report).toMatchObject({ added: [], removed: [] });
+    await removePack(db, 'test-pack');
+    expect(await entityKeys(cache, 'ada')).toEqual([]);
+    expect((await cache.get()).documentCount).toBe(0);
+  });
+
+  it("notices an article added to a pack in place (the user's own articles)", async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater());
+    await cache.get();
+    await db.transaction('rw', [db.articles, db.meta], async () => {
+      await db.articles.add({ key: 'test-pack/mine', packId: 'test-pack', id: 'mine', headline: 'My notes on Babbage', author: [], about: [], mentions: [], keywords: [], original: {} });
+      const { bumpRevision } = await import('../../../lib/db/revision');
+      await bumpRevision(db);
+    });
+    expect((await cache.get()).search('babbage', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/mine']);
+  });
+
+  it('rebuilds when the stored index is of another format', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await new SearchIndexCache(db, alwaysLater()).get();
+    const stored = await db.meta.get(SEARCH_INDEX_META_KEY);
+    await db.meta.put({ key: SEARCH_INDEX_META_KEY, value: { ...(stored!.value as object), format: -1 } });
+    const cache = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(cache, 'ada')).toEqual(['test-pack/ada']);
+    expect(cache.report).toMatchObject({ loaded: false, added: ['test-pack'] });
+  });
+});
+
+describe('SearchIndexCache revision checks', () => {
+  it('trusts a checked revision for a moment, and reads it again after invalidate()', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    let now = 0;
+    const cache = new SearchIndexCache(db, () => now);
+    expect(await entityKeys(cache, 'babbage')).toEqual([]);
+    await installPack(db, makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person', alternateName: [], sameAs: [] }], articles: [] }), { source });
+    now += 500;
+    expect(await entityKeys(cache, 'babbage')).toEqual([]);
+    cache.invalidate();
+    expect(await entityKeys(cache, 'babbage')).toEqual(['other/babbage']);
+    await removePack(db, 'other');
+    now += 5_000;
+    expect(await entityKeys(cache, 'babbage')).toEqual([]);
+  });
+
+  it('answers from names and headlines before the stored article text is loaded', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await new SearchIndexCache(db, alwaysLater()).get();
+    const woken = new SearchIndexCache(db, alwaysLater());
+    const index = await woken.get();
+    expect(index.textLoaded).toBe(false);
+    // "translation" is only in an article's text.
+    expect(index.search('translation', LIMITS).articles).toEqual([]);
+    await expect.poll(() => index.textLoaded).toBe(true);
+    expect(index.search('translation', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/old']);
+  });
+});
+
+describe('searchKnowledge', () => {
+  it('shows results with marked words, the entity description and the article text around the match', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const index = await new SearchIndexCache(db, alwaysLater()).get();
+    const results = await searchKnowledge(index, new RowCache(db), 'lovelace');
+    expect(results.entities).toEqual([
+      { kind: 'entity', key: 'test-pack/ada', title: { text: 'Ada Lovelace', marks: [[4, 12]] }, detail: 'Person', snippet: { text: 'Mathematician.', marks: [] } },
+    ]);
+    const old = results.articles.find((a) => a.key === 'test-pack/old')!;
+    expect(old.title).toEqual({ text: 'Notes on the engine', marks: [] });
+    expect(old.detail).toMatch(/1843/u);
+    expect(old.snippet!.text).toContain('Lovelace added long notes');
+    const [start, end] = old.snippet!.marks[0]!;
+    expect(old.snippet!.text.slice(start, end)).toBe('Lovelace');
+  });
+
+  it('says which alias matched when the name did not', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack({ entities: [{ id: 'sco', name: 'Shanghai Cooperation Organisation', type: 'Organization', alternateName: ['SCO'], sameAs: [] }], articles: [] }), { source });
+    const results = await searchKnowledge(await new SearchIndexCache(db, alwaysLater()).get(), new RowCache(db), 'sco');
+    expect(results.entities[0]!.snippet).toEqual({ text: 'Also known as SCO', marks: [[14, 17]] });
+  });
+
+  it('reads each row once while it is asked for again, and again after clear()', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const index = await new SearchIndexCache(db).get();
+    const rows = new RowCache(db);
+    const first = await searchKnowledge(index, rows, 'lovelace');
+    await db.entities.update('test-pack/ada', { type: 'Changed' });
+    expect(await searchKnowledge(index, rows, 'lovelac')).toEqual(first);
+    rows.clear();
+    expect((await searchKnowledge(index, rows, 'lovelace')).entities[0]!.detail).toBe('Changed');
+  });
+
+  it('returns empty groups for an empty query', async () => {
+    const db = freshDatabase();
+    expect(await searchKnowledge(await new SearchIndexCache(db, alwaysLater()).get(), new RowCache(db), ' ')).toEqual({ entities: [], articles: [] });
+  });
+});
