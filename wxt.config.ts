@@ -8,7 +8,8 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
-    // activeTab + scripting: "Save to Backstory" reads the page the user asked for, and only it.
+    // activeTab + scripting: "Save to Backstory" reads the page the user asked for, and only it;
+    // scripting also registers the page script at run time, so disabled sites can be left out of it.
     // alarms: the daily check of packs for newer versions.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // Asked for one site at a time, when the user imports a pack from an address that
@@ -18,6 +19,11 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Backstory' },
+    // Rebindable in chrome://extensions/shortcuts; never a single key that would steal typing.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next highlighted name on the page' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous highlighted name on the page' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,6 +7,7 @@ import type { KnowledgeBaseChangedEvent } from '../../lib/messages/protocol';
 import { HandlerError, type Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
+import { dismissOnSite, openSearch } from './page-actions';
 
 /** Page text per request, in UTF-16 code units: bounds the work one message can ask for. */
 const MAX_SCAN_CHARS = 4_000_000;
@@ -41,6 +42,14 @@ export function createHandlers({ db, matchers, ready }: HandlerDeps): Handlers {
       const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(article.key)}`);
       await browser.tabs.create({ url });
       return { opened: true };
+    },
+
+    async 'search.open'({ query }, { tabId }) {
+      return openSearch(query, tabId);
+    },
+
+    async 'site.dismiss'(request, { tabId }) {
+      return dismissOnSite(request, tabId);
     },
 
     async 'kb.search'({ query }) {

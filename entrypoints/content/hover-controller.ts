@@ -5,8 +5,6 @@ import { caretAt, rectUnderPoint } from './hit-test';
 import type { MentionIndex, PageMention } from './mention-index';
 import type { PopoverHost } from './popover-host';
 
-/** Hover intent: the pointer must rest on a name this long before the popover opens (ms). */
-export const HOVER_INTENT_MS = 250;
 /** Grace period to travel from the name to the popover, or to come back, before it closes (ms). */
 export const ABANDON_MS = 350;
 
@@ -15,13 +13,19 @@ export interface HoverDeps {
   painter: HighlightPainter;
   popover: PopoverHost;
   loadCards(entityKeys: readonly string[]): Promise<EntityCard[]>;
+  /** Hover intent before opening (the `hoverDelayMs` setting), read at each hover. */
+  hoverDelayMs(): number;
+  /** Open shadow roots holding mentions, for hit-testing inside them. */
+  shadowRoots(): readonly ShadowRoot[];
 }
 
 /**
- * Turns pointer movement into popover intent: finds the mention under the pointer by
+ * Turns pointer and keys into popover intent: finds the mention under the pointer by
  * hit-testing (no listeners on the page's elements), opens after a short rest, stays
- * open while the pointer is on the name or the popover, and leaves on Esc, an outside
- * click, or when the pointer has moved away for a moment.
+ * open while the pointer is on the name or the popover, pins on a click, and leaves on
+ * Esc, the close button, an outside click, or (unpinned) when the pointer moves away.
+ * Hover never takes keyboard focus; a popover opened from the keyboard takes it and
+ * gives it back on close.
  */
 export class HoverController {
   private frame = 0;
@@ -29,9 +33,20 @@ export class HoverController {
   private intent: { mention: PageMention; timer: number } | undefined;
   private closeTimer = 0;
   private openMention: PageMention | undefined;
+  private pinned = false;
+  private returnFocus: Element | null = null;
   private request = 0;
 
   constructor(private readonly deps: HoverDeps) {}
+
+  get isOpen(): boolean {
+    return this.deps.popover.isOpen;
+  }
+
+  /** The mention whose popover is open. */
+  get currentMention(): PageMention | undefined {
+    return this.openMention;
+  }
 
   onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
@@ -44,11 +59,21 @@ export class HoverController {
   }
 
   onPointerDown(event: PointerEvent): void {
-    if (this.deps.popover.isOpen && !this.deps.popover.contains(event)) this.close();
+    if (!this.deps.popover.isOpen) return;
+    if (this.deps.popover.contains(event)) {
+      this.pin();
+      return;
+    }
+    const onName = this.openMention && this.mentionAt(event.clientX, event.clientY) === this.openMention;
+    if (onName) this.pin();
+    else this.close();
   }
 
-  onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.deps.popover.isOpen) this.close();
+  /** Esc closes; returns whether the key was ours. */
+  onEscape(): boolean {
+    if (!this.deps.popover.isOpen) return false;
+    this.close();
+    return true;
   }
 
   onPopoverPointerEnter(): void {
@@ -56,7 +81,16 @@ export class HoverController {
   }
 
   onPopoverPointerLeave(): void {
-    this.scheduleClose();
+    if (!this.pinned) this.scheduleClose();
+  }
+
+  /** Opens the popover for a mention chosen with the keyboard: pinned, with focus inside. */
+  openFromKeyboard(mention: PageMention): void {
+    const active = document.activeElement;
+    this.cancelIntent();
+    this.openAt(mention, undefined, { pinned: true });
+    this.returnFocus = active;
+    this.deps.popover.focus();
   }
 
   close(): void {
@@ -64,8 +98,14 @@ export class HoverController {
     this.cancelClose();
     this.request++;
     this.openMention = undefined;
+    this.pinned = false;
     this.deps.painter.setActive(undefined);
+    const hadFocus = this.deps.popover.hasFocus();
     this.deps.popover.hide();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    // Focus goes back where it was, but only if it was still ours to give.
+    if (hadFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
   }
 
   dispose(): void {
@@ -73,11 +113,19 @@ export class HoverController {
     this.close();
   }
 
+  private pin(): void {
+    if (this.pinned) return;
+    this.pinned = true;
+    this.cancelClose();
+    this.deps.popover.setPinned(true);
+  }
+
   private sample({ x, y, overPopover }: { x: number; y: number; overPopover: boolean }): void {
     if (overPopover) {
       this.cancelClose();
       return;
     }
+    if (this.pinned) return;
     const mention = this.mentionAt(x, y);
     if (mention && mention === this.openMention) {
       this.cancelClose();
@@ -91,31 +139,33 @@ export class HoverController {
     }
     if (this.intent?.mention === mention) return;
     this.cancelIntent();
-    const timer = window.setTimeout(() => this.openAt(mention, x, y), HOVER_INTENT_MS);
+    const timer = window.setTimeout(() => this.openAt(mention, { x, y }), this.deps.hoverDelayMs());
     this.intent = { mention, timer };
   }
 
   private mentionAt(x: number, y: number): PageMention | undefined {
-    const caret = caretAt(x, y);
+    const caret = caretAt(x, y, this.deps.shadowRoots());
     if (!caret) return undefined;
     const mention = this.deps.index.at(caret.node, caret.offset);
     return mention && rectUnderPoint(mention.range, x, y) ? mention : undefined;
   }
 
-  private openAt(mention: PageMention, x: number, y: number): void {
+  private openAt(mention: PageMention, point: { x: number; y: number } | undefined, options: { pinned?: boolean } = {}): void {
     this.intent = undefined;
     this.cancelClose();
     this.openMention = mention;
+    this.pinned = options.pinned ?? false;
     this.deps.painter.setActive(mention.range);
     const rects = [...mention.range.getClientRects()];
-    const rectIndex = Math.max(0, rects.findIndex((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom));
+    const hit = point ? rects.findIndex((r) => point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom) : 0;
+    const rectIndex = Math.max(0, hit);
     const anchor = {
       rect: () => mention.range.getClientRects()[rectIndex] ?? mention.range.getBoundingClientRect(),
       contextElement: mention.range.startContainer.parentElement ?? undefined,
     };
-    this.deps.popover.show({ status: 'loading', name: mention.text }, anchor);
+    this.deps.popover.show({ status: 'loading', name: mention.text }, anchor, { pinned: this.pinned });
 
-    // The newest hover wins: a slower answer for an older one is dropped.
+    // The newest request wins: a slower answer for an older one is dropped.
     const request = ++this.request;
     this.deps
       .loadCards(mention.entityKeys)
