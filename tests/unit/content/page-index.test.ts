@@ -80,8 +80,9 @@ describe('MentionIndex', () => {
   });
 });
 
+const mention = (text: string, keys: string[]) => ({ text, entityKeys: keys, range: new Range() }) as PageMention;
+
 describe('tab protocol', () => {
-  const mention = (text: string, keys: string[]) => ({ text, entityKeys: keys, range: new Range() }) as PageMention;
   const deps = {
     mentions: () => [mention('Putin', ['putin']), mention('Jordan', ['jordan', 'mj']), mention('Vladimir Putin', ['putin'])],
     enabled: () => true,
