@@ -48,7 +48,7 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, now
         {more > 0 &&
           (onShowMore ? (
             <button type="button" class="bs-card__more bs-card__more--action" onClick={() => onShowMore(card)}>
-              {more} more {more === 1 ? 'article' : 'articles'}
+              {`${more} more ${more === 1 ? 'article' : 'articles'}`}
             </button>
           ) : (
             <p class="bs-card__more">and {more} more</p>

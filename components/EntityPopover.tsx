@@ -45,6 +45,7 @@ export function EntityPopover(props: EntityPopoverProps) {
       aria-label={label ?? (content.status === 'error' ? 'Backstory' : undefined)}
     >
       <div class="bs-popover__chrome">
+        {/* Pinning must not move anything: the click that pins may be landing on a button. */}
         {pinned && <span class="bs-popover__pinned">Pinned</span>}
         <button type="button" class="bs-popover__close" aria-label="Close" onClick={onClose}>
           ×
@@ -78,7 +79,7 @@ export function EntityPopover(props: EntityPopoverProps) {
       {site && onDisableSite && content.status !== 'loading' && (
         <footer class="bs-popover__footer">
           <button type="button" class="bs-popover__site" onClick={onDisableSite}>
-            Turn off Backstory on {site}
+            {`Turn off Backstory on ${site}`}
           </button>
         </footer>
       )}
