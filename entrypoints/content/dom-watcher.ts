@@ -21,7 +21,7 @@ export interface DomChanges {
 
 export interface DomWatcherOptions {
   /** Our own UI: its changes are ignored. */
-  ownHost: Element;
+  ownHosts: readonly Element[];
   scanCodeBlocks(): boolean;
   onChanges(changes: DomChanges): Promise<void>;
 }
@@ -116,7 +116,7 @@ export class DomWatcher {
     this.pendingRemoved = false;
     if (nodes.size > MAX_ROOTS * 4) return { roots: [], removed, everything: true };
 
-    const filter = { exclude: this.options.ownHost, scanCodeBlocks: this.options.scanCodeBlocks() };
+    const filter = { exclude: this.options.ownHosts, scanCodeBlocks: this.options.scanCodeBlocks() };
     const candidates = new Set<Element>();
     for (const node of nodes) {
       if (!node.isConnected) continue;

@@ -8,29 +8,19 @@ import highlightCss from './highlights.css?inline';
  */
 export const MENTION_HIGHLIGHT = 'backstory-mention';
 export const MENTION_BACKGROUND_HIGHLIGHT = 'backstory-mention-background';
-export const ACTIVE_HIGHLIGHT = 'backstory-active';
-export const FOCUS_HIGHLIGHT = 'backstory-focus';
 
 const MENTION_NAMES: Record<HighlightStyle, string | undefined> = {
   underline: MENTION_HIGHLIGHT,
   background: MENTION_BACKGROUND_HIGHLIGHT,
-  // Privacy mode: nothing in CSS.highlights (which the page can read) until the pointer rests on a name.
+  // Privacy mode: nothing in CSS.highlights, which the page can read (the hovered name is marked in our own UI).
   'hover-only': undefined,
 };
 
 export class HighlightPainter {
   private readonly mentions = new Highlight();
-  private readonly active = new Highlight();
-  private readonly focus = new Highlight();
   private style: HighlightStyle = 'underline';
   private shadowSheet: CSSStyleSheet | undefined;
   private readonly styledRoots = new WeakSet<ShadowRoot>();
-
-  constructor() {
-    // The active and focused mentions paint over the calm ones.
-    this.active.priority = 1;
-    this.focus.priority = 2;
-  }
 
   setStyle(style: HighlightStyle): void {
     this.style = style;
@@ -44,18 +34,6 @@ export class HighlightPainter {
 
   remove(ranges: Iterable<Range>): void {
     for (const range of ranges) this.mentions.delete(range);
-  }
-
-  setActive(range: Range | undefined): void {
-    this.active.clear();
-    if (range) this.active.add(range);
-    this.register();
-  }
-
-  setFocus(range: Range | undefined): void {
-    this.focus.clear();
-    if (range) this.focus.add(range);
-    this.register();
   }
 
   get count(): number {
@@ -72,16 +50,13 @@ export class HighlightPainter {
 
   clear(): void {
     this.mentions.clear();
-    this.active.clear();
-    this.focus.clear();
     this.register();
   }
 
   dispose(): void {
     this.clear();
-    for (const name of [MENTION_HIGHLIGHT, MENTION_BACKGROUND_HIGHLIGHT, ACTIVE_HIGHLIGHT, FOCUS_HIGHLIGHT]) {
-      const highlight = CSS.highlights.get(name);
-      if (highlight === this.mentions || highlight === this.active || highlight === this.focus) CSS.highlights.delete(name);
+    for (const name of [MENTION_HIGHLIGHT, MENTION_BACKGROUND_HIGHLIGHT]) {
+      if (CSS.highlights.get(name) === this.mentions) CSS.highlights.delete(name);
     }
   }
 
@@ -92,8 +67,6 @@ export class HighlightPainter {
       const show = name === wanted && this.mentions.size > 0;
       setRegistered(name, this.mentions, show);
     }
-    setRegistered(ACTIVE_HIGHLIGHT, this.active, this.active.size > 0);
-    setRegistered(FOCUS_HIGHLIGHT, this.focus, this.focus.size > 0);
   }
 }
 

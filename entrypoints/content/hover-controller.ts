@@ -1,16 +1,20 @@
 import type { PopoverContent } from '../../components/EntityPopover';
 import type { EntityCard } from '../../lib/kb/entity-card';
-import type { HighlightPainter } from './highlight-painter';
+import type { MentionMarks } from './mention-marks';
 import { caretAt, rectUnderPoint } from './hit-test';
 import type { MentionIndex, PageMention } from './mention-index';
+import { mark } from './main-thread';
 import type { PopoverHost } from './popover-host';
+
+/** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
+export const POPOVER_READY_MARK = 'backstory:popover-ready';
 
 /** Grace period to travel from the name to the popover, or to come back, before it closes (ms). */
 export const ABANDON_MS = 350;
 
 export interface HoverDeps {
   index: MentionIndex;
-  painter: HighlightPainter;
+  marks: MentionMarks;
   popover: PopoverHost;
   loadCards(entityKeys: readonly string[]): Promise<EntityCard[]>;
   /** Hover intent before opening (the `hoverDelayMs` setting), read at each hover. */
@@ -99,7 +103,7 @@ export class HoverController {
     this.request++;
     this.openMention = undefined;
     this.pinned = false;
-    this.deps.painter.setActive(undefined);
+    this.deps.marks.setActive(undefined);
     const hadFocus = this.deps.popover.hasFocus();
     this.deps.popover.hide();
     const back = this.returnFocus;
@@ -155,7 +159,7 @@ export class HoverController {
     this.cancelClose();
     this.openMention = mention;
     this.pinned = options.pinned ?? false;
-    this.deps.painter.setActive(mention.range);
+    this.deps.marks.setActive(mention.range);
     const rects = [...mention.range.getClientRects()];
     const hit = point ? rects.findIndex((r) => point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom) : 0;
     const rectIndex = Math.max(0, hit);
@@ -174,7 +178,10 @@ export class HoverController {
       )
       .catch((): PopoverContent => ({ status: 'error', message: 'Backstory could not look this up. Reload the page to try again.' }))
       .then((content) => {
-        if (request === this.request) this.deps.popover.update(content);
+        if (request !== this.request) return;
+        this.deps.popover.update(content);
+        // The frame that shows it: what "hover to visible popover" measures up to.
+        requestAnimationFrame(() => mark(POPOVER_READY_MARK));
       });
   }
 

@@ -14,7 +14,19 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // No Custom Highlight API: stay out of the way.
+    // Frames of other sites (ads, embeds) are not the page being read: no copy of Backstory there.
+    if (!isSameOriginAsTop()) return;
     const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
     startPage(ctx, client);
   },
 });
+
+/** Whether this is the top frame, or a frame of the same origin (about:blank and srcdoc included). */
+function isSameOriginAsTop(): boolean {
+  if (window === window.top) return true;
+  try {
+    return window.top?.location.origin === location.origin || location.origin === 'null';
+  } catch {
+    return false; // Reading a cross-origin frame's location throws.
+  }
+}

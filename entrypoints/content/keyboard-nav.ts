@@ -1,10 +1,10 @@
-import type { HighlightPainter } from './highlight-painter';
+import type { MentionMarks } from './mention-marks';
 import type { HoverController } from './hover-controller';
 import type { MentionIndex, PageMention } from './mention-index';
 
 export interface KeyboardNavDeps {
   index: MentionIndex;
-  painter: HighlightPainter;
+  marks: MentionMarks;
   hover: HoverController;
 }
 
@@ -40,7 +40,7 @@ export class KeyboardNav {
   focus(mention: PageMention): void {
     this.focused = mention;
     mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-    this.deps.painter.setFocus(mention.range);
+    this.deps.marks.setFocus(mention.range);
   }
 
   /** Handles Enter and Esc; returns whether the key was ours (the caller then stops it). */
@@ -66,7 +66,7 @@ export class KeyboardNav {
   /** Forgets the mark (Esc, or the mention left the page). */
   clear(): void {
     this.focused = undefined;
-    this.deps.painter.setFocus(undefined);
+    this.deps.marks.setFocus(undefined);
   }
 }
 

@@ -35,9 +35,19 @@ export const MEASURE_NAME = 'backstory:task';
 /** Our measures are cleared beyond this many, so a long-lived tab does not accumulate them. */
 const MAX_MEASURES = 2000;
 let measures = 0;
+/**
+ * Whether marks and measures are written. The page shares the performance timeline, so
+ * they tell it Backstory is there: off in the hover-only privacy mode.
+ */
+let instrumented = true;
+
+export function setInstrumentation(enabled: boolean): void {
+  instrumented = enabled;
+}
 
 /** Runs a synchronous slice of work and records its duration as a performance measure. */
 export function measured<T>(work: () => T): T {
+  if (!instrumented) return work();
   const start = performance.now();
   try {
     return work();
@@ -48,4 +58,14 @@ export function measured<T>(work: () => T): T {
     }
     performance.measure(MEASURE_NAME, { start, end: performance.now() });
   }
+}
+
+/** Sets a performance mark (benchmarks read them), unless instrumentation is off. */
+export function mark(name: string): void {
+  if (instrumented) performance.mark(name);
+}
+
+/** Records the wall time of an asynchronous step (a round trip to the background). */
+export function measureSince(name: string, start: number): void {
+  if (instrumented) performance.measure(name, { start, end: performance.now() });
 }

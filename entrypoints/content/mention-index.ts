@@ -44,8 +44,16 @@ export class MentionIndex {
    * Records the mentions of one block, replacing whatever was recorded for any of its
    * text nodes before. Returns what was added and what was dropped (for the painter).
    */
-  add(block: TextBlock, scanned: readonly ScannedMention[]): { added: PageMention[]; removed: PageMention[] } {
-    const removed = this.dropEntries(this.entriesOf(block.nodes));
+  add(
+    block: TextBlock,
+    scanned: readonly ScannedMention[],
+    /** Whether the text node a mention starts in is shown (hidden text is not highlighted). */
+    isShown: (node: Text) => boolean = () => true,
+  ): { added: PageMention[]; removed: PageMention[] } {
+    const previous = this.entriesOf(block.nodes);
+    // Full, and nothing of this block to replace: nothing to do (the common case past the cap).
+    if (this.total >= this.cap && previous.length === 0) return { added: [], removed: [] };
+    const removed = this.dropEntries(previous);
     const entry: BlockMentions = { block, spans: [] };
     for (const span of scanned) {
       if (this.total >= this.cap) break;
@@ -53,7 +61,7 @@ export class MentionIndex {
       const entityKeys = this.filter ? this.filter(text, span.entityKeys) : span.entityKeys;
       if (entityKeys.length === 0) continue;
       const range = toRange(block, span.start, span.end);
-      if (!range) continue;
+      if (!range || !isShown(range.startContainer as Text)) continue;
       const mention = { range, entityKeys, text };
       entry.spans.push({ start: span.start, end: span.end, mention });
       this.total++;

@@ -1,7 +1,8 @@
 import type { ScannedMention } from '../../lib/messages/protocol';
 import type { HighlightPainter } from './highlight-painter';
-import { deadline, measured, whenIdle, yieldToMain } from './main-thread';
+import { deadline, mark, measured, measureSince, whenIdle, yieldToMain } from './main-thread';
 import type { MentionIndex, PageMention } from './mention-index';
+import { ShadowRootFinder } from './shadow-roots';
 import { TextBlockCollector, type TextBlock } from './text-blocks';
 
 /** Text per scan request (UTF-16 code units): keeps each message and each reply small. */
@@ -12,13 +13,17 @@ const VIEWPORT_LOOKAHEAD_SCREENS = 1;
 const MAX_VIEWPORT_BLOCKS = 500;
 /** Performance mark set when the first mentions of a full scan are painted (benchmarks read it). */
 export const FIRST_HIGHLIGHT_MARK = 'backstory:first-highlight';
+/** Performance mark set when a full scan has painted everything it will. */
+export const SCAN_DONE_MARK = 'backstory:scan-done';
+/** Performance measure of one round trip of page text to the background and back. */
+export const ROUND_TRIP_MEASURE = 'backstory:scan-roundtrip';
 
 export interface ScannerDeps {
   index: MentionIndex;
   painter: HighlightPainter;
   scan(texts: string[]): Promise<ScannedMention[][]>;
   /** Our own UI, never scanned. */
-  ownHost: Element;
+  ownHosts: readonly Element[];
   /** Whether code blocks are scanned (the `scanCodeBlocks` setting), read at each walk. */
   scanCodeBlocks(): boolean;
   /** Called for each open shadow root met (to watch it for changes and style its highlights). */
@@ -33,6 +38,8 @@ export interface ScannerDeps {
  */
 export class PageScanner {
   private generation = 0;
+  /** Visibility of elements holding mentions, asked once per element per full scan. */
+  private shown = new WeakMap<Element, boolean>();
 
   constructor(private readonly deps: ScannerDeps) {}
 
@@ -44,27 +51,49 @@ export class PageScanner {
       this.deps.index.clear();
       this.deps.painter.clear();
     });
-    const blocks = await this.collect(document.body ?? document.documentElement, isCurrent);
-    if (!blocks) return 0;
-
-    const inView = measured(() => viewportSlice(blocks));
-    const rest = [...blocks.slice(0, inView.from), ...blocks.slice(inView.to)];
+    this.shown = new WeakMap();
+    const root = document.body ?? document.documentElement;
     let found = 0;
-    let first = true;
-    for (const batch of [blocks.slice(inView.from, inView.to), ...batches(rest)]) {
-      if (this.deps.index.isFull) break;
-      if (batch.length === 0) continue;
-      if (!first) await whenIdle();
-      if (!isCurrent()) return found;
+    let painted = false;
+    const scan = async (batch: readonly TextBlock[]): Promise<boolean> => {
+      if (batch.length === 0 || this.deps.index.isFull) return true;
       const added = await this.scanBlocks(batch, isCurrent);
-      if (added === undefined) return found;
-      if (first && added > 0) {
-        performance.mark(FIRST_HIGHLIGHT_MARK);
-        first = false;
+      if (added === undefined) return false;
+      if (!painted && added > 0) {
+        mark(FIRST_HIGHLIGHT_MARK);
+        painted = true;
       }
       found += added;
+      return true;
+    };
+
+    // The walk goes in document order; as soon as it has passed the bottom of the screen,
+    // what is on screen is matched and painted, and the walk goes on.
+    const collector = this.collector(root);
+    const blocks: TextBlock[] = [];
+    let inView: { from: number; to: number } | undefined;
+    for (;;) {
+      const slice = measured(() => collector.collect(deadline()));
+      for (const block of slice) blocks.push(block);
+      if (!inView && (collector.done || measured(() => isPastViewport(blocks)))) {
+        inView = measured(() => viewportSlice(blocks));
+        if (!(await scan(blocks.slice(inView.from, inView.to)))) return found;
+      }
+      if (collector.done) break;
+      await yieldToMain();
+      if (!isCurrent()) return found;
     }
-    return found;
+    const view = inView ?? { from: 0, to: 0 };
+    for (const batch of batches([...blocks.slice(0, view.from), ...blocks.slice(view.to)])) {
+      if (this.deps.index.isFull) break;
+      await whenIdle();
+      if (!isCurrent() || !(await scan(batch))) return found;
+    }
+    // Open shadow roots last: finding them means asking every element.
+    const shadowFound = await this.scanShadowRoots(root, isCurrent, true);
+    if (shadowFound === undefined) return found;
+    mark(SCAN_DONE_MARK);
+    return found + shadowFound;
   }
 
   /**
@@ -89,6 +118,31 @@ export class PageScanner {
       if (this.deps.index.isFull || !isCurrent()) return;
       if ((await this.scanBlocks(batch, isCurrent)) === undefined) return;
     }
+    for (const root of roots) if ((await this.scanShadowRoots(root, isCurrent, false)) === undefined) return;
+  }
+
+  /** Finds the open shadow roots under `root` (in slices) and scans each; undefined if superseded. */
+  private async scanShadowRoots(root: Element, isCurrent: () => boolean, idle: boolean): Promise<number | undefined> {
+    const finder = new ShadowRootFinder(root);
+    let found = 0;
+    while (!finder.done) {
+      if (idle) await whenIdle();
+      else await yieldToMain();
+      if (!isCurrent()) return undefined;
+      const shadows = measured(() => finder.find(deadline()));
+      for (const shadow of shadows) {
+        this.deps.onShadowRoot(shadow);
+        const blocks = await this.collect(shadow, isCurrent);
+        if (!blocks) return undefined;
+        for (const batch of batches(blocks)) {
+          if (this.deps.index.isFull) return found;
+          const added = await this.scanBlocks(batch, isCurrent);
+          if (added === undefined) return undefined;
+          found += added;
+        }
+      }
+    }
+    return found;
   }
 
   /** Drops the mentions whose text left the page. */
@@ -104,13 +158,27 @@ export class PageScanner {
     this.generation++;
   }
 
-  /** All visible text blocks under `root`, walked in slices; undefined if superseded. */
+  /** Whether a text node is rendered visibly (display, visibility, content-visibility), cached per element. */
+  private readonly isShown = (node: Text): boolean => {
+    const element = node.parentElement;
+    if (!element) return true;
+    let shown = this.shown.get(element);
+    if (shown === undefined) {
+      shown = typeof element.checkVisibility === 'function'
+        ? element.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)
+        : true;
+      this.shown.set(element, shown);
+    }
+    return shown;
+  };
+
+  private collector(root: Node): TextBlockCollector {
+    return new TextBlockCollector(root, { exclude: this.deps.ownHosts, scanCodeBlocks: this.deps.scanCodeBlocks() });
+  }
+
+  /** All text blocks under `root`, walked in slices; undefined if superseded. */
   private async collect(root: Node, isCurrent: () => boolean): Promise<TextBlock[] | undefined> {
-    const collector = new TextBlockCollector(root, {
-      exclude: this.deps.ownHost,
-      scanCodeBlocks: this.deps.scanCodeBlocks(),
-      onShadowRoot: this.deps.onShadowRoot,
-    });
+    const collector = this.collector(root);
     const blocks: TextBlock[] = [];
     for (;;) {
       const slice = measured(() => collector.collect(deadline()));
@@ -123,8 +191,11 @@ export class PageScanner {
 
   /** Sends blocks to be matched and records the answers; the number added, or undefined if superseded. */
   private async scanBlocks(batch: readonly TextBlock[], isCurrent: () => boolean): Promise<number | undefined> {
-    const texts = measured(() => batch.map((b) => b.text));
-    const results = await this.deps.scan(texts);
+    const sent = performance.now();
+    // The synchronous part of sending (serializing the text) is main-thread time too.
+    const reply = measured(() => this.deps.scan(batch.map((b) => b.text)));
+    const results = await reply;
+    measureSince(ROUND_TRIP_MEASURE, sent);
     if (!isCurrent()) return undefined;
     let added = 0;
     let i = 0;
@@ -138,7 +209,7 @@ export class PageScanner {
           if (!found || found.length === 0) continue;
           // A block whose text changed while the answer was on its way is left to the next change.
           if (!batch[i]!.nodes.every((node, n) => node.isConnected && isSameText(batch[i]!, n))) continue;
-          const { added: plus, removed } = this.deps.index.add(batch[i]!, found);
+          const { added: plus, removed } = this.deps.index.add(batch[i]!, found, this.isShown);
           toPaint.push(...plus);
           toErase.push(...removed);
         }
@@ -159,6 +230,12 @@ function isSameText(block: TextBlock, n: number): boolean {
   const start = block.starts[n]!;
   const end = n + 1 < block.starts.length ? block.starts[n + 1]! : block.text.length;
   return block.nodes[n]!.data.length === end - start;
+}
+
+/** Whether the walk has gone past the bottom of the screen (and the lookahead below it). */
+function isPastViewport(blocks: readonly TextBlock[]): boolean {
+  const last = blocks.at(-1)?.nodes[0]?.parentElement;
+  return !!last && last.getBoundingClientRect().top > innerHeight * (1 + VIEWPORT_LOOKAHEAD_SCREENS);
 }
 
 /**

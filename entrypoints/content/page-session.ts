@@ -10,13 +10,17 @@ import { DomWatcher } from './dom-watcher';
 import { HighlightPainter } from './highlight-painter';
 import { HoverController } from './hover-controller';
 import { KeyboardNav } from './keyboard-nav';
+import { setInstrumentation } from './main-thread';
 import { MentionIndex } from './mention-index';
+import { MentionMarks } from './mention-marks';
 import { PageScanner } from './page-scanner';
 import { PopoverHost } from './popover-host';
 import { answerTabMessage, isFromExtensionPage, type MessageSenderLike } from './tab-protocol';
 
 /** How often an orphaned copy (extension reloaded under the page) notices and goes quiet (ms). */
 const INVALIDATION_CHECK_MS = 2000;
+/** Performance mark set when the script has its settings and starts (benchmarks read it). */
+const START_MARK = 'backstory:start';
 /** Wait after an in-page navigation before rescanning, so the new view can render (ms). */
 const NAVIGATION_SETTLE_MS = 300;
 
@@ -26,6 +30,7 @@ const NAVIGATION_SETTLE_MS = 300;
  * protocol, and going quiet when the extension is updated or reloaded under the page.
  */
 export function startPage(ctx: ContentScriptContext, client: MessageClient): void {
+  const startedAt = performance.now();
   const site = frameSite();
   const isTopFrame = window === window.top;
   let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -36,6 +41,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const index = new MentionIndex();
   index.filter = (text, keys) => filterDismissed(dismissed, text, keys);
   const painter = new HighlightPainter();
+  const marks = new MentionMarks();
   let hover: HoverController | undefined;
   const popover = new PopoverHost(
     {
@@ -54,18 +60,18 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   );
   const controller = new HoverController({
     index,
-    painter,
+    marks,
     popover,
     loadCards: async (entityKeys) => (await client.send('entity.cards', { entityKeys: [...entityKeys] })).cards,
     hoverDelayMs: () => settings.hoverDelayMs,
     shadowRoots: () => shadowRoots,
   });
   hover = controller;
-  const nav = new KeyboardNav({ index, painter, hover: controller });
+  const nav = new KeyboardNav({ index, marks, hover: controller });
   const scanner = new PageScanner({
     index,
     painter,
-    ownHost: popover.host,
+    ownHosts: [popover.host, marks.host],
     scan: async (texts) => (await client.send('page.scan', { texts })).mentions,
     scanCodeBlocks: () => settings.scanCodeBlocks,
     onShadowRoot: (root) => {
@@ -76,7 +82,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     },
   });
   const watcher = new DomWatcher({
-    ownHost: popover.host,
+    ownHosts: [popover.host, marks.host],
     scanCodeBlocks: () => settings.scanCodeBlocks,
     onChanges: async (changes) => {
       if (!running) return;
@@ -114,6 +120,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     const previous = settings;
     settings = next;
     painter.setStyle(next.highlightStyle);
+    setInstrumentation(next.highlightStyle !== 'hover-only');
     index.cap = next.highlightCap;
     const shouldRun = isSiteEnabled(next, site);
     if (!shouldRun) {
@@ -202,6 +209,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     watcher.stop();
     scanner.cancel();
     controller.dispose();
+    marks.dispose();
     painter.dispose();
     // The extension APIs may already be gone in an orphaned copy: unhook what still can be.
     try {
@@ -220,6 +228,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
 
   void Promise.all([loadSettings(), dismissalsItem.getValue()])
     .then(([loaded, all]) => {
+      setInstrumentation(loaded.highlightStyle !== 'hover-only');
+      if (loaded.highlightStyle !== 'hover-only') performance.mark(START_MARK, { startTime: startedAt });
       dismissed = dismissalsOf(all, site);
       applySettings(loaded);
     })

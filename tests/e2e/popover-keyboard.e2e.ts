@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markedText } from './support/closed-marks';
 import { ClosedPopover } from './support/closed-popover';
 import { launchExtensionBrowser, pointOfText, type ExtensionBrowser } from './support/extension-browser';
 import { highlightNames, paintedTexts, sendToTab, setSettings, until } from './support/page-tools';
@@ -9,13 +10,8 @@ import { startStaticServer, type StaticServer } from './support/static-server';
 const SCREENSHOTS = 'artifacts/screenshots';
 const AMBIGUOUS_PACK = 'tests/e2e/fixtures/packs/ambiguous.pack.json';
 
-/** The mention under the keyboard's focus mark (the third highlight). */
-async function focusedText(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => {
-    const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
-    return [...(registry.get('backstory-focus') ?? [])][0]?.toString();
-  });
-}
+/** The mention under the keyboard's focus mark. */
+const focusedText = (page: Page) => markedText(page, 'focus');
 
 describe('the popover and the keyboard', () => {
   let browser: ExtensionBrowser;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MentionIndex, type PageMention } from '../../../entrypoints/content/mention-index';
 import { answerTabMessage, isFromExtensionPage, summarizeMentions } from '../../../entrypoints/content/tab-protocol';
+import { ShadowRootFinder } from '../../../entrypoints/content/shadow-roots';
 import { collectTextBlocks, TextBlockCollector } from '../../../entrypoints/content/text-blocks';
 
 function page(html: string): HTMLElement {
@@ -23,13 +24,18 @@ describe('text blocks', () => {
     expect(collectTextBlocks(root, { scanCodeBlocks: true }).map((b) => b.text)).toEqual(['keep', 'code']);
   });
 
-  it('walks open shadow roots after their host tree, and reports them', () => {
+  it('finds open shadow roots, nested ones too, and walks each as a root of its own', () => {
     const root = page('<p>light</p><div id="host"></div>');
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p>shadow <i>text</i></p>';
-    const seen: ShadowRoot[] = [];
-    expect(collectTextBlocks(root, { onShadowRoot: (r) => seen.push(r) }).map((b) => b.text)).toEqual(['light', 'shadow text']);
-    expect(seen).toEqual([shadow]);
+    shadow.innerHTML = '<p>shadow <i>text</i></p><span id="inner"></span>';
+    const inner = (shadow.getElementById('inner') as HTMLElement).attachShadow({ mode: 'open' });
+    inner.innerHTML = '<p>deeper</p>';
+    expect(collectTextBlocks(root).map((b) => b.text)).toEqual(['light']);
+    const finder = new ShadowRootFinder(root);
+    const found: ShadowRoot[] = [];
+    while (!finder.done) found.push(...finder.find());
+    expect(found).toEqual([shadow, inner]);
+    expect(collectTextBlocks(shadow).map((b) => b.text)).toEqual(['shadow text']);
   });
 
   it('gives the same blocks when walked in many small slices', () => {
