@@ -8,6 +8,8 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /** A neutral place to rest the pointer between hovers (top-left corner). */
 const REST_POINT = { x: 2, y: 2 };
+/** The default hover-intent delay (ms): latency is counted from when the popover is due. */
+export const HOVER_DELAY_MS = 250;
 /** Longer than the abandon delay (350 ms), so the previous popover has closed. */
 const CLOSE_WAIT_MS = 450;
 
@@ -23,7 +25,10 @@ async function mentionPoint(page: Page, index: number): Promise<{ x: number; y: 
   }, index);
 }
 
-/** Pointer on a name to the frame the popover's content shows in (ms), as the page's clock sees it. */
+/**
+ * From the moment the popover is due (pointer on a name plus the hover-intent delay) to
+ * the frame its content shows in (ms), as the page's clock sees it.
+ */
 async function hoverOnce(page: Page, point: { x: number; y: number }): Promise<number | undefined> {
   await page.mouse.move(REST_POINT.x, REST_POINT.y);
   await page.waitForTimeout(CLOSE_WAIT_MS);
@@ -41,7 +46,7 @@ async function hoverOnce(page: Page, point: { x: number; y: number }): Promise<n
   return page.evaluate(() => {
     const ready = performance.getEntriesByName('backstory:popover-ready').at(-1)!.startTime;
     return ready - (window as unknown as { benchMoveAt: number }).benchMoveAt;
-  });
+  }).then((sincePointer) => sincePointer - HOVER_DELAY_MS);
 }
 
 export async function hoverLatencies(page: Page, count: number): Promise<number[]> {

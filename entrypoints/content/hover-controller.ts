@@ -9,6 +9,9 @@ import type { PopoverHost } from './popover-host';
 /** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
 export const POPOVER_READY_MARK = 'backstory:popover-ready';
 
+/** Cards kept in the tab for names hovered again (a few KB; cleared when the library changes). */
+const CARD_CACHE_SIZE = 32;
+
 /** Grace period to travel from the name to the popover, or to come back, before it closes (ms). */
 export const ABANDON_MS = 350;
 
@@ -40,8 +43,33 @@ export class HoverController {
   private pinned = false;
   private returnFocus: Element | null = null;
   private request = 0;
+  private readonly cards = new Map<string, Promise<EntityCard[]>>();
 
   constructor(private readonly deps: HoverDeps) {}
+
+  /** Forgets cached cards (the knowledge base changed). */
+  clearCache(): void {
+    this.cards.clear();
+  }
+
+  /**
+   * The cards of a mention: asked for as soon as the pointer lands on the name, so the
+   * round trip to the background overlaps the hover-intent delay; kept for re-hovers.
+   */
+  private cardsFor(entityKeys: readonly string[]): Promise<EntityCard[]> {
+    const key = entityKeys.join('\n');
+    let cards = this.cards.get(key);
+    if (cards) {
+      this.cards.delete(key); // Most recently used last.
+    } else {
+      cards = this.deps.loadCards(entityKeys);
+      // A failure is not kept: the next hover asks again.
+      cards.catch(() => this.cards.delete(key));
+    }
+    this.cards.set(key, cards);
+    if (this.cards.size > CARD_CACHE_SIZE) this.cards.delete(this.cards.keys().next().value!);
+    return cards;
+  }
 
   get isOpen(): boolean {
     return this.deps.popover.isOpen;
@@ -115,6 +143,7 @@ export class HoverController {
   dispose(): void {
     cancelAnimationFrame(this.frame);
     this.close();
+    this.deps.popover.dispose();
   }
 
   private pin(): void {
@@ -143,6 +172,7 @@ export class HoverController {
     }
     if (this.intent?.mention === mention) return;
     this.cancelIntent();
+    void this.cardsFor(mention.entityKeys).catch(() => undefined);
     const timer = window.setTimeout(() => this.openAt(mention, { x, y }), this.deps.hoverDelayMs());
     this.intent = { mention, timer };
   }
@@ -171,8 +201,7 @@ export class HoverController {
 
     // The newest request wins: a slower answer for an older one is dropped.
     const request = ++this.request;
-    this.deps
-      .loadCards(mention.entityKeys)
+    this.cardsFor(mention.entityKeys)
       .then((cards): PopoverContent =>
         cards.length > 0 ? { status: 'ready', cards } : { status: 'error', message: 'This name is no longer in your library.' },
       )

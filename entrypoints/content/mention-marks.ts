@@ -21,7 +21,8 @@ export class MentionMarks {
 
   constructor() {
     this.host = document.createElement('backstory-marks');
-    this.host.style.cssText = 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;';
+    // Contained and left in place once added, like the popover's host.
+    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; pointer-events: none; z-index: 2147483646; contain: layout style;';
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = MARK_CSS;
@@ -43,6 +44,7 @@ export class MentionMarks {
     this.active = undefined;
     this.focus = undefined;
     this.update();
+    this.host.remove();
   }
 
   private update(): void {
@@ -56,7 +58,6 @@ export class MentionMarks {
       window[method]('resize', this.onMove, { passive: true } as AddEventListenerOptions);
     }
     this.draw();
-    if (!any) this.host.remove();
   }
 
   private draw(): void {

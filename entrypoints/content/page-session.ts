@@ -172,7 +172,10 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const onMessage = (message: unknown, sender: MessageSenderLike) => {
     if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     const event = message as KnowledgeBaseChangedEvent | MentionStepEvent | undefined;
-    if (event?.type === 'kb.revision') rescanAll();
+    if (event?.type === 'kb.revision') {
+      controller.clearCache();
+      rescanAll();
+    }
     else if (event?.type === 'mention.step' && live()) nav.step(event.direction);
     else if (isTopFrame) {
       const reply = answerTabMessage(message, sender, true, {

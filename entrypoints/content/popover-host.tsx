@@ -47,7 +47,9 @@ export class PopoverHost {
   ) {
     this.host = document.createElement('backstory-popover');
     // The host is visible to the page; keep it inert in layout and let it hold only the popover.
-    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
+    // Contained, and left in place once added, so a hover does not add and remove an
+    // element of <html> each time.
+    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: layout style;';
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = `:host { all: initial; }\n.bs-frame { position: fixed; top: 0; left: 0; }\n${cardCss}`;
@@ -117,6 +119,11 @@ export class PopoverHost {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     render(null, this.container);
+  }
+
+  /** Takes the host out of the page (the script is shutting down). */
+  dispose(): void {
+    this.hide();
     this.host.remove();
   }
 
