@@ -8,8 +8,9 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
-    // activeTab + scripting: "Save to Backstory" reads the page the user asked for, and only it.
-    // activeTab also lets the popup read the URL of the tab it was opened on (for the site switch).
+    // activeTab + scripting: "Save to Backstory" reads the page the user asked for;
+    // activeTab also lets the popup read the URL of the tab it was opened on (for the site switch);
+    // scripting also registers the page script at run time, so disabled sites can be left out of it.
     // alarms: the daily check of packs for newer versions.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // Asked for one site at a time, when the user imports a pack from an address that
@@ -19,6 +20,11 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Backstory' },
+    // Rebindable in chrome://extensions/shortcuts; never a single key that would steal typing.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next highlighted name on the page' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous highlighted name on the page' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
 import type { EntityCard } from '../lib/kb/entity-card';
+import { articleDateLabel } from '../lib/text/article-age';
 import { formatArticleDate } from '../lib/text/format-date';
 
 export interface EntityCardViewProps {
@@ -6,11 +7,16 @@ export interface EntityCardViewProps {
   /** Id of the heading, so a dialog can be labelled by it. */
   headingId?: string;
   onOpenArticle(articleKey: string): void;
+  /** "N more": when given, the count becomes a button that opens the full list (the search). */
+  onShowMore?(card: EntityCard): void;
+  /** When given, dates of articles over a year older than this (ms since the epoch) read "as of …". */
+  now?: number;
 }
 
 /** Who or what an entity is, and which stored articles mention it, newest first. */
-export function EntityCardView({ card, headingId, onOpenArticle }: EntityCardViewProps) {
+export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, now }: EntityCardViewProps) {
   const more = card.articleCount - card.articles.length;
+  const dateOf = (iso: string | undefined) => (now === undefined ? formatArticleDate(iso) : articleDateLabel(iso, now));
   return (
     <article class="bs-card">
       <header class="bs-card__header">
@@ -33,13 +39,20 @@ export function EntityCardView({ card, headingId, onOpenArticle }: EntityCardVie
                 {article.headline}
               </button>
               <div class="bs-card__meta">
-                {[article.publisher, formatArticleDate(article.datePublished)].filter(Boolean).join(' · ')}
+                {[article.publisher, dateOf(article.datePublished)].filter(Boolean).join(' · ')}
               </div>
               {article.sentence && <blockquote class="bs-card__sentence">{article.sentence}</blockquote>}
             </li>
           ))}
         </ol>
-        {more > 0 && <p class="bs-card__more">and {more} more</p>}
+        {more > 0 &&
+          (onShowMore ? (
+            <button type="button" class="bs-card__more bs-card__more--action" onClick={() => onShowMore(card)}>
+              {`${more} more ${more === 1 ? 'article' : 'articles'}`}
+            </button>
+          ) : (
+            <p class="bs-card__more">and {more} more</p>
+          ))}
       </section>
       {card.related.length > 0 && (
         <section class="bs-card__related" aria-label="Related">

@@ -12,37 +12,77 @@ export interface EntityPopoverProps {
   theme: 'light' | 'dark';
   onClose(): void;
   onOpenArticle(articleKey: string): void;
+  /** Writing direction of the page the popover sits on. */
+  dir?: 'ltr' | 'rtl';
+  /** A pinned popover stays until Esc, the close button or a click outside. */
+  pinned?: boolean;
+  /** For "as of" dates: now, in ms since the epoch. */
+  now?: number;
+  /** "N more": opens the full list of articles about an entity. */
+  onShowMore?(card: EntityCard): void;
+  /** "Not this one", offered when a name has several candidates. */
+  onDismissCandidate?(entityKey: string): void;
+  /** Hostname shown in the "turn off on this site" action; the action shows only with both. */
+  site?: string;
+  onDisableSite?(): void;
 }
 
 /** The hover popover: a labelled, non-modal dialog holding one card per candidate entity. */
-export function EntityPopover({ content, theme, onClose, onOpenArticle }: EntityPopoverProps) {
+export function EntityPopover(props: EntityPopoverProps) {
+  const { content, theme, onClose, onOpenArticle, dir, pinned, now, onShowMore, onDismissCandidate, site, onDisableSite } = props;
   const headingId = useId();
   const label = content.status === 'loading' ? content.name : undefined;
+  const ambiguous = content.status === 'ready' && content.cards.length > 1;
   return (
     <div
       class="bs-popover"
       data-theme={theme}
+      data-pinned={pinned ? 'true' : undefined}
+      dir={dir}
       role="dialog"
+      tabIndex={-1}
       aria-labelledby={content.status === 'ready' ? headingId : undefined}
       aria-label={label ?? (content.status === 'error' ? 'Backstory' : undefined)}
     >
-      <button type="button" class="bs-popover__close" aria-label="Close" onClick={onClose}>
-        ×
-      </button>
+      <div class="bs-popover__chrome">
+        {/* Pinning must not move anything: the click that pins may be landing on a button. */}
+        {pinned && <span class="bs-popover__pinned">Pinned</span>}
+        <button type="button" class="bs-popover__close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
       {content.status === 'loading' && <p class="bs-popover__status">Looking up {content.name}…</p>}
       {content.status === 'error' && <p class="bs-popover__status">{content.message}</p>}
-      {content.status === 'ready' && content.cards.length > 1 && (
-        <p class="bs-popover__ambiguous">This name may refer to {content.cards.length} entries:</p>
-      )}
+      {ambiguous && <p class="bs-popover__ambiguous">This name may refer to {content.cards.length} entries:</p>}
       {content.status === 'ready' &&
         content.cards.map((card, i) => (
-          <EntityCardView
-            key={card.key}
-            card={card}
-            headingId={i === 0 ? headingId : undefined}
-            onOpenArticle={onOpenArticle}
-          />
+          <div key={card.key} class="bs-popover__candidate">
+            <EntityCardView
+              card={card}
+              headingId={i === 0 ? headingId : undefined}
+              onOpenArticle={onOpenArticle}
+              onShowMore={onShowMore}
+              now={now}
+            />
+            {ambiguous && onDismissCandidate && (
+              <button
+                type="button"
+                class="bs-popover__dismiss"
+                aria-label={`Not ${card.name} on this site`}
+                onClick={() => onDismissCandidate(card.key)}
+              >
+                Not this one
+              </button>
+            )}
+          </div>
         ))}
+      {site && onDisableSite && content.status !== 'loading' && (
+        <footer class="bs-popover__footer">
+          <button type="button" class="bs-popover__site" onClick={onDisableSite}>
+            {`Turn off Backstory on ${site}`}
+          </button>
+        </footer>
+      )}
     </div>
   );
 }

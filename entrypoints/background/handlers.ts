@@ -7,6 +7,7 @@ import { HandlerError, type Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { SearchService } from './search-index';
+import { dismissOnSite, openSearch } from './page-actions';
 
 /** Page text per request, in UTF-16 code units: bounds the work one message can ask for. */
 const MAX_SCAN_CHARS = 4_000_000;
@@ -42,6 +43,14 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
       const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(article.key)}`);
       await browser.tabs.create({ url });
       return { opened: true };
+    },
+
+    async 'search.open'({ query }, { tabId }) {
+      return openSearch(query, tabId);
+    },
+
+    async 'site.dismiss'(request, { tabId }) {
+      return dismissOnSite(request, tabId);
     },
 
     async 'kb.search'({ query }) {

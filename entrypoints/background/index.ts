@@ -5,6 +5,8 @@ import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { routeMessage } from '../../lib/messages/router';
 import { registerSaveMenu } from './context-menu';
+import { listenForCommands } from './commands';
+import { keepContentScriptRegistered } from './content-registration';
 import { createHandlers } from './handlers';
 import { loadBundledStarterPack } from './load-starter-pack';
 import { startPackUpdates } from './pack-updates';
@@ -20,6 +22,8 @@ export default defineBackground(() => {
     .then(() => matchers.get())
     .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
   void navigator.storage?.persist?.();
+  void keepContentScriptRegistered();
+  listenForCommands();
 
   registerSaveMenu();
   // Search needs the data, not the page matcher: it does not wait for the matcher to load.

@@ -1,7 +1,12 @@
-/** The text position under a viewport point, in whichever API this engine has. */
-export function caretAt(x: number, y: number): { node: Node; offset: number } | undefined {
+/**
+ * The text position under a viewport point, in whichever API this engine has. Open
+ * shadow roots that hold mentions are passed in, so text inside them can be hit too.
+ */
+export function caretAt(x: number, y: number, shadowRoots: readonly ShadowRoot[] = []): { node: Node; offset: number } | undefined {
   if (typeof document.caretPositionFromPoint === 'function') {
-    const position = document.caretPositionFromPoint(x, y);
+    const position = shadowRoots.length > 0
+      ? (document.caretPositionFromPoint as (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null)(x, y, { shadowRoots: [...shadowRoots] })
+      : document.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
   const range = (document as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(x, y);

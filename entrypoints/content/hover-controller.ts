@@ -1,27 +1,38 @@
 import type { PopoverContent } from '../../components/EntityPopover';
 import type { EntityCard } from '../../lib/kb/entity-card';
-import type { HighlightPainter } from './highlight-painter';
+import type { MentionMarks } from './mention-marks';
 import { caretAt, rectUnderPoint } from './hit-test';
 import type { MentionIndex, PageMention } from './mention-index';
+import { mark } from './main-thread';
 import type { PopoverHost } from './popover-host';
 
-/** Hover intent: the pointer must rest on a name this long before the popover opens (ms). */
-export const HOVER_INTENT_MS = 250;
+/** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
+export const POPOVER_READY_MARK = 'backstory:popover-ready';
+
+/** Cards kept in the tab for names hovered again (a few KB; cleared when the library changes). */
+const CARD_CACHE_SIZE = 32;
+
 /** Grace period to travel from the name to the popover, or to come back, before it closes (ms). */
 export const ABANDON_MS = 350;
 
 export interface HoverDeps {
   index: MentionIndex;
-  painter: HighlightPainter;
+  marks: MentionMarks;
   popover: PopoverHost;
   loadCards(entityKeys: readonly string[]): Promise<EntityCard[]>;
+  /** Hover intent before opening (the `hoverDelayMs` setting), read at each hover. */
+  hoverDelayMs(): number;
+  /** Open shadow roots holding mentions, for hit-testing inside them. */
+  shadowRoots(): readonly ShadowRoot[];
 }
 
 /**
- * Turns pointer movement into popover intent: finds the mention under the pointer by
+ * Turns pointer and keys into popover intent: finds the mention under the pointer by
  * hit-testing (no listeners on the page's elements), opens after a short rest, stays
- * open while the pointer is on the name or the popover, and leaves on Esc, an outside
- * click, or when the pointer has moved away for a moment.
+ * open while the pointer is on the name or the popover, pins on a click, and leaves on
+ * Esc, the close button, an outside click, or (unpinned) when the pointer moves away.
+ * Hover never takes keyboard focus; a popover opened from the keyboard takes it and
+ * gives it back on close.
  */
 export class HoverController {
   private frame = 0;
@@ -29,9 +40,45 @@ export class HoverController {
   private intent: { mention: PageMention; timer: number } | undefined;
   private closeTimer = 0;
   private openMention: PageMention | undefined;
+  private pinned = false;
+  private returnFocus: Element | null = null;
   private request = 0;
+  private readonly cards = new Map<string, Promise<EntityCard[]>>();
 
   constructor(private readonly deps: HoverDeps) {}
+
+  /** Forgets cached cards (the knowledge base changed). */
+  clearCache(): void {
+    this.cards.clear();
+  }
+
+  /**
+   * The cards of a mention: asked for as soon as the pointer lands on the name, so the
+   * round trip to the background overlaps the hover-intent delay; kept for re-hovers.
+   */
+  private cardsFor(entityKeys: readonly string[]): Promise<EntityCard[]> {
+    const key = entityKeys.join('\n');
+    let cards = this.cards.get(key);
+    if (cards) {
+      this.cards.delete(key); // Most recently used last.
+    } else {
+      cards = this.deps.loadCards(entityKeys);
+      // A failure is not kept: the next hover asks again.
+      cards.catch(() => this.cards.delete(key));
+    }
+    this.cards.set(key, cards);
+    if (this.cards.size > CARD_CACHE_SIZE) this.cards.delete(this.cards.keys().next().value!);
+    return cards;
+  }
+
+  get isOpen(): boolean {
+    return this.deps.popover.isOpen;
+  }
+
+  /** The mention whose popover is open. */
+  get currentMention(): PageMention | undefined {
+    return this.openMention;
+  }
 
   onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
@@ -44,11 +91,21 @@ export class HoverController {
   }
 
   onPointerDown(event: PointerEvent): void {
-    if (this.deps.popover.isOpen && !this.deps.popover.contains(event)) this.close();
+    if (!this.deps.popover.isOpen) return;
+    if (this.deps.popover.contains(event)) {
+      this.pin();
+      return;
+    }
+    const onName = this.openMention && this.mentionAt(event.clientX, event.clientY) === this.openMention;
+    if (onName) this.pin();
+    else this.close();
   }
 
-  onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.deps.popover.isOpen) this.close();
+  /** Esc closes; returns whether the key was ours. */
+  onEscape(): boolean {
+    if (!this.deps.popover.isOpen) return false;
+    this.close();
+    return true;
   }
 
   onPopoverPointerEnter(): void {
@@ -56,7 +113,16 @@ export class HoverController {
   }
 
   onPopoverPointerLeave(): void {
-    this.scheduleClose();
+    if (!this.pinned) this.scheduleClose();
+  }
+
+  /** Opens the popover for a mention chosen with the keyboard: pinned, with focus inside. */
+  openFromKeyboard(mention: PageMention): void {
+    const active = document.activeElement;
+    this.cancelIntent();
+    this.openAt(mention, undefined, { pinned: true });
+    this.returnFocus = active;
+    this.deps.popover.focus();
   }
 
   close(): void {
@@ -64,13 +130,27 @@ export class HoverController {
     this.cancelClose();
     this.request++;
     this.openMention = undefined;
-    this.deps.painter.setActive(undefined);
+    this.pinned = false;
+    this.deps.marks.setActive(undefined);
+    const hadFocus = this.deps.popover.hasFocus();
     this.deps.popover.hide();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    // Focus goes back where it was, but only if it was still ours to give.
+    if (hadFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
   }
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
     this.close();
+    this.deps.popover.dispose();
+  }
+
+  private pin(): void {
+    if (this.pinned) return;
+    this.pinned = true;
+    this.cancelClose();
+    this.deps.popover.setPinned(true);
   }
 
   private sample({ x, y, overPopover }: { x: number; y: number; overPopover: boolean }): void {
@@ -78,6 +158,7 @@ export class HoverController {
       this.cancelClose();
       return;
     }
+    if (this.pinned) return;
     const mention = this.mentionAt(x, y);
     if (mention && mention === this.openMention) {
       this.cancelClose();
@@ -91,40 +172,45 @@ export class HoverController {
     }
     if (this.intent?.mention === mention) return;
     this.cancelIntent();
-    const timer = window.setTimeout(() => this.openAt(mention, x, y), HOVER_INTENT_MS);
+    void this.cardsFor(mention.entityKeys).catch(() => undefined);
+    const timer = window.setTimeout(() => this.openAt(mention, { x, y }), this.deps.hoverDelayMs());
     this.intent = { mention, timer };
   }
 
   private mentionAt(x: number, y: number): PageMention | undefined {
-    const caret = caretAt(x, y);
+    const caret = caretAt(x, y, this.deps.shadowRoots());
     if (!caret) return undefined;
     const mention = this.deps.index.at(caret.node, caret.offset);
     return mention && rectUnderPoint(mention.range, x, y) ? mention : undefined;
   }
 
-  private openAt(mention: PageMention, x: number, y: number): void {
+  private openAt(mention: PageMention, point: { x: number; y: number } | undefined, options: { pinned?: boolean } = {}): void {
     this.intent = undefined;
     this.cancelClose();
     this.openMention = mention;
-    this.deps.painter.setActive(mention.range);
+    this.pinned = options.pinned ?? false;
+    this.deps.marks.setActive(mention.range);
     const rects = [...mention.range.getClientRects()];
-    const rectIndex = Math.max(0, rects.findIndex((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom));
+    const hit = point ? rects.findIndex((r) => point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom) : 0;
+    const rectIndex = Math.max(0, hit);
     const anchor = {
       rect: () => mention.range.getClientRects()[rectIndex] ?? mention.range.getBoundingClientRect(),
       contextElement: mention.range.startContainer.parentElement ?? undefined,
     };
-    this.deps.popover.show({ status: 'loading', name: mention.text }, anchor);
+    this.deps.popover.show({ status: 'loading', name: mention.text }, anchor, { pinned: this.pinned });
 
-    // The newest hover wins: a slower answer for an older one is dropped.
+    // The newest request wins: a slower answer for an older one is dropped.
     const request = ++this.request;
-    this.deps
-      .loadCards(mention.entityKeys)
+    this.cardsFor(mention.entityKeys)
       .then((cards): PopoverContent =>
         cards.length > 0 ? { status: 'ready', cards } : { status: 'error', message: 'This name is no longer in your library.' },
       )
       .catch((): PopoverContent => ({ status: 'error', message: 'Backstory could not look this up. Reload the page to try again.' }))
       .then((content) => {
-        if (request === this.request) this.deps.popover.update(content);
+        if (request !== this.request) return;
+        this.deps.popover.update(content);
+        // The frame that shows it: what "hover to visible popover" measures up to.
+        requestAnimationFrame(() => mark(POPOVER_READY_MARK));
       });
   }
 

@@ -1,66 +1,32 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createMessageClient } from '../../lib/messages/client';
-import type { KnowledgeBaseChangedEvent } from '../../lib/messages/protocol';
-import { HighlightPainter } from './highlight-painter';
 import './highlights.css';
-import { HoverController } from './hover-controller';
-import { MentionIndex } from './mention-index';
-import { PageScanner } from './page-scanner';
-import { PopoverHost } from './popover-host';
+import { startPage } from './page-session';
 
 export default defineContentScript({
+  // Registered by the background at run time (entrypoints/background/content-registration.ts),
+  // so that sites the user turned Backstory off for can be left out of the injection.
+  registration: 'runtime',
   matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // No Custom Highlight API: stay out of the way.
-
+    // Frames of other sites (ads, embeds) are not the page being read: no copy of Backstory there.
+    if (!isSameOriginAsTop()) return;
     const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
-    const index = new MentionIndex();
-    const painter = new HighlightPainter();
-    let hover: HoverController | undefined;
-    const popover = new PopoverHost({
-      onOpenArticle: (articleKey) => void client.send('article.open', { articleKey }).catch(goQuiet),
-      onClose: () => hover?.close(),
-      onPointerEnter: () => hover?.onPopoverPointerEnter(),
-      onPointerLeave: () => hover?.onPopoverPointerLeave(),
-    });
-    hover = new HoverController({
-      index,
-      painter,
-      popover,
-      loadCards: async (entityKeys) => (await client.send('entity.cards', { entityKeys: [...entityKeys] })).cards,
-    });
-    const scanner = new PageScanner({
-      index,
-      painter,
-      ownHost: popover.host,
-      scan: async (texts) => (await client.send('page.scan', { texts })).mentions,
-    });
-
-    const controller = hover;
-    ctx.addEventListener(document, 'pointermove', (e) => controller.onPointerMove(e), { passive: true, capture: true });
-    ctx.addEventListener(document, 'pointerdown', (e) => controller.onPointerDown(e), { capture: true });
-    ctx.addEventListener(document, 'keydown', (e) => controller.onKeyDown(e), { capture: true });
-
-    const onMessage = (message: unknown) => {
-      if ((message as KnowledgeBaseChangedEvent)?.type === 'kb.revision') void scanner.rescan().catch(goQuiet);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-
-    // After the extension is updated or reloaded under the page, this copy goes quiet.
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      scanner.cancel();
-      controller.dispose();
-      painter.dispose();
-    });
-
-    function goQuiet(error: unknown): void {
-      if (ctx.isInvalid) return;
-      console.info('Backstory: paused on this page', error instanceof Error ? error.message : error);
-    }
-
-    void scanner.rescan().catch(goQuiet);
+    startPage(ctx, client);
   },
 });
+
+/** Whether this is the top frame, or a frame of the same origin (about:blank and srcdoc included). */
+function isSameOriginAsTop(): boolean {
+  if (window === window.top) return true;
+  try {
+    return window.top?.location.origin === location.origin || location.origin === 'null';
+  } catch {
+    return false; // Reading a cross-origin frame's location throws.
+  }
+}

@@ -2,6 +2,7 @@ import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/d
 import { render } from 'preact';
 import { EntityPopover, type PopoverContent } from '../../components/EntityPopover';
 import cardCss from '../../components/entity-card.css?inline';
+import type { EntityCard } from '../../lib/kb/entity-card';
 import { pageTheme } from './page-theme';
 
 /** Gap between the name and the popover, and the least distance to the viewport edge (px). */
@@ -10,14 +11,23 @@ const VIEWPORT_PADDING_PX = 8;
 
 export interface PopoverCallbacks {
   onOpenArticle(articleKey: string): void;
+  onShowMore(card: EntityCard): void;
+  onDismissCandidate(entityKey: string): void;
+  onDisableSite(): void;
   onClose(): void;
   onPointerEnter(): void;
   onPointerLeave(): void;
 }
 
+export interface PopoverAnchor {
+  rect: () => DOMRect;
+  contextElement?: Element;
+}
+
 /**
  * The popover's home: a closed shadow root, so the page can neither style nor read what
- * the knowledge base says. Positioned with Floating UI (flip and shift at the edges).
+ * the knowledge base says. Positioned with Floating UI (flip and shift at the edges,
+ * start/end following the page's writing direction).
  */
 export class PopoverHost {
   readonly host: HTMLElement;
@@ -25,11 +35,21 @@ export class PopoverHost {
   private readonly container: HTMLElement;
   private stopAutoUpdate: (() => void) | undefined;
   private open = false;
+  private content: PopoverContent | undefined;
+  private pinned = false;
+  private dir: 'ltr' | 'rtl' = 'ltr';
+  private theme: 'light' | 'dark' = 'light';
 
-  constructor(private readonly callbacks: PopoverCallbacks) {
+  constructor(
+    private readonly callbacks: PopoverCallbacks,
+    /** The site shown in "turn off on …" (undefined where that makes no sense). */
+    private readonly site: string | undefined,
+  ) {
     this.host = document.createElement('backstory-popover');
     // The host is visible to the page; keep it inert in layout and let it hold only the popover.
-    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
+    // Contained, and left in place once added, so a hover does not add and remove an
+    // element of <html> each time.
+    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: layout style;';
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = `:host { all: initial; }\n.bs-frame { position: fixed; top: 0; left: 0; }\n${cardCss}`;
@@ -44,13 +64,20 @@ export class PopoverHost {
     return this.open;
   }
 
-  /** Shows `content` next to `anchor` (a rect of the hovered name, in viewport coordinates). */
-  show(content: PopoverContent, anchor: { rect: () => DOMRect; contextElement?: Element }): void {
+  /** Shows `content` next to `anchor` (a rect of the name, in viewport coordinates). */
+  show(content: PopoverContent, anchor: PopoverAnchor, options: { pinned?: boolean } = {}): void {
     if (!this.host.isConnected) document.documentElement.append(this.host);
-    this.render(content);
+    const context = anchor.contextElement;
+    this.dir = context && getComputedStyle(context).direction === 'rtl' ? 'rtl' : 'ltr';
+    this.theme = pageTheme(context?.ownerDocument ?? document);
+    // Floating UI reads the floating element's direction to place "start" on the right side in RTL.
+    this.container.dir = this.dir;
+    this.pinned = options.pinned ?? false;
+    this.content = content;
+    this.render();
     this.open = true;
     this.stopAutoUpdate?.();
-    const reference = { getBoundingClientRect: anchor.rect, contextElement: anchor.contextElement };
+    const reference = { getBoundingClientRect: anchor.rect, contextElement: context };
     this.stopAutoUpdate = autoUpdate(reference, this.container, () => {
       void computePosition(reference, this.container, {
         strategy: 'fixed',
@@ -64,15 +91,39 @@ export class PopoverHost {
 
   /** Replaces the content of an open popover (loading → ready). */
   update(content: PopoverContent): void {
-    if (this.open) this.render(content);
+    if (!this.open) return;
+    this.content = content;
+    this.render();
+  }
+
+  setPinned(pinned: boolean): void {
+    if (!this.open || this.pinned === pinned) return;
+    this.pinned = pinned;
+    this.render();
+  }
+
+  /** Moves keyboard focus into the dialog (only when the keyboard opened it). */
+  focus(): void {
+    this.container.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+  }
+
+  /** Whether keyboard focus is inside the popover. */
+  hasFocus(): boolean {
+    return document.activeElement === this.host;
   }
 
   hide(): void {
     if (!this.open) return;
     this.open = false;
+    this.content = undefined;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     render(null, this.container);
+  }
+
+  /** Takes the host out of the page (the script is shutting down). */
+  dispose(): void {
+    this.hide();
     this.host.remove();
   }
 
@@ -81,13 +132,21 @@ export class PopoverHost {
     return event.composedPath().includes(this.host);
   }
 
-  private render(content: PopoverContent): void {
+  private render(): void {
+    if (!this.content) return;
     render(
       <EntityPopover
-        content={content}
-        theme={pageTheme()}
+        content={this.content}
+        theme={this.theme}
+        dir={this.dir}
+        pinned={this.pinned}
+        now={Date.now()}
         onClose={this.callbacks.onClose}
         onOpenArticle={this.callbacks.onOpenArticle}
+        onShowMore={this.callbacks.onShowMore}
+        onDismissCandidate={this.callbacks.onDismissCandidate}
+        site={this.site}
+        onDisableSite={this.callbacks.onDisableSite}
       />,
       this.container,
     );

@@ -1,7 +1,8 @@
 /**
- * Finds the page's visible text as blocks: runs of text nodes under the same block-level
+ * Finds the page's text as blocks: runs of text nodes under the same block-level
  * element, concatenated, so a name split by inline markup ("Vladimir <b>Putin</b>") is
- * still one string, while text in different blocks never runs together.
+ * still one string, while text in different blocks never runs together. Open shadow
+ * roots are found separately (shadow-roots.ts) and walked as roots of their own.
  */
 
 export interface TextBlock {
@@ -15,8 +16,11 @@ export interface TextBlock {
 /** Elements whose text is never page prose, or not ours to touch. */
 const SKIPPED_ELEMENTS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'BUTTON', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'CODE', 'PRE', 'KBD', 'SAMP',
+  'BUTTON', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT',
 ]);
+
+/** Code: skipped unless the `scanCodeBlocks` setting asks for it (identifiers are rarely names). */
+const CODE_ELEMENTS = new Set(['CODE', 'PRE', 'KBD', 'SAMP']);
 
 /** Elements that flow inline: text inside them continues the surrounding block. */
 const INLINE_ELEMENTS = new Set([
@@ -25,60 +29,145 @@ const INLINE_ELEMENTS = new Set([
 ]);
 
 export interface CollectOptions {
-  /** Our own UI host: never scanned. */
-  exclude?: Element;
+  /** Our own UI hosts: never scanned. */
+  exclude?: readonly Element[];
+  /** Scan pre, code, kbd and samp too. */
+  scanCodeBlocks?: boolean;
 }
 
-/** The visible text blocks under `root`. */
-export function collectTextBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const visibility = new WeakMap<Element, boolean>();
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        return /\S/u.test((node as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-      }
-      const element = node as Element;
-      if (SKIPPED_ELEMENTS.has(element.tagName.toUpperCase()) || element === options.exclude) return NodeFilter.FILTER_REJECT;
-      if ((element as HTMLElement).isContentEditable || element.getAttribute('aria-hidden') === 'true') return NodeFilter.FILTER_REJECT;
-      return NodeFilter.FILTER_SKIP;
-    },
-  });
+/** What the walk knows about an element: whether its text is skipped, and which block it flows into. */
+interface ElementStatus {
+  skip: boolean;
+  block: Element | undefined;
+}
 
-  const blocks: TextBlock[] = [];
-  let current: TextBlock | undefined;
-  let currentBlockElement: Element | undefined;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    const parent = text.parentElement;
-    if (!parent || !isVisible(parent, visibility)) continue;
-    const blockElement = blockAncestor(parent);
-    if (!current || blockElement !== currentBlockElement) {
-      current = { nodes: [], starts: [], text: '' };
-      currentBlockElement = blockElement;
-      blocks.push(current);
-    }
-    current.starts.push(current.text.length);
-    current.nodes.push(text);
-    current.text += text.data;
+const SKIP: ElementStatus = { skip: true, block: undefined };
+const NON_SPACE = /\S/u;
+
+/**
+ * A resumable walk over the text under one root: `collect` does a slice of the work and
+ * returns, so a long page never blocks the main thread in one long task.
+ *
+ * Speed matters here (a long page has 50k text nodes): the walker visits text nodes
+ * only, natively, and what each element means (skipped? which block?) is worked out
+ * once per element and cached. Visibility is not checked here: checking it costs about
+ * 4 µs an element, so it is checked later, only where a name was found.
+ */
+export class TextBlockCollector {
+  private readonly walker: TreeWalker;
+  private readonly status = new Map<Element, ElementStatus>();
+  private current: TextBlock | undefined;
+  private currentBlockElement: Element | undefined;
+  private finished = false;
+
+  constructor(
+    root: Node,
+    private readonly options: CollectOptions = {},
+  ) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   }
-  return blocks;
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /**
+   * Walks until `shouldYield()` says stop (checked every few nodes) or the text is
+   * exhausted; returns the blocks completed in this slice.
+   */
+  collect(shouldYield: () => boolean = () => false): TextBlock[] {
+    const blocks: TextBlock[] = [];
+    let sinceCheck = 0;
+    while (!this.finished) {
+      if (++sinceCheck >= CHECK_EVERY_NODES) {
+        sinceCheck = 0;
+        if (shouldYield()) return blocks;
+      }
+      const node = this.walker.nextNode() as Text | null;
+      if (!node) {
+        this.finished = true;
+        this.closeBlock(blocks);
+        break;
+      }
+      const data = node.data;
+      if (!NON_SPACE.test(data)) continue;
+      const parent = node.parentElement;
+      const status = parent ? this.statusOf(parent) : undefined;
+      if (status?.skip) continue;
+      const blockElement = status?.block;
+      if (!this.current || blockElement !== this.currentBlockElement) {
+        this.closeBlock(blocks);
+        this.current = { nodes: [], starts: [], text: '' };
+        this.currentBlockElement = blockElement;
+      }
+      this.current.starts.push(this.current.text.length);
+      this.current.nodes.push(node);
+      this.current.text += data;
+    }
+    return blocks;
+  }
+
+  private closeBlock(into: TextBlock[]): void {
+    if (this.current && this.current.nodes.length > 0) into.push(this.current);
+    this.current = undefined;
+    this.currentBlockElement = undefined;
+  }
+
+  private statusOf(element: Element): ElementStatus {
+    let status = this.status.get(element);
+    if (status) return status;
+    if (!isScannable(element, this.options)) status = SKIP;
+    else {
+      const parent = element.parentElement;
+      const above = parent ? this.statusOf(parent) : undefined;
+      if (above?.skip) status = SKIP;
+      else {
+        const inline = INLINE_ELEMENTS.has(element.tagName.toUpperCase()) && above?.block !== undefined;
+        status = { skip: false, block: inline ? above.block : element };
+      }
+    }
+    this.status.set(element, status);
+    return status;
+  }
 }
 
-function blockAncestor(element: Element): Element {
+/** How many nodes the walk visits between two looks at the clock. */
+const CHECK_EVERY_NODES = 64;
+
+/** The text blocks under `root`, all at once (tests and small subtrees). */
+export function collectTextBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
+  return new TextBlockCollector(root, options).collect();
+}
+
+/** Whether the text inside `element` may be scanned at all (ignoring visibility and ancestors). */
+export function isScannable(element: Element, options: Pick<CollectOptions, 'exclude' | 'scanCodeBlocks'> = {}): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (SKIPPED_ELEMENTS.has(tag) || options.exclude?.includes(element)) return false;
+  if (!options.scanCodeBlocks && CODE_ELEMENTS.has(tag)) return false;
+  // The attribute, not isContentEditable: that one asks for computed style, about 1 µs an
+  // element on a long page. Descendants of an editing host are skipped through their ancestor.
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return false;
+  return element.getAttribute('aria-hidden') !== 'true';
+}
+
+/** The element whose block a node's text belongs to: the nearest non-inline ancestor. */
+export function blockAncestor(element: Element): Element {
   let el: Element = element;
   while (INLINE_ELEMENTS.has(el.tagName.toUpperCase()) && el.parentElement) el = el.parentElement;
   return el;
 }
 
-function isVisible(element: Element, cache: WeakMap<Element, boolean>): boolean {
-  let visible = cache.get(element);
-  if (visible === undefined) {
-    // checkVisibility answers from computed style: display:none, content-visibility, visibility.
-    visible = typeof element.checkVisibility === 'function'
-      ? element.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)
-      : true;
-    cache.set(element, visible);
+/**
+ * Whether a node lies where text is never scanned: inside a skipped element, an editable
+ * field or our own UI (checked on the way up, across shadow boundaries).
+ */
+export function isInsideUnscannable(node: Node, options: Pick<CollectOptions, 'exclude' | 'scanCodeBlocks'> = {}): boolean {
+  let current: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+  while (current) {
+    if (current.nodeType === Node.ELEMENT_NODE && !isScannable(current as Element, options)) return true;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
-  return visible;
+  return false;
 }

@@ -21,6 +21,13 @@ export interface ProtocolMap {
   'entity.cards': { request: { entityKeys: string[] }; response: { cards: EntityCard[] } };
   /** Open an article of the library in a new tab. Content scripts may ask. */
   'article.open': { request: { articleKey: string }; response: { opened: boolean } };
+  /** Open the extension's search for a name in a new tab ("N more" in the popover). Content scripts may ask. */
+  'search.open': { request: { query: string }; response: { opened: boolean } };
+  /**
+   * "Not this one": stop offering an entity for a name on the sender's site (the site is
+   * taken from the sender's tab, never from the request). Content scripts may ask.
+   */
+  'site.dismiss': { request: { text: string; entityKey: string }; response: { site: string } };
   /** Search the knowledge base. */
   'kb.search': { request: { query: string }; response: SearchResults };
   /**
@@ -42,6 +49,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'entity.cards',
   'article.open',
   'kb.search',
+  'search.open',
+  'site.dismiss',
 ]);
 
 /**
@@ -56,6 +65,12 @@ export interface TabProtocolMap {
   };
   /** Scroll to the first mention of an entity and open its popover. */
   'tab.reveal': { request: { entityKey: string }; response: { found: boolean } };
+}
+
+/** Sent by the background to the active tab when a keyboard command asks to step through mentions. */
+export interface MentionStepEvent {
+  type: 'mention.step';
+  direction: 'next' | 'previous';
 }
 
 /** Sent by the background to every tab when the knowledge base changed. */

@@ -80,16 +80,48 @@ export class ClosedPopover {
     throw new Error('Popover did not close');
   }
 
-  /** Centre of the first element in the popover whose own text is `text`, in viewport coordinates. */
-  async pointOf(text: string): Promise<{ x: number; y: number }> {
+  /** Centre of the n-th element in the popover whose own text is `text`, in viewport coordinates. */
+  async pointOf(text: string, occurrence = 0): Promise<{ x: number; y: number }> {
     const root = await this.root();
-    const element = root && find(root, (n) => n.nodeType === 1 && (n.children ?? []).some((c) => c.nodeType === 3 && c.nodeValue?.trim() === text));
-    if (!element) throw new Error(`No "${text}" in the popover`);
-    const { model } = (await this.cdp.send('DOM.getBoxModel', { backendNodeId: element.backendNodeId })) as {
-      model: { content: number[] };
+    const matches: CdpNode[] = [];
+    if (root) {
+      walk(root, (n) => {
+        if (n.nodeType === 1 && (n.children ?? []).some((c) => c.nodeType === 3 && c.nodeValue?.trim() === text)) matches.push(n);
+      });
+    }
+    const element = matches[occurrence];
+    if (!element) throw new Error(`No "${text}" (occurrence ${occurrence}) in the popover`);
+    // The popover scrolls when its content is long: bring the element into view first, as a user would.
+    await this.cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: element.backendNodeId });
+    const box = await this.boxOf(element);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** Clicks the n-th element whose own text is `text`, as a user would. */
+  async click(text: string, occurrence = 0): Promise<void> {
+    const { x, y } = await this.pointOf(text, occurrence);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** The dialog's border box in viewport coordinates. */
+  async box(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const root = await this.root();
+    const dialog = root && find(root, (n) => attr(n, 'role') === 'dialog');
+    if (!dialog) throw new Error('No popover open');
+    return this.boxOf(dialog);
+  }
+
+  /** Whether keyboard focus is inside the popover (the page sees only the host as focused). */
+  async hasFocus(): Promise<boolean> {
+    return this.page.evaluate(() => document.activeElement?.tagName === 'BACKSTORY-POPOVER');
+  }
+
+  private async boxOf(node: CdpNode): Promise<{ x: number; y: number; width: number; height: number }> {
+    const { model } = (await this.cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
+      model: { border: number[] };
     };
-    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
   }
 }
 

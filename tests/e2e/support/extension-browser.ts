@@ -39,6 +39,11 @@ export async function launchExtensionBrowser(options: { headless?: boolean } = {
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
+  // The page script is registered at run time by the service worker: wait for it before any page loads.
+  await serviceWorker.evaluate(async () => {
+    const scripting = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome.scripting;
+    for (let i = 0; i < 200 && (await scripting.getRegisteredContentScripts()).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  });
   return {
     context,
     extensionId,

@@ -1,0 +1,251 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { dismissalsItem } from '../../lib/extension/dismissals-item';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/extension/settings-item';
+import type { MessageClient } from '../../lib/messages/client';
+import type { KnowledgeBaseChangedEvent, MentionStepEvent } from '../../lib/messages/protocol';
+import { DEFAULT_SETTINGS, isSiteEnabled, siteKey, type Settings } from '../../lib/settings/settings';
+import { dismissalsOf, filterDismissed } from '../../lib/settings/site-dismissals';
+import { DomWatcher } from './dom-watcher';
+import { HighlightPainter } from './highlight-painter';
+import { HoverController } from './hover-controller';
+import { KeyboardNav } from './keyboard-nav';
+import { setInstrumentation } from './main-thread';
+import { MentionIndex } from './mention-index';
+import { MentionMarks } from './mention-marks';
+import { PageScanner } from './page-scanner';
+import { PopoverHost } from './popover-host';
+import { answerTabMessage, isFromExtensionPage, type MessageSenderLike } from './tab-protocol';
+
+/** How often an orphaned copy (extension reloaded under the page) notices and goes quiet (ms). */
+const INVALIDATION_CHECK_MS = 2000;
+/** Performance mark set when the script has its settings and starts (benchmarks read it). */
+const START_MARK = 'backstory:start';
+/** Wait after an in-page navigation before rescanning, so the new view can render (ms). */
+const NAVIGATION_SETTLE_MS = 300;
+
+/**
+ * Everything Backstory does on one page (one frame), wired together: settings and site
+ * state followed live, the scanner and DOM watcher, hover, keyboard, the popup's tab
+ * protocol, and going quiet when the extension is updated or reloaded under the page.
+ */
+export function startPage(ctx: ContentScriptContext, client: MessageClient): void {
+  const startedAt = performance.now();
+  const site = frameSite();
+  const isTopFrame = window === window.top;
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let dismissed: ReadonlySet<string> = new Set();
+  let running = false;
+  const shadowRoots: ShadowRoot[] = [];
+
+  const index = new MentionIndex();
+  index.filter = (text, keys) => filterDismissed(dismissed, text, keys);
+  const painter = new HighlightPainter();
+  const marks = new MentionMarks();
+  let hover: HoverController | undefined;
+  const popover = new PopoverHost(
+    {
+      onOpenArticle: (articleKey) => void client.send('article.open', { articleKey }).catch(goQuiet),
+      onShowMore: (card) => void client.send('search.open', { query: card.name }).catch(goQuiet),
+      onDismissCandidate: (entityKey) => dismiss(entityKey),
+      onDisableSite: () => {
+        hover?.close();
+        if (site) void updateSettings({ disabledSites: [...settings.disabledSites, site] }).catch(goQuiet);
+      },
+      onClose: () => hover?.close(),
+      onPointerEnter: () => hover?.onPopoverPointerEnter(),
+      onPointerLeave: () => hover?.onPopoverPointerLeave(),
+    },
+    site || undefined,
+  );
+  const controller = new HoverController({
+    index,
+    marks,
+    popover,
+    loadCards: async (entityKeys) => (await client.send('entity.cards', { entityKeys: [...entityKeys] })).cards,
+    hoverDelayMs: () => settings.hoverDelayMs,
+    shadowRoots: () => shadowRoots,
+  });
+  hover = controller;
+  const nav = new KeyboardNav({ index, marks, hover: controller });
+  const scanner = new PageScanner({
+    index,
+    painter,
+    ownHosts: [popover.host, marks.host],
+    scan: async (texts) => (await client.send('page.scan', { texts })).mentions,
+    scanCodeBlocks: () => settings.scanCodeBlocks,
+    onShadowRoot: (root) => {
+      if (shadowRoots.includes(root)) return;
+      shadowRoots.push(root);
+      painter.styleShadowRoot(root);
+      watcher.watchShadowRoot(root);
+    },
+  });
+  const watcher = new DomWatcher({
+    ownHosts: [popover.host, marks.host],
+    scanCodeBlocks: () => settings.scanCodeBlocks,
+    onChanges: async (changes) => {
+      if (!running) return;
+      if (changes.everything) return rescanAll();
+      if (changes.removed) scanner.pruneDisconnected();
+      if (nav.current && !nav.current.range.startContainer.isConnected) nav.clear();
+      await scanner.rescanRoots(changes.roots).catch(goQuiet);
+    },
+  });
+
+  function rescanAll(): void {
+    if (!running) return;
+    nav.clear();
+    void scanner.rescan().catch(goQuiet);
+  }
+
+  function start(): void {
+    running = true;
+    watcher.start();
+    for (const root of shadowRoots) watcher.watchShadowRoot(root);
+    rescanAll();
+  }
+
+  function stop(): void {
+    running = false;
+    watcher.stop();
+    scanner.cancel();
+    controller.close();
+    nav.clear();
+    index.clear();
+    painter.clear();
+  }
+
+  function applySettings(next: Settings): void {
+    const previous = settings;
+    settings = next;
+    painter.setStyle(next.highlightStyle);
+    setInstrumentation(next.highlightStyle !== 'hover-only');
+    index.cap = next.highlightCap;
+    const shouldRun = isSiteEnabled(next, site);
+    if (!shouldRun) {
+      if (running) stop();
+    } else if (!running) {
+      start();
+    } else if (previous.highlightCap !== next.highlightCap || previous.scanCodeBlocks !== next.scanCodeBlocks) {
+      rescanAll();
+    }
+  }
+
+  function dismiss(entityKey: string): void {
+    const mention = controller.currentMention;
+    controller.close();
+    if (!mention) return;
+    void client.send('site.dismiss', { text: mention.text, entityKey }).catch(goQuiet);
+  }
+
+  // Input: listeners on the document only, in the capture phase, never on the page's elements.
+  const live = () => running && !ctx.isInvalid;
+  ctx.addEventListener(document, 'pointermove', (e) => live() && controller.onPointerMove(e), { passive: true, capture: true });
+  ctx.addEventListener(document, 'pointerdown', (e) => live() && controller.onPointerDown(e), { capture: true });
+  ctx.addEventListener(
+    document,
+    'keydown',
+    (e) => {
+      if (!live() || e.isComposing) return;
+      if (nav.onKeyDown(e)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    },
+    { capture: true },
+  );
+
+  // In-page navigations (history API): the view was replaced, look again.
+  let lastUrl = location.href.split('#')[0];
+  const onNavigated = () => {
+    const url = location.href.split('#')[0];
+    if (url === lastUrl) return;
+    lastUrl = url;
+    ctx.setTimeout(rescanAll, NAVIGATION_SETTLE_MS);
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', onNavigated);
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', onNavigated);
+
+  // Messages: the background's events, and the popup's questions about this tab.
+  const onMessage = (message: unknown, sender: MessageSenderLike) => {
+    if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+    const event = message as KnowledgeBaseChangedEvent | MentionStepEvent | undefined;
+    if (event?.type === 'kb.revision') {
+      controller.clearCache();
+      rescanAll();
+    }
+    else if (event?.type === 'mention.step' && live()) nav.step(event.direction);
+    else if (isTopFrame) {
+      const reply = answerTabMessage(message, sender, true, {
+        mentions: () => index.inOrder(),
+        enabled: () => running,
+        reveal: (entityKey) => reveal(entityKey),
+      });
+      if (reply) return Promise.resolve(reply);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  function reveal(entityKey: string): boolean {
+    const mention = index.inOrder().find((m) => m.entityKeys.includes(entityKey));
+    if (!mention) return false;
+    nav.focus(mention);
+    controller.openFromKeyboard(mention);
+    return true;
+  }
+
+  const unwatchSettings = watchSettings(applySettings);
+  const unwatchDismissals = dismissalsItem.watch((value) => {
+    dismissed = dismissalsOf(value, site);
+    rescanAll();
+  });
+
+  // After the extension is updated or reloaded under the page, this copy goes quiet:
+  // highlights and popover go, no listener stays, nothing throws into the page.
+  ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
+  ctx.onInvalidated(() => {
+    console.info('Backstory: the extension was updated or reloaded; reload the page to see highlights again.');
+    running = false;
+    watcher.stop();
+    scanner.cancel();
+    controller.dispose();
+    marks.dispose();
+    painter.dispose();
+    // The extension APIs may already be gone in an orphaned copy: unhook what still can be.
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+      unwatchSettings();
+      unwatchDismissals();
+    } catch {
+      // Nothing left to unhook.
+    }
+  });
+
+  function goQuiet(error: unknown): void {
+    if (ctx.isInvalid) return;
+    console.info('Backstory: paused on this page', error instanceof Error ? error.message : error);
+  }
+
+  void Promise.all([loadSettings(), dismissalsItem.getValue()])
+    .then(([loaded, all]) => {
+      setInstrumentation(loaded.highlightStyle !== 'hover-only');
+      if (loaded.highlightStyle !== 'hover-only') performance.mark(START_MARK, { startTime: startedAt });
+      dismissed = dismissalsOf(all, site);
+      applySettings(loaded);
+    })
+    .catch(goQuiet);
+}
+
+/** This frame's site: its own hostname, or its parent's for about:blank and srcdoc frames. */
+function frameSite(): string {
+  if (location.hostname) return siteKey(location.hostname);
+  const ancestor = location.ancestorOrigins?.[0];
+  try {
+    return ancestor ? siteKey(new URL(ancestor).hostname) : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,215 @@
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClosedPopover } from './support/closed-popover';
+import { launchExtensionBrowser, pointOfText, type ExtensionBrowser } from './support/extension-browser';
+import { highlightNames, paintedTexts, sendToTab, setSettings, until } from './support/page-tools';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+const SCREENSHOTS = 'artifacts/screenshots';
+
+describe('on every kind of page: frames, shadow DOM, dynamic content, site controls', () => {
+  let browser: ExtensionBrowser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startStaticServer(['tests/e2e/fixtures/pages']);
+    browser = await launchExtensionBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe('what is scanned', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await browser.context.newPage();
+      await page.goto(server.url('coverage.html'));
+    });
+    afterAll(() => page.close());
+
+    it('scans the page and open shadow roots; not fields, editable text, hidden text, code, scripts or closed shadow roots', async () => {
+      const texts = await until(() => paintedTexts(page), (t) => t.includes('Tajikistan'));
+      expect(texts).toEqual(['Kazakhstan', 'Tajikistan']);
+    });
+
+    it('scans same-origin and srcdoc frames, each with its own highlights', async () => {
+      const child = page.frame({ url: /coverage-frame\.html$/u })!;
+      expect(await until(() => paintedTexts(child), (t) => t.length > 0)).toEqual(['Astana']);
+      const srcdoc = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+      expect(await until(() => paintedTexts(srcdoc), (t) => t.length > 0)).toEqual(['Vietnam']);
+      await page.screenshot({ path: `${SCREENSHOTS}/coverage-frames-shadow.png` });
+    });
+
+    it('opens the popover for a name inside an open shadow root', async () => {
+      const popover = await ClosedPopover.attach(page);
+      const box = await page.evaluate(() => {
+        const span = document.getElementById('open-host')!.shadowRoot!.querySelector('span')!;
+        const r = span.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      await page.mouse.move(box.x, box.y);
+      await popover.waitForText((t) => t.includes('Tajikistan') && t.includes('article'));
+      await page.keyboard.press('Escape');
+      await popover.waitForClosed();
+    });
+
+    it('scans code blocks once the scanCodeBlocks setting is on, live', async () => {
+      await setSettings(browser, { scanCodeBlocks: true });
+      expect(await until(() => paintedTexts(page), (t) => t.length === 3)).toEqual(['Kazakhstan', 'Tajikistan', 'Ukraine']);
+      await setSettings(browser, { scanCodeBlocks: false });
+      await until(() => paintedTexts(page), (t) => !t.includes('Ukraine'));
+    });
+  });
+
+  describe('a page that changes', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await browser.context.newPage();
+      await page.goto(server.url('dynamic.html'));
+      await until(() => paintedTexts(page), (t) => t.includes('Astana'));
+    });
+    afterAll(() => page.close());
+
+    it('highlights text added later, and drops the highlights of text removed', async () => {
+      await page.evaluate(() => (window as unknown as { app: { addItem(t: string): void } }).app.addItem('Breaking: Zhang Ming lands in Dushanbe.'));
+      expect(await until(() => paintedTexts(page), (t) => t.includes('Dushanbe'))).toEqual(['Astana', 'Dushanbe', 'Zhang Ming']);
+      await page.evaluate(() => document.querySelector('.item')!.remove());
+      // A removed node's range collapses at once; the mention itself goes with the next batch.
+      expect(await until(() => paintedTexts(page), (t) => t.length === 1)).toEqual(['Astana']);
+    });
+
+    it('follows text that changes in place', async () => {
+      await page.evaluate(() => {
+        (document.getElementById('first')!.firstChild as Text).data = 'The day began in Hanoi with talks.';
+      });
+      expect(await until(() => paintedTexts(page), (t) => t.includes('Hanoi'))).toEqual(['Hanoi']);
+    });
+
+    it('rescans after an in-page navigation (history API)', async () => {
+      await page.evaluate(() =>
+        (window as unknown as { app: { navigate(p: string, h: string): void } }).app.navigate('/world', '<h1>World</h1><p>Talks continue in Pyongyang.</p>'),
+      );
+      expect(await until(() => paintedTexts(page), (t) => t.includes('Pyongyang'))).toEqual(['Pyongyang']);
+      expect(page.url()).toMatch(/\/world$/u);
+    });
+
+    it('keeps up with an infinite feed, and stops at the highlight cap', async () => {
+      await setSettings(browser, { highlightCap: 40 });
+      await page.evaluate(() => {
+        const app = (window as unknown as { app: { addItem(t: string): void } }).app;
+        for (let i = 0; i < 300; i++) app.addItem(`Item ${i}: Kazakhstan and Belarus signed, said Vladimir Putin.`);
+      });
+      const count = await until(() => paintedTexts(page).then((t) => t.length), (n) => n >= 40);
+      await page.waitForTimeout(800);
+      expect((await paintedTexts(page)).length).toBe(40);
+      expect(count).toBeLessThanOrEqual(40);
+      await setSettings(browser, { highlightCap: 2000 });
+      expect(await until(() => paintedTexts(page).then((t) => t.length), (n) => n === 901)).toBe(901);
+    });
+
+    it('backs off on a page that never stops changing (a ticker every 50 ms)', async () => {
+      const measures = () => page.evaluate(() => performance.getEntriesByName('backstory:task').length);
+      await page.evaluate(() => (window as unknown as { app: { startTicker(ms: number): void } }).app.startTicker(50));
+      await page.waitForTimeout(1500);
+      const before = await measures();
+      await page.waitForTimeout(4000);
+      const during = (await measures()) - before;
+      await page.evaluate(() => (window as unknown as { app: { stopTicker(): void } }).app.stopTicker());
+      // 80 changes in 4 s; with back-off the content script looks at them a couple of times.
+      expect(during).toBeLessThanOrEqual(12);
+    });
+  });
+
+  describe('settings take effect in open tabs', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await browser.context.newPage();
+      await page.goto(server.url('demo.html'));
+      await until(() => paintedTexts(page), (t) => t.length >= 70);
+    });
+    afterAll(() => page.close());
+
+    it('switches the highlight style live: underline, background, hover-only (nothing the page can read)', async () => {
+      expect(await highlightNames(page)).toEqual(['backstory-mention']);
+      await setSettings(browser, { highlightStyle: 'background' });
+      await until(() => highlightNames(page), (n) => n.join() === 'backstory-mention-background');
+      await page.screenshot({ path: `${SCREENSHOTS}/style-background.png` });
+      await setSettings(browser, { highlightStyle: 'hover-only' });
+      await until(() => highlightNames(page), (n) => n.length === 0);
+      // Hovering still finds the name; it is marked in Backstory's own UI, still nothing in CSS.highlights.
+      const popover = await ClosedPopover.attach(page);
+      const { x, y } = await pointOfText(page, 'Zhang Ming');
+      await page.mouse.move(x, y);
+      await popover.waitForText((t) => t.includes('Zhang Ming'));
+      expect(await highlightNames(page)).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}/style-hover-only.png` });
+      await page.keyboard.press('Escape');
+      await until(() => highlightNames(page), (n) => n.length === 0);
+      await setSettings(browser, { highlightStyle: 'underline' });
+      await until(() => highlightNames(page), (n) => n.join() === 'backstory-mention');
+    });
+
+    it('pauses everywhere and resumes, live', async () => {
+      await setSettings(browser, { paused: true });
+      await until(() => highlightNames(page), (n) => n.length === 0);
+      await setSettings(browser, { paused: false });
+      await until(() => paintedTexts(page), (t) => t.length >= 70);
+    });
+
+    it('turned off for a site: highlights go at once, and later loads do not get the script at all', async () => {
+      await setSettings(browser, { disabledSites: ['127.0.0.1'] });
+      await until(() => highlightNames(page), (n) => n.length === 0);
+      await until(
+        () => browser.serviceWorker.evaluate(async () => {
+          const c = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ excludeMatches?: string[] }>> } } }).chrome;
+          return (await c.scripting.getRegisteredContentScripts())[0]?.excludeMatches ?? [];
+        }),
+        (patterns) => patterns.includes('*://127.0.0.1/*'),
+      );
+      await page.reload();
+      await page.waitForTimeout(1500);
+      // No script in the page: nobody there to answer the popup.
+      await expect(sendToTab(browser, page.url(), { type: 'tab.mentions', payload: {} })).rejects.toThrow(/Receiving end does not exist/u);
+      expect(await highlightNames(page)).toEqual([]);
+
+      await setSettings(browser, { disabledSites: [] });
+      await until(
+        () => browser.serviceWorker.evaluate(async () => {
+          const c = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ excludeMatches?: string[] }>> } } }).chrome;
+          return (await c.scripting.getRegisteredContentScripts())[0]?.excludeMatches ?? [];
+        }),
+        (patterns) => patterns.length === 0,
+      );
+      await page.reload();
+      await until(() => paintedTexts(page), (t) => t.length >= 70);
+      expect(await sendToTab(browser, page.url(), { type: 'tab.mentions', payload: {} })).toMatchObject({ ok: true, result: { enabled: true } });
+    });
+  });
+
+  it('goes quiet without an error in the page when the extension is reloaded under it', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    const messages: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+    await page.goto(server.url('demo.html'));
+    await until(() => paintedTexts(page), (t) => t.length >= 70);
+    await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    // The old copy notices within its check interval and takes its highlights away.
+    await until(() => highlightNames(page), (n) => n.length === 0, 8000);
+    const { x, y } = await pointOfText(page, 'Zhang Ming');
+    await page.mouse.move(x, y);
+    await page.mouse.move(x + 2, y);
+    await page.waitForTimeout(600);
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Kazakhstan again' })));
+    await page.waitForTimeout(800);
+    expect(errors).toEqual([]);
+    expect(messages.filter((m) => m.startsWith('error') && !m.includes('Failed to load resource'))).toEqual([]);
+    expect(messages.filter((m) => m.includes('Backstory')).length).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});
