@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
+import { loadSettings } from '../../lib/extension/settings-item';
 import { routeMessage } from '../../lib/messages/router';
 import { registerSaveMenu } from './context-menu';
 import { listenForCommands } from './commands';
@@ -11,11 +12,12 @@ import { createHandlers } from './handlers';
 import { loadBundledStarterPack } from './load-starter-pack';
 import { startPackUpdates } from './pack-updates';
 import { createSearchService } from './search-index';
+import { watchHiddenTypes } from './hidden-types';
 import { senderTrust } from './sender-trust';
 
 export default defineBackground(() => {
   const db = getDatabase();
-  const matchers = new MatcherCache(db);
+  const matchers = new MatcherCache(db, { hiddenTypes: async () => (await loadSettings()).hiddenEntityTypes });
   // Messages can arrive before first-run work is done: every handler waits for it.
   const installed = ensureStarterPack(db, loadBundledStarterPack);
   const ready = installed
@@ -30,6 +32,8 @@ export default defineBackground(() => {
   const search = createSearchService(db, installed.catch(() => undefined));
   const handlers = createHandlers({ db, matchers, ready, search });
   startPackUpdates({ db, ready, onUpdated: () => handlers['kb.changed']({}, {}) });
+  // Hiding an entity type changes what pages highlight: rebuild and tell the tabs.
+  watchHiddenTypes(() => void handlers['kb.changed']({}, {}).catch(() => undefined));
   browser.runtime.onMessage.addListener((message, sender) => {
     return routeMessage(handlers, message, { trust: senderTrust(sender), tabId: sender.tab?.id });
   });

@@ -8,7 +8,14 @@ const SNAPSHOT_KEY = 'matcherSnapshot';
 
 interface StoredSnapshot {
   revision: number;
+  /** The hidden entity types it was built without, sorted and joined. */
+  filter?: string;
   snapshot: MatcherSnapshot;
+}
+
+export interface MatcherCacheOptions {
+  /** Entity types not to highlight, read at each check (settings can change at any time). */
+  hiddenTypes?: () => Promise<readonly string[]>;
 }
 
 export interface CurrentMatcher {
@@ -22,35 +29,39 @@ export interface CurrentMatcher {
  * stored snapshot when it is current instead of rebuilding.
  */
 export class MatcherCache {
-  private current: CurrentMatcher | undefined;
+  private current: (CurrentMatcher & { filter: string }) | undefined;
   private pending: Promise<CurrentMatcher> | undefined;
 
-  constructor(private readonly db: BackstoryDatabase) {}
+  constructor(
+    private readonly db: BackstoryDatabase,
+    private readonly options: MatcherCacheOptions = {},
+  ) {}
 
-  /** The matcher for the knowledge base's current revision. */
+  /** The matcher for the knowledge base's current revision and the current type filter. */
   async get(): Promise<CurrentMatcher> {
-    const revision = await getRevision(this.db);
-    if (this.current?.revision === revision) return this.current;
+    const [revision, hiddenTypes] = await Promise.all([getRevision(this.db), this.options.hiddenTypes?.() ?? []]);
+    const filter = [...hiddenTypes].sort().join(',');
+    if (this.current?.revision === revision && this.current.filter === filter) return this.current;
     // Concurrent callers share one rebuild.
-    this.pending ??= this.refresh(revision).finally(() => {
+    this.pending ??= this.refresh(revision, filter, hiddenTypes).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
   }
 
-  private async refresh(revision: number): Promise<CurrentMatcher> {
+  private async refresh(revision: number, filter: string, hiddenTypes: readonly string[]): Promise<CurrentMatcher> {
     const stored = (await this.db.meta.get(SNAPSHOT_KEY))?.value as StoredSnapshot | undefined;
-    if (stored?.revision === revision) {
+    if (stored?.revision === revision && (stored.filter ?? '') === filter) {
       try {
-        this.current = { matcher: loadMatcher(stored.snapshot), revision };
+        this.current = { matcher: loadMatcher(stored.snapshot), revision, filter };
         return this.current;
       } catch {
         // A snapshot from an older matcher layout: rebuild below.
       }
     }
-    const matcher = compileMatcher(await enabledPatterns(this.db));
-    this.current = { matcher, revision };
-    await this.db.meta.put({ key: SNAPSHOT_KEY, value: { revision, snapshot: matcher.snapshot() } satisfies StoredSnapshot });
+    const matcher = compileMatcher(await enabledPatterns(this.db, { hiddenTypes }));
+    this.current = { matcher, revision, filter };
+    await this.db.meta.put({ key: SNAPSHOT_KEY, value: { revision, filter, snapshot: matcher.snapshot() } satisfies StoredSnapshot });
     return this.current;
   }
 }

@@ -97,4 +97,16 @@ describe('on a news page, with the starter pack', () => {
     expect(await highlightTexts(plain)).toEqual([]);
     await plain.close();
   });
+
+  it('stops highlighting an entity type the user hides in settings, in the open tab, without reload', async () => {
+    const options = await browser.openExtensionPage('options.html#/settings');
+    await options.getByRole('checkbox', { name: 'Places' }).uncheck();
+    await expect.poll(async () => (await highlightTexts(page)).includes('Kazakhstan'), { timeout: 15_000 }).toBe(false);
+    const texts = await highlightTexts(page);
+    expect(texts).toContain('Vladimir Putin');
+    expect(texts).not.toContain('Astana');
+    await options.getByRole('checkbox', { name: 'Places' }).check();
+    await expect.poll(async () => (await highlightTexts(page)).includes('Kazakhstan'), { timeout: 15_000 }).toBe(true);
+    await options.close();
+  });
 });

@@ -51,3 +51,16 @@ describe('MatcherCache', () => {
     expect(matcher.scan('London').length).toBe(1);
   });
 });
+
+describe('MatcherCache with hidden entity types', () => {
+  it('leaves hidden types out and rebuilds when the choice changes', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    let hidden: string[] = ['Place'];
+    const cache = new MatcherCache(db, { hiddenTypes: async () => hidden });
+    const names = async () => (await cache.get()).matcher.scan('Ada Lovelace in London').map((s) => s.entityKeys[0]);
+    expect(await names()).toEqual(['test-pack/ada']);
+    hidden = [];
+    expect(await names()).toEqual(['test-pack/ada', 'test-pack/london']);
+  });
+});
