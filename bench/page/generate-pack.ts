@@ -5,7 +5,7 @@
  * something to show.
  */
 import { createRequire } from 'node:module';
-import { pick, seededRandom } from './random';
+import { pick, seededRandom } from '../random';
 
 const require = createRequire(import.meta.url);
 

@@ -3,7 +3,7 @@
  * 10k text nodes, names split by inline markup, tables and lists) and an
  * infinite-scroll feed that appends items as the reader nears the end.
  */
-import { pick, seededRandom } from './random';
+import { pick, seededRandom } from '../random';
 
 const WORDS = 'the of and in to a was for on with as by at from that his her their its which after during were been had who also into over under between new first city river council report plan season team market year years people government local history north south east west later early support public water trade road school station harbour festival museum union'.split(' ');
 

@@ -4,6 +4,7 @@
  * imported into the real extension. Names mix generated ones with a few real, hard ones
  * (diacritics, shared first names) that the quality cases look for.
  */
+import { seededRandom } from '../random';
 
 export interface GeneratedEntity {
   id: string;
@@ -49,22 +50,11 @@ const WORDS = 'the of and to in a for on that with as by at from said talks mini
 const VOCABULARY_SIZE = 20_000;
 const PUBLISHERS = ['Daily Ledger', 'Steppe Times', 'Eurasia Wire', 'Morning Courier', 'Harbor Post'];
 
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same data. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateKb(options: { entities?: number; articles?: number; seed?: number } = {}): GeneratedKb {
   const entityCount = options.entities ?? 50_000;
   const articleCount = options.articles ?? 10_000;
-  const random = createRandom(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const word = (min: number, max: number): string => {
     const n = min + Math.floor(random() * (max - min + 1));
