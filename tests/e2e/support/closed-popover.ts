@@ -144,3 +144,19 @@ function find(node: CdpNode, predicate: (n: CdpNode) => boolean): CdpNode | unde
   });
   return found;
 }
+
+/** The `href` of every link in the popover's shadow root: pack URLs must only ever become http(s) links. */
+export async function closedPopoverLinks(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const host = find(root, (n) => n.nodeName === 'BACKSTORY-POPOVER');
+  const links: string[] = [];
+  for (const shadow of host?.shadowRoots ?? []) {
+    walk(shadow, (n) => {
+      const href = attr(n, 'href');
+      if (href !== undefined) links.push(href);
+    });
+  }
+  await cdp.detach();
+  return links;
+}
