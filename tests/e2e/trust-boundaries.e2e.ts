@@ -39,7 +39,8 @@ function readableMarkup(page: Page): Promise<string> {
   });
 }
 
-const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+/** What the fixture pack's payloads would set if any of them ran. */
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as Record<string, unknown>)['__pwned']);
 
 describe('trust boundaries', () => {
   let browser: ExtensionBrowser;
