@@ -99,6 +99,7 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
     const result = await writePackRows(db, rows, { replace: options.replace, onProgress: (p) => report({ stage: 'write', ...p }) });
     return { ok: true, result, packName, version };
   } catch (error) {
+    console.error('Backstory: could not save the pack', error);
     return { ok: false, code: writeFailureCode(error), issues: [], total: 0 };
   }
 }

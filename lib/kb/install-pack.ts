@@ -1,6 +1,7 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { PackSource } from '../db/rows';
 import { bumpRevision } from '../db/revision';
+import { withTransactionCause } from '../db/storage-errors';
 import { assertWritableVersion } from '../db/version-guard';
 import type { Pack } from '../pack/schema';
 import { packToRows, type PackRows } from './pack-to-rows';
@@ -66,36 +67,43 @@ export async function writePackRows(
   const packId = rows.pack.id;
   const chunkRows = Math.max(1, options.chunkRows ?? WRITE_CHUNK_ROWS);
   await assertWritableVersion(db);
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
-    const existing = await db.packs.get(packId);
-    if (existing && !options.replace && compareSemver(rows.pack.version, existing.version) <= 0) {
-      return { status: 'already-installed', packId, installedVersion: existing.version } as const;
-    }
-    const pack = { ...rows.pack };
-    if (existing) {
-      await deletePackContent(db, packId);
-      pack.installedAt = existing.installedAt;
-      pack.enabled = existing.enabled;
-    }
-    await db.packs.put(pack);
-    const progress = { done: 0, total: rows.entities.length + rows.articles.length + rows.mentions.length };
-    const writeAll = async <T,>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
-      for (let at = 0; at < items.length; at += chunkRows) {
-        const chunk = items.slice(at, at + chunkRows);
-        await table.bulkAdd(chunk);
-        progress.done += chunk.length;
-        options.onProgress?.({ ...progress });
+  // The IndexedDB transaction, to read why it aborted (see withTransactionCause).
+  let idbTransaction: IDBTransaction | undefined;
+  try {
+    return await db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async (tx) => {
+      idbTransaction = tx.idbtrans;
+      const existing = await db.packs.get(packId);
+      if (existing && !options.replace && compareSemver(rows.pack.version, existing.version) <= 0) {
+        return { status: 'already-installed', packId, installedVersion: existing.version } as const;
       }
-    };
-    await writeAll(db.entities, rows.entities);
-    await writeAll(db.articles, rows.articles);
-    await writeAll(db.mentions, rows.mentions);
-    await bumpRevision(db);
-    const counts = { packId, entities: rows.entities.length, articles: rows.articles.length };
-    return existing
-      ? ({ status: 'updated', previousVersion: existing.version, ...counts } as const)
-      : ({ status: 'installed', ...counts } as const);
-  });
+      const pack = { ...rows.pack };
+      if (existing) {
+        await deletePackContent(db, packId);
+        pack.installedAt = existing.installedAt;
+        pack.enabled = existing.enabled;
+      }
+      await db.packs.put(pack);
+      const progress = { done: 0, total: rows.entities.length + rows.articles.length + rows.mentions.length };
+      const writeAll = async <T,>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
+        for (let at = 0; at < items.length; at += chunkRows) {
+          const chunk = items.slice(at, at + chunkRows);
+          await table.bulkAdd(chunk);
+          progress.done += chunk.length;
+          options.onProgress?.({ ...progress });
+        }
+      };
+      await writeAll(db.entities, rows.entities);
+      await writeAll(db.articles, rows.articles);
+      await writeAll(db.mentions, rows.mentions);
+      await bumpRevision(db);
+      const counts = { packId, entities: rows.entities.length, articles: rows.articles.length };
+      return existing
+        ? ({ status: 'updated', previousVersion: existing.version, ...counts } as const)
+        : ({ status: 'installed', ...counts } as const);
+    });
+  } catch (error) {
+    throw withTransactionCause(error, idbTransaction);
+  }
 }
 
 /** Removes a pack and everything it brought, in one transaction. */

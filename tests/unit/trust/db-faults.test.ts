@@ -8,6 +8,7 @@ import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install
 import { searchKnowledgeBase } from '../../../lib/kb/search';
 import { describeOutcome } from '../../../entrypoints/options/import/import-messages';
 import { writeFailureCode } from '../../../lib/kb/import-pipeline';
+import { isQuotaExceeded, withTransactionCause } from '../../../lib/db/storage-errors';
 import { exportAll, freshDatabase, makePack } from '../kb/test-db';
 
 const source = { kind: 'file' } as const;
@@ -27,12 +28,18 @@ const WRITE_METHODS: readonly WriteMethod[] = ['add', 'put', 'delete'];
 const originals = new Map(WRITE_METHODS.map((m) => [m, IDBObjectStore.prototype[m]]));
 
 // oxlint-disable no-underscore-dangle -- fake-indexeddb's internal request queue is where a failing request is made
-function failNthWrite(n: number): { writes(): number } {
+function failNthWrite(n: number, how: 'request' | 'abort' = 'request'): { writes(): number } {
   let writes = 0;
   for (const method of WRITE_METHODS) {
     const original = originals.get(method)! as (...args: unknown[]) => unknown;
     (IDBObjectStore.prototype as unknown as Record<string, unknown>)[method] = function (this: IDBObjectStore, ...args: unknown[]) {
-      if (++writes === n) {
+      if (++writes === n && how === 'abort') {
+        // Chromium's way: the transaction aborts with QuotaExceededError, requests get AbortError.
+        const request = original.apply(this, args);
+        (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+        return request;
+      }
+      if (writes === n) {
         const tx = this.transaction as unknown as { _execRequestAsync(o: { operation(): unknown }): unknown };
         const exec = tx._execRequestAsync;
         tx._execRequestAsync = function (request) {
@@ -79,6 +86,23 @@ describe('a full disk at any write', () => {
       // What the options page tells the user for this error.
       expect(writeFailureMessage(error)).toMatch(/ran out of space while saving this pack.*Your library is unchanged/u);
       expect(await exportAll(db), `write ${n} of ${total}`).toEqual(before);
+      db.close();
+    }
+  });
+
+  it('the way Chromium reports it (transaction aborted, requests AbortError): still the full-disk message, nothing written', async () => {
+    for (const n of [1, 2, 5, 12]) {
+      const db = freshDatabase();
+      await installPack(db, makePack({ id: 'first' }), { source });
+      const before = await exportAll(db);
+      failNthWrite(n, 'abort');
+      const error = await installPack(db, makePack({ id: 'second' }), { source }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((error as Error).name, `write ${n}`).not.toBe('QuotaExceededError');
+      expect(writeFailureMessage(error), `write ${n}`).toMatch(/ran out of space while saving this pack.*Your library is unchanged/u);
+      expect(await exportAll(db)).toEqual(before);
       db.close();
     }
   });
@@ -183,5 +207,24 @@ describe('a database left by a newer Backstory', () => {
     expect(await newerStoredVersion(db)).toBeUndefined();
     await installPack(db, makePack(), { source });
     expect(await db.packs.count()).toBe(1);
+  });
+});
+
+describe('isQuotaExceeded', () => {
+  it('recognises a full disk in the shapes browsers and Dexie give it, and nothing else', () => {
+    const chromiumDiskFull = new DOMException(
+      'Connection is closing because of: IO error: .../x.indexeddb.leveldb/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+      'UnknownError',
+    );
+    const bulk = Object.assign(new Error('articles.bulkAdd(): 254 of 300 operations failed.'), {
+      name: 'BulkError',
+      failures: [new DOMException('The transaction was aborted', 'AbortError')],
+    });
+    expect(isQuotaExceeded(new DOMException('quota', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaExceeded(withTransactionCause(bulk, { error: chromiumDiskFull } as unknown as IDBTransaction))).toBe(true);
+    expect(isQuotaExceeded({ name: 'AbortError', inner: { name: 'NS_ERROR_DOM_QUOTA_REACHED' } })).toBe(true);
+    expect(isQuotaExceeded(new DOMException('Internal error', 'UnknownError'))).toBe(false);
+    expect(isQuotaExceeded(new DOMException('The transaction was aborted', 'AbortError'))).toBe(false);
+    expect(isQuotaExceeded(undefined)).toBe(false);
   });
 });
