@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { describe, expect, it } from 'vitest';
 import { senderTrust } from '../../../entrypoints/background/sender-trust';
 
+const page = (path: string) => browser.runtime.getURL(path as '/options.html');
+
 /** Who may write: only the extension's own top-level pages. */
 describe('senderTrust', () => {
-  const page = (path: string) => browser.runtime.getURL(path as '/options.html');
-
   it('trusts the extension’s own pages in a tab or popup', () => {
     expect(senderTrust({ id: browser.runtime.id, url: page('/options.html'), frameId: 0 })).toBe('extension-page');
     expect(senderTrust({ id: browser.runtime.id, url: page('/popup.html') })).toBe('extension-page');
