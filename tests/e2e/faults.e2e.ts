@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
 import { largePack } from './support/large-pack';
 import { inconsistencies, libraryState, type LibraryState } from './support/library-state';
+import { NetworkRecorder } from './support/network-recorder';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const SCREENSHOTS = 'artifacts/screenshots';
@@ -26,6 +27,7 @@ async function pickPack(options: Page, name: string, json: string): Promise<void
 describe('faults in real Chromium', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
+  let network: NetworkRecorder;
   let pagesDir: string;
   const figures: Record<string, unknown> = {};
 
@@ -34,6 +36,7 @@ describe('faults in real Chromium', () => {
     pagesDir = await mkdtemp(join(tmpdir(), 'backstory-fault-pages-'));
     server = await startStaticServer([pagesDir, 'tests/e2e/fixtures/pages']);
     browser = await launchExtensionBrowser();
+    network = new NetworkRecorder(browser.context);
   });
 
   afterAll(async () => {
@@ -152,6 +155,11 @@ describe('faults in real Chromium', () => {
     // Reading still works: the list shows every pack.
     expect(await options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').count()).toBe(before.packs.length);
     await options.close();
+  });
+
+  it('made no request except to the fixture server and the extension itself', () => {
+    expect(network.urls.some((u) => u.startsWith(server.origin))).toBe(true);
+    expect(network.foreign([server.origin, `chrome-extension://${browser.extensionId}`])).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { ClosedPopover, closedPopoverSize } from './support/closed-popover';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import { PageGuard } from './support/page-guard';
 import { PageWorlds } from './support/page-worlds';
+import { NetworkRecorder } from './support/network-recorder';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const SCREENSHOTS = 'artifacts/screenshots';
@@ -79,6 +80,7 @@ async function hover(opened: Opened, text: string): Promise<string> {
 describe('hostile pages', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
+  let network: NetworkRecorder;
   let generated: string;
   const figures: Record<string, unknown> = {};
 
@@ -90,6 +92,7 @@ describe('hostile pages', () => {
       headers: { '/csp-header.html': { 'content-security-policy': STRICT_CSP } },
     });
     browser = await launchExtensionBrowser();
+    network = new NetworkRecorder(browser.context);
   });
 
   afterAll(async () => {
@@ -202,6 +205,11 @@ describe('hostile pages', () => {
     await opened.page.screenshot({ path: `${SCREENSHOTS}/hostile-many-mentions.png` });
     await expectPageIntact(opened);
     await opened.page.close();
+  });
+
+  it('made no request except to the fixture server and the extension itself', () => {
+    expect(network.urls.some((u) => u.startsWith(server.origin))).toBe(true);
+    expect(network.foreign([server.origin, `chrome-extension://${browser.extensionId}`])).toEqual([]);
   });
 
   it.todo(
