@@ -97,15 +97,30 @@ describe('faults in real Chromium', () => {
     await options.close();
   }, 120_000);
 
-  it('the service worker stopped mid-import and while compiling: the import completes and the new names highlight after it restarts', async () => {
+  /** Marks the running service worker; a fresh instance (after a stop) has no mark. */
+  async function markWorker(): Promise<void> {
+    await browser.context.serviceWorkers()[0]!.evaluate(() => {
+      (globalThis as Record<string, unknown>)['backstoryTestMark'] = true;
+    });
+  }
+  async function workerIsFresh(): Promise<boolean> {
+    const [worker] = browser.context.serviceWorkers();
+    return !worker || !(await worker.evaluate(() => (globalThis as Record<string, unknown>)['backstoryTestMark'] === true).catch(() => false));
+  }
+
+  it('the service worker stopped mid-import, after it, and while serving: the import completes and the new names highlight after each restart', async () => {
     const options = await openOptions();
     const cdp = await browser.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');
+    await markWorker();
     const pack = largePack({ id: 'large-sw', ...LARGE });
     await pickPack(options, 'large-sw.pack.json', pack.json);
     await cdp.send('ServiceWorker.stopAllWorkers');
     await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 60_000 });
-    // kb.changed has woken the worker, which is now compiling the bigger matcher: stop it again.
+    // The import's change notice woke a new worker (the old one really was stopped).
+    expect(await workerIsFresh()).toBe(true);
+    // Stop that one too: the next worker must rebuild or load the matcher from the database alone.
+    await markWorker();
     await cdp.send('ServiceWorker.stopAllWorkers');
     const state = await libraryState(options);
     expect(inconsistencies(state)).toEqual([]);
@@ -116,10 +131,13 @@ describe('faults in real Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('large-names.html'));
     expect(await waitForHighlights(page, 2)).toEqual(['Kakaka Testperson0', 'Lokaka Testperson1']);
+    expect(await workerIsFresh()).toBe(true);
     // And stopped while serving: the next page still highlights.
+    await markWorker();
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.reload();
     expect(await waitForHighlights(page, 2)).toEqual(['Kakaka Testperson0', 'Lokaka Testperson1']);
+    expect(await workerIsFresh()).toBe(true);
     await page.close();
     await options.close();
   });

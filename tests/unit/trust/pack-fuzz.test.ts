@@ -28,6 +28,8 @@ function serialise(data: unknown, damage: ByteDamage): Uint8Array {
       if (copy.length > 0) copy[damage.at % copy.length] = damage.byte;
       return copy;
     }
+    case 'gzip':
+      return gzipSync(bytes);
     case 'gzip-truncated': {
       const gz = gzipSync(bytes);
       return gz.subarray(0, Math.max(2, gz.length - 9));

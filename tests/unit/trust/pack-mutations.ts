@@ -134,6 +134,7 @@ export const byteDamage = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ kind: 'none' as const }) },
   { weight: 1, arbitrary: fc.nat().map((at) => ({ kind: 'truncate' as const, at })) },
   { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })).map(([at, byte]) => ({ kind: 'flip' as const, at, byte })) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'gzip' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'gzip-truncated' as const }) },
 );
 
