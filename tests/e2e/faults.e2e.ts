@@ -69,8 +69,11 @@ describe('faults in real Chromium', () => {
     expect(inconsistencies(before)).toEqual([]);
     expect(before.packs.find((p) => p.id === 'heavy-measure')).toMatchObject({ entityCount: HEAVY.entities, articleCount: HEAVY.articles });
 
+    // The measured time includes the background's recompile after the write, so the write
+    // itself ends well before it: faults early, middle and late land on both sides of the
+    // commit across runs (both outcomes are printed in the figures).
     const outcomes: string[] = [];
-    for (const [i, fraction] of [0.3, 0.5, 0.75].entries()) {
+    for (const [i, fraction] of [0.1, 0.3, 0.6].entries()) {
       const crash = i % 2 === 1;
       const id = `heavy-fault-${i}`;
       await pickPack(options, `${id}.pack.json`, largePack({ id, ...HEAVY }).json);
