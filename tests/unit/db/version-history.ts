@@ -34,6 +34,18 @@ export const SHIPPED_VERSIONS: readonly ShippedVersion[] = [
     },
     library: library('tests/fixtures/db/v1-library.json'),
   },
+  {
+    version: 2,
+    stores: {
+      packs: 'id',
+      entities: 'key, packId, *sameAs, nameFold',
+      articles: 'key, packId, sortDate',
+      mentions: '[entityKey+articleKey], [entityKey+date], packId, articleKey',
+      meta: 'key',
+      entityEdits: 'key',
+    },
+    library: library('tests/fixtures/db/v2-library.json'),
+  },
 ];
 
 /**
