@@ -185,6 +185,13 @@ describe('faults in real Chromium', () => {
   });
 });
 
+/** The import's final report (not the progress). */
+async function finalReport(options: Page): Promise<{ text: string; role: string | null }> {
+  const report = options.locator('.report').filter({ hasNotText: 'Importing' });
+  await report.waitFor({ timeout: 30_000 });
+  return { text: await report.innerText(), role: await report.getAttribute('role') };
+}
+
 /**
  * A real full disk. `Storage.overrideQuotaForOrigin` has no effect here: the extension holds
  * `unlimitedStorage`, and Chromium exempts such origins from the quota (measured: with the
@@ -213,7 +220,7 @@ function canMountTmpfs(): boolean {
   }
 }
 
-describe.runIf(canMountTmpfs())('a full disk mid-import (a 64 MB tmpfs profile, filled up)', () => {
+describe.runIf(canMountTmpfs())('a full disk (a 64 MB tmpfs profile, filled up)', () => {
   let mountPoint: string;
   let browser: ExtensionBrowser;
 
@@ -231,31 +238,61 @@ describe.runIf(canMountTmpfs())('a full disk mid-import (a 64 MB tmpfs profile, 
     }
   });
 
-  it('shows a clear message, and the library is exactly as it was', async () => {
+  async function openLibrary(): Promise<Page> {
     const options = await browser.openExtensionPage('options.html');
     await options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').first().waitFor();
-    const before = await libraryState(options);
+    return options;
+  }
+
+  /** Fills the small disk up to `leftBytes` of free space; returns a function that frees it again. */
+  async function fillDisk(leftBytes: number): Promise<() => Promise<void>> {
     const { bavail, bsize } = await statfs(mountPoint);
-    const filler = join(mountPoint, 'filler');
-    await writeFile(filler, Buffer.alloc(Math.max(0, bavail * bsize - LEFT_FREE_BYTES)));
+    const filler = join(mountPoint, `filler-${Date.now()}`);
+    await writeFile(filler, Buffer.alloc(Math.max(0, bavail * bsize - leftBytes)));
+    return () => rm(filler, { force: true });
+  }
+
+  it('a disk already full: refused before writing, saying how much is needed, the library exactly as it was', async () => {
+    const options = await openLibrary();
+    const before = await libraryState(options);
+    const free = await fillDisk(LEFT_FREE_BYTES);
     try {
-      // Few entities, long bodies: about 6 MB that is quick to prepare.
       await pickPack(options, 'too-big.pack.json', largePack({ id: 'too-big', entities: 50, articles: 300, bodyFillerChars: 20_000 }).json);
-      const report = options.locator('.report').filter({ hasNotText: 'Importing' });
-      await report.waitFor({ timeout: 30_000 });
-      expect(await report.innerText()).toContain(
-        'The browser has no room left for this pack. Free some disk space or remove another pack, then try again. Your library is unchanged.',
+      const report = await finalReport(options);
+      expect(report.text).toMatch(/^This pack needs about [\d.]+ MB of storage, but the browser has only [\d.]+ (MB|KB) left for Backstory\. .*Nothing was imported\.$/u);
+      expect(report.role).toBe('alert');
+    } finally {
+      await free();
+    }
+    expect(await libraryState(options)).toEqual(before);
+    await options.close();
+  });
+
+  it('the disk fills up after the space check, during the write: a clear message, the library exactly as it was, and the import works once there is room', async () => {
+    const options = await openLibrary();
+    const before = await libraryState(options);
+    // About 12 MB of JSON: passes the pre-check on the empty small disk, and writing it takes a while.
+    const pack = largePack({ id: 'disk-fills', entities: 50, articles: 600, bodyFillerChars: 20_000 }).json;
+    await pickPack(options, 'disk-fills.pack.json', pack);
+    // Once the import's own space check has passed (it runs before Prepare), something else fills the disk.
+    await options.locator('.import-progress__stage--current', { hasText: 'Prepare' }).waitFor({ timeout: 30_000 });
+    const free = await fillDisk(256 * 1024);
+    try {
+      const report = await finalReport(options);
+      expect(report.text).toBe(
+        'The browser ran out of space while saving this pack. Free some disk space or remove a pack, then try again. Your library is unchanged.',
       );
-      expect(await report.getAttribute('role')).toBe('alert');
+      expect(report.role).toBe('alert');
       await options.screenshot({ path: `${SCREENSHOTS}/fault-disk-full.png`, fullPage: true });
     } finally {
-      await rm(filler, { force: true });
+      await free();
     }
     expect(await libraryState(options)).toEqual(before);
     // With room again, the same pack imports: nothing was left stuck.
-    await pickPack(options, 'too-big.pack.json', largePack({ id: 'too-big', entities: 50, articles: 300, bodyFillerChars: 20_000 }).json);
-    await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 30_000 });
+    await pickPack(options, 'disk-fills.pack.json', pack);
+    await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 60_000 });
     expect(inconsistencies(await libraryState(options))).toEqual([]);
+    await options.close();
   });
 });
 
