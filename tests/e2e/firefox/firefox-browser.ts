@@ -7,6 +7,9 @@ const EXTENSION_ID = 'backstory@example.org';
 /** Firefox gives each install a random moz-extension UUID; this pref pins it so tests can open the extension's pages. */
 const EXTENSION_UUID = '6f1c2a8e-0b7d-4c55-9a3e-b4c7d0e1f201';
 
+const OPEN_ATTEMPTS = 3;
+const OPEN_TIMEOUT_MS = 10_000;
+
 export interface FirefoxWithExtension {
   browser: Browser;
   /** Opens `popup.html` or `options.html` of the extension in a tab. */
@@ -36,12 +39,23 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
   return {
     browser,
     async openExtensionPage(path) {
-      const page = await browser.newPage();
-      // Over BiDi, navigating to an extension page never reports completion (load or
-      // DOMContentLoaded) to puppeteer; the rendered app is what matters, so wait for that.
-      void page.goto(`moz-extension://${EXTENSION_UUID}/${path}`).catch(() => undefined);
-      await page.waitForSelector('#app > *');
-      return page;
+      // Over BiDi, navigating a tab to an extension page switches it to the extension's
+      // process: puppeteer sees no load event and, now and then, its frame detached
+      // (seen once in six runs, on a loaded machine). The rendered app is what matters:
+      // wait for it, and open a fresh tab when the first one lost track.
+      let lastError: unknown;
+      for (let attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+        const page = await browser.newPage();
+        void page.goto(`moz-extension://${EXTENSION_UUID}/${path}`).catch(() => undefined);
+        try {
+          await page.waitForSelector('#app > *', { timeout: OPEN_TIMEOUT_MS });
+          return page;
+        } catch (error) {
+          lastError = error;
+          await page.close().catch(() => undefined);
+        }
+      }
+      throw lastError;
     },
     close: () => browser.close(),
   };
