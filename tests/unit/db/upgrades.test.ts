@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BackstoryDatabase } from '../../../lib/db/database';
 import { getEntityCards } from '../../../lib/kb/entity-card';
 import { installPack } from '../../../lib/kb/install-pack';
-import { searchKnowledgeBase } from '../../../lib/kb/search';
+import { SearchIndexCache } from '../../../lib/search/index-cache';
 import { exportAll, makePack } from '../kb/test-db';
 import { LIBRARY_FACTS, SHIPPED_VERSIONS, type ShippedVersion } from './version-history';
 
@@ -52,7 +52,7 @@ describe.each(SHIPPED_VERSIONS.map((v) => [v.version, v] as const))('a database 
     const [ada] = await getEntityCards(db, ['test-pack/ada']);
     expect(ada?.name).toBe('Ada Lovelace');
     expect(ada?.articles.map((a) => ({ headline: a.headline, sentence: a.sentence }))).toEqual(LIBRARY_FACTS.adaArticles);
-    const found = await searchKnowledgeBase(db, 'lovelace');
+    const found = (await new SearchIndexCache(db).get()).search('lovelace', { entities: 8, articles: 8 });
     expect(found.entities.map((e) => e.key)).toContain('test-pack/ada');
     db.close();
   });
