@@ -7,6 +7,7 @@ import { launchExtensionBrowser, pointOfText, waitForHighlights, type ExtensionB
 import { IsolatedWorld } from './support/isolated-world';
 import { NetworkRecorder } from './support/network-recorder';
 import { PageGuard } from './support/page-guard';
+import { PopupPage } from './support/popup-page';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const SCREENSHOTS = 'artifacts/screenshots';
@@ -91,18 +92,18 @@ describe('trust boundaries', () => {
   });
 
   it('popup search: results are text, nothing runs', async () => {
-    const popup = await browser.openExtensionPage('popup.html');
-    const guard = new PageGuard(popup);
-    await popup.getByRole('searchbox', { name: 'Search your library' }).fill('mallory');
-    await expect.poll(() => popup.getByRole('region', { name: 'Entities' }).innerText()).toContain('Mallory Quinn');
-    await popup.getByRole('searchbox', { name: 'Search your library' }).fill('signs with');
-    await expect.poll(() => popup.getByRole('region', { name: 'Articles' }).innerText()).toContain(`<img src=x onerror="window.__pwned='headline'">`);
-    expect(await popup.locator('main img, main script, main svg, main iframe').count()).toBe(0);
-    expect(await pwned(popup)).toBeUndefined();
-    await popup.screenshot({ path: `${SCREENSHOTS}/hostile-popup-search.png` });
+    const popup = await PopupPage.open(browser);
+    const guard = new PageGuard(popup.page);
+    await popup.type('mallory');
+    expect((await popup.optionTexts('People, places and more')).join('\n')).toContain('Mallory Quinn');
+    await popup.type('signs with');
+    expect((await popup.optionTexts('Articles')).join('\n')).toContain(`<img src=x onerror="window.__pwned='headline'">`);
+    expect(await popup.page.locator('main img, main script, main svg, main iframe').count()).toBe(0);
+    expect(await pwned(popup.page)).toBeUndefined();
+    await popup.page.screenshot({ path: `${SCREENSHOTS}/hostile-popup-search.png` });
     expect(guard.errors).toEqual([]);
     expect(guard.dialogs).toEqual([]);
-    await popup.close();
+    await popup.page.close();
   });
 
   describe('on a web page', () => {
