@@ -104,16 +104,24 @@ describe('Firefox ESR', () => {
       expect(await page.evaluate(() => document.querySelector('backstory-popover')?.shadowRoot ?? null)).toBeNull();
       await page.screenshot({ path: `${SCREENSHOTS}/firefox-demo-popover.png` });
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('backstory-popover'), { timeout: 5_000 });
+      await page.waitForFunction(
+        (p: { x: number; y: number }) => document.elementFromPoint(p.x, p.y)?.tagName !== 'BACKSTORY-POPOVER',
+        { timeout: 5_000 },
+        below,
+      );
     });
   });
 
   it('popup search finds entities and articles', async () => {
     const popup = await firefox.openExtensionPage('popup.html');
-    await popup.type('input[type=search]', 'astana');
-    await popup.waitForFunction(() => document.querySelector('[aria-label="Entities"]')?.textContent?.includes('Astana'), { timeout: 10_000 });
-    const articles = await popup.$eval('[aria-label="Articles"]', (el) => el.textContent ?? '');
-    expect(articles).toMatch(/Astana/iu);
+    await popup.type('[role=combobox]', 'astana');
+    // Results are options of a listbox, grouped (people and places, then articles).
+    await popup.waitForFunction(
+      () => [...document.querySelectorAll('[role=option]')].some((o) => /^Astana\b/u.test(o.textContent ?? '')),
+      { timeout: 10_000 },
+    );
+    const options = await popup.$$eval('[role=option]', (els) => els.map((el) => el.textContent ?? ''));
+    expect(options.filter((t) => /Astana/iu.test(t)).length).toBeGreaterThan(1);
     await popup.screenshot({ path: `${SCREENSHOTS}/firefox-popup-search.png` });
     await popup.close();
   });
