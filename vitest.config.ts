@@ -25,6 +25,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          // Debian's firefox-esr over WebDriver BiDi with the firefox-mv2 build (npm run test:firefox).
+          name: 'firefox',
+          include: ['tests/e2e/firefox/**/*.firefox.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

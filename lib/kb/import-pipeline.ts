@@ -5,6 +5,8 @@
  */
 import type { BackstoryDatabase } from '../db/database';
 import type { PackSource } from '../db/rows';
+import { isQuotaExceeded } from '../db/storage-errors';
+import { NewerDatabaseError } from '../db/version-guard';
 import { readPackBytes, type PackReadErrorCode } from '../pack/read';
 import { validatePack, type PackIssue } from '../pack/validate';
 import { writePackRows, type InstallPackResult } from './install-pack';
@@ -21,7 +23,7 @@ export interface ImportProgress {
   total?: number;
 }
 
-export type ImportFailureCode = PackReadErrorCode | 'invalid-pack' | 'no-space' | 'quota' | 'write-failed';
+export type ImportFailureCode = PackReadErrorCode | 'invalid-pack' | 'no-space' | 'quota' | 'newer-database' | 'write-failed';
 
 export type ImportOutcome =
   | { ok: true; result: InstallPackResult; packName: string; version: string }
@@ -97,12 +99,21 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
     const result = await writePackRows(db, rows, { replace: options.replace, onProgress: (p) => report({ stage: 'write', ...p }) });
     return { ok: true, result, packName, version };
   } catch (error) {
-    return { ok: false, code: isQuotaError(error) ? 'quota' : 'write-failed', issues: [], total: 0 };
+    console.error('Backstory: could not save the pack', error);
+    return { ok: false, code: writeFailureCode(error), issues: [], total: 0 };
   }
 }
 
-/** Whether an IndexedDB failure (possibly wrapped by Dexie) means the disk or quota is full. */
+/** Why a write failed, as a code the UI turns into a sentence. */
+export function writeFailureCode(error: unknown): 'quota' | 'newer-database' | 'write-failed' {
+  if (error instanceof NewerDatabaseError) return 'newer-database';
+  return isQuotaError(error) ? 'quota' : 'write-failed';
+}
+
+/**
+ * Whether an IndexedDB failure (possibly wrapped by Dexie) means the disk or quota is
+ * full; see isQuotaExceeded for the shapes browsers and Dexie give it.
+ */
 export function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | undefined;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+  return isQuotaExceeded(error);
 }

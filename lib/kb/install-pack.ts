@@ -1,6 +1,8 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { PackSource } from '../db/rows';
 import { bumpRevision } from '../db/revision';
+import { withTransactionCause } from '../db/storage-errors';
+import { assertWritableVersion } from '../db/version-guard';
 import type { Pack } from '../pack/schema';
 import { packToRows, type PackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
@@ -54,7 +56,8 @@ export async function installPack(db: BackstoryDatabase, pack: Pack, options: In
  * One transaction rather than staged rows and a pointer flip: IndexedDB rolls an
  * unfinished transaction back by itself, so no staging rows can be left behind by a
  * crash. The cost is that readers of these tables wait for the commit (measured by
- * `npm run bench:import`).
+ * `npm run bench:import`). Throws NewerDatabaseError, writing nothing, when a newer
+ * Backstory has upgraded the database (lib/db/version-guard).
  */
 export async function writePackRows(
   db: BackstoryDatabase,
@@ -63,40 +66,49 @@ export async function writePackRows(
 ): Promise<InstallPackResult> {
   const packId = rows.pack.id;
   const chunkRows = Math.max(1, options.chunkRows ?? WRITE_CHUNK_ROWS);
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
-    const existing = await db.packs.get(packId);
-    if (existing && !options.replace && compareSemver(rows.pack.version, existing.version) <= 0) {
-      return { status: 'already-installed', packId, installedVersion: existing.version } as const;
-    }
-    const pack = { ...rows.pack };
-    if (existing) {
-      await deletePackContent(db, packId);
-      pack.installedAt = existing.installedAt;
-      pack.enabled = existing.enabled;
-    }
-    await db.packs.put(pack);
-    const progress = { done: 0, total: rows.entities.length + rows.articles.length + rows.mentions.length };
-    const writeAll = async <T,>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
-      for (let at = 0; at < items.length; at += chunkRows) {
-        const chunk = items.slice(at, at + chunkRows);
-        await table.bulkAdd(chunk);
-        progress.done += chunk.length;
-        options.onProgress?.({ ...progress });
+  await assertWritableVersion(db);
+  // The IndexedDB transaction, to read why it aborted (see withTransactionCause).
+  let idbTransaction: IDBTransaction | undefined;
+  try {
+    return await db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async (tx) => {
+      idbTransaction = tx.idbtrans;
+      const existing = await db.packs.get(packId);
+      if (existing && !options.replace && compareSemver(rows.pack.version, existing.version) <= 0) {
+        return { status: 'already-installed', packId, installedVersion: existing.version } as const;
       }
-    };
-    await writeAll(db.entities, rows.entities);
-    await writeAll(db.articles, rows.articles);
-    await writeAll(db.mentions, rows.mentions);
-    await bumpRevision(db);
-    const counts = { packId, entities: rows.entities.length, articles: rows.articles.length };
-    return existing
-      ? ({ status: 'updated', previousVersion: existing.version, ...counts } as const)
-      : ({ status: 'installed', ...counts } as const);
-  });
+      const pack = { ...rows.pack };
+      if (existing) {
+        await deletePackContent(db, packId);
+        pack.installedAt = existing.installedAt;
+        pack.enabled = existing.enabled;
+      }
+      await db.packs.put(pack);
+      const progress = { done: 0, total: rows.entities.length + rows.articles.length + rows.mentions.length };
+      const writeAll = async <T,>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
+        for (let at = 0; at < items.length; at += chunkRows) {
+          const chunk = items.slice(at, at + chunkRows);
+          await table.bulkAdd(chunk);
+          progress.done += chunk.length;
+          options.onProgress?.({ ...progress });
+        }
+      };
+      await writeAll(db.entities, rows.entities);
+      await writeAll(db.articles, rows.articles);
+      await writeAll(db.mentions, rows.mentions);
+      await bumpRevision(db);
+      const counts = { packId, entities: rows.entities.length, articles: rows.articles.length };
+      return existing
+        ? ({ status: 'updated', previousVersion: existing.version, ...counts } as const)
+        : ({ status: 'installed', ...counts } as const);
+    });
+  } catch (error) {
+    throw withTransactionCause(error, idbTransaction);
+  }
 }
 
 /** Removes a pack and everything it brought, in one transaction. */
 export async function removePack(db: BackstoryDatabase, packId: string): Promise<boolean> {
+  await assertWritableVersion(db);
   return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
     if (!(await db.packs.get(packId))) return false;
     await deletePackContent(db, packId);
@@ -108,6 +120,7 @@ export async function removePack(db: BackstoryDatabase, packId: string): Promise
 
 /** Turns a pack's highlighting on or off; its articles stay searchable. */
 export async function setPackEnabled(db: BackstoryDatabase, packId: string, enabled: boolean): Promise<void> {
+  await assertWritableVersion(db);
   await db.transaction('rw', [db.packs, db.meta], async () => {
     const changed = await db.packs.update(packId, { enabled });
     if (changed) await bumpRevision(db);

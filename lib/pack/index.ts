@@ -20,7 +20,7 @@ export {
 export type { Pack, PackMeta, PackEntity, PackArticle, EntityType, MatchHints } from './schema';
 export { validatePack, formatPath } from './validate';
 export type { PackIssue, PackValidation } from './validate';
-export { MAX_PACK_BYTES, MAX_REPORTED_ISSUES, formatByteSize } from './limits';
+export { MAX_JSON_DEPTH, MAX_PACK_BYTES, MAX_REPORTED_ISSUES, formatByteSize } from './limits';
 export { readPackBytes, isGzip } from './read';
 export type { PackRead, PackReadErrorCode, ReadPackOptions } from './read';
 export { parsePack } from './parse';

@@ -21,3 +21,11 @@ export function formatByteSize(bytes: number): string {
 function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/**
+ * Deepest nesting of arrays and objects accepted anywhere in a pack. The format itself
+ * needs 5 levels (`entities[0].match.exclude[0]`); unknown properties are kept and
+ * stored, and a value nested thousands deep overflows the structured clone that
+ * IndexedDB runs on every read, which would leave the library unreadable.
+ */
+export const MAX_JSON_DEPTH = 32;

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, PackSchema, type Pack } from './schema';
-import { MAX_REPORTED_ISSUES } from './limits';
+import { findTooDeep } from './depth';
+import { MAX_JSON_DEPTH, MAX_REPORTED_ISSUES } from './limits';
 
 /** One problem in a pack, at a JSON path such as `articles[12].datePublished`. */
 export interface PackIssue {
@@ -31,7 +32,7 @@ export type PackValidation =
  * (entity `type`) and keeps unknown properties.
  */
 export function validatePack(data: unknown): PackValidation {
-  const gate = checkFormat(data);
+  const gate = checkFormat(data) ?? checkDepth(data);
   if (gate) return failure([gate]);
 
   const parsed = v.safeParse(PackSchema, data, { abortPipeEarly: true, message: fallbackMessage });
@@ -93,6 +94,13 @@ function checkFormat(data: unknown): PackIssue | undefined {
     };
   }
   return undefined;
+}
+
+/** Refuses nesting that would make stored rows unreadable (see MAX_JSON_DEPTH). */
+function checkDepth(data: unknown): PackIssue | undefined {
+  const tooDeep = findTooDeep(data);
+  if (!tooDeep) return undefined;
+  return { path: formatPath(tooDeep), message: `nested more than ${MAX_JSON_DEPTH} levels deep; Backstory cannot store values this deep` };
 }
 
 /** Messages for the issues whose schema sets none: missing keys and non-objects. */

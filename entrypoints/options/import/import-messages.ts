@@ -64,6 +64,8 @@ export function describeOutcome(outcome: AnyImportOutcome, fileLabel: string): I
       );
     case 'quota':
       return error(`The browser ran out of space while saving this pack. Free some disk space or remove a pack, then try again. ${UNCHANGED}`);
+    case 'newer-database':
+      return error('Your library was saved by a newer version of Backstory. Update Backstory to change it; nothing was changed or deleted.');
     case 'write-failed':
       return error(`The browser refused to save this pack. Try again; if it keeps failing, restart the browser. ${UNCHANGED}`);
     case 'worker-failed':

@@ -144,3 +144,34 @@ function find(node: CdpNode, predicate: (n: CdpNode) => boolean): CdpNode | unde
   });
   return found;
 }
+
+/** The `href` of every link in the popover's shadow root: pack URLs must only ever become http(s) links. */
+export async function closedPopoverLinks(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const host = find(root, (n) => n.nodeName === 'BACKSTORY-POPOVER');
+  const links: string[] = [];
+  for (const shadow of host?.shadowRoots ?? []) {
+    walk(shadow, (n) => {
+      const href = attr(n, 'href');
+      if (href !== undefined) links.push(href);
+    });
+  }
+  await cdp.detach();
+  return links;
+}
+
+/** Width and height of the open popover dialog in CSS pixels, or undefined when none is open. */
+export async function closedPopoverSize(page: Page): Promise<{ width: number; height: number } | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = find(root, (n) => n.nodeName === 'BACKSTORY-POPOVER');
+    const dialog = host?.shadowRoots?.[0] && find(host.shadowRoots[0], (n) => attr(n, 'role') === 'dialog');
+    if (!dialog) return undefined;
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: dialog.backendNodeId })) as { model: { width: number; height: number } };
+    return { width: model.width, height: model.height };
+  } finally {
+    await cdp.detach();
+  }
+}

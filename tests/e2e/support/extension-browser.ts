@@ -19,8 +19,14 @@ export interface ExtensionBrowser {
  * Chromium with the built extension loaded, in a fresh profile, the way a user has it.
  * Flags keep Chromium from reaching for the network on this offline machine.
  */
-export async function launchExtensionBrowser(options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
+export async function launchExtensionBrowser(
+  options: {
+    headless?: boolean;
+    /** Reuse this profile (a browser restart) and leave it on disk when closing. */
+    userDataDir?: string;
+  } = {},
+): Promise<ExtensionBrowser> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'backstory-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -55,7 +61,7 @@ export async function launchExtensionBrowser(options: { headless?: boolean } = {
     },
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -19,8 +19,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface StaticServerOptions {
+  /** Extra response headers for a path (e.g. a Content-Security-Policy), by URL path. */
+  headers?: Record<string, Record<string, string>>;
+}
+
 /** Serves files under `roots` (first match wins) on 127.0.0.1 at a free port. */
-export async function startStaticServer(roots: string[]): Promise<StaticServer> {
+export async function startStaticServer(roots: string[], options: StaticServerOptions = {}): Promise<StaticServer> {
   const absoluteRoots = roots.map((r) => resolve(r));
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -29,7 +34,11 @@ export async function startStaticServer(roots: string[]): Promise<StaticServer> 
       if (!file.startsWith(root + sep)) continue;
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) continue;
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': info.size });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        ...options.headers?.[path],
+      });
       createReadStream(file).pipe(response);
       return;
     }

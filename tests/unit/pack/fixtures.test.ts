@@ -59,6 +59,9 @@ const EXPECTED: Record<string, { code?: PackParseErrorCode; issues: PackIssue[] 
   'impossible-date': { issues: [{ path: 'articles[1].datePublished', message: DATE }] },
   'javascript-url': { issues: [{ path: 'entities[1].url', message: URL }] },
   'missing-articles': { issues: [{ path: 'articles', message: 'required' }] },
+  'too-deep': {
+    issues: [{ path: `entities[0].extra${'[0]'.repeat(29)}`, message: 'nested more than 32 levels deep; Backstory cannot store values this deep' }],
+  },
   'missing-entity-name': { issues: [{ path: 'entities[2].name', message: 'required' }] },
   'missing-format': { issues: [{ path: 'format', message: 'required (must be "article-pack")' }] },
   'missing-pack-name': { issues: [{ path: 'pack.name', message: 'required' }] },

@@ -1,0 +1,179 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_MESSAGES } from '../../lib/messages/protocol';
+import { ClosedPopover, closedPopoverLinks } from './support/closed-popover';
+import { launchExtensionBrowser, pointOfText, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
+import { IsolatedWorld } from './support/isolated-world';
+import { NetworkRecorder } from './support/network-recorder';
+import { PageGuard } from './support/page-guard';
+import { PopupPage } from './support/popup-page';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+const SCREENSHOTS = 'artifacts/screenshots';
+const XSS_PACK = 'tests/e2e/fixtures/hostile/xss.pack.json';
+
+/** Every message the protocol declares, read from its one declaration so that new ones are covered. */
+async function declaredMessages(): Promise<string[]> {
+  const source = await readFile('lib/messages/protocol.ts', 'utf8');
+  const block = /export interface ProtocolMap \{([\s\S]*?)\n\}/u.exec(source)?.[1] ?? '';
+  return [...block.matchAll(/^\s+'([\w.-]+)':/gmu)].map((m) => m[1]!);
+}
+
+/** Knowledge-base text that the page must never be able to read from the DOM. */
+const SECRET_TEXTS = ['A fixer who', 'was done.', 'signs with Evil Corp'];
+
+/** Everything the page's scripts can read as markup: the document and every open shadow root. */
+function readableMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts = [document.documentElement.outerHTML];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) {
+          parts.push(element.shadowRoot.innerHTML);
+          visit(element.shadowRoot);
+        }
+      }
+    };
+    visit(document);
+    return parts.join('\n');
+  });
+}
+
+/** What the fixture pack's payloads would set if any of them ran. */
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as Record<string, unknown>)['__pwned']);
+
+describe('trust boundaries', () => {
+  let browser: ExtensionBrowser;
+  let server: StaticServer;
+  let network: NetworkRecorder;
+  let options: Page;
+  let optionsGuard: PageGuard;
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startStaticServer(['tests/e2e/fixtures/hostile', 'tests/e2e/fixtures/pages']);
+    browser = await launchExtensionBrowser();
+    network = new NetworkRecorder(browser.context);
+    options = await browser.context.newPage();
+    optionsGuard = new PageGuard(options);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('input[type=file]').setInputFiles(XSS_PACK);
+    await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('records the service worker’s requests (a canary), so the network check below can fail', async () => {
+    expect(await network.canaryFromServiceWorker(browser.serviceWorker, server.url('canary-from-sw'))).toBe(true);
+  });
+
+  it('options list: pack strings are text, nothing runs', async () => {
+    const item = options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: 'Hostile pack' });
+    expect(await item.innerText()).toContain(`<script>window.__pwned='pack.name'</script>Hostile pack <img src=x`);
+    expect(await options.locator('.page img, .page script, .page svg, .page iframe').count()).toBe(0);
+    expect(await pwned(options)).toBeUndefined();
+    await options.screenshot({ path: `${SCREENSHOTS}/hostile-options-list.png`, fullPage: true });
+  });
+
+  it('options reader: headline, byline and body are text; links only http(s)', async () => {
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/articles/${encodeURIComponent('hostile-xss/a1')}`);
+    const reader = options.locator('article.reader');
+    await expect.poll(() => reader.getByRole('heading', { level: 2 }).innerText()).toContain(`<img src=x onerror="window.__pwned='headline'">`);
+    expect(await reader.innerText()).toContain(`<script>window.__pwned='body'</script>Mallory Quinn said`);
+    const hrefs = await reader.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|chrome-extension:\/\/[^/]+\/options\.html#)/u);
+    expect(await reader.locator('img, script, svg, iframe').count()).toBe(0);
+    expect(await pwned(options)).toBeUndefined();
+    await options.screenshot({ path: `${SCREENSHOTS}/hostile-options-reader.png`, fullPage: true });
+  });
+
+  it('popup search: results are text, nothing runs', async () => {
+    const popup = await PopupPage.open(browser);
+    const guard = new PageGuard(popup.page);
+    await popup.type('mallory');
+    expect((await popup.optionTexts('People, places and more')).join('\n')).toContain('Mallory Quinn');
+    await popup.type('signs with');
+    expect((await popup.optionTexts('Articles')).join('\n')).toContain(`<img src=x onerror="window.__pwned='headline'">`);
+    expect(await popup.page.locator('main img, main script, main svg, main iframe').count()).toBe(0);
+    expect(await pwned(popup.page)).toBeUndefined();
+    await popup.page.screenshot({ path: `${SCREENSHOTS}/hostile-popup-search.png` });
+    expect(guard.errors).toEqual([]);
+    expect(guard.dialogs).toEqual([]);
+    await popup.page.close();
+  });
+
+  describe('on a web page', () => {
+    let page: Page;
+    let guard: PageGuard;
+    let popover: ClosedPopover;
+
+    beforeAll(async () => {
+      page = await browser.context.newPage();
+      guard = new PageGuard(page);
+      await page.goto(server.url('xss.html'));
+      popover = await ClosedPopover.attach(page);
+      await waitForHighlights(page, 2);
+    });
+
+    it('hover popover: pack strings are text, links only http(s), nothing runs in the page', async () => {
+      const { x, y } = await pointOfText(page, 'Mallory Quinn');
+      await page.mouse.move(x, y);
+      const text = await popover.waitForText((t) => t.includes('A fixer who'));
+      expect(text).toContain(`<script>window.__pwned='entity.description'</script>A fixer who <img src=x`);
+      expect(text).toContain(`<img src=x onerror="window.__pwned='headline'">Mallory Quinn signs with Evil Corp`);
+      for (const href of await closedPopoverLinks(page)) expect(href).toMatch(/^https?:\/\//u);
+      await page.screenshot({ path: `${SCREENSHOTS}/hostile-popover.png` });
+      expect(await pwned(page)).toBeUndefined();
+      expect(guard.dialogs).toEqual([]);
+    });
+
+    it('no knowledge-base text in anything the page can read (document and open shadow roots)', async () => {
+      expect(await popover.isOpen()).toBe(true);
+      const markup = await readableMarkup(page);
+      expect(markup).toContain('Mallory Quinn met the board'); // the scan really covers the page
+      for (const secret of SECRET_TEXTS) expect(markup).not.toContain(secret);
+      // The host element is visible to the page; its closed shadow root is not.
+      expect(await page.evaluate(() => document.querySelector('backstory-popover')?.shadowRoot ?? null)).toBeNull();
+    });
+
+    it('a content script can ask but never write: every write message is refused', async () => {
+      const world = await IsolatedWorld.attach(page);
+      const all = await declaredMessages();
+      expect(all).toContain('kb.changed');
+      const writes = all.filter((type) => !CONTENT_SCRIPT_MESSAGES.has(type as never));
+      expect(writes.length).toBeGreaterThan(0);
+      for (const type of writes) {
+        const reply = await world.evaluate<{ ok: boolean; error?: { code: string } }>(
+          `chrome.runtime.sendMessage({ type: ${JSON.stringify(type)}, payload: {} })`,
+        );
+        expect(reply, type).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+      }
+      // The same channel answers questions, so the refusals above are about trust, not a dead channel.
+      const scan = await world.evaluate<{ ok: boolean; result?: { mentions: unknown[][] } }>(
+        `chrome.runtime.sendMessage({ type: 'page.scan', payload: { texts: ['Mallory Quinn'] } })`,
+      );
+      expect(scan.ok).toBe(true);
+      expect(scan.result?.mentions[0]).toHaveLength(1);
+      // The page's own scripts have no channel to the extension at all.
+      expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+      // And the content script's world cannot open the knowledge base: IndexedDB there is the page's.
+      const names = await world.evaluate<string[]>('indexedDB.databases().then((dbs) => dbs.map((d) => d.name))');
+      expect(names).not.toContain('backstory');
+    });
+
+    it('threw nothing into the page', () => {
+      expect(guard.errors).toEqual([]);
+    });
+  });
+
+  it('made no request except to the fixture server and the extension itself', () => {
+    expect(network.urls.some((u) => u.startsWith(server.origin))).toBe(true);
+    expect(network.foreign([server.origin, `chrome-extension://${browser.extensionId}`])).toEqual([]);
+    expect(optionsGuard.errors).toEqual([]);
+    expect(optionsGuard.dialogs).toEqual([]);
+  });
+});
