@@ -177,7 +177,7 @@ function placeEntities(entities: PackEntity[], own: EntityRow[]): { entities: Pa
 }
 
 /** `base`, else `base-2`, `base-3`…: the first id no row uses. */
-function freeId(base: string, used: ReadonlyArray<{ id: string }>): string {
+export function freeId(base: string, used: ReadonlyArray<{ id: string }>): string {
   const ids = new Set(used.map((u) => u.id));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : `-${n}`;
@@ -201,7 +201,8 @@ async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: Ent
   }));
 }
 
-function myArticlesPack(articles: PackArticle[], entities: PackEntity[]): Pack {
+/** A pack-format wrapper of the user's pack, for turning new items into rows. */
+export function myArticlesPack(articles: PackArticle[], entities: PackEntity[]): Pack {
   return {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,
@@ -211,7 +212,8 @@ function myArticlesPack(articles: PackArticle[], entities: PackEntity[]): Pack {
   } as Pack;
 }
 
-async function putPackRow(db: BackstoryDatabase, fresh: PackRow, counts: { entities: number; articles: number; now: number }): Promise<void> {
+/** Creates the user's pack row on first use, else updates its counts. Call inside a transaction. */
+export async function putPackRow(db: BackstoryDatabase, fresh: PackRow, counts: { entities: number; articles: number; now: number }): Promise<void> {
   const existing = await db.packs.get(MY_ARTICLES_PACK_ID);
   await db.packs.put({
     ...(existing ?? fresh),

@@ -4,35 +4,13 @@
  * into it); it is created on first use and exported, backed up and removed like any pack.
  */
 import type { BackstoryDatabase } from '../db/database';
-import type { PackRow } from '../db/rows';
 import { bumpRevision } from '../db/revision';
-import { PACK_FORMAT, PACK_FORMAT_VERSION, type EntityType, type Pack, type PackEntity } from '../pack/schema';
+import type { EntityType, PackEntity } from '../pack/schema';
 import { slugify } from '../pack/slug';
-import { rowKey } from './keys';
-import { MY_ARTICLES_PACK_ID, MY_ARTICLES_PACK_NAME } from './my-articles';
+import { MY_ARTICLES_PACK_ID, freeId, myArticlesPack, putPackRow } from './my-articles';
 import { packToRows } from './pack-to-rows';
 
-const USER_PACK_VERSION = '1.0.0';
 const MAX_ID_CHARS = 64;
-
-function userPack(entities: PackEntity[]): Pack {
-  return {
-    format: PACK_FORMAT,
-    formatVersion: PACK_FORMAT_VERSION,
-    pack: { id: MY_ARTICLES_PACK_ID, name: MY_ARTICLES_PACK_NAME, version: USER_PACK_VERSION, description: 'Pages you saved while reading, and the names you added.' },
-    entities,
-    articles: [],
-  } as Pack;
-}
-
-/** An id not yet used in the user's pack: `base`, else `base-2`, `base-3`… */
-async function freeId(db: BackstoryDatabase, table: 'entities', base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : `-${n}`;
-    const id = `${base.slice(0, MAX_ID_CHARS - suffix.length)}${suffix}`;
-    if (!(await db[table].get(rowKey(MY_ARTICLES_PACK_ID, id)))) return id;
-  }
-}
 
 export interface NewEntity {
   name: string;
@@ -43,31 +21,21 @@ export interface NewEntity {
 
 /** Adds an entity by hand to the user's pack; it is highlighted on pages from now on. Returns its key. */
 export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, now = Date.now()): Promise<string> {
-  const id = await freeId(db, 'entities', slugify(entity.name, MAX_ID_CHARS) || 'entity');
-  const packEntity: PackEntity = {
-    id,
-    name: entity.name.trim(),
-    type: entity.type,
-    ...(entity.alternateName.length ? { alternateName: entity.alternateName } : {}),
-    ...(entity.description ? { description: entity.description } : {}),
-  };
-  const rows = packToRows(userPack([packEntity]), { source: { kind: 'user' }, now });
-  await db.transaction('rw', [db.packs, db.entities, db.meta], async () => {
-    await upsertPackRow(db, rows.pack, { entities: 1 }, now);
+  return db.transaction('rw', [db.packs, db.entities, db.meta], async () => {
+    const own = await db.entities.where('packId').equals(MY_ARTICLES_PACK_ID).toArray();
+    const packEntity: PackEntity = {
+      id: freeId(slugify(entity.name, MAX_ID_CHARS) || 'entity', own),
+      name: entity.name.trim(),
+      type: entity.type,
+      ...(entity.alternateName.length ? { alternateName: entity.alternateName } : {}),
+      ...(entity.description ? { description: entity.description } : {}),
+    };
+    const rows = packToRows(myArticlesPack([], [packEntity]), { source: { kind: 'user' }, now });
+    const existing = await db.packs.get(MY_ARTICLES_PACK_ID);
+    await putPackRow(db, rows.pack, { entities: own.length + 1, articles: existing?.articleCount ?? 0, now });
     await db.entities.bulkAdd(rows.entities);
     await bumpRevision(db);
-  });
-  return rows.entities[0]!.key;
-}
-
-async function upsertPackRow(db: BackstoryDatabase, fresh: PackRow, added: { articles?: number; entities?: number }, now: number): Promise<void> {
-  const existing = await db.packs.get(MY_ARTICLES_PACK_ID);
-  const base = existing ?? { ...fresh, entityCount: 0, articleCount: 0 };
-  await db.packs.put({
-    ...base,
-    updatedAt: now,
-    entityCount: base.entityCount + (added.entities ?? 0),
-    articleCount: base.articleCount + (added.articles ?? 0),
+    return rows.entities[0]!.key;
   });
 }
 
