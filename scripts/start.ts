@@ -38,8 +38,8 @@ if (!headless) {
   await shot(page, 'demo-popover');
   const popup = await browser.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.getByRole('searchbox').fill('Astana');
-  await popup.getByRole('region', { name: 'Articles' }).waitFor();
+  await popup.getByRole('combobox').fill('Astana');
+  await popup.getByRole('group', { name: 'Articles' }).waitFor();
   await shot(popup, 'popup-search');
   const options = await browser.openExtensionPage('options.html');
   await options.getByText('Starter: SCO summit, Astana 2024').waitFor();
