@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,14 +22,7 @@ async function expectedCounts(): Promise<Array<[string, number]>> {
   return [...counts].map(([id, n]): [string, number] => [names.get(id)!, n]).sort((a, b) => b[1] - a[1]);
 }
 
-/**
- * The content script's side of 'tab.mentions' and 'tab.reveal' is written in another
- * branch. Until it is in this tree these journeys cannot run, and say so as skipped; once
- * the module exists they run, and fail if it does not answer.
- */
-const CONTENT_SIDE = 'entrypoints/content/tab-protocol.ts';
-
-describe.skipIf(!existsSync(CONTENT_SIDE))(`toolbar popup: on this page (needs ${CONTENT_SIDE})`, () => {
+describe('toolbar popup: on this page', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
   let page: Page;
