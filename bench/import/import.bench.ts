@@ -13,6 +13,8 @@ import { idleLag, installProbe, rawWriteFloor, type ProbeResult } from './probe'
 import { writeImportSection } from './report';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+/** Names each generated article's body holds, so about as many mentions (generate-pack.ts). */
+const NAMES_PER_ARTICLE = 6;
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 50_000);
 const BUDGET_MS = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
@@ -39,8 +41,7 @@ async function importOnce(file: string): Promise<{ run: RunResult; list: ListRes
     const probe = await page.evaluate(() => (globalThis as unknown as { backstoryProbe: ProbeResult }).backstoryProbe);
     const totalMs = probe.end - probe.start;
     const idle = await page.evaluate(idleLag, totalMs);
-    const rows = probe.writes.at(-1)?.[1] ?? 0;
-    const rawFloorMs = await page.evaluate(rawWriteFloor, { entities: ENTITIES, articles: ARTICLES, mentions: Math.max(0, rows - ENTITIES - ARTICLES) });
+    const rawFloorMs = await page.evaluate(rawWriteFloor, { entities: ENTITIES, articles: ARTICLES, mentionsPerArticle: NAMES_PER_ARTICLE });
     const run = { ...probe, totalMs, idle, rawFloorMs };
     const list = await scrollLists(page);
     return { run, list };
@@ -94,7 +95,7 @@ async function scrollLists(page: import('playwright-core').Page): Promise<ListRe
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'backstory-bench-'));
   const file = join(dir, `generated-${ARTICLES}.pack.json`);
-  const json = JSON.stringify(generatePack({ articles: ARTICLES, entities: ENTITIES }));
+  const json = JSON.stringify(generatePack({ articles: ARTICLES, entities: ENTITIES, namesPerArticle: NAMES_PER_ARTICLE }));
   await writeFile(file, json);
   console.info(`Pack: ${ARTICLES} articles, ${ENTITIES} entities, ${(json.length / 1e6).toFixed(1)} MB`);
   const results: Array<{ run: RunResult; list: ListResult }> = [];

@@ -114,7 +114,8 @@ export function idleLag(ms: number): Promise<{ maxLagMs: number; lateTicks: numb
 export interface RowCounts {
   entities: number;
   articles: number;
-  mentions: number;
+  /** Entities each article mentions (stored inside the article row since schema v3). */
+  mentionsPerArticle: number;
 }
 
 /**
@@ -128,17 +129,13 @@ export async function rawWriteFloor(counts: RowCounts): Promise<number> {
     const request = indexedDB.open(dbName, 1);
     request.addEventListener('upgradeneeded', () => {
       const d = request.result;
+      // Schema v4's stores and indexes (lib/db/database.ts).
       const entities = d.createObjectStore('entities', { keyPath: 'key' });
-      entities.createIndex('packId', 'packId');
-      entities.createIndex('sameAs', 'sameAs', { multiEntry: true });
       entities.createIndex('nameFold', 'nameFold');
       const articles = d.createObjectStore('articles', { keyPath: 'key' });
-      articles.createIndex('packId', 'packId');
       articles.createIndex('sortDate', 'sortDate');
-      const mentions = d.createObjectStore('mentions', { keyPath: ['entityKey', 'articleKey'] });
-      mentions.createIndex('byDate', ['entityKey', 'date']);
-      mentions.createIndex('packId', 'packId');
-      mentions.createIndex('articleKey', 'articleKey');
+      articles.createIndex('mentionIndex', 'mentionIndex', { multiEntry: true });
+      articles.createIndex('urlKey', 'urlKey');
     });
     request.addEventListener('success', () => resolve(request.result));
     request.addEventListener('error', () => reject(request.error));
@@ -148,22 +145,20 @@ export async function rawWriteFloor(counts: RowCounts): Promise<number> {
   const text = (n: number) => 'Officials met on Tuesday to discuss the plan. '.repeat(Math.ceil(n / 46)).slice(0, n);
   const start = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(['entities', 'articles', 'mentions'], 'readwrite');
+    const tx = db.transaction(['entities', 'articles'], 'readwrite');
     const e = tx.objectStore('entities');
     for (let i = 0; i < counts.entities; i++) {
       const name = `Name${i} Person${i}`;
-      const original = { id: `e${i}`, name, type: 'Person', alternateName: [`Name${i} Q. Person${i}`], description: text(60) };
-      e.add({ key: `p/e${i}`, packId: 'p', id: `e${i}`, name, type: 'Person', alternateName: original.alternateName, description: original.description, sameAs: [], nameFold: name.toLowerCase(), original });
+      e.add({ key: `p/e${i}`, packId: 'p', id: `e${i}`, name, type: 'Person', alternateName: [`Name${i} Q. Person${i}`], description: text(60), sameAs: [], nameFold: name.toLowerCase() });
     }
     const a = tx.objectStore('articles');
     for (let i = 0; i < counts.articles; i++) {
-      const body = text(1200);
-      const original = { id: `a${i}`, headline: text(40), datePublished: '2020-01-01', articleBody: body, about: ['e1'] };
-      a.add({ key: `p/a${i}`, packId: 'p', id: `a${i}`, headline: original.headline, author: [], datePublished: '2020-01-01', articleBody: body, about: ['e1'], mentions: [], keywords: [], sortDate: '2020-01-01', original });
-    }
-    const m = tx.objectStore('mentions');
-    for (let i = 0; i < counts.mentions; i++) {
-      m.add({ entityKey: `p/e${i % counts.entities}`, articleKey: `p/a${i}`, packId: 'p', date: '2020-01-01', sentence: text(150), role: 'mentions' });
+      const keys = Array.from({ length: counts.mentionsPerArticle }, (_, j) => `p/e${(i * counts.mentionsPerArticle + j) % counts.entities}`);
+      a.add({
+        key: `p/a${i}`, packId: 'p', id: `a${i}`, headline: text(40), author: [], datePublished: '2020-01-01', articleBody: text(1200), about: ['e1'], keywords: [], sortDate: '2020-01-01',
+        entityMentions: keys.map((entityKey) => ({ entityKey, sentence: text(150), role: 'mentions' })),
+        mentionIndex: keys.map((k) => `${k}\u00002020-01-01`),
+      });
     }
     tx.addEventListener('complete', () => resolve());
     tx.addEventListener('error', () => reject(tx.error));

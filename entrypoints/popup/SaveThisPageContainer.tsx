@@ -27,8 +27,8 @@ export function SaveThisPageContainer() {
       const db = getDatabase();
       for (const url of await pageUrls(id)) {
         const found = await findArticlesByUrl(db, url);
-        if (found.articles.length > 0) {
-          setSaved(found.articles);
+        if (found.length > 0) {
+          setSaved(found);
           return;
         }
       }

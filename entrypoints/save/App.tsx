@@ -90,7 +90,7 @@ function Editor({ original, draft, onDraft, onSaved }: EditorProps) {
 
   useEffect(() => {
     if (!original.url) return;
-    void findArticlesByUrl(getDatabase(), original.url).then((found) => setExisting(found.articles));
+    void findArticlesByUrl(getDatabase(), original.url).then(setExisting);
   }, [original.url]);
 
   const candidates: CandidateChoice[] = useMemo(

@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { foldText } from '../text/fold';
-import type { ArticleRow, EntityEditRow, EntityRow, MentionRow, MetaRow, PackRow } from './rows';
+import type { ArticleRow, EntityEditRow, EntityRow, MetaRow, PackRow } from './rows';
+import { upgradeToV3 } from './upgrade-v3';
 
 export const DATABASE_NAME = 'backstory';
 
@@ -20,7 +21,6 @@ export class BackstoryDatabase extends Dexie {
   packs!: EntityTable<PackRow, 'id'>;
   entities!: EntityTable<EntityRow, 'key'>;
   articles!: EntityTable<ArticleRow, 'key'>;
-  mentions!: Table<MentionRow, [string, string]>;
   meta!: EntityTable<MetaRow, 'key'>;
   entityEdits!: EntityTable<EntityEditRow, 'key'>;
 
@@ -53,6 +53,19 @@ export class BackstoryDatabase extends Dexie {
           article.sortDate = article.datePublished ?? '';
         });
       });
+    // v3: fewer rows and indexes, because IndexedDB's cost is per row and per index entry
+    // (docs/benchmarks.md, Import). Mention rows move into their article (`entityMentions`,
+    // listed per entity through `*mentionIndex`); rows of one pack are found by a range of
+    // the primary key, so the `packId` indexes go; `urlKey` finds a saved page at once.
+    this.version(3)
+      .stores({
+        entities: 'key, nameFold',
+        articles: 'key, sortDate, *mentionIndex, urlKey',
+      })
+      .upgrade(upgradeToV3);
+    // v4: the mention rows v3 moved out. A separate version because Dexie lets an
+    // upgrade read a table only if a later version deletes it.
+    this.version(4).stores({ mentions: null });
   }
 }
 

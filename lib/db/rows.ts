@@ -49,8 +49,12 @@ export interface EntityRow {
   exclude?: string[];
   /** `name` folded (lib/text/fold.ts): the index the library browses and searches by. Since schema v2. */
   nameFold?: string;
-  /** The entity as imported, unknown properties included, for export. */
-  original: Record<string, unknown>;
+  /**
+   * Properties of the pack's entity that no field above holds (unknown ones, `match`),
+   * kept for export; absent when there are none. Since schema v3, which dropped the
+   * full `original` copy: a second copy of every row made imports slower.
+   */
+  extra?: Record<string, unknown>;
 }
 
 export interface ArticleRow {
@@ -66,23 +70,30 @@ export interface ArticleRow {
   description?: string;
   articleBody?: string;
   about: string[];
-  mentions: string[];
+  /** The pack's declared mention ids; absent when the pack left mentions to the matcher (pack-format.md). */
+  mentions?: string[];
   keywords: string[];
   /** `datePublished`, or '' when unknown: the index the library lists articles by, newest first. Since schema v2. */
   sortDate?: string;
-  original: Record<string, unknown>;
+  /**
+   * Every entity the article mentions, with the sentence where it first does: precomputed
+   * at import so a hover reads a few rows and searches no text. Since schema v3, which
+   * folded the separate mention rows into their article (a row per mention made imports
+   * slow: IndexedDB's cost is per row).
+   */
+  entityMentions: ArticleMention[];
+  /** One `mentionIndexKey(entityKey, sortDate)` per mention: how an entity's articles are listed newest first. Since schema v3. */
+  mentionIndex: string[];
+  /** `url` as lookups compare it (lib/kb/find-by-url.ts); absent without a usable URL. Since schema v3. */
+  urlKey?: string;
+  /** Properties of the pack's article that no field above holds, for export; absent when none. Since schema v3. */
+  extra?: Record<string, unknown>;
 }
 
-/**
- * One article mentioning one entity, with the sentence where it first does.
- * Precomputed at import so a hover needs one indexed range query.
- */
-export interface MentionRow {
+/** One entity an article names, and where. */
+export interface ArticleMention {
   entityKey: RowKey;
-  articleKey: RowKey;
-  packId: string;
-  /** `datePublished`, or '' when unknown: sorts before every date, so undated come last newest-first. */
-  date: string;
+  /** The first sentence that names the entity, else the article's summary or headline. */
   sentence: string;
   /** 'about' when the article is mainly about the entity. */
   role: 'about' | 'mentions';

@@ -11,11 +11,12 @@ export interface TextRun {
 
 /**
  * Splits an article's paragraphs into runs, marking the names of the entities the
- * article mentions (its mention rows), so the reader can link each to its entity page.
+ * article mentions (its `entityMentions`), so the reader can link each to its entity page.
  * Only the article's own entities are matched: a small matcher built on the spot.
  */
 export async function linkArticleText(db: BackstoryDatabase, articleKey: string, paragraphs: readonly string[]): Promise<TextRun[][]> {
-  const mentionKeys = [...new Set((await db.mentions.where('articleKey').equals(articleKey).toArray()).map((m) => m.entityKey))];
+  const article = await db.articles.get(articleKey);
+  const mentionKeys = [...new Set((article?.entityMentions ?? []).map((m) => m.entityKey))];
   const [rows, edits] = await Promise.all([db.entities.bulkGet(mentionKeys), editsByKey(db)]);
   const patterns = rows.flatMap((row) => (row ? entityPatterns(withEdit(row, edits.get(row.key))) : []));
   if (patterns.length === 0) return paragraphs.map((text) => [{ text }]);

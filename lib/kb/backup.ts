@@ -4,13 +4,15 @@
  * written and then written in one transaction: a bad backup changes nothing.
  */
 import type { BackstoryDatabase } from '../db/database';
-import type { EntityEditRow, MentionRow, PackSource } from '../db/rows';
+import { withMentions } from '../db/mention-index';
+import type { ArticleMention, EntityEditRow, PackSource } from '../db/rows';
 import { bumpRevision } from '../db/revision';
 import type { Pack } from '../pack/schema';
 import { validatePack, type PackIssue } from '../pack/validate';
 import { MAX_REPORTED_ISSUES } from '../pack/limits';
 import { readPackBytes } from '../pack/read';
 import { exportPack } from './export-pack';
+import { rowsOfPack } from './keys';
 import { writePackRows } from './install-pack';
 import { packToRows } from './pack-to-rows';
 
@@ -30,9 +32,17 @@ export interface BackupPack {
   pack: Pack;
   /**
    * The user's own pack only: its articles link to entities of other packs, which a
-   * pack file cannot say, so its mention rows travel as they are.
+   * pack file cannot say, so its mentions travel as they are.
    */
-  mentions?: MentionRow[];
+  mentions?: BackupMention[];
+}
+
+/** One article mentioning one entity, as a backup holds it (the mention rows of schema v2). */
+export interface BackupMention extends ArticleMention {
+  articleKey: string;
+  packId: string;
+  /** The article's `datePublished`, or ''. */
+  date: string;
 }
 
 export interface Backup {
@@ -55,7 +65,7 @@ export async function createBackup(db: BackstoryDatabase, options: { settings: u
     if (!pack) continue;
     const state: BackupPackState = { source: row.source, enabled: row.enabled, installedAt: row.installedAt, updatedAt: row.updatedAt };
     const entry: BackupPack = { state, pack };
-    if (row.source.kind === 'user') entry.mentions = await db.mentions.where('packId').equals(row.id).toArray();
+    if (row.source.kind === 'user') entry.mentions = backupMentions(await rowsOfPack(db.articles, row.id).toArray());
     out.push(entry);
   }
   return {
@@ -95,7 +105,7 @@ export function checkBackup(data: unknown): BackupCheck {
       packs.push({ ...entry, pack: validation.pack });
     }
     const packId = validation.ok ? validation.pack.pack.id : undefined;
-    if (entry?.mentions !== undefined && !(Array.isArray(entry.mentions) && entry.mentions.every((m) => isMentionRow(m) && m.packId === packId))) {
+    if (entry?.mentions !== undefined && !(Array.isArray(entry.mentions) && entry.mentions.every((m) => isBackupMention(m) && m.packId === packId))) {
       issues.push({ path: `${at}.mentions`, message: 'must be a list of mention rows' });
     }
   });
@@ -123,11 +133,12 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
     const rows = packToRows(entry.pack, { source: entry.state.source, now: entry.state.updatedAt });
     rows.pack.enabled = entry.state.enabled;
     rows.pack.installedAt = entry.state.installedAt;
-    if (entry.mentions) rows.mentions = entry.mentions;
+    const mentions = entry.mentions;
+    if (mentions) rows.articles = rows.articles.map((article) => withMentions(article, mentions.filter((m) => m.articleKey === article.key).map(articleMention)));
     return rows;
   });
-  await db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta, db.entityEdits], async () => {
-    await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.mentions.clear(), db.entityEdits.clear()]);
+  await db.transaction('rw', [db.packs, db.entities, db.articles, db.meta, db.entityEdits], async () => {
+    await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.entityEdits.clear()]);
     for (const rows of all) await writePackRows(db, rows, { replace: true });
     await db.entityEdits.bulkPut(backup.entityEdits);
     await bumpRevision(db);
@@ -149,8 +160,20 @@ function isPackState(s: unknown): s is BackupPackState {
   );
 }
 
-function isMentionRow(m: unknown): m is MentionRow {
-  const v = m as MentionRow;
+function backupMentions(articles: ArticleRowLike[]): BackupMention[] {
+  return articles.flatMap((article) =>
+    article.entityMentions.map((m) => ({ ...m, articleKey: article.key, packId: article.packId, date: article.datePublished ?? '' })),
+  );
+}
+
+type ArticleRowLike = { key: string; packId: string; datePublished?: string; entityMentions: ArticleMention[] };
+
+function articleMention(m: BackupMention): ArticleMention {
+  return { entityKey: m.entityKey, sentence: m.sentence, role: m.role };
+}
+
+function isBackupMention(m: unknown): m is BackupMention {
+  const v = m as BackupMention;
   return (
     typeof v === 'object' &&
     v !== null &&

@@ -1,6 +1,7 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { MatcherPattern } from '../matcher';
 import { editsByKey, withEdit } from './entity-edits';
+import { rowsOfPacks } from './keys';
 import { entityPatterns } from './matcher-patterns';
 
 export interface EnabledPatternsOptions {
@@ -18,7 +19,7 @@ export async function enabledPatterns(db: BackstoryDatabase, options: EnabledPat
   const packs = await db.packs.toArray();
   const enabled = packs.filter((p) => p.enabled).map((p) => p.id);
   if (enabled.length === 0) return [];
-  const [entities, edits] = await Promise.all([db.entities.where('packId').anyOf(enabled).toArray(), editsByKey(db)]);
+  const [entities, edits] = await Promise.all([rowsOfPacks(db.entities, enabled), editsByKey(db)]);
   return entities.flatMap((entity) => {
     const edit = edits.get(entity.key);
     return edit?.hidden || hiddenTypes.has(entity.type) ? [] : entityPatterns(withEdit(entity, edit));

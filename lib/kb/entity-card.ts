@@ -1,6 +1,6 @@
-import Dexie from 'dexie';
 import type { BackstoryDatabase } from '../db/database';
-import type { EntityRow, MentionRow } from '../db/rows';
+import { mentionIndexRange } from '../db/mention-index';
+import type { ArticleRow, EntityRow } from '../db/rows';
 import { withEdit } from './entity-edits';
 
 export interface CardArticle {
@@ -32,7 +32,7 @@ export interface EntityCard {
   articles: CardArticle[];
   /** How many stored articles mention the entity in all. */
   articleCount: number;
-  /** Co-mentioned in the same articles, most shared first. */
+  /** Co-mentioned in the same articles (the newest {@link RELATED_FROM_ARTICLES}), most shared first. */
   related: RelatedEntity[];
 }
 
@@ -43,6 +43,11 @@ export interface EntityCardOptions {
 
 const DEFAULT_ARTICLE_LIMIT = 3;
 const DEFAULT_RELATED_LIMIT = 5;
+/**
+ * Related names come from this many of the entity's newest articles: recent company,
+ * and a hover on a name in thousands of articles reads a few dozen rows, not all.
+ */
+export const RELATED_FROM_ARTICLES = 50;
 
 /** The cards of the given entities, in the given order; unknown keys are skipped. */
 export async function getEntityCards(
@@ -61,29 +66,21 @@ export async function getEntityCards(
 
 async function buildCard(db: BackstoryDatabase, entity: EntityRow, options: EntityCardOptions): Promise<EntityCard> {
   const articleLimit = options.articleLimit ?? DEFAULT_ARTICLE_LIMIT;
-  const byDate = db.mentions
-    .where('[entityKey+date]')
-    .between([entity.key, Dexie.minKey], [entity.key, Dexie.maxKey]);
-  const [pack, newest, articleCount, allMentions] = await Promise.all([
+  const [lower, upper] = mentionIndexRange(entity.key);
+  const byDate = db.articles.where('mentionIndex').between(lower, upper, true, true);
+  const [pack, newest, articleCount] = await Promise.all([
     db.packs.get(entity.packId),
-    byDate.clone().reverse().limit(articleLimit).toArray(),
+    byDate.clone().reverse().limit(Math.max(articleLimit, RELATED_FROM_ARTICLES)).toArray(),
     byDate.clone().count(),
-    byDate.clone().toArray(),
   ]);
-  const articleRows = await db.articles.bulkGet(newest.map((m) => m.articleKey));
-  const articles: CardArticle[] = [];
-  newest.forEach((mention, i) => {
-    const article = articleRows[i];
-    if (!article) return;
-    articles.push({
-      key: article.key,
-      headline: article.headline,
-      publisher: article.publisher,
-      datePublished: article.datePublished,
-      url: article.url,
-      sentence: mention.sentence,
-    });
-  });
+  const articles: CardArticle[] = newest.slice(0, articleLimit).map((article) => ({
+    key: article.key,
+    headline: article.headline,
+    publisher: article.publisher,
+    datePublished: article.datePublished,
+    url: article.url,
+    sentence: article.entityMentions.find((m) => m.entityKey === entity.key)?.sentence ?? article.headline,
+  }));
   return {
     key: entity.key,
     name: entity.name,
@@ -94,23 +91,21 @@ async function buildCard(db: BackstoryDatabase, entity: EntityRow, options: Enti
     packName: pack?.name ?? entity.packId,
     articles,
     articleCount,
-    related: await relatedEntities(db, entity.key, allMentions, options.relatedLimit ?? DEFAULT_RELATED_LIMIT),
+    related: await relatedEntities(db, entity.key, newest.slice(0, RELATED_FROM_ARTICLES), options.relatedLimit ?? DEFAULT_RELATED_LIMIT),
   };
 }
 
 async function relatedEntities(
   db: BackstoryDatabase,
   entityKey: string,
-  mentions: readonly MentionRow[],
+  articles: readonly ArticleRow[],
   limit: number,
 ): Promise<RelatedEntity[]> {
-  const coMentions = await db.mentions
-    .where('articleKey')
-    .anyOf(mentions.map((m) => m.articleKey))
-    .toArray();
   const counts = new Map<string, number>();
-  for (const m of coMentions) {
-    if (m.entityKey !== entityKey) counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
+  for (const article of articles) {
+    for (const m of article.entityMentions) {
+      if (m.entityKey !== entityKey) counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
+    }
   }
   const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
   const rows = await db.entities.bulkGet(top.map(([key]) => key));

@@ -40,8 +40,8 @@ export type ImportOutcome =
     };
 
 /**
- * Stored size per byte of pack JSON: rows keep the original object beside the fields
- * queries use, plus mention rows and indexes. A deliberately generous estimate.
+ * Stored size per byte of pack JSON: the rows, each article's mention sentences and the
+ * indexes, plus the search index built from them. A deliberately generous estimate.
  */
 export const STORED_BYTES_PER_PACK_BYTE = 3;
 
@@ -94,7 +94,7 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
     onProgress: (done, total) => report({ stage: 'prepare', done, total }),
   });
 
-  report({ stage: 'write', done: 0, total: rows.entities.length + rows.articles.length + rows.mentions.length });
+  report({ stage: 'write', done: 0, total: rows.entities.length + rows.articles.length });
   try {
     const result = await writePackRows(db, rows, { replace: options.replace, onProgress: (p) => report({ stage: 'write', ...p }) });
     return { ok: true, result, packName, version };

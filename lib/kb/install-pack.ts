@@ -4,11 +4,19 @@ import { bumpRevision } from '../db/revision';
 import { withTransactionCause } from '../db/storage-errors';
 import { assertWritableVersion } from '../db/version-guard';
 import type { Pack } from '../pack/schema';
+import { rowsOfPack } from './keys';
 import { packToRows, type PackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
 
 /** Rows per `bulkAdd` while writing: small enough for frequent progress, big enough to be fast. */
 export const WRITE_CHUNK_ROWS = 2_000;
+
+/**
+ * Chunks sent to IndexedDB before the first of them is done. The database works in
+ * another process: with requests queued, it never waits for this thread to copy the
+ * next chunk, and this thread never waits for it (`npm run bench:import`).
+ */
+const CHUNKS_IN_FLIGHT = 4;
 
 /** How far the write has got, in rows of all tables together. */
 export interface WriteProgress {
@@ -70,7 +78,7 @@ export async function writePackRows(
   // The IndexedDB transaction, to read why it aborted (see withTransactionCause).
   let idbTransaction: IDBTransaction | undefined;
   try {
-    return await db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async (tx) => {
+    return await db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async (tx) => {
       idbTransaction = tx.idbtrans;
       const existing = await db.packs.get(packId);
       if (existing && !options.replace && compareSemver(rows.pack.version, existing.version) <= 0) {
@@ -83,18 +91,24 @@ export async function writePackRows(
         pack.enabled = existing.enabled;
       }
       await db.packs.put(pack);
-      const progress = { done: 0, total: rows.entities.length + rows.articles.length + rows.mentions.length };
+      const progress = { done: 0, total: rows.entities.length + rows.articles.length };
+      const inFlight: Array<Promise<unknown>> = [];
       const writeAll = async <T,>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
         for (let at = 0; at < items.length; at += chunkRows) {
           const chunk = items.slice(at, at + chunkRows);
-          await table.bulkAdd(chunk);
-          progress.done += chunk.length;
-          options.onProgress?.({ ...progress });
+          const written = table.bulkAdd(chunk).then(() => {
+            progress.done += chunk.length;
+            options.onProgress?.({ ...progress });
+          });
+          // Awaited below; this only keeps a failure of a later chunk from being reported as unhandled.
+          written.catch(() => undefined);
+          inFlight.push(written);
+          if (inFlight.length >= CHUNKS_IN_FLIGHT) await inFlight.shift();
         }
       };
       await writeAll(db.entities, rows.entities);
       await writeAll(db.articles, rows.articles);
-      await writeAll(db.mentions, rows.mentions);
+      await Promise.all(inFlight);
       await bumpRevision(db);
       const counts = { packId, entities: rows.entities.length, articles: rows.articles.length };
       return existing
@@ -109,7 +123,7 @@ export async function writePackRows(
 /** Removes a pack and everything it brought, in one transaction. */
 export async function removePack(db: BackstoryDatabase, packId: string): Promise<boolean> {
   await assertWritableVersion(db);
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
+  return db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async () => {
     if (!(await db.packs.get(packId))) return false;
     await deletePackContent(db, packId);
     await db.packs.delete(packId);
@@ -127,9 +141,8 @@ export async function setPackEnabled(db: BackstoryDatabase, packId: string, enab
   });
 }
 
-/** Deletes a pack's entities, articles and mentions; the caller holds the transaction. */
+/** Deletes a pack's entities and articles (their mentions with them); the caller holds the transaction. */
 export async function deletePackContent(db: BackstoryDatabase, packId: string): Promise<void> {
-  await db.entities.where('packId').equals(packId).delete();
-  await db.articles.where('packId').equals(packId).delete();
-  await db.mentions.where('packId').equals(packId).delete();
+  await rowsOfPack(db.entities, packId).delete();
+  await rowsOfPack(db.articles, packId).delete();
 }

@@ -1,6 +1,22 @@
+import type { Collection, Table } from 'dexie';
 import type { RowKey } from '../db/rows';
 
 /** Entity and article ids are unique only inside their pack. */
 export function rowKey(packId: string, id: string): RowKey {
   return `${packId}/${id}`;
+}
+
+/**
+ * The rows of one pack in a table keyed by {@link rowKey}: a range of the primary key,
+ * so tables need no `packId` index (every index costs import time). Pack ids cannot
+ * hold "/" (PACK_ID_PATTERN), so one pack's prefix never covers another's rows.
+ */
+export function rowsOfPack<T, K, I>(table: Table<T, K, I>, packId: string): Collection<T, K, I> {
+  return table.where(':id').startsWith(`${packId}/`);
+}
+
+/** Every row of these packs, pack by pack. */
+export async function rowsOfPacks<T, K, I>(table: Table<T, K, I>, packIds: readonly string[]): Promise<T[]> {
+  const lists = await Promise.all(packIds.map((id) => rowsOfPack(table, id).toArray()));
+  return lists.flat();
 }

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import type { BackstoryDatabase } from '../db/database';
-import type { ArticleRow, EntityRow, MentionRow, PackRow } from '../db/rows';
+import { withMentions } from '../db/mention-index';
+import type { ArticleMention, ArticleRow, EntityRow, PackRow } from '../db/rows';
 import { bumpRevision } from '../db/revision';
 import { compileMatcher } from '../matcher';
 import {
@@ -19,7 +20,7 @@ import {
 } from '../pack/schema';
 import { slugify } from '../pack/slug';
 import { formatPath, type PackIssue } from '../pack/validate';
-import { rowKey } from './keys';
+import { rowKey, rowsOfPack, rowsOfPacks } from './keys';
 import { entityPatterns } from './matcher-patterns';
 import { firstSentences, packToRows } from './pack-to-rows';
 import { foldForSearch } from '../search/fold';
@@ -82,21 +83,20 @@ export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArti
   const checked = checkInput({ id: 'draft', ...trimArticle(input.article) }, draftEntities);
   if ('issues' in checked) return { status: 'invalid', issues: checked.issues };
 
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
-    const ownEntities = await db.entities.where('packId').equals(MY_ARTICLES_PACK_ID).toArray();
-    const ownArticles = await db.articles.where('packId').equals(MY_ARTICLES_PACK_ID).toArray();
+  return db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async () => {
+    const ownEntities = await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).toArray();
+    const ownArticles = await rowsOfPack(db.articles, MY_ARTICLES_PACK_ID).toArray();
     const previous = checked.article.url ? ownArticles.find((a) => a.url === checked.article.url) : undefined;
 
     const { entities: freshEntities, entityKeys } = placeEntities(checked.entities, ownEntities);
     const articleId = previous?.id ?? freeId(slugify(checked.article.headline, MAX_ID_CHARS) || 'article', ownArticles);
     const rows = packToRows(myArticlesPack([{ ...checked.article, id: articleId }], freshEntities), { source: { kind: 'user' }, now });
-    const article = rows.articles[0]!;
-    const mentions = await mentionsOf(db, article, rows.entities);
+    const mentions = await mentionsOf(db, rows.articles[0]!, rows.entities);
+    const article = withMentions(rows.articles[0]!, mentions);
 
-    if (previous) await db.mentions.where('articleKey').equals(previous.key).delete();
     await db.entities.bulkAdd(rows.entities);
+    // The same key as an earlier copy: replaced, mentions and all.
     await db.articles.put(article);
-    await db.mentions.bulkAdd(mentions);
     await putPackRow(db, rows.pack, {
       entities: ownEntities.length + rows.entities.length,
       articles: ownArticles.length + (previous ? 0 : 1),
@@ -187,15 +187,12 @@ export function freeId(base: string, used: ReadonlyArray<{ id: string }>): strin
 }
 
 /** The article's mentions over every enabled pack's entities plus the ones being added. */
-async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: EntityRow[]): Promise<MentionRow[]> {
+async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: EntityRow[]): Promise<ArticleMention[]> {
   const enabled = (await db.packs.toArray()).filter((p) => p.enabled || p.id === MY_ARTICLES_PACK_ID).map((p) => p.id);
-  const known = await db.entities.where('packId').anyOf(enabled).toArray();
+  const known = await rowsOfPacks(db.entities, enabled);
   const matcher = compileMatcher([...known, ...added].flatMap(entityPatterns));
   return [...firstSentences(article, matcher)].map(([entityKey, sentence]) => ({
     entityKey,
-    articleKey: article.key,
-    packId: MY_ARTICLES_PACK_ID,
-    date: article.datePublished ?? '',
     sentence: sentence || article.headline,
     role: 'mentions',
   }));

@@ -1,8 +1,11 @@
-import type { ArticleRow, EntityRow, MentionRow, PackRow, PackSource } from '../db/rows';
+import { withMentions } from '../db/mention-index';
+import { ARTICLE_ROW_FIELDS, ENTITY_ROW_FIELDS, extraProperties } from '../db/row-fields';
+import type { ArticleMention, ArticleRow, EntityRow, PackRow, PackSource } from '../db/rows';
 import { compileMatcher } from '../matcher';
 import type { Matcher } from '../matcher';
 import type { Pack, PackArticle, PackEntity } from '../pack/schema';
 import { foldText } from '../text/fold';
+import { comparableUrl } from '../text/safe-url';
 import { sentenceAt, splitSentences } from '../text/sentences';
 import { rowKey } from './keys';
 import { entityPatterns } from './matcher-patterns';
@@ -11,7 +14,6 @@ export interface PackRows {
   pack: PackRow;
   entities: EntityRow[];
   articles: ArticleRow[];
-  mentions: MentionRow[];
 }
 
 export interface PackToRowsOptions {
@@ -33,11 +35,10 @@ export function packToRows(pack: Pack, options: PackToRowsOptions): PackRows {
   const packId = pack.pack.id;
   const entities = pack.entities.map((entity) => entityRow(packId, entity));
   const matcher = compileMatcher(entities.flatMap(entityPatterns));
-  const articles = pack.articles.map((article) => articleRow(packId, article));
-  const mentions: MentionRow[] = [];
-  articles.forEach((article, i) => {
-    for (const mention of mentionRows(article, matcher)) mentions.push(mention);
-    if ((i + 1) % PREPARE_PROGRESS_EVERY === 0) options.onProgress?.(i + 1, articles.length);
+  const articles = pack.articles.map((article, i) => {
+    const row = articleRow(packId, article, matcher);
+    if ((i + 1) % PREPARE_PROGRESS_EVERY === 0) options.onProgress?.(i + 1, pack.articles.length);
+    return row;
   });
   options.onProgress?.(articles.length, articles.length);
   const { entities: _e, articles: _a, ...meta } = pack;
@@ -63,7 +64,6 @@ export function packToRows(pack: Pack, options: PackToRowsOptions): PackRows {
     },
     entities,
     articles,
-    mentions,
   };
 }
 
@@ -81,12 +81,14 @@ function entityRow(packId: string, entity: PackEntity): EntityRow {
     caseSensitive: entity.match?.caseSensitive,
     exclude: entity.match?.exclude ? [...entity.match.exclude] : undefined,
     nameFold: foldText(entity.name),
-    original: entity as Record<string, unknown>,
+    ...withExtra(entity, ENTITY_ROW_FIELDS),
   };
 }
 
-function articleRow(packId: string, article: PackArticle): ArticleRow {
-  return {
+/** The article's row, its mentions found by `matcher` unless the pack declares them. */
+export function articleRow(packId: string, article: PackArticle, matcher: Matcher): ArticleRow {
+  const urlKey = comparableUrl(article.url);
+  const row = {
     key: rowKey(packId, article.id),
     packId,
     id: article.id,
@@ -99,11 +101,19 @@ function articleRow(packId: string, article: PackArticle): ArticleRow {
     description: article.description,
     articleBody: article.articleBody,
     about: [...(article.about ?? [])],
-    mentions: [...(article.mentions ?? [])],
+    ...(article.mentions ? { mentions: [...article.mentions] } : {}),
     keywords: [...(article.keywords ?? [])],
     sortDate: article.datePublished ?? '',
-    original: article as Record<string, unknown>,
+    ...(urlKey ? { urlKey } : {}),
+    ...withExtra(article, ARTICLE_ROW_FIELDS),
   };
+  return withMentions(row, articleMentions(row, matcher));
+}
+
+/** `{ extra }` when the item has properties no row field holds, else nothing. */
+function withExtra(item: object, fields: ReadonlySet<string>): { extra?: Record<string, unknown> } {
+  const extra = extraProperties(item, fields);
+  return extra ? { extra } : {};
 }
 
 /**
@@ -111,26 +121,25 @@ function articleRow(packId: string, article: PackArticle): ArticleRow {
  * is absent, whatever the matcher finds in its text (pack-format.md). Each gets the
  * first sentence of the body that names it, else the headline or summary.
  */
-function mentionRows(article: ArticleRow, matcher: Matcher): MentionRow[] {
+function articleMentions(article: ArticleText & Pick<ArticleRow, 'packId' | 'about' | 'mentions'>, matcher: Matcher): ArticleMention[] {
   const firstSentence = firstSentences(article, matcher);
   const about = new Set(article.about.map((id) => rowKey(article.packId, id)));
   const keys = new Set(about);
-  const declared = (article.original as { mentions?: unknown }).mentions !== undefined;
-  if (declared) for (const id of article.mentions) keys.add(rowKey(article.packId, id));
+  if (article.mentions) for (const id of article.mentions) keys.add(rowKey(article.packId, id));
   else for (const key of firstSentence.keys()) keys.add(key);
 
   return [...keys].map((entityKey) => ({
     entityKey,
-    articleKey: article.key,
-    packId: article.packId,
-    date: article.datePublished ?? '',
     sentence: firstSentence.get(entityKey) ?? article.description ?? article.headline,
     role: about.has(entityKey) ? 'about' : 'mentions',
   }));
 }
 
+/** What of an article the mention finder reads. */
+export type ArticleText = Pick<ArticleRow, 'headline' | 'articleBody' | 'inLanguage' | 'description'>;
+
 /** Entity key → the first sentence (body first, then headline) that names it. */
-export function firstSentences(article: ArticleRow, matcher: Matcher): Map<string, string> {
+export function firstSentences(article: ArticleText, matcher: Matcher): Map<string, string> {
   const found = new Map<string, string>();
   const body = article.articleBody ?? '';
   if (body) {

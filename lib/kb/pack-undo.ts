@@ -1,6 +1,7 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { PackRows } from './pack-to-rows';
 import { removePack, writePackRows } from './install-pack';
+import { rowsOfPack } from './keys';
 
 /**
  * Removes a pack and returns every row it had, so that an undo can put back exactly
@@ -8,16 +9,12 @@ import { removePack, writePackRows } from './install-pack';
  * Undefined when no such pack is installed.
  */
 export async function removePackWithUndo(db: BackstoryDatabase, packId: string): Promise<PackRows | undefined> {
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.mentions, db.meta], async () => {
+  return db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async () => {
     const pack = await db.packs.get(packId);
     if (!pack) return undefined;
-    const [entities, articles, mentions] = await Promise.all([
-      db.entities.where('packId').equals(packId).toArray(),
-      db.articles.where('packId').equals(packId).toArray(),
-      db.mentions.where('packId').equals(packId).toArray(),
-    ]);
+    const [entities, articles] = await Promise.all([rowsOfPack(db.entities, packId).toArray(), rowsOfPack(db.articles, packId).toArray()]);
     await removePack(db, packId);
-    return { pack, entities, articles, mentions };
+    return { pack, entities, articles };
   });
 }
 

@@ -2,17 +2,16 @@ import type { BackstoryDatabase } from '../db/database';
 
 /**
  * Bytes each pack's rows take, estimated from their JSON size (IndexedDB stores a
- * structured clone of about that size, plus indexes). Reads every row once: call it
+ * structured clone of about that size, plus indexes); an article's mentions are part of its row. Reads every row once: call it
  * when the user looks at storage, not on every render.
  */
 export async function estimatePackSizes(db: BackstoryDatabase): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   const add = (row: { packId: string }) => sizes.set(row.packId, (sizes.get(row.packId) ?? 0) + jsonBytes(row));
-  await db.transaction('r', [db.packs, db.entities, db.articles, db.mentions], async () => {
+  await db.transaction('r', [db.packs, db.entities, db.articles], async () => {
     await db.packs.each((pack) => sizes.set(pack.id, (sizes.get(pack.id) ?? 0) + jsonBytes(pack)));
     await db.entities.each(add);
     await db.articles.each(add);
-    await db.mentions.each(add);
   });
   return sizes;
 }

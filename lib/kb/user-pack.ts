@@ -8,6 +8,7 @@ import { bumpRevision } from '../db/revision';
 import type { EntityType, PackEntity } from '../pack/schema';
 import { slugify } from '../pack/slug';
 import { MY_ARTICLES_PACK_ID, freeId, myArticlesPack, putPackRow } from './my-articles';
+import { rowsOfPack } from './keys';
 import { packToRows } from './pack-to-rows';
 
 const MAX_ID_CHARS = 64;
@@ -22,7 +23,7 @@ export interface NewEntity {
 /** Adds an entity by hand to the user's pack; it is highlighted on pages from now on. Returns its key. */
 export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, now = Date.now()): Promise<string> {
   return db.transaction('rw', [db.packs, db.entities, db.meta], async () => {
-    const own = await db.entities.where('packId').equals(MY_ARTICLES_PACK_ID).toArray();
+    const own = await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).toArray();
     const packEntity: PackEntity = {
       id: freeId(slugify(entity.name, MAX_ID_CHARS) || 'entity', own),
       name: entity.name.trim(),
@@ -39,13 +40,12 @@ export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, no
   });
 }
 
-/** Deletes one article (of any pack) and its mentions; the pack's count follows. */
+/** Deletes one article (of any pack), its mentions with it; the pack's count follows. */
 export async function deleteArticle(db: BackstoryDatabase, key: string): Promise<boolean> {
-  return db.transaction('rw', [db.packs, db.articles, db.mentions, db.meta], async () => {
+  return db.transaction('rw', [db.packs, db.articles, db.meta], async () => {
     const article = await db.articles.get(key);
     if (!article) return false;
     await db.articles.delete(key);
-    await db.mentions.where('articleKey').equals(key).delete();
     const pack = await db.packs.get(article.packId);
     if (pack) await db.packs.update(pack.id, { articleCount: Math.max(0, pack.articleCount - 1) });
     await bumpRevision(db);

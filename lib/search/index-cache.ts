@@ -3,6 +3,7 @@ import type { PackRow } from '../db/rows';
 import { getRevision } from '../db/revision';
 import { articleDocument, entityDocument } from './documents';
 import { KnowledgeSearchIndex, SEARCH_INDEX_FORMAT, type StoredSearchIndex } from './search-index';
+import { rowsOfPack } from '../kb/keys';
 
 /** Where the serialized index is kept, in the `meta` table beside the matcher snapshot. */
 export const SEARCH_INDEX_META_KEY = 'searchIndex';
@@ -122,20 +123,20 @@ export class SearchIndexCache {
    */
   private async signature(pack: PackRow): Promise<string> {
     const [entities, articles] = await Promise.all([
-      this.db.entities.where('packId').equals(pack.id).count(),
-      this.db.articles.where('packId').equals(pack.id).count(),
+      rowsOfPack(this.db.entities, pack.id).count(),
+      rowsOfPack(this.db.articles, pack.id).count(),
     ]);
     return [pack.version, pack.updatedAt, entities, articles].join('|');
   }
 
   private async addPack(index: KnowledgeSearchIndex, packId: string): Promise<string[]> {
     const ids: string[] = [];
-    await this.db.entities.where('packId').equals(packId).each((row) => {
+    await rowsOfPack(this.db.entities, packId).each((row) => {
       const doc = entityDocument(row);
       index.add([doc]);
       ids.push(doc.id);
     });
-    await this.db.articles.where('packId').equals(packId).each((row) => {
+    await rowsOfPack(this.db.articles, packId).each((row) => {
       const doc = articleDocument(row);
       index.add([doc]);
       ids.push(doc.id);

@@ -11,3 +11,12 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** The URL as stored articles are compared by: absolute http(s), without the fragment. */
+export function comparableUrl(url: string | undefined): string | undefined {
+  const safe = safeHttpUrl(url);
+  if (!safe) return undefined;
+  const parsed = new URL(safe);
+  parsed.hash = '';
+  return parsed.href;
+}

@@ -28,7 +28,7 @@ const countRows = (page: Page) =>
         const request = db.transaction(store).objectStore(store).count();
         request.onsuccess = () => resolve(request.result);
       });
-    const counts = { packs: await count('packs'), entities: await count('entities'), articles: await count('articles'), mentions: await count('mentions') };
+    const counts = { packs: await count('packs'), entities: await count('entities'), articles: await count('articles') };
     db.close();
     return counts;
   });

@@ -12,7 +12,7 @@ export interface LibraryState {
   version: number;
   stores: string[];
   packs: PackState[];
-  /** Rows per packId in each table, orphans included. */
+  /** Rows per pack in each table, orphans included. */
   rows: Record<string, Record<string, number>>;
 }
 
@@ -30,7 +30,7 @@ export function libraryState(extensionPage: Page): Promise<LibraryState> {
         open.onsuccess = () => {
           const db = open.result;
           const stores = [...db.objectStoreNames];
-          const tables = ['entities', 'articles', 'mentions'].filter((t) => stores.includes(t));
+          const tables = ['entities', 'articles'];
           const tx = db.transaction(['packs', ...tables], 'readonly');
           const state: LibraryState = { version: db.version, stores, packs: [], rows: {} };
           const packs = tx.objectStore('packs').getAll();
@@ -40,11 +40,13 @@ export function libraryState(extensionPage: Page): Promise<LibraryState> {
           for (const table of tables) {
             const counts: Record<string, number> = {};
             state.rows[table] = counts;
-            const cursor = tx.objectStore(table).index('packId').openKeyCursor();
+            // Keys are `packId/id` (lib/kb/keys.ts); pack ids hold no "/".
+            const cursor = tx.objectStore(table).openKeyCursor();
             cursor.onsuccess = () => {
               const c = cursor.result;
               if (!c) return;
-              counts[String(c.key)] = (counts[String(c.key)] ?? 0) + 1;
+              const packId = String(c.primaryKey).split('/', 1)[0]!;
+              counts[packId] = (counts[packId] ?? 0) + 1;
               c.continue();
             };
           }

@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { BackstoryDatabase } from '../../../lib/db/database';
+import { exportPack } from '../../../lib/kb/export-pack';
+import { SHIPPED_VERSIONS } from './version-history';
 
 const V1_SCHEMA = {
   packs: 'id',
@@ -36,7 +38,7 @@ describe('database versions', () => {
     db.close();
   });
 
-  it('version 2: upgrades a version 1 database with data, losing nothing and filling the new indexes', async () => {
+  it('versions 2 to 4: upgrade a version 1 database with data, losing nothing and filling the new indexes', async () => {
     const indexedDB = new IDBFactory();
     const old = versionOne('v2-upgrade', indexedDB);
     const pack = { id: 'p', name: 'P', version: '1.0.0', source: { kind: 'file' }, enabled: true, installedAt: 1, updatedAt: 1, entityCount: 1, articleCount: 2, original: {} };
@@ -53,20 +55,54 @@ describe('database versions', () => {
 
     const db = new BackstoryDatabase({ name: 'v2-upgrade', indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(4);
     expect(schemaOf(db)).toEqual({
-      ...V1_SCHEMA,
-      entities: 'key, packId, *sameAs, nameFold',
-      articles: 'key, packId, sortDate',
+      packs: 'id',
+      entities: 'key, nameFold',
+      articles: 'key, sortDate, *mentionIndex, urlKey',
+      meta: 'key',
       entityEdits: 'key',
     });
     expect(await db.packs.toArray()).toEqual([pack]);
-    expect(await db.entities.toArray()).toEqual([{ ...entity, nameFold: 'recep tayyip erdogan' }]);
+    const { original: _o, ...entityFields } = entity;
+    expect(await db.entities.toArray()).toEqual([{ ...entityFields, nameFold: 'recep tayyip erdogan' }]);
     expect(await db.articles.orderBy('sortDate').primaryKeys()).toEqual(['p/b', 'p/a']);
-    expect(await db.mentions.toArray()).toEqual([mention]);
+    expect((await db.articles.get('p/a'))?.entityMentions).toEqual([{ entityKey: 'p/erdogan', sentence: 'S.', role: 'about' }]);
+    expect(await db.articles.where('mentionIndex').startsWith('p/erdogan\u0000').primaryKeys()).toEqual(['p/a']);
     expect(await db.meta.get('revision')).toEqual({ key: 'revision', value: 7 });
     expect(await db.entities.where('nameFold').startsWith('recep').count()).toBe(1);
     expect(await db.entityEdits.count()).toBe(0);
+    db.close();
+  });
+
+  it('version 3: keeps what no row field holds, tells declared mentions from found ones, and indexes URLs', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('v3-upgrade', { indexedDB, IDBKeyRange });
+    for (const shipped of SHIPPED_VERSIONS.filter((v) => v.version <= 2)) old.version(shipped.version).stores(shipped.stores);
+    const entityOriginal = { id: 'e', name: 'E', match: { caseSensitive: true, futureRule: 1 }, futureField: 'kept' };
+    await old.table('entities').put({ key: 'p/e', packId: 'p', id: 'e', name: 'E', type: 'Thing', alternateName: [], sameAs: [], caseSensitive: true, nameFold: 'e', original: entityOriginal });
+    const article = { packId: 'p', headline: 'H', author: [], about: [], mentions: [], keywords: [], sortDate: '' };
+    await old.table('articles').bulkPut([
+      // Declared no mentions ([]), at a URL with a fragment, with an unknown property.
+      { ...article, key: 'p/declared', id: 'declared', url: 'https://news.example/a#top', original: { id: 'declared', headline: 'H', mentions: [], note: { by: 'x' } } },
+      // Left its mentions to the matcher: v2 stored [] too.
+      { ...article, key: 'p/found', id: 'found', original: { id: 'found', headline: 'H' } },
+    ]);
+    await old.table('mentions').put({ entityKey: 'p/e', articleKey: 'p/found', packId: 'p', date: '', sentence: 'E.', role: 'mentions' });
+    old.close();
+
+    const db = new BackstoryDatabase({ name: 'v3-upgrade', indexedDB, IDBKeyRange });
+    await db.open();
+    const e = await db.entities.get('p/e');
+    expect(e?.extra).toEqual({ match: { caseSensitive: true, futureRule: 1 }, futureField: 'kept' });
+    expect(e).not.toHaveProperty('original');
+    const declared = await db.articles.get('p/declared');
+    expect(declared).toMatchObject({ mentions: [], extra: { note: { by: 'x' } }, urlKey: 'https://news.example/a', entityMentions: [], mentionIndex: [] });
+    const found = await db.articles.get('p/found');
+    expect(found).not.toHaveProperty('mentions');
+    expect(found).not.toHaveProperty('extra');
+    expect(found?.mentionIndex).toEqual(['p/e\u0000']);
+    expect(await exportPack(db, 'p').catch(() => 'no pack row')).toBeUndefined();
     db.close();
   });
 

@@ -46,6 +46,20 @@ export const SHIPPED_VERSIONS: readonly ShippedVersion[] = [
     },
     library: library('tests/fixtures/db/v2-library.json'),
   },
+  {
+    // Shipped with v3 (mentions moved into articles, `original` copies shrunk to `extra`),
+    // whose only change v4 completes by deleting the emptied mentions table.
+    version: 4,
+    stores: {
+      packs: 'id',
+      entities: 'key, nameFold',
+      articles: 'key, sortDate, *mentionIndex, urlKey',
+      mentions: null,
+      meta: 'key',
+      entityEdits: 'key',
+    },
+    library: library('tests/fixtures/db/v4-library.json'),
+  },
 ];
 
 /**

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { checkBackup, createBackup, restoreBackup, runRestore } from '../../../lib/kb/backup';
 import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { saveUserArticle } from '../../../lib/kb/my-articles';
-import { exportAll, freshDatabase, makePack } from './test-db';
+import { exportAll, freshDatabase, makePack, mentionOf } from './test-db';
 
 type Db = ReturnType<typeof freshDatabase>;
 
@@ -27,7 +27,7 @@ async function library(): Promise<Db> {
 describe('backup and restore', () => {
   it('round-trips the whole library and the settings through a JSON file', async () => {
     const db = await library();
-    expect(await db.mentions.get(['test-pack/ada', 'my-articles/my-note-on-ada-lovelace'])).toBeDefined();
+    expect(await mentionOf(db, 'test-pack/ada', 'my-articles/my-note-on-ada-lovelace')).toBeDefined();
     const before = await content(db);
     const file = JSON.stringify(await createBackup(db, { settings: { hoverDelayMs: 500 }, now: 50 }));
 

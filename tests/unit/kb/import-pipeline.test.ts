@@ -56,7 +56,7 @@ describe('runImport', () => {
     const db = freshDatabase();
     await runImport(db, bytesOf(makePack({ id: 'first' })), { source });
     const before = await exportAll(db);
-    const spy = vi.spyOn(db.mentions, 'bulkAdd').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    const spy = vi.spyOn(db.articles, 'bulkAdd').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
     expect(await runImport(db, bytesOf(makePack({ id: 'second' })), { source })).toMatchObject({ ok: false, code: 'quota' });
     spy.mockRestore();
     expect(await exportAll(db)).toEqual(before);

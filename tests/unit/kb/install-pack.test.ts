@@ -2,17 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { enabledPatterns } from '../../../lib/kb/enabled-patterns';
 import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { getRevision } from '../../../lib/db/revision';
-import { exportAll, freshDatabase, makePack } from './test-db';
+import { rowsOfPack } from '../../../lib/kb/keys';
+import { allMentions, exportAll, freshDatabase, makePack, mentionOf, mentionsOfArticle } from './test-db';
 
 const source = { kind: 'file' } as const;
 
 describe('installPack', () => {
-  it('writes the pack, its entities, articles and one mention row per (entity, article)', async () => {
+  it('writes the pack, its entities, and its articles with one mention per (entity, article)', async () => {
     const db = freshDatabase();
     const result = await installPack(db, makePack(), { source, now: 1 });
     expect(result).toEqual({ status: 'installed', packId: 'test-pack', entities: 3, articles: 3 });
     expect(await db.packs.get('test-pack')).toMatchObject({ entityCount: 3, articleCount: 3, enabled: true, installedAt: 1 });
-    const mentions = await db.mentions.where('articleKey').equals('test-pack/new').toArray();
+    const mentions = await mentionsOfArticle(db, 'test-pack/new');
     expect(mentions.map((m) => m.entityKey).sort()).toEqual(['test-pack/ada', 'test-pack/royal-society']);
     expect(await getRevision(db)).toBe(1);
   });
@@ -20,9 +21,9 @@ describe('installPack', () => {
   it('keeps the sentence where each article names the entity, found through aliases too', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    const old = await db.mentions.get(['test-pack/ada', 'test-pack/old']);
+    const old = await mentionOf(db, 'test-pack/ada', 'test-pack/old');
     expect(old).toMatchObject({ sentence: 'Lovelace added long notes of her own.', role: 'about', date: '1843-09-01' });
-    const talk = await db.mentions.get(['test-pack/ada', 'test-pack/new']);
+    const talk = await mentionOf(db, 'test-pack/ada', 'test-pack/new');
     expect(talk?.sentence).toBe('Ada Lovelace was discussed at length by the Royal Society.');
   });
 
@@ -30,10 +31,10 @@ describe('installPack', () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
     // "old" declares no mentions: London is found in its body.
-    expect(await db.mentions.get(['test-pack/london', 'test-pack/old'])).toBeDefined();
+    expect(await mentionOf(db, 'test-pack/london', 'test-pack/old')).toBeDefined();
     // "new" declares its mentions: nothing else is added, even if named.
-    expect(await db.mentions.get(['test-pack/london', 'test-pack/new'])).toBeUndefined();
-    expect((await db.mentions.where('articleKey').equals('test-pack/undated').toArray()).length).toBe(2);
+    expect(await mentionOf(db, 'test-pack/london', 'test-pack/new')).toBeUndefined();
+    expect((await mentionsOfArticle(db, 'test-pack/undated')).length).toBe(2);
   });
 
   it('says "already installed" for the same or a lower version and changes nothing', async () => {
@@ -57,7 +58,7 @@ describe('installPack', () => {
     expect(await installPack(db, v2, { source, now: 2 })).toMatchObject({ status: 'updated', previousVersion: '1.0.0' });
     expect(await db.entities.count()).toBe(1);
     expect(await db.articles.toCollection().primaryKeys()).toEqual(['test-pack/only']);
-    expect(await db.mentions.count()).toBe(1);
+    expect(await allMentions(db)).toHaveLength(1);
     expect(await db.packs.get('test-pack')).toMatchObject({ version: '2.0.0', enabled: false, installedAt: 1, updatedAt: 2 });
   });
 
@@ -71,7 +72,7 @@ describe('installPack', () => {
     const db = freshDatabase();
     await installPack(db, makePack({ id: 'first' }), { source });
     const before = await exportAll(db);
-    const spy = vi.spyOn(db.mentions, 'bulkAdd').mockRejectedValueOnce(new DOMException('disk full', 'QuotaExceededError'));
+    const spy = vi.spyOn(db.articles, 'bulkAdd').mockRejectedValueOnce(new DOMException('disk full', 'QuotaExceededError'));
     await expect(installPack(db, makePack({ id: 'second' }), { source })).rejects.toThrow();
     spy.mockRestore();
     expect(await exportAll(db)).toEqual(before);
@@ -95,10 +96,10 @@ describe('removePack and setPackEnabled', () => {
     await installPack(db, makePack({ id: 'drop' }), { source });
     expect(await removePack(db, 'drop')).toBe(true);
     expect(await removePack(db, 'drop')).toBe(false);
-    for (const table of [db.entities, db.articles, db.mentions]) {
-      expect(await table.where('packId').equals('drop').count()).toBe(0);
-      expect(await table.where('packId').equals('keep').count()).toBeGreaterThan(0);
-    }
+    expect(await rowsOfPack(db.entities, 'drop').count()).toBe(0);
+    expect(await rowsOfPack(db.articles, 'drop').count()).toBe(0);
+    expect(await rowsOfPack(db.entities, 'keep').count()).toBe(3);
+    expect(await rowsOfPack(db.articles, 'keep').count()).toBe(3);
     expect(await db.packs.toCollection().primaryKeys()).toEqual(['keep']);
   });
 

@@ -10,7 +10,7 @@ import { MY_ARTICLES_PACK_ID, saveUserArticle } from '../../../lib/kb/my-article
 import { addUserEntity, deleteArticle } from '../../../lib/kb/user-pack';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
 import { validatePack } from '../../../lib/pack/validate';
-import { freshDatabase, makePack } from './test-db';
+import { freshDatabase, makePack, mentionsOfArticle } from './test-db';
 
 const source = { kind: 'file' } as const;
 
@@ -70,7 +70,7 @@ describe('the user’s own pack', () => {
     if (saved.status === 'invalid') throw new Error('invalid');
     const key = saved.articleKey;
     expect(key).toBe('my-articles/port-vale-council-backs-flood-levy-after-all-night-session');
-    const linked = (await db.mentions.where('articleKey').equals(key).toArray()).map((m) => m.entityKey).sort();
+    const linked = (await mentionsOfArticle(db, key)).map((m) => m.entityKey).sort();
     expect(linked).toEqual(expect.arrayContaining(['river-delta-summit.2025/amara-okafor', 'river-delta-summit.2025/port-vale']));
     expect(await db.packs.get(MY_ARTICLES_PACK_ID)).toMatchObject({ name: 'My articles', source: { kind: 'user' }, articleCount: 1 });
 
@@ -86,7 +86,7 @@ describe('the user’s own pack', () => {
     expect(exported.ok && [exported.pack.articles.length, exported.pack.entities.length]).toEqual([2, 1]);
 
     expect(await deleteArticle(db, again)).toBe(true);
-    expect(await db.mentions.where('articleKey').equals(again).count()).toBe(0);
+    expect(await mentionsOfArticle(db, again)).toEqual([]);
     expect(await db.packs.get(MY_ARTICLES_PACK_ID)).toMatchObject({ articleCount: 1, entityCount: 1 });
   });
 });

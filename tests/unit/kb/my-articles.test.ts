@@ -4,7 +4,8 @@ import { getEntityCards } from '../../../lib/kb/entity-card';
 import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { MY_ARTICLES_PACK_ID, saveUserArticle, type UserArticleInput } from '../../../lib/kb/my-articles';
 import { getRevision } from '../../../lib/db/revision';
-import { exportAll, freshDatabase, makePack } from './test-db';
+import { rowsOfPack } from '../../../lib/kb/keys';
+import { exportAll, freshDatabase, makePack, mentionsOfArticle } from './test-db';
 
 const ARTICLE: UserArticleInput = {
   headline: 'Ada Lovelace remembered in London',
@@ -30,7 +31,7 @@ describe('saveUserArticle', () => {
     expect(pack).toMatchObject({ name: 'My articles', source: { kind: 'user' }, enabled: true, articleCount: 1, entityCount: 0 });
     const article = await db.articles.get('my-articles/ada-lovelace-remembered-in-london');
     expect(article).toMatchObject({ author: ['Jane Roe'], datePublished: '2024-12-10', publisher: 'Example News' });
-    const mentions = await db.mentions.where('articleKey').equals(article!.key).toArray();
+    const mentions = await mentionsOfArticle(db, article!.key);
     expect(mentions.map((m) => m.entityKey).sort()).toEqual(['test-pack/ada', 'test-pack/london']);
     expect(mentions.find((m) => m.entityKey === 'test-pack/ada')?.sentence).toBe('A plaque for Ada Lovelace was unveiled in London.');
     // The popover of a known entity now lists the saved article.
@@ -61,12 +62,12 @@ describe('saveUserArticle', () => {
       newEntities: [{ name: 'charles babbage', type: 'Person' }],
     });
     expect(again).toMatchObject({ status: 'updated', articleKey: 'my-articles/ada-lovelace-remembered-in-london', entityKeys: ['my-articles/charles-babbage'] });
-    expect(await db.articles.where('packId').equals(MY_ARTICLES_PACK_ID).count()).toBe(1);
+    expect(await rowsOfPack(db.articles, MY_ARTICLES_PACK_ID).count()).toBe(1);
     expect((await db.articles.get('my-articles/ada-lovelace-remembered-in-london'))?.headline).toBe('A plaque for Ada Lovelace');
     // Old mentions are gone with the old text; the headline still names Ada.
-    const mentions = await db.mentions.where('articleKey').equals('my-articles/ada-lovelace-remembered-in-london').toArray();
+    const mentions = await mentionsOfArticle(db, 'my-articles/ada-lovelace-remembered-in-london');
     expect(mentions.map((m) => m.entityKey).sort()).toEqual(['my-articles/charles-babbage', 'test-pack/ada']);
-    expect(await db.entities.where('packId').equals(MY_ARTICLES_PACK_ID).count()).toBe(1);
+    expect(await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).count()).toBe(1);
     expect(await db.packs.get(MY_ARTICLES_PACK_ID)).toMatchObject({ articleCount: 1, entityCount: 1 });
     expect(await getRevision(db)).toBe(revision + 1);
   });
@@ -104,8 +105,8 @@ describe('findArticlesByUrl', () => {
     const db = await seeded();
     const saved = await saveUserArticle(db, { article: ARTICLE });
     const found = await findArticlesByUrl(db, 'https://news.example.com/ada-remembered#comments');
-    expect(found).toEqual({ complete: true, articles: [{ key: (saved as { articleKey: string }).articleKey, packId: 'my-articles', headline: ARTICLE.headline }] });
-    expect((await findArticlesByUrl(db, 'https://news.example.com/other')).articles).toEqual([]);
-    expect((await findArticlesByUrl(db, 'chrome://newtab/')).articles).toEqual([]);
+    expect(found).toEqual([{ key: (saved as { articleKey: string }).articleKey, packId: 'my-articles', headline: ARTICLE.headline }]);
+    expect(await findArticlesByUrl(db, 'https://news.example.com/other')).toEqual([]);
+    expect(await findArticlesByUrl(db, 'chrome://newtab/')).toEqual([]);
   });
 });

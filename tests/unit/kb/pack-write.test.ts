@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportPack } from '../../../lib/kb/export-pack';
 import { installPack, setPackEnabled, writePackRows } from '../../../lib/kb/install-pack';
+import { rowsOfPack } from '../../../lib/kb/keys';
 import { packToRows } from '../../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../../lib/kb/pack-undo';
 import { validatePack } from '../../../lib/pack/validate';
@@ -19,7 +20,7 @@ describe('chunked pack writes', () => {
     const db = freshDatabase();
     const seen: Array<{ done: number; total: number }> = [];
     await installPack(db, makePack(), { source, chunkRows: 2, onProgress: (p) => seen.push(p) });
-    const total = (await db.entities.count()) + (await db.articles.count()) + (await db.mentions.count());
+    const total = (await db.entities.count()) + (await db.articles.count());
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.at(-1)).toEqual({ done: total, total });
     const dones = seen.map((p) => p.done);
@@ -32,7 +33,7 @@ describe('chunked pack writes', () => {
     await installPack(db, makePack({ id: 'other' }), { source, now: 1 });
     const before = await exportAll(db);
     const update = packToRows(makePack({ version: '2.0.0' }), { source, now: 2 });
-    const chunks = update.entities.length + update.articles.length + update.mentions.length;
+    const chunks = update.entities.length + update.articles.length;
     for (let failAt = 1; failAt <= chunks; failAt++) {
       let calls = 0;
       const failing = writePackRows(db, update, {
@@ -49,17 +50,30 @@ describe('chunked pack writes', () => {
   });
 });
 
+/** A pack as plain JSON, its entities and articles sorted by id. */
+function itemsById(pack: unknown): unknown {
+  const plain = JSON.parse(JSON.stringify(pack)) as { entities: Array<{ id: string }>; articles: Array<{ id: string }> };
+  for (const list of [plain.entities, plain.articles]) list.sort((x, y) => x.id.localeCompare(y.id));
+  return plain;
+}
+
 describe('export and undo', () => {
   it('exports a pack that validates, keeps unknown properties and re-imports to the same rows', async () => {
     const pack = makePack();
     (pack as unknown as Record<string, unknown>).extra = { kept: true };
     (pack.entities[0] as unknown as Record<string, unknown>).nickname = 'Enchantress of Numbers';
+    (pack.entities[1] as unknown as Record<string, unknown>).match = { caseSensitive: true, futureRule: 'kept' };
+    (pack.articles[0] as unknown as Record<string, unknown>).readingTime = { minutes: 3 };
+    // "None declared" is not "find them": an empty list must come back as it went in.
+    (pack.articles[2] as unknown as Record<string, unknown>).mentions = [];
     const db = freshDatabase();
     await installPack(db, pack, { source, now: 5 });
     const exported = await exportPack(db, 'test-pack');
     const validation = validatePack(JSON.parse(JSON.stringify(exported)));
     expect(validation.ok).toBe(true);
     expect((exported as unknown as Record<string, unknown>).extra).toEqual({ kept: true });
+    // The same pack, items in key order.
+    expect(itemsById(exported)).toEqual(itemsById(pack));
     const again = freshDatabase();
     await installPack(again, validation.ok ? validation.pack : pack, { source, now: 5 });
     expect(await exportAll(again)).toEqual(await exportAll(db));
@@ -72,7 +86,7 @@ describe('export and undo', () => {
     await setPackEnabled(db, 'test-pack', false);
     const before = await content(db);
     const removed = await removePackWithUndo(db, 'test-pack');
-    expect(await db.entities.where('packId').equals('test-pack').count()).toBe(0);
+    expect(await rowsOfPack(db.entities, 'test-pack').count()).toBe(0);
     await undoRemovePack(db, removed!);
     expect(await content(db)).toEqual(before);
   });

@@ -50,3 +50,28 @@ export function makePack(overrides: { id?: string; version?: string; entities?: 
     ],
   } as Pack;
 }
+
+/** One stored mention, flattened from its article row, for assertions. */
+export interface StoredMention {
+  entityKey: string;
+  articleKey: string;
+  date: string;
+  sentence: string;
+  role: 'about' | 'mentions';
+}
+
+/** Every mention the library stores (schema v3 keeps them in their article rows). */
+export async function allMentions(db: BackstoryDatabase): Promise<StoredMention[]> {
+  const articles = await db.articles.toArray();
+  return articles.flatMap((a) => a.entityMentions.map((m) => ({ ...m, articleKey: a.key, date: a.sortDate ?? '' })));
+}
+
+/** The mentions of one article. */
+export async function mentionsOfArticle(db: BackstoryDatabase, articleKey: string): Promise<StoredMention[]> {
+  return (await allMentions(db)).filter((m) => m.articleKey === articleKey);
+}
+
+/** The mention of one entity in one article, if stored. */
+export async function mentionOf(db: BackstoryDatabase, entityKey: string, articleKey: string): Promise<StoredMention | undefined> {
+  return (await mentionsOfArticle(db, articleKey)).find((m) => m.entityKey === entityKey);
+}

@@ -70,7 +70,7 @@ describe('SearchIndexCache', () => {
     const cache = new SearchIndexCache(db, alwaysLater());
     await cache.get();
     await db.transaction('rw', [db.articles, db.meta], async () => {
-      await db.articles.add({ key: 'test-pack/mine', packId: 'test-pack', id: 'mine', headline: 'My notes on Babbage', author: [], about: [], mentions: [], keywords: [], original: {} });
+      await db.articles.add({ key: 'test-pack/mine', packId: 'test-pack', id: 'mine', headline: 'My notes on Babbage', author: [], about: [], keywords: [], entityMentions: [], mentionIndex: [] });
       const { bumpRevision } = await import('../../../lib/db/revision');
       await bumpRevision(db);
     });

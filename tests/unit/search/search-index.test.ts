@@ -4,11 +4,11 @@ import { articleDocument, entityDocument } from '../../../lib/search/documents';
 import { KnowledgeSearchIndex, Tier } from '../../../lib/search/search-index';
 
 function entity(id: string, name: string, alternateName: string[] = [], type = 'Person'): EntityRow {
-  return { key: `p/${id}`, packId: 'p', id, name, type, alternateName, sameAs: [], original: {} };
+  return { key: `p/${id}`, packId: 'p', id, name, type, alternateName, sameAs: [] };
 }
 
 function article(id: string, headline: string, articleBody = ''): ArticleRow {
-  return { key: `p/${id}`, packId: 'p', id, headline, articleBody, author: [], about: [], mentions: [], keywords: [], original: {} };
+  return { key: `p/${id}`, packId: 'p', id, headline, articleBody, author: [], about: [], keywords: [], entityMentions: [], mentionIndex: [] };
 }
 
 const ENTITIES = [

@@ -71,7 +71,7 @@ describe('a full disk at any write', () => {
     const counter = failNthWrite(Number.POSITIVE_INFINITY);
     await installPack(probe, makePack({ id: 'second' }), { source });
     const total = counter.writes();
-    expect(total).toBeGreaterThan(10);
+    expect(total).toBeGreaterThan(5);
 
     for (let n = 1; n <= total; n++) {
       const db = freshDatabase();
@@ -91,7 +91,7 @@ describe('a full disk at any write', () => {
   });
 
   it('the way Chromium reports it (transaction aborted, requests AbortError): still the full-disk message, nothing written', async () => {
-    for (const n of [1, 2, 5, 12]) {
+    for (const n of [1, 2, 5, 7]) {
       const db = freshDatabase();
       await installPack(db, makePack({ id: 'first' }), { source });
       const before = await exportAll(db);
@@ -139,9 +139,8 @@ describe('a full disk at any write', () => {
 /** This build's schema as a newer Backstory might extend it: same tables, one more. */
 const NEWER_COMPATIBLE = {
   packs: 'id',
-  entities: 'key, packId, *sameAs, nameFold',
-  articles: 'key, packId, sortDate',
-  mentions: '[entityKey+articleKey], [entityKey+date], packId, articleKey',
+  entities: 'key, nameFold',
+  articles: 'key, sortDate, *mentionIndex, urlKey',
   meta: 'key',
   entityEdits: 'key',
   notes: 'id',

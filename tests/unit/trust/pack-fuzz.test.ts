@@ -2,8 +2,9 @@ import { gzipSync } from 'node:zlib';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { installPack } from '../../../lib/kb/install-pack';
+import { rowsOfPack } from '../../../lib/kb/keys';
 import { readPackBytes, validatePack, type PackReadErrorCode } from '../../../lib/pack';
-import { exportAll, freshDatabase, makePack } from '../kb/test-db';
+import { exportAll, freshDatabase, makePack, mentionsOfArticle } from '../kb/test-db';
 import { byteDamage, mutate, mutation, validPackTexts, type ByteDamage } from './pack-mutations';
 
 /**
@@ -76,11 +77,11 @@ async function importBytes(bytes: Uint8Array): Promise<{ outcome: 'installed' | 
   const result = await installPack(db, pack, { source, now: 2 });
   expect(result.status).toBe(pack.pack.id === SEED.pack.id ? 'updated' : 'installed');
   const after = await exportAll(db);
-  expect(await db.entities.where('packId').equals(pack.pack.id).count()).toBe(pack.entities.length);
-  expect(await db.articles.where('packId').equals(pack.pack.id).count()).toBe(pack.articles.length);
+  expect(await rowsOfPack(db.entities, pack.pack.id).count()).toBe(pack.entities.length);
+  expect(await rowsOfPack(db.articles, pack.pack.id).count()).toBe(pack.articles.length);
   if (pack.pack.id !== SEED.pack.id) {
     // The seeded pack's rows are untouched by an unrelated import.
-    for (const table of ['entities', 'articles', 'mentions'] as const) {
+    for (const table of ['entities', 'articles'] as const) {
       const seeded = (rows: unknown[]) => rows.filter((r) => (r as { packId: string }).packId === SEED.pack.id);
       expect(seeded(after[table]!)).toEqual(seeded(before[table]!));
     }
@@ -159,7 +160,7 @@ describe('pack importer under random and mutated input', () => {
     expect(validation.ok).toBe(true);
     if (!validation.ok) return;
     await installPack(db, validation.pack, { source });
-    const mentions = await db.mentions.where('articleKey').equals('proto-pack/__proto__').toArray();
+    const mentions = await mentionsOfArticle(db, 'proto-pack/__proto__');
     expect(mentions.map((m) => m.entityKey).toSorted()).toEqual(['proto-pack/__proto__', 'proto-pack/constructor']);
     db.close();
   });
