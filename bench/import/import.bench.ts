@@ -26,6 +26,8 @@ interface RunResult extends ProbeResult {
   idle: { maxLagMs: number; lateTicks: number; longTasks: number };
   /** The same rows written with bare IndexedDB right after, in ms. */
   rawFloorMs: number;
+  /** From choosing the file to the background's answer that the page matcher has the new names. */
+  matcherReadyMs?: number;
 }
 
 async function importOnce(file: string): Promise<{ run: RunResult; list: ListResult }> {
@@ -40,9 +42,14 @@ async function importOnce(file: string): Promise<{ run: RunResult; list: ListRes
     await page.waitForFunction(() => (globalThis as unknown as { backstoryProbe: ProbeResult }).backstoryProbe.end > 0, undefined, { timeout: IMPORT_TIMEOUT_MS, polling: 250 });
     const probe = await page.evaluate(() => (globalThis as unknown as { backstoryProbe: ProbeResult }).backstoryProbe);
     const totalMs = probe.end - probe.start;
+    const acknowledged = await page
+      .waitForFunction(() => performance.getEntriesByName('backstory:kb-changed-acknowledged')[0]?.startTime, undefined, { timeout: 60_000, polling: 50 })
+      .then((handle) => handle.jsonValue() as Promise<number>)
+      .catch(() => undefined);
+    const matcherReadyMs = acknowledged === undefined ? undefined : acknowledged - probe.start;
     const idle = await page.evaluate(idleLag, totalMs);
     const rawFloorMs = await page.evaluate(rawWriteFloor, { entities: ENTITIES, articles: ARTICLES, mentionsPerArticle: NAMES_PER_ARTICLE });
-    const run = { ...probe, totalMs, idle, rawFloorMs };
+    const run = { ...probe, totalMs, idle, rawFloorMs, matcherReadyMs };
     const list = await scrollLists(page);
     return { run, list };
   } finally {
@@ -107,7 +114,7 @@ async function main(): Promise<void> {
       console.info(
         `run ${i + 1}: total ${r.totalMs.toFixed(0)} ms; stages ${JSON.stringify(Object.fromEntries(Object.entries(r.stages).map(([k, v]) => [k, Math.round(v - r.start)])))}; max timer lag ${r.maxLagMs.toFixed(0)} ms; late ticks ${r.lateTicks}; long tasks ${r.longTasks} (longest ${r.maxLongTaskMs.toFixed(0)} ms); max frame gap ${r.maxFrameGapMs.toFixed(0)} ms; ${r.status}`,
       );
-      console.info(`        bare IndexedDB, same rows: ${r.rawFloorMs.toFixed(0)} ms`);
+      console.info(`        bare IndexedDB, same rows: ${r.rawFloorMs.toFixed(0)} ms; highlighting ready after ${r.matcherReadyMs?.toFixed(0) ?? '?'} ms`);
       console.info(`        idle page for as long: ${JSON.stringify(r.idle)}`);
       console.info(`        writes [ms, rows]: ${JSON.stringify(r.writes.filter((_, j) => j % 5 === 0))}`);
       console.info(`        late ticks at [ms after start, ms late]: ${JSON.stringify(r.lateAt)}`);

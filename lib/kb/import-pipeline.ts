@@ -10,7 +10,7 @@ import { NewerDatabaseError } from '../db/version-guard';
 import { readPackBytes, type PackReadErrorCode } from '../pack/read';
 import { validatePack, type PackIssue } from '../pack/validate';
 import { writePackRows, type InstallPackResult } from './install-pack';
-import { packToRows } from './pack-to-rows';
+import { streamPackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
 
 export const IMPORT_STAGES = ['download', 'read', 'validate', 'prepare', 'write'] as const;
@@ -87,14 +87,12 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
     if (needed > available) return { ok: false, code: 'no-space', issues: [], total: 0, needed, available };
   }
 
-  report({ stage: 'prepare', done: 0, total: pack.articles.length });
-  const rows = packToRows(pack, {
-    source: options.source,
-    now: options.now ?? Date.now(),
-    onProgress: (done, total) => report({ stage: 'prepare', done, total }),
-  });
+  // Prepare builds the entity rows; the matcher and each article's mentions are built
+  // during Write, while the database stores the rows before them.
+  report({ stage: 'prepare' });
+  const rows = streamPackRows(pack, { source: options.source, now: options.now ?? Date.now() });
 
-  report({ stage: 'write', done: 0, total: rows.entities.length + rows.articles.length });
+  report({ stage: 'write', done: 0, total: rows.entities.length + rows.articleCount });
   try {
     const result = await writePackRows(db, rows, { replace: options.replace, onProgress: (p) => report({ stage: 'write', ...p }) });
     return { ok: true, result, packName, version };

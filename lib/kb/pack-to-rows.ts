@@ -16,31 +16,38 @@ export interface PackRows {
   articles: ArticleRow[];
 }
 
+/**
+ * A pack's rows with the articles built as they are read: finding each article's
+ * mentions is the costly part, and done this way it runs while the database is still
+ * writing the rows before it (lib/kb/install-pack.ts).
+ */
+export interface StreamedPackRows {
+  pack: PackRow;
+  entities: EntityRow[];
+  articleCount: number;
+  /** Builds each article row when iterated; iterate once. */
+  articles: Iterable<ArticleRow>;
+}
+
 export interface PackToRowsOptions {
   source: PackSource;
   /** Epoch milliseconds; injected so tests are deterministic. */
   now: number;
-  /** Called every {@link PREPARE_PROGRESS_EVERY} articles with how many are done. */
-  onProgress?: (done: number, total: number) => void;
 }
-
-/** Articles between two progress reports while rows are built. */
-export const PREPARE_PROGRESS_EVERY = 500;
 
 /**
  * Turns a validated pack into rows, precomputing for every (entity, article) pair the
  * sentence where the article mentions the entity, so hovers need no text search.
  */
 export function packToRows(pack: Pack, options: PackToRowsOptions): PackRows {
+  const streamed = streamPackRows(pack, options);
+  return { pack: streamed.pack, entities: streamed.entities, articles: [...streamed.articles] };
+}
+
+/** {@link packToRows}, the article rows left to be built as they are written. */
+export function streamPackRows(pack: Pack, options: PackToRowsOptions): StreamedPackRows {
   const packId = pack.pack.id;
   const entities = pack.entities.map((entity) => entityRow(packId, entity));
-  const matcher = compileMatcher(entities.flatMap(entityPatterns));
-  const articles = pack.articles.map((article, i) => {
-    const row = articleRow(packId, article, matcher);
-    if ((i + 1) % PREPARE_PROGRESS_EVERY === 0) options.onProgress?.(i + 1, pack.articles.length);
-    return row;
-  });
-  options.onProgress?.(articles.length, articles.length);
   const { entities: _e, articles: _a, ...meta } = pack;
   return {
     pack: {
@@ -59,11 +66,16 @@ export function packToRows(pack: Pack, options: PackToRowsOptions): PackRows {
       installedAt: options.now,
       updatedAt: options.now,
       entityCount: entities.length,
-      articleCount: articles.length,
+      articleCount: pack.articles.length,
       original: meta as Record<string, unknown>,
     },
     entities,
-    articles,
+    articleCount: pack.articles.length,
+    articles: (function* () {
+      // Compiled on the first article, so that it too runs while the entities are written.
+      const matcher = compileMatcher(entities.flatMap(entityPatterns));
+      for (const article of pack.articles) yield articleRow(packId, article, matcher);
+    })(),
   };
 }
 

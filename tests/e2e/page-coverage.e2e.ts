@@ -209,7 +209,7 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
     await page.waitForTimeout(800);
     expect(errors).toEqual([]);
     expect(messages.filter((m) => m.startsWith('error') && !m.includes('Failed to load resource'))).toEqual([]);
-    expect(messages.filter((m) => m.includes('Backstory')).length).toBeLessThanOrEqual(1);
+    expect(messages.filter((m) => m.includes('Backstory')).length, messages.join('\n')).toBeLessThanOrEqual(1);
     await page.close();
   });
 });
