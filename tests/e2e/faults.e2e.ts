@@ -274,8 +274,8 @@ describe.runIf(canMountTmpfs())('a full disk (a 64 MB tmpfs profile, filled up)'
     // About 12 MB of JSON: passes the pre-check on the empty small disk, and writing it takes a while.
     const pack = largePack({ id: 'disk-fills', entities: 50, articles: 600, bodyFillerChars: 20_000 }).json;
     await pickPack(options, 'disk-fills.pack.json', pack);
-    // Once the import's own space check has passed (it runs before Prepare), something else fills the disk.
-    await options.locator('.import-progress__stage--current', { hasText: 'Prepare' }).waitFor({ timeout: 30_000 });
+    // Once the import's own space check has passed (it runs before Prepare, which is brief), something else fills the disk.
+    await options.locator('.import-progress__stage--current', { hasText: /Prepare|Write/u }).waitFor({ timeout: 30_000 });
     const free = await fillDisk(256 * 1024);
     try {
       const report = await finalReport(options);
