@@ -5,7 +5,9 @@ import { SaveArticleForm, type ArticleDraft } from '../../components/SaveArticle
 import { getDatabase } from '../../lib/db/database';
 import type { ExtractedArticle } from '../../lib/extract';
 import { findArticlesByUrl, type ArticleAtUrl } from '../../lib/kb/find-by-url';
-import { MY_ARTICLES_PACK_NAME, saveUserArticle } from '../../lib/kb/my-articles';
+import { MY_ARTICLES_PACK_NAME } from '../../lib/kb/my-articles';
+// The options page's worker: saving compiles a matcher over the whole library, kept off this page's main thread.
+import { saveArticleInWorker } from '../options/import/start-import-worker';
 import { createMessageClient } from '../../lib/messages/client';
 import type { CandidateType } from '../../lib/nlp';
 import { articleFromDraft, draftFromArticle, fieldErrors } from './draft';
@@ -103,7 +105,7 @@ function Editor({ original, draft, onDraft, onSaved }: EditorProps) {
     event.preventDefault();
     setSaving(true);
     try {
-      const result = await saveUserArticle(getDatabase(), {
+      const result = await saveArticleInWorker({
         article: articleFromDraft(draft, original),
         newEntities: accepted.map((c) => ({ name: c.name, type: c.type, alternateName: c.alternateName })),
       });

@@ -1,5 +1,6 @@
 import type { RestoreOutcome } from '../../../lib/kb/backup';
 import type { ImportOutcome, ImportProgress } from '../../../lib/kb/import-pipeline';
+import type { SaveUserArticleInput, SaveUserArticleResult } from '../../../lib/kb/my-articles';
 import type { ImportRequest, ImportWorkerMessage, RestoreRequest, WorkerRequest } from './worker-protocol';
 
 /**
@@ -29,6 +30,16 @@ export function runRestoreInWorker(request: Omit<RestoreRequest, 'kind'>): Promi
   });
 }
 
+/**
+ * Saves one article to "My articles" in a fresh worker (lib/kb/my-articles.ts). Rejects
+ * when the write failed or the worker died; either way nothing was saved.
+ */
+export async function saveArticleInWorker(input: SaveUserArticleInput): Promise<SaveUserArticleResult> {
+  const result = await runInWorker<SaveUserArticleResult | undefined>({ kind: 'save-article', input }, () => undefined, undefined);
+  if (!result) throw new Error('The article could not be saved');
+  return result;
+}
+
 function runInWorker<T>(request: WorkerRequest, onProgress: (progress: ImportProgress) => void, failed: T): Promise<T> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
@@ -38,13 +49,13 @@ function runInWorker<T>(request: WorkerRequest, onProgress: (progress: ImportPro
     };
     worker.addEventListener('message', (event: MessageEvent<ImportWorkerMessage>) => {
       if (event.data.type === 'progress') onProgress(event.data.progress);
-      else finish(event.data.outcome as T);
+      else finish((event.data.type === 'article-saved' ? event.data.result : event.data.outcome) as T);
     });
     worker.addEventListener('error', (event) => {
       console.error('Backstory: the import worker failed', event.message);
       finish(failed);
     });
     // The bytes are moved, not copied: a 200 MB pack is not held twice.
-    worker.postMessage(request, [request.bytes.buffer]);
+    worker.postMessage(request, 'bytes' in request ? [request.bytes.buffer] : []);
   });
 }

@@ -1,7 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { ImportReport, type ImportReportProps } from '../../../components/ImportReport';
-import { getDatabase } from '../../../lib/db/database';
-import { saveUserArticle } from '../../../lib/kb/my-articles';
+import { saveArticleInWorker } from '../import/start-import-worker';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
 import { formatArticleDate } from '../../../lib/text/format-date';
 import { notifyBackground } from '../notify-background';
@@ -33,7 +32,7 @@ export function AddArticleSection() {
     setBusy(true);
     try {
       const a = parsed.article;
-      const result = await saveUserArticle(getDatabase(), {
+      const result = await saveArticleInWorker({
         article: {
           headline: a.headline,
           url: a.url,
