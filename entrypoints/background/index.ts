@@ -4,9 +4,7 @@ import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { loadSettings } from '../../lib/extension/settings-item';
-import type { Reply } from '../../lib/messages/protocol';
 import { routeMessage } from '../../lib/messages/router';
-import type { SearchResults } from '../../lib/search/types';
 import { registerSaveMenu } from './context-menu';
 import { listenForCommands } from './commands';
 import { keepContentScriptRegistered } from './content-registration';
@@ -14,7 +12,6 @@ import { createHandlers } from './handlers';
 import { loadBundledStarterPack } from './load-starter-pack';
 import { startPackUpdates } from './pack-updates';
 import { createSearchService } from './search-index';
-import { listenForSearchPorts } from './search-port';
 import { watchHiddenTypes } from './hidden-types';
 import { senderTrust } from './sender-trust';
 
@@ -40,6 +37,4 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     return routeMessage(handlers, message, { trust: senderTrust(sender), tabId: sender.tab?.id });
   });
-  // The popup's searches, over a port of their own (faster than a message each).
-  listenForSearchPorts((query) => routeMessage(handlers, { type: 'kb.search', payload: { query } }, { trust: 'extension-page' }) as Promise<Reply<SearchResults>>);
 });

@@ -8,7 +8,6 @@ import { RowCache } from '../../lib/search/row-cache';
 import type { SearchResults } from '../../lib/search/types';
 import { type LocalIndex, loadLocalIndex } from './local-index';
 import { LOCAL_INDEX_MARK } from './perf-marks';
-import { searchChannel } from './search-channel';
 
 /** Where the popup's searches are answered. */
 export interface SearchSource {
@@ -20,13 +19,13 @@ export interface SearchSource {
 type Search = (query: string) => Promise<SearchResults>;
 
 /** Asks the background, which keeps the index in memory while it runs and loads the stored copy when it wakes. */
-function askBackground(options: { viaMessage?: boolean } = {}): { search: Search; warm: () => Promise<void> } {
+function askBackground(): { search: Search; warm: () => Promise<void> } {
   const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
-  const bySendMessage: Search = (query) => client.send('kb.search', { query });
+  const search: Search = (query) => client.send('kb.search', { query });
   return {
-    search: options.viaMessage ? bySendMessage : searchChannel(bySendMessage),
+    search,
     async warm() {
-      await bySendMessage('');
+      await search('');
     },
   };
 }
@@ -39,9 +38,10 @@ function askBackground(options: { viaMessage?: boolean } = {}): { search: Search
  * Why both (measured: docs/benchmarks.md "## Search"): an answer from another thread,
  * however quick, comes back as a task, and after a keystroke Chromium runs such tasks only
  * after painting the next frame; so results asked of the background always showed a
- * frame after the typed letter (about 17 ms later). Answered in the popup, they are in
- * the frame that shows the letter. Loading the copy costs the popup a second or two
- * of work at each opening, done in slices.
+ * frame after the typed letter (about 17 ms later), by runtime message or over a
+ * MessagePort of their own (tried: a 0.3 ms round trip, no gain). Answered in the popup,
+ * they are in the frame that shows the letter. Loading the copy costs the popup about
+ * 0.8 s of work at each opening (idle machine), in a few parts of up to 0.3 s.
  */
 export function hybridSearchSource(): SearchSource {
   const db = getDatabase();
@@ -62,9 +62,9 @@ export function hybridSearchSource(): SearchSource {
   };
 }
 
-/** Measured alternative: the background answers every search, over the port or (`viaMessage`) by message. */
-export function backgroundSearchSource(options: { viaMessage?: boolean } = {}): SearchSource {
-  const background = askBackground(options);
+/** Measured alternative: the background answers every search. */
+export function backgroundSearchSource(): SearchSource {
+  const background = askBackground();
   return { search: latestOnly(background.search), warm: background.warm };
 }
 
@@ -81,14 +81,10 @@ export function localSearchSource(): SearchSource {
   };
 }
 
-/**
- * For the popup benchmark only: `?index=background` (with `&transport=message`: by message
- * instead of over the port) or `?index=local` selects an alternative to the hybrid.
- */
+/** For the popup benchmark and tests only: `?index=background` or `?index=local` selects an alternative to the hybrid. */
 export function searchSourceFor(search: string): SearchSource {
-  const params = new URLSearchParams(search);
-  const index = params.get('index');
+  const index = new URLSearchParams(search).get('index');
   if (index === 'local') return localSearchSource();
-  if (index === 'background') return backgroundSearchSource({ viaMessage: params.get('transport') === 'message' });
+  if (index === 'background') return backgroundSearchSource();
   return hybridSearchSource();
 }

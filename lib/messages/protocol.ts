@@ -98,20 +98,3 @@ export class MessageError extends Error {
     this.name = 'MessageError';
   }
 }
-
-/**
- * The popup's direct line to the background's search: a MessagePort the popup hands to
- * the service worker (`navigator.serviceWorker.controller.postMessage`) with a
- * `search.connect` message. A search over it is one hop between threads; through
- * `runtime.sendMessage` it crosses the browser process twice (measured: docs/benchmarks.md
- * "## Search"). Only extension pages are clients of the service worker.
- */
-export type SearchPortControl = { type: 'search.connect' } | { type: 'search.keepalive' };
-export interface SearchPortRequest {
-  id: number;
-  query: string;
-}
-export interface SearchPortReply {
-  id: number;
-  reply: Reply<SearchResults>;
-}
