@@ -18,7 +18,8 @@ export function createSearchService(db: BackstoryDatabase, installed: Promise<un
   return {
     async search(query) {
       await installed;
-      return searchKnowledge(await cache.get(), rows, query);
+      // Not `get`: a revision check would put an IndexedDB read before some keystrokes' answers.
+      return searchKnowledge(await cache.getQuick(), rows, query);
     },
     async refresh() {
       await installed;

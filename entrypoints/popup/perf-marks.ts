@@ -6,6 +6,8 @@
  */
 export const RESULTS_MARK = 'backstory:results';
 export const USABLE_MARK = 'backstory:usable';
+/** The popup's own copy of the index is loaded: searches are answered in the popup from here on. */
+export const LOCAL_INDEX_MARK = 'backstory:local-index';
 
 export function markNextFrame(name: string, detail?: unknown): void {
   requestAnimationFrame(() => performance.mark(name, { detail }));

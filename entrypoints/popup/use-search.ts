@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Superseded } from '../../lib/search/latest-only';
 import { EMPTY_RESULTS, type SearchResults } from '../../lib/search/types';
 import type { SearchSource } from './search-source';
 
@@ -27,6 +28,8 @@ export function useSearch(source: SearchSource, query: string): SearchState {
     source.search(query).then(
       (results) => ticket === latest.current && setState({ query, results, pending: false, failed: false }),
       (error: unknown) => {
+        // A newer keystroke replaced this search before it was asked: nothing failed.
+        if (error instanceof Superseded) return;
         console.error('Backstory: search failed', error);
         if (ticket === latest.current) setState({ query, results: EMPTY_RESULTS, pending: false, failed: true });
       },

@@ -1,5 +1,6 @@
 import type { ArticleRow, EntityRow } from '../db/rows';
 import { foldForSearch } from './fold';
+import { type ArticleResultRow, articleResultRow, type EntityResultRow, entityResultRow } from './result-rows';
 
 /** One searchable thing. Entities fill `name` and `aliases`, articles `headline` and `body`. */
 export interface SearchDocument {
@@ -16,6 +17,8 @@ export interface SearchDocument {
   body?: string;
   /** Folded aliases joined by ALIAS_SEPARATOR, to rank an exact alias above a partial name. */
   aliasKeys?: string;
+  /** What showing this document as a result needs (kept in memory beside the index, not indexed). */
+  shown: EntityResultRow | ArticleResultRow;
 }
 
 export const ALIAS_SEPARATOR = '\u001f';
@@ -34,6 +37,7 @@ export function entityDocument(row: EntityRow): SearchDocument {
     name: row.name,
     aliases: row.alternateName.join(' \n '),
     aliasKeys: row.alternateName.map(normalizedPhrase).join(ALIAS_SEPARATOR),
+    shown: entityResultRow(row),
   };
 }
 
@@ -47,6 +51,7 @@ export function articleDocument(row: ArticleRow): SearchDocument {
     headline: row.headline,
     // The summary is part of what a reader remembers of an article.
     body: [row.description, row.articleBody].filter(Boolean).join('\n\n'),
+    shown: articleResultRow(row),
   };
 }
 

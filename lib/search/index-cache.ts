@@ -8,9 +8,10 @@ import { rowsOfPack } from '../kb/keys';
 /** Where the serialized index is kept, in the `meta` table beside the matcher snapshot. */
 export const SEARCH_INDEX_META_KEY = 'searchIndex';
 /**
- * How long a checked revision is trusted, in milliseconds. Reading it is an IndexedDB
- * transaction, too slow to repeat on every keystroke; writers say 'kb.changed', which
- * calls `invalidate()`, so this only bounds how stale a missed change can be.
+ * How long a checked revision is trusted, in milliseconds. Writers say 'kb.changed', which
+ * calls `invalidate()`, so this only bounds how stale a missed change can be. Past it, the
+ * revision is read again beside the next search, not before it: an IndexedDB read on a
+ * keystroke cost 5 to 20 ms on a busy machine (docs/benchmarks.md "## Search").
  */
 const REVISION_TRUST_MS = 2_000;
 
@@ -52,21 +53,43 @@ export class SearchIndexCache {
   private pending: Promise<CurrentIndex> | undefined;
   private lastReport: RefreshReport | undefined;
   private checkedAt = Number.NEGATIVE_INFINITY;
+  private invalidated = false;
 
   constructor(
     private readonly db: BackstoryDatabase,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** The knowledge base changed: the next `get` reads the revision again. */
+  /** The knowledge base changed: the next `get` or `getQuick` reads the revision again, and waits for it. */
   invalidate(): void {
     this.checkedAt = Number.NEGATIVE_INFINITY;
+    this.invalidated = true;
   }
 
-  /** The index for the knowledge base's current revision. */
+  /** The index for the knowledge base's current revision (read again once the last check is no longer trusted). */
   async get(): Promise<KnowledgeSearchIndex> {
-    if (this.current && !this.pending && this.now() - this.checkedAt < REVISION_TRUST_MS) return this.current.index;
+    if (this.current && !this.pending && !this.invalidated && this.now() - this.checkedAt < REVISION_TRUST_MS) return this.current.index;
+    return this.update();
+  }
+
+  /**
+   * For searches as the user types: like `get`, but once the revision was checked, a later
+   * check runs beside the answer instead of before it (the answer is as of the last check),
+   * unless `invalidate()` said the knowledge base changed.
+   */
+  async getQuick(): Promise<KnowledgeSearchIndex> {
+    if (!this.current || this.pending || this.invalidated) return this.update();
+    if (this.now() - this.checkedAt >= REVISION_TRUST_MS) {
+      this.checkedAt = this.now();
+      void this.update().catch((error: unknown) => console.warn('Backstory: the search index could not be brought up to date', error));
+    }
+    return this.current.index;
+  }
+
+  /** Reads the revision and, when it moved, refreshes the index. */
+  private async update(): Promise<KnowledgeSearchIndex> {
     const checkedAt = this.now();
+    this.invalidated = false;
     const revision = await getRevision(this.db);
     this.checkedAt = checkedAt;
     if (this.current?.revision === revision) return this.current.index;
@@ -87,11 +110,9 @@ export class SearchIndexCache {
     if (!this.current) {
       this.current = await this.load();
       loaded = this.current !== undefined;
-      // Article text loads after the first answers (see KnowledgeSearchIndex.fromStored).
+      // Article text and result rows load after the first answers (see KnowledgeSearchIndex.fromStored).
       const index = this.current?.index;
-      if (index) {
-        setTimeout(() => void index.loadText().catch((error: unknown) => console.warn('Backstory: article text could not be loaded for search', error)), 0);
-      }
+      if (index) setTimeout(() => void loadRest(index), 0);
     }
     const current = this.current ?? { index: KnowledgeSearchIndex.empty(), revision: -1, packs: new Map<string, IndexedPack>() };
     const report: RefreshReport = { revision, loaded, added: [], removed: [] };
@@ -145,8 +166,8 @@ export class SearchIndexCache {
   }
 
   private async load(): Promise<CurrentIndex | undefined> {
-    const stored = (await this.db.meta.get(SEARCH_INDEX_META_KEY))?.value as StoredState | undefined;
-    if (stored?.format !== SEARCH_INDEX_FORMAT) return undefined;
+    const stored = await readStoredState(this.db);
+    if (!stored) return undefined;
     try {
       return { index: KnowledgeSearchIndex.fromStored(stored.index), revision: stored.revision, packs: new Map(Object.entries(stored.packs)) };
     } catch (error) {
@@ -164,4 +185,30 @@ export class SearchIndexCache {
     };
     await this.db.meta.put({ key: SEARCH_INDEX_META_KEY, value });
   }
+}
+
+async function loadRest(index: KnowledgeSearchIndex): Promise<void> {
+  try {
+    await index.loadText();
+    await index.loadRows();
+  } catch (error) {
+    console.warn('Backstory: part of the stored search index could not be loaded', error);
+  }
+}
+
+async function readStoredState(db: BackstoryDatabase): Promise<StoredState | undefined> {
+  const stored = (await db.meta.get(SEARCH_INDEX_META_KEY))?.value as StoredState | undefined;
+  return stored?.format === SEARCH_INDEX_FORMAT ? stored : undefined;
+}
+
+/**
+ * A read-only copy of the stored index, loaded whole, for a page that searches
+ * on its own thread (the popup: docs/benchmarks.md "## Search"). Undefined when there is
+ * no stored index for the knowledge base's current revision: keeping it current is the
+ * background's job, and a page must not rebuild it beside the background.
+ */
+export async function loadStoredIndexCopy(db: BackstoryDatabase): Promise<{ index: KnowledgeSearchIndex; revision: number } | undefined> {
+  const [stored, revision] = await Promise.all([readStoredState(db), getRevision(db)]);
+  if (stored?.revision !== revision) return undefined;
+  return { index: await KnowledgeSearchIndex.loadWhole(stored.index), revision };
 }

@@ -1,14 +1,8 @@
-import type { ArticleRow, EntityRow } from '../db/rows';
 import { formatArticleDate } from '../text/format-date';
 import { markTerms, snippetAround } from './marks';
+import type { ArticleResultRow, EntityResultRow, ResultRows } from './result-rows';
 import type { RankedHit, RankedResults } from './search-index';
 import type { SearchHit, SearchResults } from './types';
-
-/** The rows of the ranked results, read by key. */
-export interface ResultRows {
-  entities: ReadonlyMap<string, EntityRow>;
-  articles: ReadonlyMap<string, ArticleRow>;
-}
 
 /**
  * What the popup shows for ranked results: names and headlines with the matching words
@@ -28,7 +22,7 @@ export function presentResults(ranked: RankedResults, rows: ResultRows): SearchR
   };
 }
 
-function presentEntity(hit: RankedHit, row: EntityRow): SearchHit {
+function presentEntity(hit: RankedHit, row: EntityResultRow): SearchHit {
   const terms = new Set(hit.terms);
   const title = markTerms(row.name, terms);
   const alias = title.marks.length === 0 ? row.alternateName.map((a) => markTerms(a, terms)).find((m) => m.marks.length > 0) : undefined;
@@ -41,7 +35,7 @@ function presentEntity(hit: RankedHit, row: EntityRow): SearchHit {
   };
 }
 
-function presentArticle(hit: RankedHit, row: ArticleRow): SearchHit {
+function presentArticle(hit: RankedHit, row: ArticleResultRow): SearchHit {
   const terms = new Set(hit.terms);
   const text = [row.description, row.articleBody].filter(Boolean).join('\n\n');
   return {

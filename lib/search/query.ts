@@ -1,5 +1,5 @@
 import { presentResults } from './present';
-import type { RowCache } from './row-cache';
+import type { ResultRowSource } from './result-rows';
 import type { KnowledgeSearchIndex, SearchLimits } from './search-index';
 import { EMPTY_RESULTS, type SearchResults } from './types';
 
@@ -8,14 +8,17 @@ export const DEFAULT_SEARCH_LIMITS: Readonly<SearchLimits> = Object.freeze({ ent
 /** Longest query looked at, in characters: bounds the work of one keystroke. */
 export const MAX_QUERY_CHARS = 200;
 
-/** Searches the index, then reads the few result rows to show them with marks and snippets. */
+/**
+ * Searches the index, then reads the few result rows to show them with marks and snippets:
+ * from the index's own rows once they are loaded, else from `rows` (the database).
+ */
 export async function searchKnowledge(
   index: KnowledgeSearchIndex,
-  rows: RowCache,
+  rows: ResultRowSource,
   query: string,
   limits: SearchLimits = DEFAULT_SEARCH_LIMITS,
 ): Promise<SearchResults> {
   const ranked = index.search(query.slice(0, MAX_QUERY_CHARS), limits);
   if (ranked.entities.length === 0 && ranked.articles.length === 0) return EMPTY_RESULTS;
-  return presentResults(ranked, await rows.get(ranked.entities.map((h) => h.key), ranked.articles.map((h) => h.key)));
+  return presentResults(ranked, await (index.resultRows ?? rows).get(ranked.entities.map((h) => h.key), ranked.articles.map((h) => h.key)));
 }

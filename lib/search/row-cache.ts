@@ -1,5 +1,6 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { ArticleRow, EntityRow } from '../db/rows';
+import type { ResultRowSource } from './result-rows';
 
 /** Rows kept in memory, in total; about 2 MB of article text at most. */
 const MAX_CACHED_ROWS = 400;
@@ -9,7 +10,7 @@ const MAX_CACHED_ROWS = 400;
  * few rows six times, and an IndexedDB read costs milliseconds. Clear it whenever the
  * knowledge base changes.
  */
-export class RowCache {
+export class RowCache implements ResultRowSource {
   private readonly entities = new Map<string, EntityRow>();
   private readonly articles = new Map<string, ArticleRow>();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
-import { SEARCH_INDEX_META_KEY, SearchIndexCache } from '../../../lib/search/index-cache';
+import { loadStoredIndexCopy, SEARCH_INDEX_META_KEY, SearchIndexCache } from '../../../lib/search/index-cache';
 import { searchKnowledge } from '../../../lib/search/query';
 import { RowCache } from '../../../lib/search/row-cache';
 import { freshDatabase, makePack } from '../kb/test-db';
@@ -106,6 +106,23 @@ describe('SearchIndexCache revision checks', () => {
     expect(await entityKeys(cache, 'babbage')).toEqual([]);
   });
 
+  it('getQuick answers at once from the last check; past the trust window it checks beside the answer', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    let now = 0;
+    const cache = new SearchIndexCache(db, () => now);
+    await cache.getQuick();
+    await installPack(db, makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person', alternateName: [], sameAs: [] }], articles: [] }), { source });
+    now += 5_000;
+    // This answer is as of the last check; the check it started brings the change.
+    expect((await cache.getQuick()).search('babbage', LIMITS).entities).toEqual([]);
+    await expect.poll(async () => (await cache.getQuick()).search('babbage', LIMITS).entities.length).toBe(1);
+    // A change someone announced is waited for.
+    await removePack(db, 'other');
+    cache.invalidate();
+    expect((await cache.getQuick()).search('babbage', LIMITS).entities).toEqual([]);
+  });
+
   it('answers from names and headlines before the stored article text is loaded', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
@@ -117,6 +134,31 @@ describe('SearchIndexCache revision checks', () => {
     expect(index.search('translation', LIMITS).articles).toEqual([]);
     await expect.poll(() => index.textLoaded).toBe(true);
     expect(index.search('translation', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/old']);
+  });
+});
+
+describe('loadStoredIndexCopy (the popup\'s own copy)', () => {
+  it('loads the stored index whole, text and rows included, answering as the background does', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const built = await new SearchIndexCache(db, alwaysLater()).get();
+    const copy = await loadStoredIndexCopy(db);
+    expect(copy!.index.textLoaded).toBe(true);
+    expect(copy!.index.resultRows).toBeDefined();
+    const unreadable = { get: () => Promise.reject(new Error('read the database')) };
+    for (const q of ['lovelace', 'translation', 'notes']) {
+      expect(await searchKnowledge(copy!.index, unreadable, q)).toEqual(await searchKnowledge(built, new RowCache(db), q));
+    }
+  });
+
+  it('is not made when the stored index is not of the current revision, and never builds or stores one', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    expect(await loadStoredIndexCopy(db)).toBeUndefined();
+    expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeUndefined();
+    await new SearchIndexCache(db, alwaysLater()).get();
+    await removePack(db, 'test-pack');
+    expect(await loadStoredIndexCopy(db)).toBeUndefined();
   });
 });
 
@@ -144,16 +186,36 @@ describe('searchKnowledge', () => {
     expect(results.entities[0]!.snippet).toEqual({ text: 'Also known as SCO', marks: [[14, 17]] });
   });
 
-  it('reads each row once while it is asked for again, and again after clear()', async () => {
+  it('shows results from the rows kept with the index, without reading the database', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    const index = await new SearchIndexCache(db).get();
+    const index = await new SearchIndexCache(db, alwaysLater()).get();
+    const unreadable = { get: () => Promise.reject(new Error('read the database')) };
+    expect((await searchKnowledge(index, unreadable, 'lovelace')).entities[0]!.title.text).toBe('Ada Lovelace');
+  });
+
+  it('reads rows from the database until a woken index has loaded its own', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await new SearchIndexCache(db, alwaysLater()).get();
+    const index = await new SearchIndexCache(db, alwaysLater()).get();
+    expect(index.resultRows).toBeUndefined();
+    const viaDatabase = await searchKnowledge(index, new RowCache(db), 'lovelace');
+    await expect.poll(() => index.resultRows).toBeDefined();
+    const unreadable = { get: () => Promise.reject(new Error('read the database')) };
+    // Entities only: article text may have loaded in between, which adds article results.
+    expect((await searchKnowledge(index, unreadable, 'lovelace')).entities).toEqual(viaDatabase.entities);
+  });
+
+  it('RowCache reads each row once while it is asked for again, and again after clear()', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
     const rows = new RowCache(db);
-    const first = await searchKnowledge(index, rows, 'lovelace');
+    const first = await rows.get(['test-pack/ada'], []);
     await db.entities.update('test-pack/ada', { type: 'Changed' });
-    expect(await searchKnowledge(index, rows, 'lovelac')).toEqual(first);
+    expect((await rows.get(['test-pack/ada'], [])).entities.get('test-pack/ada')!.type).toBe(first.entities.get('test-pack/ada')!.type);
     rows.clear();
-    expect((await searchKnowledge(index, rows, 'lovelace')).entities[0]!.detail).toBe('Changed');
+    expect((await rows.get(['test-pack/ada'], [])).entities.get('test-pack/ada')!.type).toBe('Changed');
   });
 
   it('returns empty groups for an empty query', async () => {

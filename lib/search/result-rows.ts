@@ -1,0 +1,117 @@
+import type { ArticleRow, EntityRow } from '../db/rows';
+
+/** What showing an entity result needs of its row. */
+export type EntityResultRow = Pick<EntityRow, 'key' | 'name' | 'type' | 'alternateName' | 'description'>;
+/** What showing an article result needs of its row: the text too, for the snippet around the match. */
+export type ArticleResultRow = Pick<ArticleRow, 'key' | 'headline' | 'publisher' | 'datePublished' | 'description' | 'articleBody'>;
+
+/** The rows of ranked results, by key. */
+export interface ResultRows {
+  entities: ReadonlyMap<string, EntityResultRow>;
+  articles: ReadonlyMap<string, ArticleResultRow>;
+}
+
+/** Where the rows of results are read from: memory (`ResultRowStore`) or the database (`RowCache`). */
+export interface ResultRowSource {
+  get(entityKeys: readonly string[], articleKeys: readonly string[]): ResultRows | Promise<ResultRows>;
+}
+
+/** Rows per chunk of the stored form: each chunk is parsed in one go, between them others may run. */
+const ROWS_PER_CHUNK = 2_000;
+
+/** The stored form: JSON chunks of `[kind, row]` pairs ('e' entity, 'a' article). */
+export type StoredResultRows = string[];
+type StoredPair = ['e', EntityResultRow] | ['a', ArticleResultRow];
+
+export function entityResultRow({ key, name, type, alternateName, description }: EntityRow): EntityResultRow {
+  return { key, name, type, alternateName, description };
+}
+
+export function articleResultRow({ key, headline, publisher, datePublished, description, articleBody }: ArticleRow): ArticleResultRow {
+  return { key, headline, publisher, datePublished, description, articleBody };
+}
+
+/**
+ * Every row a result may show, in memory, kept beside the search index and stored with
+ * it. An IndexedDB read per keystroke cost 5 to 25 ms on a busy machine (measured in the
+ * popup benchmark, docs/benchmarks.md "## Search"), more than the search itself; from
+ * memory, showing the results of a keystroke costs a fraction of a millisecond.
+ */
+export class ResultRowStore implements ResultRowSource {
+  private readonly entities = new Map<string, EntityResultRow>();
+  private readonly articles = new Map<string, ArticleResultRow>();
+
+  setEntity(row: EntityResultRow): void {
+    this.entities.set(row.key, row);
+  }
+
+  setArticle(row: ArticleResultRow): void {
+    this.articles.set(row.key, row);
+  }
+
+  deleteEntity(key: string): void {
+    this.entities.delete(key);
+  }
+
+  deleteArticle(key: string): void {
+    this.articles.delete(key);
+  }
+
+  get size(): number {
+    return this.entities.size + this.articles.size;
+  }
+
+  get(entityKeys: readonly string[], articleKeys: readonly string[]): ResultRows {
+    return { entities: pick(this.entities, entityKeys), articles: pick(this.articles, articleKeys) };
+  }
+
+  toStored(): StoredResultRows {
+    const pairs: StoredPair[] = [
+      ...[...this.entities.values()].map((row): StoredPair => ['e', row]),
+      ...[...this.articles.values()].map((row): StoredPair => ['a', row]),
+    ];
+    const chunks: StoredResultRows = [];
+    for (let i = 0; i < pairs.length; i += ROWS_PER_CHUNK) chunks.push(JSON.stringify(pairs.slice(i, i + ROWS_PER_CHUNK)));
+    return chunks;
+  }
+
+  /** Loads the stored form at once (a change needs the rows now). */
+  static fromStoredNow(chunks: StoredResultRows): ResultRowStore {
+    const store = new ResultRowStore();
+    for (const chunk of chunks) store.addChunk(chunk);
+    return store;
+  }
+
+  /**
+   * Loads the stored form chunk by chunk, handing the thread back between chunks
+   * (`yieldNow`) so that searches asked meanwhile are answered without waiting for all of it.
+   */
+  static async fromStored(chunks: StoredResultRows, yieldNow: () => Promise<void> = nextTask): Promise<ResultRowStore> {
+    const store = new ResultRowStore();
+    for (const chunk of chunks) {
+      store.addChunk(chunk);
+      await yieldNow();
+    }
+    return store;
+  }
+
+  private addChunk(chunk: string): void {
+    for (const [kind, row] of JSON.parse(chunk) as StoredPair[]) {
+      if (kind === 'e') this.setEntity(row);
+      else this.setArticle(row);
+    }
+  }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function pick<T>(map: ReadonlyMap<string, T>, keys: readonly string[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const key of keys) {
+    const row = map.get(key);
+    if (row) out.set(key, row);
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { PopupPage } from './support/popup-page';
+
+/**
+ * Where the popup's answers come from (entrypoints/popup/search-source.ts): the background
+ * at first, then the popup's own copy of the index. Whichever answers, the user sees the
+ * same results.
+ */
+const QUERIES = ['astana', 'erdgan', 'sco', 'xi jinping', 'summit'];
+const AMBIGUOUS_PACK = 'tests/e2e/fixtures/packs/ambiguous.pack.json';
+
+async function open(browser: ExtensionBrowser, query = ''): Promise<PopupPage> {
+  const page = await browser.openExtensionPage(`popup.html${query}`);
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:usable').length > 0);
+  return new PopupPage(page);
+}
+
+async function copyLoaded(popup: PopupPage): Promise<void> {
+  await popup.page.waitForFunction(() => performance.getEntriesByName('backstory:local-index').length > 0, undefined, { timeout: 15_000 });
+}
+
+async function allResults(popup: PopupPage, query: string): Promise<string[]> {
+  await popup.type(query);
+  return popup.page.getByRole('option').allInnerTexts();
+}
+
+/** Stops the extension's service worker, as Chromium does after 30 s idle. */
+async function stopServiceWorker(browser: ExtensionBrowser, anyPage: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(anyPage);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
+  if (!worker) throw new Error('No service worker to stop');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await expect
+    .poll(async () => ((await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> }).targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId)))
+    .toBe(false);
+  await cdp.detach();
+}
+
+describe('toolbar popup: where the answers come from', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchExtensionBrowser();
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByText('Starter: SCO summit, Astana 2024').waitFor();
+    await options.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the same results from its own copy as from the background', async () => {
+    const hybrid = await open(browser);
+    await copyLoaded(hybrid);
+    const background = await open(browser, '?index=background');
+    for (const query of QUERIES) {
+      const expected = await allResults(background, query);
+      expect(expected.length, query).toBeGreaterThan(0);
+      expect(await allResults(hybrid, query), query).toEqual(expected);
+    }
+    for (const popup of [hybrid, background]) await popup.page.close();
+  });
+
+  it('drops its copy when the library changes, and finds what was added', async () => {
+    const popup = await open(browser);
+    await copyLoaded(popup);
+    expect(await allResults(popup, 'michael jordan')).toEqual([]);
+    const options = await browser.openExtensionPage('options.html');
+    await options.locator('input[type=file]').setInputFiles(AMBIGUOUS_PACK);
+    await options.getByText('Two Jordans').first().waitFor();
+    // The copy's revision is checked beside searches, at most every 2 s: type again until the change shows.
+    await expect.poll(async () => (await allResults(popup, 'michael jordan'))[0] ?? '', { timeout: 15_000, interval: 500 }).toMatch(/^Michael Jordan/u);
+    await options.close();
+    await popup.page.close();
+  });
+
+  it('keeps answering when the service worker is stopped under it', async () => {
+    const popup = await open(browser, '?index=background');
+    expect((await allResults(popup, 'tokayev'))[0]).toMatch(/^Kassym-Jomart Tokayev/u);
+    await stopServiceWorker(browser, popup.page);
+    expect((await allResults(popup, 'astana'))[0]).toMatch(/^Astana\b/u);
+    await popup.page.close();
+  });
+});
