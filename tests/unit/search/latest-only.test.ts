@@ -45,7 +45,7 @@ describe('latestOnly', () => {
   });
 
   it('turns a request that throws at once into a rejection', async () => {
-    const ask = latestOnly((_: string): Promise<string> => {
+    const ask = latestOnly<string, string>((): Promise<string> => {
       throw new Error('sync');
     });
     await expect(ask('a')).rejects.toThrow('sync');
