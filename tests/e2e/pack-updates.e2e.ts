@@ -12,11 +12,18 @@ const SCREENSHOTS = 'artifacts/screenshots';
 const NAME = 'Generated pack (20 articles)';
 
 /** Makes the daily update alarm fire now, as if a day had passed. */
-function fireUpdateAlarm(browser: ExtensionBrowser): Promise<void> {
-  return browser.serviceWorker.evaluate(() => {
-    const api = (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }).chrome;
-    return api.alarms.create('backstory-pack-updates', { when: Date.now() });
-  });
+type AlarmsApi = { alarms: { create(name: string, info: { when: number }): Promise<void>; get(name: string): Promise<{ periodInMinutes?: number } | undefined> } };
+
+/**
+ * Runs the daily check now: a one-off alarm of the same name, which the background
+ * replaces by the daily one once its check is done. Waits for that first, so that the
+ * background putting the daily alarm back cannot replace this one-off before it fires.
+ */
+async function fireUpdateAlarm(browser: ExtensionBrowser): Promise<void> {
+  await expect
+    .poll(() => browser.serviceWorker.evaluate(async () => (await (globalThis as unknown as { chrome: AlarmsApi }).chrome.alarms.get('backstory-pack-updates'))?.periodInMinutes ?? 0), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: AlarmsApi }).chrome.alarms.create('backstory-pack-updates', { when: Date.now() }));
 }
 
 describe('packs from an address, and their updates', () => {
