@@ -166,7 +166,7 @@ describe('the popover and the keyboard', () => {
       result: { found: true },
     });
     await popover.waitForText((t) => t.includes('Secretary-General'));
-    expect(await focusedText(page)).toBe('Zhang Ming');
+    expect(await until(() => focusedText(page), (t) => t === 'Zhang Ming')).toBe('Zhang Ming');
     await page.keyboard.press('Escape');
     await popover.waitForClosed();
     await page.keyboard.press('Escape');

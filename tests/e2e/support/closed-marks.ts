@@ -34,8 +34,10 @@ export async function markedText(page: Page, kind: 'focus' | 'active'): Promise<
   const host = find(root, (n) => n.nodeName === 'BACKSTORY-MARKS');
   const mark = host && find(host, (n) => (n.attributes ?? []).some((a) => a.includes(`mark--${kind}`)));
   if (!mark) return undefined;
-  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: mark.backendNodeId })) as { model: { border: number[] } };
-  const [x, y] = model.border as [number, number];
+  // The mark can be hidden or replaced between the two calls: no box, nothing marked yet.
+  const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: mark.backendNodeId }).catch(() => undefined)) as { model: { border: number[] } } | undefined;
+  if (!box) return undefined;
+  const [x, y] = box.model.border as [number, number];
   return page.evaluate(
     ({ x: left, y: top }) => {
       const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
