@@ -173,6 +173,7 @@ export class HoverController {
     if (this.intent?.mention === mention) return;
     this.cancelIntent();
     void this.cardsFor(mention.entityKeys).catch(() => undefined);
+    this.deps.popover.prepare(mention.range.startContainer.parentElement ?? undefined);
     const timer = window.setTimeout(() => this.openAt(mention, { x, y }), this.deps.hoverDelayMs());
     this.intent = { mention, timer };
   }

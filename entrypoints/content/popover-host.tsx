@@ -39,6 +39,7 @@ export class PopoverHost {
   private pinned = false;
   private dir: 'ltr' | 'rtl' = 'ltr';
   private theme: 'light' | 'dark' = 'light';
+  private prepared: { context: Element | undefined; dir: 'ltr' | 'rtl'; theme: 'light' | 'dark' } | undefined;
 
   constructor(
     private readonly callbacks: PopoverCallbacks,
@@ -64,12 +65,28 @@ export class PopoverHost {
     return this.open;
   }
 
+  /**
+   * Reads the page's direction and colours for a popover about to open next to
+   * `context`: done when the pointer lands on a name, because reading computed styles
+   * on a big page that has just scrolled costs a style pass, better spent during the
+   * hover-intent delay than once the popover is due.
+   */
+  prepare(context: Element | undefined): void {
+    this.prepared = {
+      context,
+      dir: context && getComputedStyle(context).direction === 'rtl' ? 'rtl' : 'ltr',
+      theme: pageTheme(context?.ownerDocument ?? document),
+    };
+  }
+
   /** Shows `content` next to `anchor` (a rect of the name, in viewport coordinates). */
   show(content: PopoverContent, anchor: PopoverAnchor, options: { pinned?: boolean } = {}): void {
     if (!this.host.isConnected) document.documentElement.append(this.host);
     const context = anchor.contextElement;
-    this.dir = context && getComputedStyle(context).direction === 'rtl' ? 'rtl' : 'ltr';
-    this.theme = pageTheme(context?.ownerDocument ?? document);
+    if (this.prepared?.context !== context) this.prepare(context);
+    this.dir = this.prepared!.dir;
+    this.theme = this.prepared!.theme;
+    this.prepared = undefined;
     // Floating UI reads the floating element's direction to place "start" on the right side in RTL.
     this.container.dir = this.dir;
     this.pinned = options.pinned ?? false;
