@@ -13,19 +13,23 @@ export interface EntityCardViewProps {
   now?: number;
 }
 
-/** Who or what an entity is, and which stored articles mention it, newest first. */
+/**
+ * Who or what an entity is, and which stored articles mention it, newest first. Pack
+ * text takes its own direction (`dir="auto"`): an English sentence on an Arabic page
+ * reads left to right, and the reverse.
+ */
 export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, now }: EntityCardViewProps) {
   const more = card.articleCount - card.articles.length;
   const dateOf = (iso: string | undefined) => (now === undefined ? formatArticleDate(iso) : articleDateLabel(iso, now));
   return (
     <article class="bs-card">
       <header class="bs-card__header">
-        <h2 class="bs-card__name" id={headingId}>
+        <h2 class="bs-card__name" id={headingId} dir="auto">
           {card.name}
         </h2>
         <span class="bs-card__type">{card.type}</span>
       </header>
-      {card.description && <p class="bs-card__description">{card.description}</p>}
+      {card.description && <p class="bs-card__description" dir="auto">{card.description}</p>}
       <section aria-label="Articles that mention it">
         <h3 class="bs-card__section-title">
           {card.articleCount === 0
@@ -35,13 +39,13 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, now
         <ol class="bs-card__articles">
           {card.articles.map((article) => (
             <li key={article.key} class="bs-card__article">
-              <button type="button" class="bs-card__headline" onClick={() => onOpenArticle(article.key)}>
+              <button type="button" class="bs-card__headline" dir="auto" onClick={() => onOpenArticle(article.key)}>
                 {article.headline}
               </button>
               <div class="bs-card__meta">
                 {[article.publisher, dateOf(article.datePublished)].filter(Boolean).join(' · ')}
               </div>
-              {article.sentence && <blockquote class="bs-card__sentence">{article.sentence}</blockquote>}
+              {article.sentence && <blockquote class="bs-card__sentence" dir="auto">{article.sentence}</blockquote>}
             </li>
           ))}
         </ol>
@@ -59,7 +63,9 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, now
           <h3 class="bs-card__section-title">Related</h3>
           <ul>
             {card.related.map((r) => (
-              <li key={r.key}>{r.name}</li>
+              <li key={r.key} dir="auto">
+                {r.name}
+              </li>
             ))}
           </ul>
         </section>
