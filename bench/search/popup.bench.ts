@@ -17,6 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../tests/e2e/support/extension-browser';
+import { stopServiceWorker } from '../../tests/e2e/support/service-worker';
 import { seededRandom } from '../random';
 import { generateKb, generatedPack, TYPED_QUERIES } from './generate-kb';
 
@@ -62,21 +63,6 @@ async function markAfter(page: Page, name: string, timeout = INDEX_TIMEOUT_MS): 
 }
 
 const usableAfter = (page: Page) => markAfter(page, 'backstory:usable');
-
-/** Stops the extension's service worker, as Chromium does after 30 s idle. */
-async function stopServiceWorker(browser: ExtensionBrowser, anyPage: Page): Promise<void> {
-  const cdp = await browser.context.newCDPSession(anyPage);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
-  if (!worker) throw new Error('No service worker to stop');
-  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  for (let i = 0; i < 100; i++) {
-    const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
-    if (!now.some((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId))) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await cdp.detach();
-}
 
 async function openToUsable(browser: ExtensionBrowser, path: string, options: { asleep: boolean; helper: Page; copyLoaded?: number[] }): Promise<number[]> {
   const times: number[] = [];

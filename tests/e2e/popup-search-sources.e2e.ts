@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import { PopupPage } from './support/popup-page';
+import { stopServiceWorker } from './support/service-worker';
 
 /**
  * Where the popup's answers come from (entrypoints/popup/search-source.ts): the background
@@ -25,19 +25,6 @@ async function copyLoaded(popup: PopupPage): Promise<void> {
 async function allResults(popup: PopupPage, query: string): Promise<string[]> {
   await popup.type(query);
   return popup.page.getByRole('option').allInnerTexts();
-}
-
-/** Stops the extension's service worker, as Chromium does after 30 s idle. */
-async function stopServiceWorker(browser: ExtensionBrowser, anyPage: Page): Promise<void> {
-  const cdp = await browser.context.newCDPSession(anyPage);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
-  if (!worker) throw new Error('No service worker to stop');
-  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await expect
-    .poll(async () => ((await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> }).targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId)))
-    .toBe(false);
-  await cdp.detach();
 }
 
 describe('toolbar popup: where the answers come from', () => {
