@@ -3,6 +3,7 @@ import type { PackRow } from '../db/rows';
 import { getRevision } from '../db/revision';
 import { articleDocument, entityDocument } from './documents';
 import { KnowledgeSearchIndex, SEARCH_INDEX_FORMAT, type StoredSearchIndex } from './search-index';
+import { withEdit } from '../kb/entity-edits';
 import { rowsOfPack } from '../kb/keys';
 
 /** Where the serialized index is kept, in the `meta` table beside the matcher snapshot. */
@@ -140,20 +141,25 @@ export class SearchIndexCache {
 
   /**
    * A pack's identity for the index. The row counts are read from the tables, not the
-   * pack row, so articles a user adds to their own pack count as a change.
+   * pack row, so articles a user adds to their own pack count as a change; so does an
+   * edit of one of its entities (other names, description), which search shows.
    */
   private async signature(pack: PackRow): Promise<string> {
-    const [entities, articles] = await Promise.all([
+    const [entities, articles, edits] = await Promise.all([
       rowsOfPack(this.db.entities, pack.id).count(),
       rowsOfPack(this.db.articles, pack.id).count(),
+      rowsOfPack(this.db.entityEdits, pack.id).toArray(),
     ]);
-    return [pack.version, pack.updatedAt, entities, articles].join('|');
+    const lastEdit = edits.reduce((latest, edit) => Math.max(latest, edit.updatedAt), 0);
+    return [pack.version, pack.updatedAt, entities, articles, edits.length, lastEdit].join('|');
   }
 
   private async addPack(index: KnowledgeSearchIndex, packId: string): Promise<string[]> {
     const ids: string[] = [];
+    // The user's edits as the library and cards show them (hidden ones stay searchable).
+    const edits = new Map((await rowsOfPack(this.db.entityEdits, packId).toArray()).map((edit) => [edit.key, edit]));
     await rowsOfPack(this.db.entities, packId).each((row) => {
-      const doc = entityDocument(row);
+      const doc = entityDocument(withEdit(row, edits.get(row.key)));
       index.add([doc]);
       ids.push(doc.id);
     });

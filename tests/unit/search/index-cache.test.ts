@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { loadStoredIndexCopy, SEARCH_INDEX_META_KEY, SearchIndexCache } from '../../../lib/search/index-cache';
 import { searchKnowledge } from '../../../lib/search/query';
@@ -49,6 +50,17 @@ describe('SearchIndexCache', () => {
     expect(await entityKeys(cache, 'lovelace')).toEqual([]);
     expect(await entityKeys(cache, 'babbage')).toEqual(['other/babbage']);
     expect(cache.report).toMatchObject({ added: ['test-pack'], removed: ['test-pack'] });
+  });
+
+  it("finds an entity by the other names the user gave it, and forgets them when the edit is undone", async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(cache, 'enchantress')).toEqual([]);
+    await saveEntityEdit(db, 'test-pack/ada', { alternateName: ['Enchantress of Numbers'] }, 1);
+    expect(await entityKeys(cache, 'enchantress')).toEqual(['test-pack/ada']);
+    await saveEntityEdit(db, 'test-pack/ada', { alternateName: undefined }, 2);
+    expect(await entityKeys(cache, 'enchantress')).toEqual([]);
   });
 
   it('follows a removed pack, and keeps a disabled one searchable (disabling turns off highlights only)', async () => {
