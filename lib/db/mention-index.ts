@@ -19,6 +19,11 @@ export function mentionIndexRange(entityKey: RowKey): [string, string] {
   return [mentionIndexKey(entityKey, ''), mentionIndexKey(entityKey, AFTER_ANY_DATE)];
 }
 
+/** The index entries of an article with these mentions. */
+export function mentionIndexOf(mentions: readonly ArticleMention[], sortDate: string): string[] {
+  return mentions.map((m) => mentionIndexKey(m.entityKey, sortDate));
+}
+
 /** The article with these mentions, its index entries made to match. */
 export function withMentions<T extends Omit<ArticleRow, 'entityMentions' | 'mentionIndex'>>(
   article: T,
@@ -28,6 +33,6 @@ export function withMentions<T extends Omit<ArticleRow, 'entityMentions' | 'ment
   return {
     ...article,
     entityMentions: [...mentions],
-    mentionIndex: mentions.map((m) => mentionIndexKey(m.entityKey, sortDate)),
+    mentionIndex: mentionIndexOf(mentions, sortDate),
   };
 }

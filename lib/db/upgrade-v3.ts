@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'dexie';
 import { comparableUrl } from '../text/safe-url';
-import { mentionIndexKey } from './mention-index';
+import { mentionIndexOf } from './mention-index';
 import { ARTICLE_ROW_FIELDS, ENTITY_ROW_FIELDS, extraProperties } from './row-fields';
 import type { ArticleMention } from './rows';
 
@@ -41,7 +41,7 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     if (urlKey) article.urlKey = urlKey;
     const mentions = byArticle.get(article.key as string) ?? [];
     article.entityMentions = mentions;
-    article.mentionIndex = mentions.map((m) => mentionIndexKey(m.entityKey, (article.sortDate as string | undefined) ?? ''));
+    article.mentionIndex = mentionIndexOf(mentions, (article.sortDate as string | undefined) ?? '');
   });
 }
 

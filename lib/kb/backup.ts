@@ -5,7 +5,7 @@
  */
 import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/mention-index';
-import type { ArticleMention, EntityEditRow, PackSource } from '../db/rows';
+import type { ArticleMention, ArticleRow, EntityEditRow, PackSource } from '../db/rows';
 import { bumpRevision } from '../db/revision';
 import type { Pack } from '../pack/schema';
 import { validatePack, type PackIssue } from '../pack/validate';
@@ -133,8 +133,11 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
     const rows = packToRows(entry.pack, { source: entry.state.source, now: entry.state.updatedAt });
     rows.pack.enabled = entry.state.enabled;
     rows.pack.installedAt = entry.state.installedAt;
-    const mentions = entry.mentions;
-    if (mentions) rows.articles = rows.articles.map((article) => withMentions(article, mentions.filter((m) => m.articleKey === article.key).map(articleMention)));
+    if (entry.mentions) {
+      const byArticle = new Map<string, BackupMention[]>();
+      for (const m of entry.mentions) byArticle.set(m.articleKey, [...(byArticle.get(m.articleKey) ?? []), m]);
+      rows.articles = rows.articles.map((article) => withMentions(article, (byArticle.get(article.key) ?? []).map(articleMention)));
+    }
     return rows;
   });
   await db.transaction('rw', [db.packs, db.entities, db.articles, db.meta, db.entityEdits], async () => {
@@ -160,13 +163,11 @@ function isPackState(s: unknown): s is BackupPackState {
   );
 }
 
-function backupMentions(articles: ArticleRowLike[]): BackupMention[] {
+function backupMentions(articles: readonly ArticleRow[]): BackupMention[] {
   return articles.flatMap((article) =>
     article.entityMentions.map((m) => ({ ...m, articleKey: article.key, packId: article.packId, date: article.datePublished ?? '' })),
   );
 }
-
-type ArticleRowLike = { key: string; packId: string; datePublished?: string; entityMentions: ArticleMention[] };
 
 function articleMention(m: BackupMention): ArticleMention {
   return { entityKey: m.entityKey, sentence: m.sentence, role: m.role };

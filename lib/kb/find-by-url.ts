@@ -5,8 +5,6 @@
 import type { BackstoryDatabase } from '../db/database';
 import { comparableUrl } from '../text/safe-url';
 
-export { comparableUrl };
-
 export interface ArticleAtUrl {
   key: string;
   packId: string;
