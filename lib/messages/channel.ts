@@ -23,6 +23,7 @@ export interface Returns<T> {
 }
 
 /** Marks the reply (or progress) type of a declaration. */
+/* @__NO_SIDE_EFFECTS__ */
 export function returns<T>(): Returns<T> {
   return {};
 }

@@ -33,13 +33,18 @@ const ANYONE: readonly SenderRole[] = ['extension-page', 'content-script'];
 const EXTENSION_PAGES: readonly SenderRole[] = ['extension-page'];
 
 /** Declares one message, keeping its own schema, reply and progress types. */
+// Pure: a bundle that does not use a declaration (the content script, most of them) drops it.
+/* @__NO_SIDE_EFFECTS__ */
 function message<Schema extends v.GenericSchema, Response, Progress = never>(
   declaration: MessageDeclaration<Schema, Response, Progress>,
 ): MessageDeclaration<Schema, Response, Progress> {
   return declaration;
 }
 
-const nonEmptyUpTo = (max: number) => v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+/* @__NO_SIDE_EFFECTS__ */
+function nonEmptyUpTo(max: number) {
+  return v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+}
 
 /** Messages to the background (`runtime.sendMessage`), answered by entrypoints/background/handlers.ts. */
 export const BACKGROUND_MESSAGES = {
@@ -110,9 +115,12 @@ export type RequestOfMessage<T extends MessageType> = RequestOf<BackgroundMessag
 export type ResponseOfMessage<T extends MessageType> = ResponseOf<BackgroundMessages, T>;
 
 /** Messages a content script may send: derived from the declarations, never a second list. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(
-  (Object.keys(BACKGROUND_MESSAGES) as MessageType[]).filter((type) => BACKGROUND_MESSAGES[type].senders.includes('content-script')),
-);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = sentBy(BACKGROUND_MESSAGES, 'content-script');
+
+/* @__NO_SIDE_EFFECTS__ */
+function sentBy<D extends Declarations>(declarations: D, sender: SenderRole): ReadonlySet<Extract<keyof D, string>> {
+  return new Set((Object.keys(declarations) as Array<Extract<keyof D, string>>).filter((type) => declarations[type]!.senders.includes(sender)));
+}
 
 /** Questions from extension pages (the popup) to the top frame of one tab (`tabs.sendMessage`). */
 export const TAB_MESSAGES = {
