@@ -12,8 +12,6 @@ import type { SaveUserArticleResult, UserArticleInput, UserEntityInput } from '.
 import type { SearchResults } from '../search/types';
 import { type Declarations, type MessageDeclaration, type PayloadOf, type RequestOf, type ResponseOf, returns, type SenderRole } from './channel';
 
-export { type ErrorCode, HandlerError, MessageError, type Reply, type SenderTrust } from './channel';
-
 /** Page text per scan request, in UTF-16 code units: bounds the work one message can ask for. */
 export const MAX_SCAN_CHARS = 4_000_000;
 /** Cards per `entity.cards` request (the candidates of one name). */

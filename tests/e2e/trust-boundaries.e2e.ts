@@ -6,6 +6,7 @@ import { ClosedPopover, closedPopoverLinks } from './support/closed-popover';
 import { launchExtensionBrowser, pointOfText, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
 import { IsolatedWorld } from './support/isolated-world';
 import { NetworkRecorder } from './support/network-recorder';
+import { sendToTab } from './support/page-tools';
 import { PageGuard } from './support/page-guard';
 import { PopupPage } from './support/popup-page';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -156,6 +157,21 @@ describe('trust boundaries', () => {
       // And the content script's world cannot open the knowledge base: IndexedDB there is the page's.
       const names = await world.evaluate<string[]>('indexedDB.databases().then((dbs) => dbs.map((d) => d.name))');
       expect(names).not.toContain('backstory');
+    });
+
+    it('the content script checks every message it receives: malformed events and questions are refused, valid ones answered', async () => {
+      const refused = { ok: false, error: expect.objectContaining({ code: 'bad-request' }) };
+      for (const malformed of [
+        { type: 'kb.revision', payload: { revision: 'all' } },
+        { type: 'mention.step', payload: { direction: 'sideways' } },
+        { type: 'mention.step', direction: 'next' },
+        { type: 'tab.reveal', payload: { entityKey: { toString: null } } },
+      ]) {
+        expect(await sendToTab(browser, page.url(), malformed), JSON.stringify(malformed)).toEqual(refused);
+      }
+      expect(await sendToTab(browser, page.url(), { type: 'tab.mentions', payload: {} })).toMatchObject({ ok: true, result: { enabled: true } });
+      expect(await sendToTab(browser, page.url(), { type: 'kb.revision', payload: { revision: 1 } })).toEqual({ ok: true, result: null });
+      await waitForHighlights(page, 2);
     });
 
     it('threw nothing into the page', () => {
