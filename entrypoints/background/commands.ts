@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { MentionStepEvent } from '../../lib/messages/protocol';
+import type { TabEventPayload } from '../../lib/messages/protocol';
+import { emitToTab } from './tab-events';
 
 /** Keyboard commands (manifest `commands`, rebindable in chrome://extensions/shortcuts). */
-export const COMMAND_DIRECTIONS: Record<string, MentionStepEvent['direction']> = {
+export const COMMAND_DIRECTIONS: Record<string, TabEventPayload<'mention.step'>['direction']> = {
   'next-mention': 'next',
   'previous-mention': 'previous',
 };
@@ -12,8 +13,6 @@ export function listenForCommands(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
     const direction = COMMAND_DIRECTIONS[command];
     if (!direction || tab?.id === undefined) return;
-    const event: MentionStepEvent = { type: 'mention.step', direction };
-    // A page without the script (chrome://, a disabled site) simply does not answer.
-    void browser.tabs.sendMessage(tab.id, event, { frameId: 0 }).catch(() => undefined);
+    void emitToTab(tab.id, 'mention.step', { direction }, 0);
   });
 }

@@ -2,16 +2,13 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { getEntityCards } from '../../lib/kb/entity-card';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
-import type { KnowledgeBaseChangedEvent } from '../../lib/messages/protocol';
-import { HandlerError, type Handlers } from '../../lib/messages/router';
+import { HandlerError } from '../../lib/messages/channel';
+import type { Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { SearchService } from './search-index';
 import { dismissOnSite, openSearch } from './page-actions';
-
-/** Page text per request, in UTF-16 code units: bounds the work one message can ask for. */
-const MAX_SCAN_CHARS = 4_000_000;
-const MAX_CARD_KEYS = 16;
+import { emitToTabs } from './tab-events';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
@@ -22,23 +19,21 @@ export interface HandlerDeps {
 
 export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Handlers {
   return {
+    // Payloads arrive checked against their schemas in lib/messages/protocol.ts (sizes included).
     async 'page.scan'({ texts }) {
-      if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string')) throw new HandlerError('bad-request', 'texts must be strings');
-      if (texts.reduce((n, t) => n + t.length, 0) > MAX_SCAN_CHARS) throw new HandlerError('bad-request', 'Too much text in one request');
       await ready;
       const { matcher, revision } = await matchers.get();
       return { mentions: texts.map((text) => matcher.scan(text)), revision };
     },
 
     async 'entity.cards'({ entityKeys }) {
-      if (!Array.isArray(entityKeys) || entityKeys.length > MAX_CARD_KEYS) throw new HandlerError('bad-request', 'entityKeys');
       await ready;
-      return { cards: await getEntityCards(db, entityKeys.map(String)) };
+      return { cards: await getEntityCards(db, entityKeys) };
     },
 
     async 'article.open'({ articleKey }) {
       await ready;
-      const article = await db.articles.get(String(articleKey));
+      const article = await db.articles.get(articleKey);
       if (!article) throw new HandlerError('not-found', 'No such article');
       const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(article.key)}`);
       await browser.tabs.create({ url });
@@ -54,11 +49,10 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
     },
 
     async 'kb.search'({ query }) {
-      return search.search(String(query ?? ''));
+      return search.search(query);
     },
 
     async 'page.capture'({ tabId }) {
-      if (!Number.isInteger(tabId)) throw new HandlerError('bad-request', 'tabId must be a tab id');
       await capturePage(tabId);
       return { opened: true };
     },
@@ -66,17 +60,10 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
     async 'kb.changed'() {
       await ready;
       const { revision } = await matchers.get();
-      await notifyTabs({ type: 'kb.revision', revision });
+      await emitToTabs('kb.revision', { revision });
       // Re-indexing can take a while after a big import: the reply does not wait for it.
       void search.refresh().catch((error: unknown) => console.error('Backstory: search index refresh failed', error));
       return { revision };
     },
   };
-}
-
-async function notifyTabs(event: KnowledgeBaseChangedEvent): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined))),
-  );
 }

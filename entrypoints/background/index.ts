@@ -1,19 +1,17 @@
-import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { loadSettings } from '../../lib/extension/settings-item';
-import { routeMessage } from '../../lib/messages/router';
 import { registerSaveMenu } from './context-menu';
 import { listenForCommands } from './commands';
 import { keepContentScriptRegistered } from './content-registration';
 import { createHandlers } from './handlers';
 import { loadBundledStarterPack } from './load-starter-pack';
+import { listenForMessages } from './message-listener';
 import { startPackUpdates } from './pack-updates';
 import { createSearchService } from './search-index';
 import { watchHiddenTypes } from './hidden-types';
-import { senderTrust } from './sender-trust';
 
 export default defineBackground(() => {
   const db = getDatabase();
@@ -34,7 +32,5 @@ export default defineBackground(() => {
   startPackUpdates({ db, ready, onUpdated: () => handlers['kb.changed']({}, {}) });
   // Hiding an entity type changes what pages highlight: rebuild and tell the tabs.
   watchHiddenTypes(() => void handlers['kb.changed']({}, {}).catch(() => undefined));
-  browser.runtime.onMessage.addListener((message, sender) => {
-    return routeMessage(handlers, message, { trust: senderTrust(sender), tabId: sender.tab?.id });
-  });
+  listenForMessages(handlers);
 });

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import { dismissalsItem } from '../../lib/extension/dismissals-item';
-import { HandlerError } from '../../lib/messages/router';
+import { HandlerError } from '../../lib/messages/channel';
+import type { RequestOfMessage } from '../../lib/messages/protocol';
 import { addDismissal } from '../../lib/settings/site-dismissals';
 import { siteKey } from '../../lib/settings/settings';
 
-/** Longest name or entity key accepted in a dismissal (UTF-16 code units). */
-const MAX_DISMISS_FIELD = 300;
+/** Longest query the search page is opened with: the name of a card, not a text. */
+const MAX_SEARCH_QUERY_CHARS = 200;
 
 /** Opens the extension's search for `query` in a new tab, next to the page. */
-export async function openSearch(query: unknown, tabId: number | undefined): Promise<{ opened: boolean }> {
-  const text = String(query ?? '').trim().slice(0, 200);
+export async function openSearch(query: string, tabId: number | undefined): Promise<{ opened: boolean }> {
+  const text = query.trim().slice(0, MAX_SEARCH_QUERY_CHARS);
   if (!text) throw new HandlerError('bad-request', 'Empty query');
   const url = browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text)}`);
   const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
@@ -19,17 +20,13 @@ export async function openSearch(query: unknown, tabId: number | undefined): Pro
 
 /**
  * Remembers "not this one" for the sender's site. The site comes from the tab the
- * message came from, so a page cannot write choices for another site.
+ * message came from, so a page cannot write choices for another site. The sizes of
+ * `text` and `entityKey` are bounded by the message's schema.
  */
 export async function dismissOnSite(
-  request: { text?: unknown; entityKey?: unknown },
+  { text, entityKey }: RequestOfMessage<'site.dismiss'>,
   tabId: number | undefined,
 ): Promise<{ site: string }> {
-  const text = String(request.text ?? '');
-  const entityKey = String(request.entityKey ?? '');
-  if (!text || !entityKey || text.length > MAX_DISMISS_FIELD || entityKey.length > MAX_DISMISS_FIELD) {
-    throw new HandlerError('bad-request', 'text and entityKey are required');
-  }
   if (tabId === undefined) throw new HandlerError('bad-request', 'Only a page can dismiss a name on its site');
   const tab = await browser.tabs.get(tabId);
   const hostname = tab.url ? safeHostname(tab.url) : undefined;

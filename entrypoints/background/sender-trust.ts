@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { SenderTrust } from '../../lib/messages/router';
+import type { SenderTrust } from '../../lib/messages/channel';
 
 /** Extension pages are trusted to write; content scripts only to ask. */
 export function senderTrust(sender: Browser.runtime.MessageSender): SenderTrust {

@@ -3,7 +3,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dismissalsItem } from '../../lib/extension/dismissals-item';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/extension/settings-item';
 import type { MessageClient } from '../../lib/messages/client';
-import type { KnowledgeBaseChangedEvent, MentionStepEvent } from '../../lib/messages/protocol';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey, type Settings } from '../../lib/settings/settings';
 import { dismissalsOf, filterDismissed } from '../../lib/settings/site-dismissals';
 import { DomWatcher } from './dom-watcher';
@@ -15,7 +14,7 @@ import { MentionIndex } from './mention-index';
 import { MentionMarks } from './mention-marks';
 import { PageScanner } from './page-scanner';
 import { PopoverHost } from './popover-host';
-import { answerTabMessage, isFromExtensionPage, type MessageSenderLike } from './tab-protocol';
+import { answerTabMessage, type MessageSenderLike, tabSenderTrust } from './tab-protocol';
 
 /** How often an orphaned copy (extension reloaded under the page) notices and goes quiet (ms). */
 const INVALIDATION_CHECK_MS = 2000;
@@ -169,24 +168,20 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', onNavigated);
 
   // Messages: the background's events, and the popup's questions about this tab.
-  const onMessage = (message: unknown, sender: MessageSenderLike) => {
-    if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-    const event = message as KnowledgeBaseChangedEvent | MentionStepEvent | undefined;
-    if (event?.type === 'kb.revision') {
-      controller.clearCache();
-      rescanAll();
-    }
-    else if (event?.type === 'mention.step' && live()) nav.step(event.direction);
-    else if (isTopFrame) {
-      const reply = answerTabMessage(message, sender, true, {
-        mentions: () => index.inOrder(),
-        enabled: () => running,
-        reveal: (entityKey) => reveal(entityKey),
-      });
-      if (reply) return Promise.resolve(reply);
-    }
-    return undefined;
-  };
+  const onMessage = (message: unknown, sender: MessageSenderLike) =>
+    answerTabMessage(message, tabSenderTrust(sender, browser.runtime.id, browser.runtime.getURL('/')), {
+      answersQuestions: isTopFrame,
+      mentions: () => index.inOrder(),
+      enabled: () => running,
+      reveal: (entityKey) => reveal(entityKey),
+      knowledgeChanged: () => {
+        controller.clearCache();
+        rescanAll();
+      },
+      step: (direction) => {
+        if (live()) nav.step(direction);
+      },
+    });
   browser.runtime.onMessage.addListener(onMessage);
 
   function reveal(entityKey: string): boolean {

@@ -1,18 +1,27 @@
-import type { Reply, TabProtocolMap } from '../../lib/messages/protocol';
+import { answerMessage, type HandlersOf, isDeclared, type Reply, type SenderTrust } from '../../lib/messages/channel';
+import { TAB_EVENTS, TAB_MESSAGES, type TabEventPayload } from '../../lib/messages/protocol';
 import type { PageMention } from './mention-index';
 
-type TabMessageType = keyof TabProtocolMap;
-type TabHandlers = { [T in TabMessageType]: (payload: TabProtocolMap[T]['request']) => TabProtocolMap[T]['response'] };
+/** What the top frame answers: the popup's questions and the background's events. */
+const TOP_FRAME_DOOR = { ...TAB_MESSAGES, ...TAB_EVENTS };
 
 export interface TabProtocolDeps {
+  /** Whether this frame answers the popup's questions: only the top frame does, so its answer is the one. */
+  answersQuestions: boolean;
   mentions(): readonly PageMention[];
   enabled(): boolean;
   /** Scrolls to the first mention of the entity and opens its popover; whether there was one. */
   reveal(entityKey: string): boolean;
+  /** The knowledge base changed ('kb.revision'). */
+  knowledgeChanged(): void;
+  /** A keyboard command asks for the next or previous mention ('mention.step'). */
+  step(direction: TabEventPayload<'mention.step'>['direction']): void;
 }
 
+type TabEntities = Array<{ entityKey: string; count: number; text: string }>;
+
 /** The "on this page" list: one row per entity, most mentioned first, with the text first seen. */
-export function summarizeMentions(mentions: readonly PageMention[]): TabProtocolMap['tab.mentions']['response']['entities'] {
+export function summarizeMentions(mentions: readonly PageMention[]): TabEntities {
   const rows = new Map<string, { entityKey: string; count: number; text: string }>();
   for (const mention of mentions) {
     for (const entityKey of mention.entityKeys) {
@@ -40,26 +49,32 @@ export function isFromExtensionPage(sender: MessageSenderLike, ownId: string, ow
   return sender.tab === undefined || (typeof sender.url === 'string' && sender.url.startsWith(ownOrigin));
 }
 
+/** The sender's trust as the content script can tell it (see isFromExtensionPage). */
+export function tabSenderTrust(sender: MessageSenderLike, ownId: string, ownOrigin: string): SenderTrust {
+  if (sender.id !== ownId) return 'foreign';
+  return isFromExtensionPage(sender, ownId, ownOrigin) ? 'extension-page' : 'content-script';
+}
+
 /**
- * Answers the popup's questions about this tab ('tab.mentions', 'tab.reveal'), and only
- * from extension pages (see isFromExtensionPage). Returns undefined for anything else,
- * so other listeners (and other frames) stay free to answer.
+ * The content script's door: answers the declared tab messages and events
+ * (lib/messages/protocol.ts), each checked for its sender and payload first; nothing is
+ * trusted by cast. Returns undefined for anything not declared here (and for the popup's
+ * questions in frames other than the top one), so other listeners and frames stay free to answer.
  */
-export function answerTabMessage(
-  message: unknown,
-  sender: MessageSenderLike,
-  trusted: boolean,
-  deps: TabProtocolDeps,
-): Reply<unknown> | undefined {
-  const type = (message as { type?: unknown } | null)?.type;
-  if (type !== 'tab.mentions' && type !== 'tab.reveal') return undefined;
-  if (!trusted) {
-    return { ok: false, error: { code: 'forbidden', message: 'Only extension pages may ask a tab' } };
-  }
-  const handlers: TabHandlers = {
+export function answerTabMessage(message: unknown, sender: SenderTrust, deps: TabProtocolDeps): Promise<Reply<unknown>> | undefined {
+  const declarations = deps.answersQuestions ? TOP_FRAME_DOOR : TAB_EVENTS;
+  if (!isDeclared(declarations, message)) return undefined;
+  const handlers: HandlersOf<typeof TOP_FRAME_DOOR, undefined> = {
     'tab.mentions': () => ({ entities: deps.enabled() ? summarizeMentions(deps.mentions()) : [], enabled: deps.enabled() }),
-    'tab.reveal': ({ entityKey }) => ({ found: deps.enabled() && deps.reveal(String(entityKey ?? '')) }),
+    'tab.reveal': ({ entityKey }) => ({ found: deps.enabled() && deps.reveal(entityKey) }),
+    'kb.revision': () => {
+      deps.knowledgeChanged();
+      return null;
+    },
+    'mention.step': ({ direction }) => {
+      deps.step(direction);
+      return null;
+    },
   };
-  const payload = (message as { payload?: unknown }).payload ?? {};
-  return { ok: true, result: (handlers[type] as (p: unknown) => unknown)(payload) };
+  return answerMessage({ declarations, handlers, message, sender, context: undefined });
 }

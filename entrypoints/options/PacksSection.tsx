@@ -17,7 +17,7 @@ import { originPattern } from './import/download-pack';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
 import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-import';
 import { notifyBackground } from './notify-background';
-import { runImportInWorker } from './import/start-import-worker';
+import { runImportInWorker } from '../../workers/library-worker';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
 
@@ -98,7 +98,7 @@ export function PacksSection() {
     try {
       const state = await checkPackUpdate(getDatabase(), pack.id, {
         fetch: (url, init) => fetch(url, init),
-        // Installing a big update runs in the import worker, like any import.
+        // Installing a big update runs in the library worker, like any import.
         install: async (bytes, options) => {
           const outcome = await runImportInWorker({ bytes, source: options.source, replace: false }, () => undefined);
           return outcome.ok || outcome.code !== 'worker-failed' ? outcome : { ok: false, code: 'write-failed', issues: [], total: 0 };

@@ -6,7 +6,7 @@ import { loadSettings, updateSettings } from '../../lib/extension/settings-item'
 import { createBackup } from '../../lib/kb/backup';
 import { estimatePackSizes } from '../../lib/kb/storage-usage';
 import { normalizeSettings } from '../../lib/settings/settings';
-import { runRestoreInWorker } from './import/start-import-worker';
+import { runRestoreInWorker } from '../../workers/library-worker';
 import { notifyBackground } from './notify-background';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';

@@ -1,19 +1,13 @@
 import { browser } from 'wxt/browser';
-import { MessageError, type Reply, type TabProtocolMap } from '../../lib/messages/protocol';
+import { createChannelClient, type PayloadOf, type ResponseOf } from '../../lib/messages/channel';
+import type { TabMessages } from '../../lib/messages/protocol';
 import { targetTabId } from './target-tab';
 
-type TabMessage = keyof TabProtocolMap;
+type TabMessage = Extract<keyof TabMessages, string>;
 
-/** Asks our content script in one tab; replies are `{ ok, result }` like every Backstory message. */
-export async function askTab<T extends TabMessage>(
-  tabId: number,
-  type: T,
-  payload: TabProtocolMap[T]['request'],
-): Promise<TabProtocolMap[T]['response']> {
-  const reply = (await browser.tabs.sendMessage(tabId, { type, payload })) as Reply<TabProtocolMap[T]['response']> | undefined;
-  if (!reply) throw new MessageError('internal', `No reply to ${type}`);
-  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
-  return reply.result;
+/** Asks our content script in the top frame of one tab (lib/messages/protocol.ts TAB_MESSAGES). */
+export function askTab<T extends TabMessage>(tabId: number, type: T, payload: PayloadOf<TabMessages, T>): Promise<ResponseOf<TabMessages, T>> {
+  return createChannelClient<TabMessages>((envelope) => browser.tabs.sendMessage(tabId, envelope)).send(type, payload);
 }
 
 /** The tab the popup is about (see target-tab.ts) and its URL, when the extension may read it (activeTab). */

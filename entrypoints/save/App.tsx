@@ -7,7 +7,7 @@ import type { ExtractedArticle } from '../../lib/extract';
 import { findArticlesByUrl, type ArticleAtUrl } from '../../lib/kb/find-by-url';
 import { MY_ARTICLES_PACK_NAME } from '../../lib/kb/my-articles';
 // The options page's worker: saving compiles a matcher over the whole library, kept off this page's main thread.
-import { saveArticleInWorker } from '../options/import/start-import-worker';
+import { saveArticleInWorker } from '../../workers/library-worker';
 import { createMessageClient } from '../../lib/messages/client';
 import type { CandidateType } from '../../lib/nlp';
 import { articleFromDraft, draftFromArticle, fieldErrors } from './draft';

@@ -1,7 +1,7 @@
 /**
  * The whole import of one pack file, stage by stage, with progress: read (gunzip and
- * parse), validate, check for space, prepare rows, write. Runs in the options page's
- * import worker; pure apart from the database and the storage estimate it is given.
+ * parse), validate, check for space, prepare rows, write. Runs in the library worker
+ * (workers/library.worker.ts); pure apart from the database and the storage estimate it is given.
  */
 import type { BackstoryDatabase } from '../db/database';
 import type { PackSource } from '../db/rows';

@@ -1,12 +1,25 @@
 /**
- * Every message between the extension's parts, declared once. Both sides import these
- * types. Replies are `{ ok: true, result }` or `{ ok: false, error }`: expected failures
- * come back as values with a code; unexpected ones are caught once per handler.
+ * Every message between Backstory's parts, declared once: the schema of its payload
+ * (checked at the receiving door, lib/messages/channel.ts, before any handler runs), who
+ * may send it, and the type of its reply. Request types derive from the schemas; both
+ * sides import them from here. Replies are `{ ok: true, result }` or `{ ok: false, error }`.
  */
+import * as v from 'valibot';
 import type { EntityCard } from '../kb/entity-card';
+import type { RestoreOutcome } from '../kb/backup';
+import type { ImportOutcome, ImportProgress } from '../kb/import-pipeline';
+import type { SaveUserArticleResult, UserArticleInput, UserEntityInput } from '../kb/my-articles';
 import type { SearchResults } from '../search/types';
+import { type Declarations, type MessageDeclaration, type PayloadOf, type RequestOf, type ResponseOf, returns, type SenderRole } from './channel';
 
-/** A mention found in one scanned text: [start, end) and an index into `candidates`. */
+/** Page text per scan request, in UTF-16 code units: bounds the work one message can ask for. */
+export const MAX_SCAN_CHARS = 4_000_000;
+/** Cards per `entity.cards` request (the candidates of one name). */
+export const MAX_CARD_KEYS = 16;
+/** Longest name or entity key accepted in a dismissal (UTF-16 code units). */
+export const MAX_DISMISS_FIELD = 300;
+
+/** A mention found in one scanned text: [start, end) and the entities it may refer to. */
 export interface ScannedMention {
   start: number;
   end: number;
@@ -14,87 +27,178 @@ export interface ScannedMention {
   entityKeys: readonly string[];
 }
 
-export interface ProtocolMap {
-  /** Find the known names in some page texts. Content scripts may ask. */
-  'page.scan': { request: { texts: string[] }; response: { mentions: ScannedMention[][]; revision: number } };
-  /** What the popover shows. Content scripts may ask. */
-  'entity.cards': { request: { entityKeys: string[] }; response: { cards: EntityCard[] } };
-  /** Open an article of the library in a new tab. Content scripts may ask. */
-  'article.open': { request: { articleKey: string }; response: { opened: boolean } };
-  /** Open the extension's search for a name in a new tab ("N more" in the popover). Content scripts may ask. */
-  'search.open': { request: { query: string }; response: { opened: boolean } };
+const ANYONE: readonly SenderRole[] = ['extension-page', 'content-script'];
+const EXTENSION_PAGES: readonly SenderRole[] = ['extension-page'];
+
+/** Declares one message, keeping its own schema, reply and progress types. */
+// Pure: a bundle that does not use a declaration (the content script, most of them) drops it.
+/* @__NO_SIDE_EFFECTS__ */
+function message<Schema extends v.GenericSchema, Response, Progress = never>(
+  declaration: MessageDeclaration<Schema, Response, Progress>,
+): MessageDeclaration<Schema, Response, Progress> {
+  return declaration;
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+function nonEmptyUpTo(max: number) {
+  return v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+}
+
+/** Messages to the background (`runtime.sendMessage`), answered by entrypoints/background/handlers.ts. */
+export const BACKGROUND_MESSAGES = {
+  /** Find the known names in some page texts. */
+  'page.scan': message({
+    payload: v.object({
+      texts: v.pipe(
+        v.array(v.string()),
+        v.check((texts) => texts.reduce((n, t) => n + t.length, 0) <= MAX_SCAN_CHARS, `Too much text in one request (at most ${MAX_SCAN_CHARS} characters)`),
+      ),
+    }),
+    senders: ANYONE,
+    response: returns<{ mentions: ScannedMention[][]; revision: number }>(),
+  }),
+  /** What the popover shows. */
+  'entity.cards': message({
+    payload: v.object({ entityKeys: v.pipe(v.array(v.string()), v.maxLength(MAX_CARD_KEYS, `at most ${MAX_CARD_KEYS} cards per request`)) }),
+    senders: ANYONE,
+    response: returns<{ cards: EntityCard[] }>(),
+  }),
+  /** Open an article of the library in a new tab. */
+  'article.open': message({
+    payload: v.object({ articleKey: v.string() }),
+    senders: ANYONE,
+    response: returns<{ opened: boolean }>(),
+  }),
+  /** Open the extension's search for a name in a new tab ("N more" in the popover). */
+  'search.open': message({
+    payload: v.object({ query: v.string() }),
+    senders: ANYONE,
+    response: returns<{ opened: boolean }>(),
+  }),
   /**
    * "Not this one": stop offering an entity for a name on the sender's site (the site is
-   * taken from the sender's tab, never from the request). Content scripts may ask.
+   * taken from the sender's tab, never from the request).
    */
-  'site.dismiss': { request: { text: string; entityKey: string }; response: { site: string } };
-  /** Search the knowledge base. */
-  'kb.search': { request: { query: string }; response: SearchResults };
+  'site.dismiss': message({
+    payload: v.object({ text: nonEmptyUpTo(MAX_DISMISS_FIELD), entityKey: nonEmptyUpTo(MAX_DISMISS_FIELD) }),
+    senders: ANYONE,
+    response: returns<{ site: string }>(),
+  }),
+  /** Search the knowledge base (the popup, before it has loaded its own copy of the index). */
+  'kb.search': message({
+    payload: v.object({ query: v.string() }),
+    senders: EXTENSION_PAGES,
+    response: returns<SearchResults>(),
+  }),
   /**
    * Read the article of a tab (Readability, injected under activeTab) and open the save
-   * preview with it. Extension pages only: the popup's "Save this page".
+   * preview with it: the popup's "Save this page".
    */
-  'page.capture': { request: { tabId: number }; response: { opened: boolean } };
+  'page.capture': message({
+    payload: v.object({ tabId: v.pipe(v.number(), v.integer('must be a tab id')) }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ opened: boolean }>(),
+  }),
   /** An extension page changed the knowledge base: rebuild derived data, tell tabs. */
-  'kb.changed': { request: Record<string, never>; response: { revision: number } };
+  'kb.changed': message({
+    payload: v.object({}),
+    senders: EXTENSION_PAGES,
+    response: returns<{ revision: number }>(),
+  }),
+} satisfies Declarations;
+
+export type BackgroundMessages = typeof BACKGROUND_MESSAGES;
+export type MessageType = keyof BackgroundMessages;
+export type RequestOfMessage<T extends MessageType> = RequestOf<BackgroundMessages, T>;
+export type ResponseOfMessage<T extends MessageType> = ResponseOf<BackgroundMessages, T>;
+
+/** Messages a content script may send: derived from the declarations, never a second list. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = sentBy(BACKGROUND_MESSAGES, 'content-script');
+
+/* @__NO_SIDE_EFFECTS__ */
+function sentBy<D extends Declarations>(declarations: D, sender: SenderRole): ReadonlySet<Extract<keyof D, string>> {
+  return new Set((Object.keys(declarations) as Array<Extract<keyof D, string>>).filter((type) => declarations[type]!.senders.includes(sender)));
 }
 
-export type MessageType = keyof ProtocolMap;
-export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
-export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
-
-/** Messages a content script may send: questions only, never writes. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'page.scan',
-  'entity.cards',
-  'article.open',
-  'kb.search',
-  'search.open',
-  'site.dismiss',
-]);
+/** Questions from extension pages (the popup) to the top frame of one tab (`tabs.sendMessage`). */
+export const TAB_MESSAGES = {
+  /** What Backstory found on this page: one row per entity, most mentioned first. */
+  'tab.mentions': message({
+    payload: v.object({}),
+    senders: EXTENSION_PAGES,
+    response: returns<{ entities: Array<{ entityKey: string; count: number; text: string }>; enabled: boolean }>(),
+  }),
+  /** Scroll to the first mention of an entity and open its popover. */
+  'tab.reveal': message({
+    payload: v.object({ entityKey: v.string() }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ found: boolean }>(),
+  }),
+} satisfies Declarations;
 
 /**
- * Messages from extension pages (the popup) to the content script of one tab, through
- * `tabs.sendMessage`. The content script answers only these, and only from extension pages.
+ * Events from the background to every frame of a tab: one-way (the reply is empty), but
+ * validated on receipt like any message, since the content script lives in a hostile page.
  */
-export interface TabProtocolMap {
-  /** What Backstory found on this page: one row per entity, most mentioned first. */
-  'tab.mentions': {
-    request: Record<string, never>;
-    response: { entities: Array<{ entityKey: string; count: number; text: string }>; enabled: boolean };
-  };
-  /** Scroll to the first mention of an entity and open its popover. */
-  'tab.reveal': { request: { entityKey: string }; response: { found: boolean } };
-}
+export const TAB_EVENTS = {
+  /** The knowledge base changed: drop cached cards and rescan. */
+  'kb.revision': message({
+    payload: v.object({ revision: v.number() }),
+    senders: EXTENSION_PAGES,
+    response: returns<null>(),
+  }),
+  /** A keyboard command asks to step through the page's mentions (sent to the top frame). */
+  'mention.step': message({
+    payload: v.object({ direction: v.picklist(['next', 'previous']) }),
+    senders: EXTENSION_PAGES,
+    response: returns<null>(),
+  }),
+} satisfies Declarations;
 
-/** Sent by the background to the active tab when a keyboard command asks to step through mentions. */
-export interface MentionStepEvent {
-  type: 'mention.step';
-  direction: 'next' | 'previous';
-}
+export type TabMessages = typeof TAB_MESSAGES;
+export type TabEvents = typeof TAB_EVENTS;
+export type TabEventPayload<T extends keyof TabEvents> = PayloadOf<TabEvents, T>;
 
-/** Sent by the background to every tab when the knowledge base changed. */
-export interface KnowledgeBaseChangedEvent {
-  type: 'kb.revision';
-  revision: number;
-}
+const bytes = v.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be bytes');
+/** Deep checks of saved articles are saveUserArticle's own, with pack-format paths: here, only the shape. */
+const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export type ErrorCode = 'forbidden' | 'bad-request' | 'unknown-message' | 'not-found' | 'internal';
+/** Jobs of the library worker (workers/library.worker.ts), started by extension pages. */
+export const LIBRARY_JOBS = {
+  /** Import one pack file, reporting progress stage by stage. */
+  'pack.import': message({
+    payload: v.object({
+      bytes,
+      source: v.variant('kind', [
+        v.object({ kind: v.literal('builtin') }),
+        v.object({ kind: v.literal('file'), fileName: v.optional(v.string()) }),
+        v.object({ kind: v.literal('url'), url: v.string() }),
+        v.object({ kind: v.literal('user') }),
+      ]),
+      replace: v.boolean(),
+    }),
+    senders: EXTENSION_PAGES,
+    response: returns<ImportOutcome>(),
+    progress: returns<ImportProgress>(),
+  }),
+  /** Replace the library with a backup file. */
+  'library.restore': message({
+    payload: v.object({ bytes, fileName: v.string() }),
+    senders: EXTENSION_PAGES,
+    response: returns<RestoreOutcome>(),
+  }),
+  /** Save one article to "My articles" (the options page's "Add an article", the save page). */
+  'article.save': message({
+    payload: v.object({
+      article: v.custom<UserArticleInput>(isPlainObject, 'must be an article'),
+      newEntities: v.optional(
+        v.custom<readonly UserEntityInput[]>((value) => Array.isArray(value) && value.every(isPlainObject), 'must be a list of entities'),
+      ),
+      now: v.optional(v.number()),
+    }),
+    senders: EXTENSION_PAGES,
+    response: returns<SaveUserArticleResult>(),
+  }),
+} satisfies Declarations;
 
-export interface Envelope<T extends MessageType = MessageType> {
-  type: T;
-  payload: RequestOf<T>;
-}
-
-export type Reply<T> = { ok: true; result: T } | { ok: false; error: { code: ErrorCode; message: string } };
-
-/** Thrown on the asking side when the reply is an error. */
-export class MessageError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MessageError';
-  }
-}
+export type LibraryJobs = typeof LIBRARY_JOBS;

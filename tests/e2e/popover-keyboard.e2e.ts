@@ -44,7 +44,7 @@ describe('the popover and the keyboard', () => {
   it('steps through mentions from the keyboard with a visible focus mark; Enter opens, Esc closes and gives focus back', async () => {
     // Headless Chromium does not route extension shortcuts, so the test sends what the
     // command handler sends to the tab ('mention.step'), from the service worker.
-    const step = (direction: 'next' | 'previous') => sendToTab(browser, page.url(), { type: 'mention.step', direction });
+    const step = (direction: 'next' | 'previous') => sendToTab(browser, page.url(), { type: 'mention.step', payload: { direction } });
     await page.evaluate(() => window.scrollTo(0, 0));
     await step('next');
     const first = await until(() => focusedText(page), (t) => t !== undefined);
@@ -82,7 +82,7 @@ describe('the popover and the keyboard', () => {
       input.id = 'typing';
       document.body.prepend(input);
     });
-    await sendToTab(browser, page.url(), { type: 'mention.step', direction: 'next' });
+    await sendToTab(browser, page.url(), { type: 'mention.step', payload: { direction: 'next' } });
     await until(() => focusedText(page), (t) => t !== undefined);
     await page.focus('#typing');
     await page.keyboard.press('Enter');

@@ -1,24 +1,18 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_MESSAGES } from '../../lib/messages/protocol';
+import { BACKGROUND_MESSAGES, CONTENT_SCRIPT_MESSAGES } from '../../lib/messages/protocol';
 import { ClosedPopover, closedPopoverLinks } from './support/closed-popover';
 import { launchExtensionBrowser, pointOfText, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
 import { IsolatedWorld } from './support/isolated-world';
 import { NetworkRecorder } from './support/network-recorder';
+import { sendToTab } from './support/page-tools';
 import { PageGuard } from './support/page-guard';
 import { PopupPage } from './support/popup-page';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const SCREENSHOTS = 'artifacts/screenshots';
 const XSS_PACK = 'tests/e2e/fixtures/hostile/xss.pack.json';
-
-/** Every message the protocol declares, read from its one declaration so that new ones are covered. */
-async function declaredMessages(): Promise<string[]> {
-  const source = await readFile('lib/messages/protocol.ts', 'utf8');
-  const block = /export interface ProtocolMap \{([\s\S]*?)\n\}/u.exec(source)?.[1] ?? '';
-  return [...block.matchAll(/^\s+'([\w.-]+)':/gmu)].map((m) => m[1]!);
-}
 
 /** Knowledge-base text that the page must never be able to read from the DOM. */
 const SECRET_TEXTS = ['A fixer who', 'was done.', 'signs with Evil Corp'];
@@ -142,7 +136,7 @@ describe('trust boundaries', () => {
 
     it('a content script can ask but never write: every write message is refused', async () => {
       const world = await IsolatedWorld.attach(page);
-      const all = await declaredMessages();
+      const all = Object.keys(BACKGROUND_MESSAGES);
       expect(all).toContain('kb.changed');
       const writes = all.filter((type) => !CONTENT_SCRIPT_MESSAGES.has(type as never));
       expect(writes.length).toBeGreaterThan(0);
@@ -163,6 +157,21 @@ describe('trust boundaries', () => {
       // And the content script's world cannot open the knowledge base: IndexedDB there is the page's.
       const names = await world.evaluate<string[]>('indexedDB.databases().then((dbs) => dbs.map((d) => d.name))');
       expect(names).not.toContain('backstory');
+    });
+
+    it('the content script checks every message it receives: malformed events and questions are refused, valid ones answered', async () => {
+      const refused = { ok: false, error: expect.objectContaining({ code: 'bad-request' }) };
+      for (const malformed of [
+        { type: 'kb.revision', payload: { revision: 'all' } },
+        { type: 'mention.step', payload: { direction: 'sideways' } },
+        { type: 'mention.step', direction: 'next' },
+        { type: 'tab.reveal', payload: { entityKey: { toString: null } } },
+      ]) {
+        expect(await sendToTab(browser, page.url(), malformed), JSON.stringify(malformed)).toEqual(refused);
+      }
+      expect(await sendToTab(browser, page.url(), { type: 'tab.mentions', payload: {} })).toMatchObject({ ok: true, result: { enabled: true } });
+      expect(await sendToTab(browser, page.url(), { type: 'kb.revision', payload: { revision: 1 } })).toEqual({ ok: true, result: null });
+      await waitForHighlights(page, 2);
     });
 
     it('threw nothing into the page', () => {

@@ -4,7 +4,7 @@ import type { ImportProgress } from '../../../lib/kb/import-pipeline';
 import { notifyBackground } from '../notify-background';
 import { downloadPack } from './download-pack';
 import type { AnyImportOutcome } from './import-messages';
-import { runImportInWorker } from './start-import-worker';
+import { runImportInWorker } from '../../../workers/library-worker';
 
 /** Something to import: a file the user chose or dropped, or an address they typed. */
 export type ImportInput = { kind: 'file'; file: File } | { kind: 'url'; url: string };

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { ImportReport, type ImportReportProps } from '../../../components/ImportReport';
-import { saveArticleInWorker } from '../import/start-import-worker';
+import { saveArticleInWorker } from '../../../workers/library-worker';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
 import { formatArticleDate } from '../../../lib/text/format-date';
 import { notifyBackground } from '../notify-background';

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ProtocolMap } from '../../../lib/messages/protocol';
-import { HandlerError, routeMessage, type Handlers } from '../../../lib/messages/router';
+import { HandlerError, MessageError } from '../../../lib/messages/channel';
 import { createMessageClient } from '../../../lib/messages/client';
-import { MessageError } from '../../../lib/messages/protocol';
+import { BACKGROUND_MESSAGES, CONTENT_SCRIPT_MESSAGES, MAX_CARD_KEYS, MAX_DISMISS_FIELD, MAX_SCAN_CHARS, type ResponseOfMessage } from '../../../lib/messages/protocol';
+import { routeMessage, type Handlers } from '../../../lib/messages/router';
 
 const ok = async () => ({}) as never;
 
@@ -68,14 +68,77 @@ describe('routeMessage', () => {
   });
 });
 
+describe('the declarations', () => {
+  it('allow content scripts exactly the questions a page needs, derived from each message\'s senders', () => {
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'page.scan', 'search.open', 'site.dismiss']);
+    for (const [type, declaration] of Object.entries(BACKGROUND_MESSAGES)) {
+      expect(CONTENT_SCRIPT_MESSAGES.has(type as never), type).toBe(declaration.senders.includes('content-script'));
+    }
+  });
+
+  it('refuses kb.search from a content script (no content script sends it)', async () => {
+    const search = vi.fn(ok);
+    const reply = await routeMessage(handlers({ 'kb.search': search }), { type: 'kb.search', payload: { query: 'x' } }, { trust: 'content-script', tabId: 1 });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(search).not.toHaveBeenCalled();
+  });
+});
+
+describe('payloads are checked at the door', () => {
+  const cases: Array<[string, unknown]> = [
+    ['page.scan', {}],
+    ['page.scan', { texts: 'Putin' }],
+    ['page.scan', { texts: ['a', 5] }],
+    ['page.scan', { texts: ['x'.repeat(MAX_SCAN_CHARS / 2), 'x'.repeat(MAX_SCAN_CHARS / 2 + 1)] }],
+    ['entity.cards', { entityKeys: Array.from({ length: MAX_CARD_KEYS + 1 }, (_, i) => `e${i}`) }],
+    ['entity.cards', { entityKeys: [{ toString: 'x' }] }],
+    ['article.open', { articleKey: 7 }],
+    ['article.open', undefined],
+    ['search.open', { query: ['a'] }],
+    ['site.dismiss', { text: '', entityKey: 'e' }],
+    ['site.dismiss', { text: 'x'.repeat(MAX_DISMISS_FIELD + 1), entityKey: 'e' }],
+    ['site.dismiss', { text: 'Turkey', entityKey: 'e'.repeat(MAX_DISMISS_FIELD + 1) }],
+    ['site.dismiss', { text: 'Turkey' }],
+    ['page.capture', { tabId: 1.5 }],
+    ['page.capture', { tabId: '1' }],
+    ['kb.search', { query: null }],
+  ];
+
+  it.each(cases)('%s with %j is a bad request and never reaches its handler', async (type, payload) => {
+    const handler = vi.fn(ok);
+    const all = handlers(Object.fromEntries(Object.keys(BACKGROUND_MESSAGES).map((t) => [t, handler])) as Partial<Handlers>);
+    const reply = await routeMessage(all, { type, payload }, { trust: 'extension-page' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('says what is wrong, briefly, naming the message and the field', async () => {
+    const reply = await routeMessage(handlers(), { type: 'site.dismiss', payload: { text: 'x'.repeat(100_000), entityKey: 5 } }, { trust: 'content-script', tabId: 1 });
+    expect(reply.ok).toBe(false);
+    const message = reply.ok ? '' : reply.error.message;
+    expect(message).toMatch(/^site\.dismiss: /u);
+    expect(message).toContain('entityKey');
+    expect(message.length).toBeLessThanOrEqual(300);
+  });
+
+  it('takes the limits themselves', async () => {
+    const scan = vi.fn(async ({ texts }: { texts: string[] }) => ({ mentions: texts.map(() => []), revision: 1 }));
+    const full = ['x'.repeat(MAX_SCAN_CHARS / 2), 'x'.repeat(MAX_SCAN_CHARS / 2)];
+    expect(await routeMessage(handlers({ 'page.scan': scan }), { type: 'page.scan', payload: { texts: full } }, { trust: 'content-script' })).toMatchObject({ ok: true });
+    const keys = Array.from({ length: MAX_CARD_KEYS }, (_, i) => `e${i}`);
+    expect(await routeMessage(handlers(), { type: 'entity.cards', payload: { entityKeys: keys } }, { trust: 'content-script' })).toMatchObject({ ok: true });
+  });
+});
+
 describe('createMessageClient', () => {
   it('returns results and throws coded errors', async () => {
     const client = createMessageClient(async (envelope) =>
       envelope.type === 'kb.changed'
-        ? { ok: true, result: { revision: 3 } satisfies ProtocolMap['kb.changed']['response'] }
+        ? { ok: true, result: { revision: 3 } satisfies ResponseOfMessage<'kb.changed'> }
         : { ok: false, error: { code: 'forbidden', message: 'no' } },
     );
     expect(await client.send('kb.changed', {})).toEqual({ revision: 3 });
     await expect(client.send('kb.search', { query: 'x' })).rejects.toEqual(new MessageError('forbidden', 'no'));
+    await expect(createMessageClient(async () => undefined).send('kb.changed', {})).rejects.toMatchObject({ code: 'internal' });
   });
 });

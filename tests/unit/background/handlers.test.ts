@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { COMMAND_DIRECTIONS, listenForCommands } from '../../../entrypoints/background/commands';
+import { createHandlers } from '../../../entrypoints/background/handlers';
+import { listenForMessages } from '../../../entrypoints/background/message-listener';
+import type { SearchService } from '../../../entrypoints/background/search-index';
+import { dismissalsItem } from '../../../lib/extension/dismissals-item';
+import { installPack } from '../../../lib/kb/install-pack';
+import { MatcherCache } from '../../../lib/kb/matcher-cache';
+import type { Reply } from '../../../lib/messages/channel';
+import { MAX_CARD_KEYS, MAX_DISMISS_FIELD, MAX_SCAN_CHARS } from '../../../lib/messages/protocol';
+import { freshDatabase, makePack } from '../kb/test-db';
+
+/**
+ * The background's handlers behind the real listener, router and sender check, with WXT's
+ * fake browser: what a content script, an extension page and another extension get.
+ */
+const OWN_PAGE = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
+const contentScript = (tabId: number) => ({ id: browser.runtime.id, url: 'https://news.example/story', frameId: 0, tab: { id: tabId } as never });
+const FOREIGN = { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' };
+
+let search: SearchService;
+
+async function setUp() {
+  const db = freshDatabase();
+  await installPack(db, makePack(), { source: { kind: 'file' } });
+  const matchers = new MatcherCache(db);
+  search = { search: vi.fn(async () => ({ entities: [], articles: [] }) as never), refresh: vi.fn(async () => undefined) };
+  listenForMessages(createHandlers({ db, matchers, ready: Promise.resolve(), search }));
+  return { db };
+}
+
+/** Sends like `runtime.sendMessage` would, and returns the one reply. */
+async function send(message: unknown, sender: object): Promise<Reply<any>> {
+  const [reply] = (await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined)) as unknown[];
+  return reply as Reply<any>;
+}
+
+async function openTab(url: string): Promise<number> {
+  return (await fakeBrowser.tabs.create({ url })).id!;
+}
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
+
+describe('page.scan', () => {
+  it('answers a content script with the names in each text', async () => {
+    await setUp();
+    const reply = await send({ type: 'page.scan', payload: { texts: ['Ada Lovelace in London', 'nothing'] } }, contentScript(1));
+    expect(reply.ok).toBe(true);
+    expect(reply.ok && reply.result.mentions.map((m: Array<{ entityKeys: string[] }>) => m.map((x) => x.entityKeys))).toEqual([
+      [['test-pack/ada'], ['test-pack/london']],
+      [],
+    ]);
+  });
+
+  it(`takes up to ${MAX_SCAN_CHARS} characters per request, and refuses one more`, async () => {
+    await setUp();
+    const half = 'x'.repeat(MAX_SCAN_CHARS / 2);
+    expect(await send({ type: 'page.scan', payload: { texts: [half, half] } }, contentScript(1))).toMatchObject({ ok: true });
+    expect(await send({ type: 'page.scan', payload: { texts: [half, `${half}x`] } }, contentScript(1))).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('Too much text') },
+    });
+  });
+});
+
+describe('entity.cards', () => {
+  it(`gives up to ${MAX_CARD_KEYS} cards per request, and refuses more`, async () => {
+    await setUp();
+    const keys = Array.from({ length: MAX_CARD_KEYS }, (_, i) => (i === 0 ? 'test-pack/ada' : `test-pack/none-${i}`));
+    const reply = await send({ type: 'entity.cards', payload: { entityKeys: keys } }, contentScript(1));
+    expect(reply.ok && reply.result.cards.map((c: { name: string }) => c.name)).toEqual(['Ada Lovelace']);
+    expect(await send({ type: 'entity.cards', payload: { entityKeys: [...keys, 'one-more'] } }, contentScript(1))).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+  });
+});
+
+describe('site.dismiss', () => {
+  it("remembers the choice for the sender's own site, whatever the payload says", async () => {
+    await setUp();
+    const tabId = await openTab('https://www.news.example/story');
+    const reply = await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'pack/turkey', site: 'bank.example' } }, contentScript(tabId));
+    expect(reply).toEqual({ ok: true, result: { site: 'news.example' } });
+    const stored = await dismissalsItem.getValue();
+    expect(Object.keys(stored)).toEqual(['news.example']);
+  });
+
+  it(`refuses names or keys over ${MAX_DISMISS_FIELD} characters, empty ones, and senders without a web page`, async () => {
+    await setUp();
+    const tabId = await openTab('https://news.example/story');
+    const long = 'x'.repeat(MAX_DISMISS_FIELD + 1);
+    for (const payload of [{ text: long, entityKey: 'k' }, { text: 'Turkey', entityKey: long }, { text: '', entityKey: 'k' }]) {
+      expect(await send({ type: 'site.dismiss', payload }, contentScript(tabId)), JSON.stringify(payload).slice(0, 40)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+    expect(await send({ type: 'site.dismiss', payload: { text: 'x'.repeat(MAX_DISMISS_FIELD), entityKey: 'k' } }, contentScript(tabId))).toMatchObject({ ok: true });
+    // From an extension page (no tab) or a page that is not a web site, there is no site to dismiss on.
+    expect(await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'k' } }, OWN_PAGE())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const fileTab = await openTab('file:///home/me/notes.html');
+    expect(await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'k' } }, contentScript(fileTab))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('article.open and search.open', () => {
+  it('opens an article at its own http(s) address, or in the reader; an unknown key is not found', async () => {
+    const { db } = await setUp();
+    await db.articles.update('test-pack/old', { url: 'javascript:alert(1)' });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await send({ type: 'article.open', payload: { articleKey: 'test-pack/old' } }, contentScript(1))).toEqual({ ok: true, result: { opened: true } });
+    expect(create).toHaveBeenLastCalledWith({ url: browser.runtime.getURL('/options.html#/articles/test-pack%2Fold') });
+    expect(await send({ type: 'article.open', payload: { articleKey: 'nope' } }, contentScript(1))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('opens the search for a name next to the page, at most 200 characters; an empty one is refused', async () => {
+    await setUp();
+    const tabId = await openTab('https://news.example/story');
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await send({ type: 'search.open', payload: { query: `  ${'y'.repeat(300)} ` } }, contentScript(tabId))).toMatchObject({ ok: true });
+    expect(create.mock.lastCall?.[0].url).toBe(browser.runtime.getURL(`/popup.html?q=${'y'.repeat(200)}` as '/popup.html'));
+    expect(await send({ type: 'search.open', payload: { query: '   ' } }, contentScript(tabId))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('who may send what', () => {
+  it('refuses every message from another extension before any handler runs', async () => {
+    await setUp();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    for (const type of ['page.scan', 'article.open', 'kb.changed', 'kb.search']) {
+      expect(await send({ type, payload: {} }, FOREIGN), type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('refuses extension-page messages from a content script, and from an extension page framed in a web page', async () => {
+    await setUp();
+    const sendToTab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const framed = { ...OWN_PAGE(), frameId: 3, tab: { id: 1 } as never };
+    for (const sender of [contentScript(1), framed]) {
+      expect(await send({ type: 'kb.changed', payload: {} }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await send({ type: 'page.capture', payload: { tabId: 1 } }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await send({ type: 'kb.search', payload: { query: 'Ada' } }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(sendToTab).not.toHaveBeenCalled();
+    expect(search.search).not.toHaveBeenCalled();
+  });
+
+  it('answers a malformed payload with bad-request and a clear message', async () => {
+    await setUp();
+    expect(await send({ type: 'page.scan', payload: { texts: 'Ada' } }, contentScript(1))).toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(/^page\.scan: texts: /u) },
+    });
+    expect(await send({ type: 'kb.search' }, OWN_PAGE())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await send({ type: 'page.capture', payload: { tabId: 'all' } }, OWN_PAGE())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('events to tabs', () => {
+  it('kb.changed from an extension page tells every tab the new revision, in the declared envelope', async () => {
+    await setUp();
+    const first = await openTab('https://a.example/');
+    const second = await openTab('https://b.example/');
+    const sendToTab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number) => {
+      if (tabId === second) throw new Error('Receiving end does not exist'); // a tab without Backstory
+      return { ok: true, result: null };
+    });
+    const reply = await send({ type: 'kb.changed', payload: {} }, OWN_PAGE());
+    expect(reply).toMatchObject({ ok: true, result: { revision: expect.any(Number) } });
+    const revision = reply.ok ? reply.result.revision : -1;
+    expect(sendToTab).toHaveBeenCalledWith(first, { type: 'kb.revision', payload: { revision } });
+    expect(sendToTab).toHaveBeenCalledWith(second, { type: 'kb.revision', payload: { revision } });
+    expect(search.refresh).toHaveBeenCalled();
+  });
+
+  it('a keyboard command steps through the mentions of the top frame of its tab', async () => {
+    const sendToTab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    // The fake browser has no commands API: catch the listener.
+    let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void (onCommand = listener as typeof onCommand));
+    listenForCommands();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/' });
+    onCommand?.('next-mention', tab);
+    onCommand?.('unknown-command', tab);
+    await Promise.resolve();
+    expect(Object.values(COMMAND_DIRECTIONS)).toEqual(['next', 'previous']);
+    expect(sendToTab).toHaveBeenCalledOnce();
+    expect(sendToTab).toHaveBeenCalledWith(tab.id, { type: 'mention.step', payload: { direction: 'next' } }, { frameId: 0 });
+  });
+});
