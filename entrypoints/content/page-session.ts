@@ -207,7 +207,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   // highlights and popover go, no listener stays, nothing throws into the page.
   ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(() => {
-    console.info('Backstory: the extension was updated or reloaded; reload the page to see highlights again.');
+    console.info('Backstory: the extension was updated or reloaded; this copy of its page script stops.');
     running = false;
     watcher.stop();
     scanner.cancel();
