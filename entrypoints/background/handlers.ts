@@ -7,7 +7,7 @@ import { HandlerError, type Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { SearchService } from './search-index';
-import { dismissOnSite, openSearch } from './page-actions';
+import { dismissOnSite, openEntityPage } from './page-actions';
 
 /** Page text per request, in UTF-16 code units: bounds the work one message can ask for. */
 const MAX_SCAN_CHARS = 4_000_000;
@@ -45,8 +45,10 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
       return { opened: true };
     },
 
-    async 'search.open'({ query }, { tabId }) {
-      return openSearch(query, tabId);
+    async 'entity.open'({ entityKey }, { tabId }) {
+      await ready;
+      if (typeof entityKey !== 'string' || !(await db.entities.get(entityKey))) throw new HandlerError('not-found', 'No such entity');
+      return openEntityPage(entityKey, tabId);
     },
 
     async 'site.dismiss'(request, { tabId }) {

@@ -7,11 +7,9 @@ import { siteKey } from '../../lib/settings/settings';
 /** Longest name or entity key accepted in a dismissal (UTF-16 code units). */
 const MAX_DISMISS_FIELD = 300;
 
-/** Opens the extension's search for `query` in a new tab, next to the page. */
-export async function openSearch(query: unknown, tabId: number | undefined): Promise<{ opened: boolean }> {
-  const text = String(query ?? '').trim().slice(0, 200);
-  if (!text) throw new HandlerError('bad-request', 'Empty query');
-  const url = browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text)}`);
+/** Opens an entity's page of the library (options page) in a new tab, next to the page it was asked from. */
+export async function openEntityPage(entityKey: string, tabId: number | undefined): Promise<{ opened: boolean }> {
+  const url = browser.runtime.getURL(`/options.html#/entities/${encodeURIComponent(entityKey)}`);
   const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
   await browser.tabs.create({ url, ...(tab ? { index: tab.index + 1, openerTabId: tab.id } : {}) });
   return { opened: true };

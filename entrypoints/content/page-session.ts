@@ -46,7 +46,9 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const popover = new PopoverHost(
     {
       onOpenArticle: (articleKey) => void client.send('article.open', { articleKey }).catch(goQuiet),
-      onShowMore: (card) => void client.send('search.open', { query: card.name }).catch(goQuiet),
+      onShowMore: (card) => void client.send('entity.open', { entityKey: card.key }).catch(goQuiet),
+      onOpenRelated: (entity) => hover?.openRelated(entity),
+      onBack: () => hover?.back(),
       onDismissCandidate: (entityKey) => dismiss(entityKey),
       onDisableSite: () => {
         hover?.close();

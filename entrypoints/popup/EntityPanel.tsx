@@ -1,16 +1,22 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { EntityCardView } from '../../components/EntityCardView';
 import { getDatabase } from '../../lib/db/database';
-import { type EntityCard, getEntityCards } from '../../lib/kb/entity-card';
+import { type EntityCard, getEntityCards, type RelatedEntity } from '../../lib/kb/entity-card';
 
 export interface EntityPanelProps {
   entityKey: string;
+  /** What Back returns to: "results", or the name of the card a related name was chosen on. */
+  backTo: string;
   onBack(): void;
   onOpenArticle(articleKey: string): void;
+  /** "N more articles": the full list. */
+  onShowMore(card: EntityCard): void;
+  /** A related name was chosen on the card named `from`. */
+  onOpenRelated(entity: RelatedEntity, from: string): void;
 }
 
 /** An entity's card inside the popup (the same card as the page popover), with a way back. */
-export function EntityPanel({ entityKey, onBack, onOpenArticle }: EntityPanelProps) {
+export function EntityPanel({ entityKey, backTo, onBack, onOpenArticle, onShowMore, onOpenRelated }: EntityPanelProps) {
   const [card, setCard] = useState<EntityCard | null | undefined>(undefined);
   const headingId = useId();
   const back = useRef<HTMLButtonElement>(null);
@@ -24,7 +30,8 @@ export function EntityPanel({ entityKey, onBack, onOpenArticle }: EntityPanelPro
       current = false;
     };
   }, [entityKey]);
-  useEffect(() => back.current?.focus(), []);
+  // Focus starts on Back for each card: the control that opened it is gone.
+  useEffect(() => back.current?.focus(), [entityKey]);
 
   return (
     <section
@@ -39,11 +46,19 @@ export function EntityPanel({ entityKey, onBack, onOpenArticle }: EntityPanelPro
       }}
     >
       <button type="button" class="panel__back" ref={back} onClick={onBack}>
-        ← Back to results
+        {`← Back to ${backTo}`}
       </button>
       {card === undefined && <p class="status__body">Loading…</p>}
       {card === null && <p class="status__body">This entry is no longer in your library.</p>}
-      {card && <EntityCardView card={card} headingId={headingId} onOpenArticle={onOpenArticle} />}
+      {card && (
+        <EntityCardView
+          card={card}
+          headingId={headingId}
+          onOpenArticle={onOpenArticle}
+          onShowMore={onShowMore}
+          onOpenRelated={(entity) => onOpenRelated(entity, card.name)}
+        />
+      )}
     </section>
   );
 }

@@ -21,8 +21,8 @@ export interface ProtocolMap {
   'entity.cards': { request: { entityKeys: string[] }; response: { cards: EntityCard[] } };
   /** Open an article of the library in a new tab. Content scripts may ask. */
   'article.open': { request: { articleKey: string }; response: { opened: boolean } };
-  /** Open the extension's search for a name in a new tab ("N more" in the popover). Content scripts may ask. */
-  'search.open': { request: { query: string }; response: { opened: boolean } };
+  /** Open an entity's page in the library, with all its articles, in a new tab ("N more" in the popover). Content scripts may ask. */
+  'entity.open': { request: { entityKey: string }; response: { opened: boolean } };
   /**
    * "Not this one": stop offering an entity for a name on the sender's site (the site is
    * taken from the sender's tab, never from the request). Content scripts may ask.
@@ -49,7 +49,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'entity.cards',
   'article.open',
   'kb.search',
-  'search.open',
+  'entity.open',
   'site.dismiss',
 ]);
 

@@ -13,7 +13,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'article.open': ok,
     'kb.search': ok,
     'page.capture': ok,
-    'search.open': ok,
+    'entity.open': ok,
     'site.dismiss': ok,
     'kb.changed': async () => ({ revision: 2 }),
     ...overrides,
