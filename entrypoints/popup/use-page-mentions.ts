@@ -29,7 +29,7 @@ export type PageMentions =
  * scanning (just turned on, a page still loading), Backstory may be arriving in the tab,
  * or the page may change. One message to one tab; the list re-renders only on a change.
  */
-export const FOLLOW_PAGE_MS = 1_000;
+const FOLLOW_PAGE_MS = 1_000;
 const NO_ANSWER = '';
 
 /** What Backstory found on the target tab, asked again whenever the settings change, and followed while the popup is open. */
