@@ -19,7 +19,10 @@ export async function bringPageScriptToOpenTabs(disabledSites: readonly string[]
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map((tab) =>
-      tab.id !== undefined && wantsPageScript(tab.url, disabledSites) ? bringToTab(tab.id, tab.status === 'loading', disabledSites) : undefined,
+      // A discarded tab loads afresh when it is shown again, and the registration reaches it then.
+      tab.id !== undefined && !tab.discarded && wantsPageScript(tab.url, disabledSites)
+        ? bringToTab(tab.id, tab.status === 'loading', disabledSites)
+        : undefined,
     ),
   );
 }
