@@ -38,6 +38,8 @@ export function App({ source, search }: AppProps) {
   /** The entity cards opened, the last one shown: a related name opens another on top (`from`: the card below), Back returns. */
   const [openEntities, setOpenEntities] = useState<ReadonlyArray<{ key: string; from?: string }>>([]);
   const openEntity = openEntities.at(-1);
+  /** The card just left through Back: its name gets focus on the card below. */
+  const [returnedFrom, setReturnedFrom] = useState<string>();
   const [tab, setTab] = useState<{ id: number; url?: string } | null>();
   const input = useRef<HTMLInputElement>(null);
   const listboxId = useId();
@@ -81,7 +83,10 @@ export function App({ source, search }: AppProps) {
     const action = optionId ? actions.get(optionId) : undefined;
     if (!action) return;
     if (action.kind === 'article') openArticle(action.key);
-    else if (action.kind === 'entity') setOpenEntities([{ key: action.key }]);
+    else if (action.kind === 'entity') {
+      setReturnedFrom(undefined);
+      setOpenEntities([{ key: action.key }]);
+    }
     else if (tab) {
       void askTab(tab.id, 'tab.reveal', { entityKey: action.key }).then(
         ({ found }) => found && !inPage && window.close(),
@@ -109,6 +114,7 @@ export function App({ source, search }: AppProps) {
   }
 
   function closeCard(): void {
+    setReturnedFrom(openEntity?.key);
     setOpenEntities((open) => open.slice(0, -1));
     if (openEntities.length <= 1) requestAnimationFrame(() => input.current?.focus());
   }
@@ -131,7 +137,11 @@ export function App({ source, search }: AppProps) {
           onBack={closeCard}
           onOpenArticle={openArticle}
           onShowMore={(card) => openEntityPage(card.key)}
-          onOpenRelated={(entity, from) => setOpenEntities((open) => [...open, { key: entity.key, from }])}
+          returnedFrom={returnedFrom}
+          onOpenRelated={(entity, from) => {
+            setReturnedFrom(undefined);
+            setOpenEntities((open) => [...open, { key: entity.key, from }]);
+          }}
         />
       ) : (
         <>

@@ -13,13 +13,16 @@ export interface EntityPanelProps {
   onShowMore(card: EntityCard): void;
   /** A related name was chosen on the card named `from`. */
   onOpenRelated(entity: RelatedEntity, from: string): void;
+  /** Coming back from a related entity's card: focus goes to that name on this one. */
+  returnedFrom?: string;
 }
 
 /** An entity's card inside the popup (the same card as the page popover), with a way back. */
-export function EntityPanel({ entityKey, backTo, onBack, onOpenArticle, onShowMore, onOpenRelated }: EntityPanelProps) {
+export function EntityPanel({ entityKey, backTo, onBack, onOpenArticle, onShowMore, onOpenRelated, returnedFrom }: EntityPanelProps) {
   const [card, setCard] = useState<EntityCard | null | undefined>(undefined);
   const headingId = useId();
   const back = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     let current = true;
     getEntityCards(getDatabase(), [entityKey]).then(
@@ -30,11 +33,16 @@ export function EntityPanel({ entityKey, backTo, onBack, onOpenArticle, onShowMo
       current = false;
     };
   }, [entityKey]);
-  // Focus starts on Back for each card: the control that opened it is gone.
-  useEffect(() => back.current?.focus(), [entityKey]);
+  // Focus starts on Back (the control that opened the card is gone), or, coming back from
+  // a related card, on the name that was chosen here, once the card is there.
+  useEffect(() => {
+    const name = returnedFrom && card ? panel.current?.querySelector<HTMLElement>(`[data-related-key="${CSS.escape(returnedFrom)}"]`) : undefined;
+    (name ?? back.current)?.focus();
+  }, [card, returnedFrom]);
 
   return (
     <section
+      ref={panel}
       class="panel"
       aria-labelledby={card ? headingId : undefined}
       aria-label={card ? undefined : 'Entity'}

@@ -64,6 +64,8 @@ describe('toolbar popup: the page at hand, followed live', () => {
     await popup.page.keyboard.press('Enter');
     await popup.page.getByRole('heading', { level: 2, name: 'Vladimir Putin' }).waitFor();
     expect(await popup.page.getByRole('button', { name: '← Back to results' }).isVisible()).toBe(true);
+    // Back on the first card, focus is on the name that was chosen there.
+    await expect.poll(() => popup.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(name);
 
     const more = popup.page.getByRole('button', { name: /^\d+ more articles?$/u });
     const [library] = await Promise.all([browser.context.waitForEvent('page'), more.click()]);
