@@ -10,7 +10,8 @@ export default defineConfig({
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
     // activeTab + scripting: "Save to Backstory" reads the page the user asked for;
     // activeTab also lets the popup read the URL of the tab it was opened on (for the site switch);
-    // scripting also registers the page script at run time, so disabled sites can be left out of it.
+    // scripting also registers the page script at run time, so disabled sites can be left out of it,
+    // and starts it in tabs already open at install or when a site is turned back on.
     // alarms: the daily check of packs for newer versions.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // Asked for one site at a time, when the user imports a pack from an address that

@@ -1,4 +1,4 @@
-import type { EntityCard } from '../lib/kb/entity-card';
+import type { EntityCard, RelatedEntity } from '../lib/kb/entity-card';
 import { articleDateLabel } from '../lib/text/article-age';
 import { formatArticleDate } from '../lib/text/format-date';
 
@@ -7,8 +7,10 @@ export interface EntityCardViewProps {
   /** Id of the heading, so a dialog can be labelled by it. */
   headingId?: string;
   onOpenArticle(articleKey: string): void;
-  /** "N more": when given, the count becomes a button that opens the full list (the search). */
+  /** "N more": when given, the count becomes a button that opens the full list of articles. */
   onShowMore?(card: EntityCard): void;
+  /** When given, each related name is a button that opens that entity's card. */
+  onOpenRelated?(entity: RelatedEntity): void;
   /** When given, dates of articles over a year older than this (ms since the epoch) read "as of …". */
   now?: number;
 }
@@ -18,7 +20,7 @@ export interface EntityCardViewProps {
  * text takes its own direction (`dir="auto"`): an English sentence on an Arabic page
  * reads left to right, and the reverse.
  */
-export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, now }: EntityCardViewProps) {
+export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onOpenRelated, now }: EntityCardViewProps) {
   const more = card.articleCount - card.articles.length;
   const dateOf = (iso: string | undefined) => (now === undefined ? formatArticleDate(iso) : articleDateLabel(iso, now));
   return (
@@ -64,7 +66,13 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, now
           <ul>
             {card.related.map((r) => (
               <li key={r.key} dir="auto">
-                {r.name}
+                {onOpenRelated ? (
+                  <button type="button" class="bs-card__related-name" data-related-key={r.key} onClick={() => onOpenRelated(r)}>
+                    {r.name}
+                  </button>
+                ) : (
+                  r.name
+                )}
               </li>
             ))}
           </ul>

@@ -1,11 +1,13 @@
 import { useId } from 'preact/hooks';
-import type { EntityCard } from '../lib/kb/entity-card';
+import type { EntityCard, RelatedEntity } from '../lib/kb/entity-card';
 import { EntityCardView } from './EntityCardView';
 
-export type PopoverContent =
+/** What the popover shows; `back` names the card it was reached from through a related name. */
+export type PopoverContent = (
   | { status: 'loading'; name: string }
   | { status: 'ready'; cards: EntityCard[] }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string }
+) & { back?: string };
 
 export interface EntityPopoverProps {
   content: PopoverContent;
@@ -20,6 +22,10 @@ export interface EntityPopoverProps {
   now?: number;
   /** "N more": opens the full list of articles about an entity. */
   onShowMore?(card: EntityCard): void;
+  /** A related name was chosen: show its card in place. */
+  onOpenRelated?(entity: RelatedEntity): void;
+  /** Back to the card a related name was opened from (shown when `content.back` is set). */
+  onBack?(): void;
   /** "Not this one", offered when a name has several candidates. */
   onDismissCandidate?(entityKey: string): void;
   /** Hostname shown in the "turn off on this site" action; the action shows only with both. */
@@ -29,7 +35,7 @@ export interface EntityPopoverProps {
 
 /** The hover popover: a labelled, non-modal dialog holding one card per candidate entity. */
 export function EntityPopover(props: EntityPopoverProps) {
-  const { content, theme, onClose, onOpenArticle, dir, pinned, now, onShowMore, onDismissCandidate, site, onDisableSite } = props;
+  const { content, theme, onClose, onOpenArticle, dir, pinned, now, onShowMore, onOpenRelated, onBack, onDismissCandidate, site, onDisableSite } = props;
   const headingId = useId();
   const label = content.status === 'loading' ? content.name : undefined;
   const ambiguous = content.status === 'ready' && content.cards.length > 1;
@@ -51,6 +57,11 @@ export function EntityPopover(props: EntityPopoverProps) {
           ×
         </button>
       </div>
+      {content.back !== undefined && onBack && (
+        <button type="button" class="bs-popover__back" onClick={onBack}>
+          {`← Back to ${content.back}`}
+        </button>
+      )}
       {content.status === 'loading' && <p class="bs-popover__status">Looking up {content.name}…</p>}
       {content.status === 'error' && <p class="bs-popover__status">{content.message}</p>}
       {ambiguous && <p class="bs-popover__ambiguous">This name may refer to {content.cards.length} entries:</p>}
@@ -62,6 +73,7 @@ export function EntityPopover(props: EntityPopoverProps) {
               headingId={i === 0 ? headingId : undefined}
               onOpenArticle={onOpenArticle}
               onShowMore={onShowMore}
+              onOpenRelated={onOpenRelated}
               now={now}
             />
             {ambiguous && onDismissCandidate && (

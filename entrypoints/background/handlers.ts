@@ -7,7 +7,7 @@ import type { Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { SearchService } from './search-index';
-import { dismissOnSite, openSearch } from './page-actions';
+import { dismissOnSite, openEntityPage } from './page-actions';
 import { emitToTabs } from './tab-events';
 
 export interface HandlerDeps {
@@ -40,8 +40,10 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
       return { opened: true };
     },
 
-    async 'search.open'({ query }, { tabId }) {
-      return openSearch(query, tabId);
+    async 'entity.open'({ entityKey }, { tabId }) {
+      await ready;
+      if (!(await db.entities.get(entityKey))) throw new HandlerError('not-found', 'No such entity');
+      return openEntityPage(entityKey, tabId);
     },
 
     async 'site.dismiss'(request, { tabId }) {

@@ -5,14 +5,9 @@ import type { RequestOfMessage } from '../../lib/messages/protocol';
 import { addDismissal } from '../../lib/settings/site-dismissals';
 import { siteKey } from '../../lib/settings/settings';
 
-/** Longest query the search page is opened with: the name of a card, not a text. */
-const MAX_SEARCH_QUERY_CHARS = 200;
-
-/** Opens the extension's search for `query` in a new tab, next to the page. */
-export async function openSearch(query: string, tabId: number | undefined): Promise<{ opened: boolean }> {
-  const text = query.trim().slice(0, MAX_SEARCH_QUERY_CHARS);
-  if (!text) throw new HandlerError('bad-request', 'Empty query');
-  const url = browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text)}`);
+/** Opens an entity's page of the library (options page) in a new tab, next to the page it was asked from. */
+export async function openEntityPage(entityKey: string, tabId: number | undefined): Promise<{ opened: boolean }> {
+  const url = browser.runtime.getURL(`/options.html#/entities/${encodeURIComponent(entityKey)}`);
   const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
   await browser.tabs.create({ url, ...(tab ? { index: tab.index + 1, openerTabId: tab.id } : {}) });
   return { opened: true };

@@ -1,5 +1,5 @@
 import type { PopoverContent } from '../../components/EntityPopover';
-import type { EntityCard } from '../../lib/kb/entity-card';
+import type { EntityCard, RelatedEntity } from '../../lib/kb/entity-card';
 import type { MentionMarks } from './mention-marks';
 import { caretAt, rectUnderPoint } from './hit-test';
 import type { MentionIndex, PageMention } from './mention-index';
@@ -44,6 +44,9 @@ export class HoverController {
   private returnFocus: Element | null = null;
   private request = 0;
   private readonly cards = new Map<string, Promise<EntityCard[]>>();
+  /** What the open popover shows, and the cards it came from through related names (for Back). */
+  private shown: PopoverContent | undefined;
+  private trail: PopoverContent[] = [];
 
   constructor(private readonly deps: HoverDeps) {}
 
@@ -125,10 +128,36 @@ export class HoverController {
     this.deps.popover.focus();
   }
 
+  /** Shows a related entity's card in place of the open one, pinned (the user chose it); Back returns. */
+  openRelated(entity: RelatedEntity): void {
+    const from = this.shown;
+    if (!this.deps.popover.isOpen || !from) return;
+    this.pin();
+    this.trail.push(from);
+    const back = viewName(from, this.openMention?.text);
+    const request = ++this.request;
+    this.display({ status: 'loading', name: entity.name, back });
+    // The chosen name's button is gone: focus goes to Back, where a keyboard user continues.
+    this.deps.popover.focus('.bs-popover__back');
+    void this.contentFor([entity.key]).then((content) => request === this.request && this.display({ ...content, back }));
+  }
+
+  /** Back to the card a related name was opened from, with focus on that name. */
+  back(): void {
+    const previous = this.trail.pop();
+    if (!previous) return;
+    this.request++;
+    const left = this.shown?.status === 'ready' ? this.shown.cards[0]?.key : undefined;
+    this.display(previous);
+    this.deps.popover.focus(left ? `[data-related-key="${CSS.escape(left)}"]` : undefined);
+  }
+
   close(): void {
     this.cancelIntent();
     this.cancelClose();
     this.request++;
+    this.shown = undefined;
+    this.trail = [];
     this.openMention = undefined;
     this.pinned = false;
     this.deps.marks.setActive(undefined);
@@ -198,21 +227,31 @@ export class HoverController {
       rect: () => mention.range.getClientRects()[rectIndex] ?? mention.range.getBoundingClientRect(),
       contextElement: mention.range.startContainer.parentElement ?? undefined,
     };
-    this.deps.popover.show({ status: 'loading', name: mention.text }, anchor, { pinned: this.pinned });
+    this.trail = [];
+    this.shown = { status: 'loading', name: mention.text };
+    this.deps.popover.show(this.shown, anchor, { pinned: this.pinned });
 
     // The newest request wins: a slower answer for an older one is dropped.
     const request = ++this.request;
-    this.cardsFor(mention.entityKeys)
+    void this.contentFor(mention.entityKeys).then((content) => {
+      if (request !== this.request) return;
+      this.display(content);
+      // The frame that shows it: what "hover to visible popover" measures up to.
+      requestAnimationFrame(() => mark(POPOVER_READY_MARK));
+    });
+  }
+
+  private contentFor(entityKeys: readonly string[]): Promise<PopoverContent> {
+    return this.cardsFor(entityKeys)
       .then((cards): PopoverContent =>
         cards.length > 0 ? { status: 'ready', cards } : { status: 'error', message: 'This name is no longer in your library.' },
       )
-      .catch((): PopoverContent => ({ status: 'error', message: 'Backstory could not look this up. Reload the page to try again.' }))
-      .then((content) => {
-        if (request !== this.request) return;
-        this.deps.popover.update(content);
-        // The frame that shows it: what "hover to visible popover" measures up to.
-        requestAnimationFrame(() => mark(POPOVER_READY_MARK));
-      });
+      .catch((): PopoverContent => ({ status: 'error', message: 'Backstory could not look this up. Reload the page to try again.' }));
+  }
+
+  private display(content: PopoverContent): void {
+    this.shown = content;
+    this.deps.popover.update(content);
   }
 
   private scheduleClose(): void {
@@ -232,4 +271,11 @@ export class HoverController {
     if (this.intent) clearTimeout(this.intent.timer);
     this.intent = undefined;
   }
+}
+
+/** How Back names a card: its entity, or the name on the page when it lists several candidates. */
+function viewName(content: PopoverContent, pageText: string | undefined): string {
+  if (content.status === 'ready' && content.cards.length === 1) return content.cards[0]!.name;
+  if (content.status === 'loading') return content.name;
+  return pageText ?? 'the previous card';
 }

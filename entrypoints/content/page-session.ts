@@ -45,7 +45,9 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const popover = new PopoverHost(
     {
       onOpenArticle: (articleKey) => void client.send('article.open', { articleKey }).catch(goQuiet),
-      onShowMore: (card) => void client.send('search.open', { query: card.name }).catch(goQuiet),
+      onShowMore: (card) => void client.send('entity.open', { entityKey: card.key }).catch(goQuiet),
+      onOpenRelated: (entity) => hover?.openRelated(entity),
+      onBack: () => hover?.back(),
       onDismissCandidate: (entityKey) => dismiss(entityKey),
       onDisableSite: () => {
         hover?.close();
@@ -202,7 +204,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   // highlights and popover go, no listener stays, nothing throws into the page.
   ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(() => {
-    console.info('Backstory: the extension was updated or reloaded; reload the page to see highlights again.');
+    console.info('Backstory: the extension was updated or reloaded; this copy of its page script stops.');
     running = false;
     watcher.stop();
     scanner.cancel();

@@ -2,7 +2,7 @@ import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/d
 import { render } from 'preact';
 import { EntityPopover, type PopoverContent } from '../../components/EntityPopover';
 import cardCss from '../../components/entity-card.css?inline';
-import type { EntityCard } from '../../lib/kb/entity-card';
+import type { EntityCard, RelatedEntity } from '../../lib/kb/entity-card';
 import { pageTheme } from './page-theme';
 
 /** Gap between the name and the popover, and the least distance to the viewport edge (px). */
@@ -12,6 +12,8 @@ const VIEWPORT_PADDING_PX = 8;
 export interface PopoverCallbacks {
   onOpenArticle(articleKey: string): void;
   onShowMore(card: EntityCard): void;
+  onOpenRelated(entity: RelatedEntity): void;
+  onBack(): void;
   onDismissCandidate(entityKey: string): void;
   onDisableSite(): void;
   onClose(): void;
@@ -119,9 +121,9 @@ export class PopoverHost {
     this.render();
   }
 
-  /** Moves keyboard focus into the dialog (only when the keyboard opened it). */
-  focus(): void {
-    this.container.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+  /** Moves keyboard focus into the dialog (only when the keyboard opened it), or to one control in it. */
+  focus(selector = '[role="dialog"]'): void {
+    this.container.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** Whether keyboard focus is inside the popover. */
@@ -161,6 +163,8 @@ export class PopoverHost {
         onClose={this.callbacks.onClose}
         onOpenArticle={this.callbacks.onOpenArticle}
         onShowMore={this.callbacks.onShowMore}
+        onOpenRelated={this.callbacks.onOpenRelated}
+        onBack={this.callbacks.onBack}
         onDismissCandidate={this.callbacks.onDismissCandidate}
         site={this.site}
         onDisableSite={this.callbacks.onDisableSite}

@@ -5,10 +5,9 @@ import type { ResultGroup } from '../../components/SearchResultsList';
 import { SearchResultsList } from '../../components/SearchResultsList';
 import { SiteControls } from '../../components/SiteControls';
 import { updateSettings } from '../../lib/extension/settings-item';
-import { MAX_QUERY_CHARS } from '../../lib/search/query';
 import { siteKey } from '../../lib/settings/settings';
 import { EntityPanel } from './EntityPanel';
-import { loadLastQuery, saveLastQuery } from './last-query';
+import { openArticle, openEntityPage } from './open-library';
 import { type PageKind, pageKind } from './page-kind';
 import { markNextFrame, RESULTS_MARK, USABLE_MARK } from './perf-marks';
 import { pageOptions } from './page-options';
@@ -24,23 +23,23 @@ import { useSettings } from './use-settings';
 
 export interface AppProps {
   source: SearchSource;
-  /** `location.search`: `?tab=ID` targets a tab when the popup is opened as a page (tests, benchmark); `?q=` starts a search. */
+  /** `location.search`: `?tab=ID` targets a tab when the popup is opened as a page (tests, benchmark). */
   search: string;
 }
 
 /** What choosing an option does. */
 export type OptionAction = { kind: 'entity'; key: string } | { kind: 'article'; key: string } | { kind: 'reveal'; key: string };
 
-function openArticle(key: string): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`) });
-}
-
 /** The toolbar popup: search the library, see what is on this page, switch Backstory off here. */
 export function App({ source, search }: AppProps) {
+  // Each opening starts empty, on the names of the page at hand: a search is a moment's question.
   const [query, setQuery] = useState('');
-  const [restored, setRestored] = useState(false);
   const [activeId, setActiveId] = useState<string>();
-  const [openEntity, setOpenEntity] = useState<string>();
+  /** The entity cards opened, the last one shown: a related name opens another on top (`from`: the card below), Back returns. */
+  const [openEntities, setOpenEntities] = useState<ReadonlyArray<{ key: string; from?: string }>>([]);
+  const openEntity = openEntities.at(-1);
+  /** The card just left through Back: its name gets focus on the card below. */
+  const [returnedFrom, setReturnedFrom] = useState<string>();
   const [tab, setTab] = useState<{ id: number; url?: string } | null>();
   const input = useRef<HTMLInputElement>(null);
   const listboxId = useId();
@@ -53,26 +52,11 @@ export function App({ source, search }: AppProps) {
 
   useEffect(() => {
     void targetTab().then((t) => setTab(t ?? null), () => setTab(null));
-    // `?q=` (the popover's "search for more" opens the popup as a tab) wins over the last query.
-    const asked = new URLSearchParams(search).get('q')?.slice(0, MAX_QUERY_CHARS);
-    void (asked ? Promise.resolve(asked) : loadLastQuery()).then((initial) => {
-      setQuery((typed) => typed || initial);
-      setRestored(true);
-    });
     void source.warm().then(
       () => markNextFrame(USABLE_MARK),
       (error: unknown) => console.error('Backstory: the search index could not be loaded', error),
     );
   }, [source, search]);
-
-  // A remembered query comes back selected, so typing replaces it.
-  useEffect(() => {
-    if (restored) input.current?.select();
-  }, [restored]);
-
-  useEffect(() => {
-    if (restored) saveLastQuery(query);
-  }, [query, restored]);
 
   const showingResults = query.trim() !== '';
   const { groups, actions } = useMemo(
@@ -81,8 +65,12 @@ export function App({ source, search }: AppProps) {
   );
   const optionIds = useMemo(() => groups.flatMap((g: ResultGroup) => g.options.map((o) => o.id)), [groups]);
 
-  // New results: the first is active, so Enter opens the best match.
-  useLayoutEffect(() => setActiveId(showingResults ? optionIds[0] : undefined), [optionIds, showingResults]);
+  // New results: the first is active, so Enter opens the best match. The page's list is
+  // followed while open: the option the user is on stays active when the list updates.
+  useLayoutEffect(
+    () => setActiveId((active) => (showingResults ? optionIds[0] : active && optionIds.includes(active) ? active : undefined)),
+    [optionIds, showingResults],
+  );
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
@@ -95,7 +83,10 @@ export function App({ source, search }: AppProps) {
     const action = optionId ? actions.get(optionId) : undefined;
     if (!action) return;
     if (action.kind === 'article') openArticle(action.key);
-    else if (action.kind === 'entity') setOpenEntity(action.key);
+    else if (action.kind === 'entity') {
+      setReturnedFrom(undefined);
+      setOpenEntities([{ key: action.key }]);
+    }
     else if (tab) {
       void askTab(tab.id, 'tab.reveal', { entityKey: action.key }).then(
         ({ found }) => found && !inPage && window.close(),
@@ -123,8 +114,9 @@ export function App({ source, search }: AppProps) {
   }
 
   function closeCard(): void {
-    setOpenEntity(undefined);
-    requestAnimationFrame(() => input.current?.focus());
+    setReturnedFrom(openEntity?.key);
+    setOpenEntities((open) => open.slice(0, -1));
+    if (openEntities.length <= 1) requestAnimationFrame(() => input.current?.focus());
   }
 
   const site = page?.kind === 'web' ? page.site : undefined;
@@ -138,7 +130,19 @@ export function App({ source, search }: AppProps) {
         </button>
       </header>
       {openEntity ? (
-        <EntityPanel entityKey={openEntity} onBack={closeCard} onOpenArticle={openArticle} />
+        <EntityPanel
+          key={openEntities.length}
+          entityKey={openEntity.key}
+          backTo={openEntity.from ?? 'results'}
+          onBack={closeCard}
+          onOpenArticle={openArticle}
+          onShowMore={(card) => openEntityPage(card.key)}
+          returnedFrom={returnedFrom}
+          onOpenRelated={(entity, from) => {
+            setReturnedFrom(undefined);
+            setOpenEntities((open) => [...open, { key: entity.key, from }]);
+          }}
+        />
       ) : (
         <>
           <div class="popup__search">

@@ -17,7 +17,7 @@ export function PageMentionsStatus({ mentions }: PageMentionsStatusProps) {
     case 'site-off':
       return <PopupStatus title={`Off on ${mentions.site}`}>Switch it on below to see the names on this page.</PopupStatus>;
     case 'unreachable':
-      return <PopupStatus title="Reload the page to see its names">Backstory started after this page was opened.</PopupStatus>;
+      return <PopupStatus title="Backstory is not running on this page yet">It usually starts by itself in a moment; if not, reload the page.</PopupStatus>;
     case 'ready':
       return mentions.entities.length === 0 ? <PopupStatus title="No names from your library on this page" /> : null;
   }

@@ -69,9 +69,9 @@ export const BACKGROUND_MESSAGES = {
     senders: ANYONE,
     response: returns<{ opened: boolean }>(),
   }),
-  /** Open the extension's search for a name in a new tab ("N more" in the popover). */
-  'search.open': message({
-    payload: v.object({ query: v.string() }),
+  /** Open an entity's page in the library, with all its articles, in a new tab ("N more" in the popover). */
+  'entity.open': message({
+    payload: v.object({ entityKey: nonEmptyUpTo(MAX_DISMISS_FIELD) }),
     senders: ANYONE,
     response: returns<{ opened: boolean }>(),
   }),

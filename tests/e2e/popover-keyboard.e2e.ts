@@ -133,17 +133,18 @@ describe('the popover and the keyboard', () => {
     await popover.waitForClosed();
   });
 
-  it('shows old articles "as of" their date, and "N more" opens the search for the name', async () => {
+  it('shows old articles "as of" their date, and "N more" opens the entity’s page in the library', async () => {
     const { x, y } = await pointOfText(page, 'Vladimir Putin');
     await page.mouse.move(x, y);
     const text = await popover.waitForText((t) => t.includes('more articles'));
     // The starter pack is from July 2024: over a year old.
     expect(text).toMatch(/as of/u);
     const more = /(\d+) more articles/u.exec(text)!;
-    const [searchTab] = await Promise.all([browser.context.waitForEvent('page'), popover.click(`${more[1]} more articles`)]);
-    await searchTab.waitForLoadState();
-    expect(decodeURIComponent(searchTab.url())).toMatch(/\/popup\.html\?q=Vladimir Putin$/u);
-    await searchTab.close();
+    const [library] = await Promise.all([browser.context.waitForEvent('page'), popover.click(`${more[1]} more articles`)]);
+    await library.waitForLoadState();
+    expect(library.url()).toMatch(/\/options\.html#\/entities\/[^/]+$/u);
+    await library.getByRole('heading', { level: 2, name: 'Vladimir Putin' }).waitFor();
+    await library.close();
     await page.bringToFront();
     await page.keyboard.press('Escape');
     await popover.waitForClosed();

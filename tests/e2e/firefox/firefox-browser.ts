@@ -23,7 +23,12 @@ export interface FirefoxWithExtension {
  * `--remote-allow-system-access` lets BiDi open moz-extension:// pages, which it refuses
  * by default; web pages still cannot.
  */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(
+  options: {
+    /** Runs before the extension is installed: to have tabs open at install time. */
+    beforeInstall?: (browser: Browser) => Promise<void>;
+  } = {},
+): Promise<FirefoxWithExtension> {
   const browser = await launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -34,6 +39,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
       'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: EXTENSION_UUID }),
     },
   });
+  await options.beforeInstall?.(browser);
   const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
   if (id !== EXTENSION_ID) throw new Error(`Installed ${id}, expected ${EXTENSION_ID}`);
   return {

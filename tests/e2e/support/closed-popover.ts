@@ -111,6 +111,31 @@ export class ClosedPopover {
     return this.boxOf(dialog);
   }
 
+  /** The names in the open card's "Related" list that open their own card. */
+  async relatedNames(): Promise<string[]> {
+    const root = await this.root();
+    const names: string[] = [];
+    if (root) {
+      walk(root, (n) => {
+        if (attr(n, 'data-related-key') !== undefined) names.push((n.children ?? []).map((c) => c.nodeValue ?? '').join('').trim());
+      });
+    }
+    return names;
+  }
+
+  /** The text of the element that has keyboard focus inside the popover ('' when none). */
+  async focusedText(): Promise<string> {
+    const root = await this.root();
+    if (!root) return '';
+    const { object } = (await this.cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return this.activeElement ? this.activeElement.textContent.trim() : ""; }',
+      returnByValue: true,
+    })) as { result: { value: string } };
+    return result.value;
+  }
+
   /** Whether keyboard focus is inside the popover (the page sees only the host as focused). */
   async hasFocus(): Promise<boolean> {
     return this.page.evaluate(() => document.activeElement?.tagName === 'BACKSTORY-POPOVER');

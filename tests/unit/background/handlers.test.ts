@@ -104,7 +104,7 @@ describe('site.dismiss', () => {
   });
 });
 
-describe('article.open and search.open', () => {
+describe('article.open and entity.open', () => {
   it('opens an article at its own http(s) address, or in the reader; an unknown key is not found', async () => {
     const { db } = await setUp();
     await db.articles.update('test-pack/old', { url: 'javascript:alert(1)' });
@@ -114,13 +114,15 @@ describe('article.open and search.open', () => {
     expect(await send({ type: 'article.open', payload: { articleKey: 'nope' } }, contentScript(1))).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
-  it('opens the search for a name next to the page, at most 200 characters; an empty one is refused', async () => {
-    await setUp();
+  it('opens the page of an entity in the library next to the page; an unknown or empty key is refused', async () => {
+    const { db } = await setUp();
+    const entityKey = (await db.entities.toCollection().first())!.key;
     const tabId = await openTab('https://news.example/story');
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await send({ type: 'search.open', payload: { query: `  ${'y'.repeat(300)} ` } }, contentScript(tabId))).toMatchObject({ ok: true });
-    expect(create.mock.lastCall?.[0].url).toBe(browser.runtime.getURL(`/popup.html?q=${'y'.repeat(200)}` as '/popup.html'));
-    expect(await send({ type: 'search.open', payload: { query: '   ' } }, contentScript(tabId))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await send({ type: 'entity.open', payload: { entityKey } }, contentScript(tabId))).toMatchObject({ ok: true });
+    expect(create.mock.lastCall?.[0].url).toBe(browser.runtime.getURL(`/options.html#/entities/${encodeURIComponent(entityKey)}` as '/options.html'));
+    expect(await send({ type: 'entity.open', payload: { entityKey: 'nope' } }, contentScript(tabId))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await send({ type: 'entity.open', payload: { entityKey: '' } }, contentScript(tabId))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });
 

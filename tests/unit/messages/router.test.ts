@@ -13,7 +13,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'article.open': ok,
     'kb.search': ok,
     'page.capture': ok,
-    'search.open': ok,
+    'entity.open': ok,
     'site.dismiss': ok,
     'kb.changed': async () => ({ revision: 2 }),
     ...overrides,
@@ -70,7 +70,7 @@ describe('routeMessage', () => {
 
 describe('the declarations', () => {
   it('allow content scripts exactly the questions a page needs, derived from each message\'s senders', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'page.scan', 'search.open', 'site.dismiss']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.scan', 'site.dismiss']);
     for (const [type, declaration] of Object.entries(BACKGROUND_MESSAGES)) {
       expect(CONTENT_SCRIPT_MESSAGES.has(type as never), type).toBe(declaration.senders.includes('content-script'));
     }
@@ -94,7 +94,7 @@ describe('payloads are checked at the door', () => {
     ['entity.cards', { entityKeys: [{ toString: 'x' }] }],
     ['article.open', { articleKey: 7 }],
     ['article.open', undefined],
-    ['search.open', { query: ['a'] }],
+    ['entity.open', { entityKey: ['a'] }],
     ['site.dismiss', { text: '', entityKey: 'e' }],
     ['site.dismiss', { text: 'x'.repeat(MAX_DISMISS_FIELD + 1), entityKey: 'e' }],
     ['site.dismiss', { text: 'Turkey', entityKey: 'e'.repeat(MAX_DISMISS_FIELD + 1) }],

@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+
+/** Opens an article in the library's reader (options page), in a new tab. */
+export function openArticle(key: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`) });
+}
+
+/** Opens an entity's page of the library, with every article that mentions it, in a new tab. */
+export function openEntityPage(key: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/entities/${encodeURIComponent(key)}`) });
+}
