@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { getEntityCards } from '../../lib/kb/entity-card';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
-import type { KnowledgeBaseChangedEvent } from '../../lib/messages/protocol';
 import { HandlerError, type Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
+import type { LibraryRefresh } from './library-refresh';
 import type { SearchService } from './search-index';
 import { dismissOnSite, openSearch } from './page-actions';
 
@@ -18,9 +18,10 @@ export interface HandlerDeps {
   matchers: MatcherCache;
   ready: Promise<unknown>;
   search: SearchService;
+  library: LibraryRefresh;
 }
 
-export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Handlers {
+export function createHandlers({ db, matchers, ready, search, library }: HandlerDeps): Handlers {
   return {
     async 'page.scan'({ texts }) {
       if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string')) throw new HandlerError('bad-request', 'texts must be strings');
@@ -64,19 +65,7 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
     },
 
     async 'kb.changed'() {
-      await ready;
-      const { revision } = await matchers.get();
-      await notifyTabs({ type: 'kb.revision', revision });
-      // Re-indexing can take a while after a big import: the reply does not wait for it.
-      void search.refresh().catch((error: unknown) => console.error('Backstory: search index refresh failed', error));
-      return { revision };
+      return library.refresh();
     },
   };
-}
-
-async function notifyTabs(event: KnowledgeBaseChangedEvent): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined))),
-  );
 }

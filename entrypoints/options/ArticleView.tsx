@@ -3,7 +3,6 @@ import { articleParagraphs, linkArticleText } from '../../lib/kb/article-links';
 import { deleteArticle } from '../../lib/kb/user-pack';
 import { formatArticleDate } from '../../lib/text/format-date';
 import { safeHttpUrl } from '../../lib/text/safe-url';
-import { notifyBackground } from './notify-background';
 import { entityHref } from './route';
 import { useLiveQuery } from './use-live-query';
 
@@ -33,7 +32,6 @@ export function ArticleView({ articleKey }: { articleKey: string }) {
   async function remove() {
     if (!confirm(`Delete “${article.headline}” from your library?`)) return;
     await deleteArticle(getDatabase(), article.key);
-    await notifyBackground();
     location.hash = '#/articles';
   }
 

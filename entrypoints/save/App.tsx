@@ -8,7 +8,6 @@ import { findArticlesByUrl, type ArticleAtUrl } from '../../lib/kb/find-by-url';
 import { MY_ARTICLES_PACK_NAME } from '../../lib/kb/my-articles';
 // The options page's worker: saving compiles a matcher over the whole library, kept off this page's main thread.
 import { saveArticleInWorker } from '../options/import/start-import-worker';
-import { createMessageClient } from '../../lib/messages/client';
 import type { CandidateType } from '../../lib/nlp';
 import { articleFromDraft, draftFromArticle, fieldErrors } from './draft';
 import { loadCapture } from './load-capture';
@@ -20,7 +19,6 @@ type State =
   | { name: 'editing'; original: ExtractedArticle; draft: ArticleDraft }
   | { name: 'saved'; articleKey: string; updated: boolean; entities: number };
 
-const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
 
 const articleHref = (key: string) => browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`);
 
@@ -113,8 +111,6 @@ function Editor({ original, draft, onDraft, onSaved }: EditorProps) {
         setErrors(fieldErrors(result.issues));
         return;
       }
-      // The background recompiles the matcher and tabs rescan: the new names light up.
-      await client.send('kb.changed', {});
       onSaved({ articleKey: result.articleKey, updated: result.status === 'updated', entities: accepted.length });
     } catch (error) {
       console.error('Backstory: saving failed', error);

@@ -4,7 +4,6 @@ import { getEntityCards } from '../../../lib/kb/entity-card';
 import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { formatArticleDate } from '../../../lib/text/format-date';
 import { safeHttpUrl } from '../../../lib/text/safe-url';
-import { notifyBackground } from '../notify-background';
 import { articleHref, entityHref } from '../route';
 import { useLiveQuery } from '../use-live-query';
 
@@ -39,12 +38,10 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
       description: sameDescription ? undefined : change.description,
       hidden: change.hidden || undefined,
     });
-    await notifyBackground();
   }
 
   async function reset() {
     await saveEntityEdit(getDatabase(), row.key, { alternateName: undefined, description: undefined, hidden: undefined });
-    await notifyBackground();
   }
 
   return (
