@@ -75,7 +75,9 @@ const WRITES: Array<{ kind: string; prepare?: (db: BackstoryDatabase) => Promise
   { kind: 'pack remove', write: (db) => removePackWithUndo(db, 'test-pack') },
   {
     kind: 'undo of a remove',
-    prepare: async (db) => removedRows.set(db, (await removePackWithUndo(db, 'test-pack'))!),
+    prepare: async (db) => {
+      removedRows.set(db, (await removePackWithUndo(db, 'test-pack'))!);
+    },
     write: (db) => undoRemovePack(db, removedRows.get(db) ?? { pack: { ...makePack().pack, id: 'test-pack' } as never, entities: [], articles: [] }),
   },
   { kind: 'entity edit', write: (db) => saveEntityEdit(db, 'test-pack/ada', { description: 'Wrote the first program.' }) },
