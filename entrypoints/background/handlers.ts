@@ -3,6 +3,7 @@ import type { BackstoryDatabase } from '../../lib/db/database';
 import { getEntityCards } from '../../lib/kb/entity-card';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
 import { HandlerError, type Handlers } from '../../lib/messages/router';
+import { optionsPath } from '../../lib/routes/extension-routes';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { LibraryRefresh } from './library-refresh';
@@ -41,7 +42,7 @@ export function createHandlers({ db, matchers, ready, search, library }: Handler
       await ready;
       const article = await db.articles.get(String(articleKey));
       if (!article) throw new HandlerError('not-found', 'No such article');
-      const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(article.key)}`);
+      const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(optionsPath({ name: 'article', key: article.key }));
       await browser.tabs.create({ url });
       return { opened: true };
     },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { dismissalsItem } from '../../lib/extension/dismissals-item';
 import { HandlerError } from '../../lib/messages/router';
+import { searchPath } from '../../lib/routes/extension-routes';
 import { addDismissal } from '../../lib/settings/site-dismissals';
 import { siteKey } from '../../lib/settings/settings';
 
@@ -11,7 +12,7 @@ const MAX_DISMISS_FIELD = 300;
 export async function openSearch(query: unknown, tabId: number | undefined): Promise<{ opened: boolean }> {
   const text = String(query ?? '').trim().slice(0, 200);
   if (!text) throw new HandlerError('bad-request', 'Empty query');
-  const url = browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text)}`);
+  const url = browser.runtime.getURL(searchPath(text));
   const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
   await browser.tabs.create({ url, ...(tab ? { index: tab.index + 1, openerTabId: tab.id } : {}) });
   return { opened: true };

@@ -4,11 +4,12 @@ import { PopupStatus } from '../../components/PopupStatus';
 import type { ResultGroup } from '../../components/SearchResultsList';
 import { SearchResultsList } from '../../components/SearchResultsList';
 import { SiteControls } from '../../components/SiteControls';
-import { updateSettings } from '../../lib/extension/settings-item';
+import { useSettings } from '../../hooks/use-settings';
 import { MAX_QUERY_CHARS } from '../../lib/search/query';
 import { siteKey } from '../../lib/settings/settings';
 import { EntityPanel } from './EntityPanel';
 import { loadLastQuery, saveLastQuery } from './last-query';
+import { openArticle } from './open-article';
 import { type PageKind, pageKind } from './page-kind';
 import { markNextFrame, RESULTS_MARK, USABLE_MARK } from './perf-marks';
 import { pageOptions } from './page-options';
@@ -20,7 +21,6 @@ import { siteIsOn, withSite } from './site-switch';
 import { askTab, targetTab } from './tab-client';
 import { usePageMentions } from './use-page-mentions';
 import { useSearch } from './use-search';
-import { useSettings } from './use-settings';
 
 export interface AppProps {
   source: SearchSource;
@@ -31,10 +31,6 @@ export interface AppProps {
 /** What choosing an option does. */
 export type OptionAction = { kind: 'entity'; key: string } | { kind: 'article'; key: string } | { kind: 'reveal'; key: string };
 
-function openArticle(key: string): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`) });
-}
-
 /** The toolbar popup: search the library, see what is on this page, switch Backstory off here. */
 export function App({ source, search }: AppProps) {
   const [query, setQuery] = useState('');
@@ -44,7 +40,7 @@ export function App({ source, search }: AppProps) {
   const [tab, setTab] = useState<{ id: number; url?: string } | null>();
   const input = useRef<HTMLInputElement>(null);
   const listboxId = useId();
-  const settings = useSettings();
+  const [settings, changeSettings] = useSettings();
   const state = useSearch(source, query);
   const inPage = new URLSearchParams(search).has('tab');
 
@@ -185,8 +181,8 @@ export function App({ source, search }: AppProps) {
             site={site}
             siteEnabled={site ? siteIsOn(settings, site) : false}
             paused={settings.paused}
-            onSiteEnabledChange={(on) => site && void updateSettings({ disabledSites: withSite(settings.disabledSites, site, on) })}
-            onPausedChange={(paused) => void updateSettings({ paused })}
+            onSiteEnabledChange={(on) => site && void changeSettings({ disabledSites: withSite(settings.disabledSites, site, on) })}
+            onPausedChange={(paused) => void changeSettings({ paused })}
           />
         </footer>
       )}

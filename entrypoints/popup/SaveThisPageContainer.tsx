@@ -4,13 +4,10 @@ import { SaveThisPage, type SavedArticleLink } from '../../components/SaveThisPa
 import { getDatabase } from '../../lib/db/database';
 import { findArticlesByUrl } from '../../lib/kb/find-by-url';
 import { createMessageClient } from '../../lib/messages/client';
+import { openArticle } from './open-article';
 import { pageUrls, targetTabId } from './target-tab';
 
 const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
-
-function openArticle(key: string): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`) });
-}
 
 /** "Save this page" for the tab the popup was opened on, and whether it is already saved. */
 export function SaveThisPageContainer() {

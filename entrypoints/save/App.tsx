@@ -6,6 +6,7 @@ import { getDatabase } from '../../lib/db/database';
 import type { ExtractedArticle } from '../../lib/extract';
 import { findArticlesByUrl, type ArticleAtUrl } from '../../lib/kb/find-by-url';
 import { MY_ARTICLES_PACK_NAME } from '../../lib/kb/my-articles';
+import { optionsPath } from '../../lib/routes/extension-routes';
 // The options page's worker: saving compiles a matcher over the whole library, kept off this page's main thread.
 import { saveArticleInWorker } from '../options/import/start-import-worker';
 import type { CandidateType } from '../../lib/nlp';
@@ -20,7 +21,7 @@ type State =
   | { name: 'saved'; articleKey: string; updated: boolean; entities: number };
 
 
-const articleHref = (key: string) => browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`);
+const articleHref = (key: string) => browser.runtime.getURL(optionsPath({ name: 'article', key }));
 
 /** The save preview: correct the article, choose the new names, save to "My articles". */
 export function App() {

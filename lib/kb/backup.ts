@@ -4,7 +4,7 @@
  * written and then written in one transaction: a bad backup changes nothing.
  */
 import type { BackstoryDatabase } from '../db/database';
-import { withMentions } from '../db/mention-index';
+import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityEditRow, PackSource } from '../db/rows';
 import type { Pack } from '../pack/schema';
 import { validatePack, type PackIssue } from '../pack/validate';

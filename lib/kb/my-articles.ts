@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { BackstoryDatabase } from '../db/database';
-import { withMentions } from '../db/mention-index';
+import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityRow, PackRow } from '../db/rows';
 import { compileMatcher } from '../matcher';
 import {

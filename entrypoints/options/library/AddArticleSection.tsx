@@ -3,7 +3,7 @@ import { ImportReport, type ImportReportProps } from '../../../components/Import
 import { saveArticleInWorker } from '../import/start-import-worker';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
 import { formatArticleDate } from '../../../lib/text/format-date';
-import { articleHref } from '../route';
+import { articleHref } from '../../../lib/routes/extension-routes';
 
 /** Largest text file accepted for one article, in bytes: far above any article. */
 const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;

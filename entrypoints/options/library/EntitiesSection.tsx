@@ -5,7 +5,7 @@ import { VirtualList } from '../../../components/VirtualList';
 import { getDatabase } from '../../../lib/db/database';
 import { entitiesByKeys, entityKeys } from '../../../lib/kb/library-queries';
 import { addUserEntity } from '../../../lib/kb/user-pack';
-import { entityHref } from '../route';
+import { entityHref } from '../../../lib/routes/extension-routes';
 import { useLiveQuery } from '../use-live-query';
 import { useDebounced } from './use-debounced';
 import { usePagedRows } from './use-paged-rows';

@@ -4,7 +4,7 @@ import { getEntityCards } from '../../../lib/kb/entity-card';
 import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { formatArticleDate } from '../../../lib/text/format-date';
 import { safeHttpUrl } from '../../../lib/text/safe-url';
-import { articleHref, entityHref } from '../route';
+import { articleHref, entityHref, routeHash } from '../../../lib/routes/extension-routes';
 import { useLiveQuery } from '../use-live-query';
 
 /** Articles listed on an entity page, newest first. */
@@ -47,7 +47,7 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
   return (
     <article class="panel entity-page" aria-labelledby="entity-title">
       <p>
-        <a href="#/entities">← Entities</a>
+        <a href={routeHash({ name: 'entities' })}>← Entities</a>
       </p>
       <h2 id="entity-title">{card.name}</h2>
       <p class="muted">
