@@ -2,12 +2,13 @@ import { browser } from 'wxt/browser';
 import { dismissalsItem } from '../../lib/extension/dismissals-item';
 import { HandlerError } from '../../lib/messages/channel';
 import type { RequestOfMessage } from '../../lib/messages/protocol';
+import { optionsPath } from '../../lib/routes/extension-routes';
 import { addDismissal } from '../../lib/settings/site-dismissals';
 import { siteKey } from '../../lib/settings/settings';
 
 /** Opens an entity's page of the library (options page) in a new tab, next to the page it was asked from. */
 export async function openEntityPage(entityKey: string, tabId: number | undefined): Promise<{ opened: boolean }> {
-  const url = browser.runtime.getURL(`/options.html#/entities/${encodeURIComponent(entityKey)}`);
+  const url = browser.runtime.getURL(optionsPath({ name: 'entity', key: entityKey }));
   const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
   await browser.tabs.create({ url, ...(tab ? { index: tab.index + 1, openerTabId: tab.id } : {}) });
   return { opened: true };

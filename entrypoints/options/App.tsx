@@ -5,17 +5,17 @@ import { ArticlesSection } from './library/ArticlesSection';
 import { EntitiesSection } from './library/EntitiesSection';
 import { EntityPage } from './library/EntityPage';
 import { PacksSection } from './PacksSection';
-import { parseRoute, type Route } from './route';
+import { parseRoute, routeHash, type Route } from '../../lib/routes/extension-routes';
 import { SettingsSection } from './SettingsSection';
 import { StorageSection } from './StorageSection';
 
 const NAV: ReadonlyArray<{ href: string; label: string; routes: ReadonlyArray<Route['name']> }> = [
-  { href: '#/', label: 'Packs', routes: ['packs'] },
-  { href: '#/articles', label: 'Articles', routes: ['articles', 'article'] },
-  { href: '#/entities', label: 'Entities', routes: ['entities', 'entity'] },
-  { href: '#/add', label: 'Add an article', routes: ['add'] },
-  { href: '#/settings', label: 'Settings', routes: ['settings'] },
-  { href: '#/storage', label: 'Storage and backup', routes: ['storage'] },
+  { href: routeHash({ name: 'packs' }), label: 'Packs', routes: ['packs'] },
+  { href: routeHash({ name: 'articles' }), label: 'Articles', routes: ['articles', 'article'] },
+  { href: routeHash({ name: 'entities' }), label: 'Entities', routes: ['entities', 'entity'] },
+  { href: routeHash({ name: 'add' }), label: 'Add an article', routes: ['add'] },
+  { href: routeHash({ name: 'settings' }), label: 'Settings', routes: ['settings'] },
+  { href: routeHash({ name: 'storage' }), label: 'Storage and backup', routes: ['storage'] },
 ];
 
 function useHash(): string {

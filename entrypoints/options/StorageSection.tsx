@@ -7,7 +7,6 @@ import { createBackup } from '../../lib/kb/backup';
 import { estimatePackSizes } from '../../lib/kb/storage-usage';
 import { normalizeSettings } from '../../lib/settings/settings';
 import { runRestoreInWorker } from '../../workers/library-worker';
-import { notifyBackground } from './notify-background';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
 
@@ -65,7 +64,6 @@ export function StorageSection() {
         return;
       }
       await updateSettings(normalizeSettings(outcome.settings));
-      await notifyBackground();
       setReport({ tone: 'success', summary: `Restored ${plural(outcome.packs, 'pack')}, ${plural(outcome.entityEdits, 'entity edit')} and your settings.` });
     } finally {
       setBusy(false);

@@ -6,9 +6,9 @@ import { getDatabase } from '../../lib/db/database';
 import type { ExtractedArticle } from '../../lib/extract';
 import { findArticlesByUrl, type ArticleAtUrl } from '../../lib/kb/find-by-url';
 import { MY_ARTICLES_PACK_NAME } from '../../lib/kb/my-articles';
+import { optionsPath } from '../../lib/routes/extension-routes';
 // The options page's worker: saving compiles a matcher over the whole library, kept off this page's main thread.
 import { saveArticleInWorker } from '../../workers/library-worker';
-import { createMessageClient } from '../../lib/messages/client';
 import type { CandidateType } from '../../lib/nlp';
 import { articleFromDraft, draftFromArticle, fieldErrors } from './draft';
 import { loadCapture } from './load-capture';
@@ -20,9 +20,8 @@ type State =
   | { name: 'editing'; original: ExtractedArticle; draft: ArticleDraft }
   | { name: 'saved'; articleKey: string; updated: boolean; entities: number };
 
-const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
 
-const articleHref = (key: string) => browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`);
+const articleHref = (key: string) => browser.runtime.getURL(optionsPath({ name: 'article', key }));
 
 /** The save preview: correct the article, choose the new names, save to "My articles". */
 export function App() {
@@ -113,8 +112,6 @@ function Editor({ original, draft, onDraft, onSaved }: EditorProps) {
         setErrors(fieldErrors(result.issues));
         return;
       }
-      // The background recompiles the matcher and tabs rescan: the new names light up.
-      await client.send('kb.changed', {});
       onSaved({ articleKey: result.articleKey, updated: result.status === 'updated', entities: accepted.length });
     } catch (error) {
       console.error('Backstory: saving failed', error);

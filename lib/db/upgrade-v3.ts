@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'dexie';
 import { comparableUrl } from '../text/safe-url';
-import { mentionIndexOf } from './mention-index';
+import { mentionIndexOf } from './article-mention-keys';
 import { ARTICLE_ROW_FIELDS, ENTITY_ROW_FIELDS, extraProperties } from './row-fields';
 import type { ArticleMention } from './rows';
 

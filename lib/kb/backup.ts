@@ -4,9 +4,8 @@
  * written and then written in one transaction: a bad backup changes nothing.
  */
 import type { BackstoryDatabase } from '../db/database';
-import { withMentions } from '../db/mention-index';
+import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityEditRow, PackSource } from '../db/rows';
-import { bumpRevision } from '../db/revision';
 import type { Pack } from '../pack/schema';
 import { validatePack, type PackIssue } from '../pack/validate';
 import { MAX_REPORTED_ISSUES } from '../pack/limits';
@@ -15,6 +14,7 @@ import { exportPack } from './export-pack';
 import { rowsOfPack } from './keys';
 import { writePackRows } from './install-pack';
 import { packToRows } from './pack-to-rows';
+import { writeLibrary } from './write-library';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -140,11 +140,10 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
     }
     return rows;
   });
-  await db.transaction('rw', [db.packs, db.entities, db.articles, db.meta, db.entityEdits], async () => {
+  await writeLibrary(db, [db.packs, db.entities, db.articles, db.entityEdits], async () => {
     await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.entityEdits.clear()]);
     for (const rows of all) await writePackRows(db, rows, { replace: true });
     await db.entityEdits.bulkPut(backup.entityEdits);
-    await bumpRevision(db);
   });
   return { packs: all.length };
 }

@@ -1,5 +1,5 @@
 import type { BackstoryDatabase } from '../db/database';
-import { mentionIndexRange } from '../db/mention-index';
+import { mentionIndexRange } from '../db/article-mention-keys';
 import type { ArticleRow, EntityRow } from '../db/rows';
 import { withEdit } from './entity-edits';
 

@@ -4,9 +4,8 @@
  */
 import * as v from 'valibot';
 import type { BackstoryDatabase } from '../db/database';
-import { withMentions } from '../db/mention-index';
+import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityRow, PackRow } from '../db/rows';
-import { bumpRevision } from '../db/revision';
 import { compileMatcher } from '../matcher';
 import {
   PACK_FORMAT,
@@ -24,6 +23,7 @@ import { rowKey, rowsOfPack, rowsOfPacks } from './keys';
 import { entityPatterns } from './matcher-patterns';
 import { firstSentences, packToRows } from './pack-to-rows';
 import { foldForSearch } from '../search/fold';
+import { writeLibrary } from './write-library';
 
 export const MY_ARTICLES_PACK_ID = 'my-articles';
 export const MY_ARTICLES_PACK_NAME = 'My articles';
@@ -83,7 +83,7 @@ export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArti
   const checked = checkInput({ id: 'draft', ...trimArticle(input.article) }, draftEntities);
   if ('issues' in checked) return { status: 'invalid', issues: checked.issues };
 
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async () => {
+  return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
     const ownEntities = await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).toArray();
     const ownArticles = await rowsOfPack(db.articles, MY_ARTICLES_PACK_ID).toArray();
     const previous = checked.article.url ? ownArticles.find((a) => a.url === checked.article.url) : undefined;
@@ -102,7 +102,6 @@ export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArti
       articles: ownArticles.length + (previous ? 0 : 1),
       now,
     });
-    await bumpRevision(db);
     return {
       status: previous ? 'updated' : 'saved',
       articleKey: article.key,

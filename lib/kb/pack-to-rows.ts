@@ -1,4 +1,4 @@
-import { withMentions } from '../db/mention-index';
+import { withMentions } from '../db/article-mention-keys';
 import { ARTICLE_ROW_FIELDS, ENTITY_ROW_FIELDS, extraProperties } from '../db/row-fields';
 import type { ArticleMention, ArticleRow, EntityRow, PackRow, PackSource } from '../db/rows';
 import { compileMatcher } from '../matcher';

@@ -3,8 +3,7 @@ import { ImportReport, type ImportReportProps } from '../../../components/Import
 import { saveArticleInWorker } from '../../../workers/library-worker';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
 import { formatArticleDate } from '../../../lib/text/format-date';
-import { notifyBackground } from '../notify-background';
-import { articleHref } from '../route';
+import { articleHref } from '../../../lib/routes/extension-routes';
 
 /** Largest text file accepted for one article, in bytes: far above any article. */
 const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
@@ -48,7 +47,6 @@ export function AddArticleSection() {
         setReport({ tone: 'error', summary: 'The article could not be saved. Nothing was added.', issues: result.issues });
         return;
       }
-      await notifyBackground();
       location.hash = articleHref(result.articleKey);
     } catch (error) {
       console.error('Backstory: could not save the article', error);

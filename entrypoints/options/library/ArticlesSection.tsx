@@ -5,7 +5,7 @@ import { getDatabase } from '../../../lib/db/database';
 import type { ArticleRow } from '../../../lib/db/rows';
 import { articleKeys, articlesByKeys } from '../../../lib/kb/library-queries';
 import { formatArticleDate } from '../../../lib/text/format-date';
-import { articleHref } from '../route';
+import { articleHref } from '../../../lib/routes/extension-routes';
 import { useLiveQuery } from '../use-live-query';
 import { useDebounced } from './use-debounced';
 import { usePagedRows } from './use-paged-rows';

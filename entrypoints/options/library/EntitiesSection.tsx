@@ -5,8 +5,7 @@ import { VirtualList } from '../../../components/VirtualList';
 import { getDatabase } from '../../../lib/db/database';
 import { entitiesByKeys, entityKeys } from '../../../lib/kb/library-queries';
 import { addUserEntity } from '../../../lib/kb/user-pack';
-import { notifyBackground } from '../notify-background';
-import { entityHref } from '../route';
+import { entityHref } from '../../../lib/routes/extension-routes';
 import { useLiveQuery } from '../use-live-query';
 import { useDebounced } from './use-debounced';
 import { usePagedRows } from './use-paged-rows';
@@ -20,7 +19,6 @@ type EntityListRow = NonNullable<Awaited<ReturnType<typeof fetchEntities>>[numbe
 /** Adds an entity by hand and opens its page. */
 async function add(entity: Parameters<typeof addUserEntity>[1]) {
   const key = await addUserEntity(getDatabase(), entity);
-  await notifyBackground();
   location.hash = entityHref(key);
 }
 

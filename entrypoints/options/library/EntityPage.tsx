@@ -4,8 +4,7 @@ import { getEntityCards } from '../../../lib/kb/entity-card';
 import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { formatArticleDate } from '../../../lib/text/format-date';
 import { safeHttpUrl } from '../../../lib/text/safe-url';
-import { notifyBackground } from '../notify-background';
-import { articleHref, entityHref } from '../route';
+import { articleHref, entityHref, routeHash } from '../../../lib/routes/extension-routes';
 import { useLiveQuery } from '../use-live-query';
 
 /** Articles listed on an entity page, newest first. */
@@ -39,18 +38,16 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
       description: sameDescription ? undefined : change.description,
       hidden: change.hidden || undefined,
     });
-    await notifyBackground();
   }
 
   async function reset() {
     await saveEntityEdit(getDatabase(), row.key, { alternateName: undefined, description: undefined, hidden: undefined });
-    await notifyBackground();
   }
 
   return (
     <article class="panel entity-page" aria-labelledby="entity-title">
       <p>
-        <a href="#/entities">← Entities</a>
+        <a href={routeHash({ name: 'entities' })}>← Entities</a>
       </p>
       <h2 id="entity-title">{card.name}</h2>
       <p class="muted">

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COMMAND_DIRECTIONS, listenForCommands } from '../../../entrypoints/background/commands';
 import { createHandlers } from '../../../entrypoints/background/handlers';
+import { createLibraryRefresh } from '../../../entrypoints/background/library-refresh';
 import { listenForMessages } from '../../../entrypoints/background/message-listener';
 import type { SearchService } from '../../../entrypoints/background/search-index';
 import { dismissalsItem } from '../../../lib/extension/dismissals-item';
@@ -27,7 +28,8 @@ async function setUp() {
   await installPack(db, makePack(), { source: { kind: 'file' } });
   const matchers = new MatcherCache(db);
   search = { search: vi.fn(async () => ({ entities: [], articles: [] }) as never), refresh: vi.fn(async () => undefined) };
-  listenForMessages(createHandlers({ db, matchers, ready: Promise.resolve(), search }));
+  const ready = Promise.resolve();
+  listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }) }));
   return { db };
 }
 

@@ -1,4 +1,4 @@
-import type { ExtractResult } from '../../lib/extract';
+import type { ExtractResult } from './extract-article';
 
 /** Session-storage key prefix of a captured page; the save page's URL hash holds the rest. */
 export const CAPTURE_KEY_PREFIX = 'capture:';
