@@ -111,6 +111,14 @@ export class ClosedPopover {
     return this.boxOf(dialog);
   }
 
+  /** The border box of the control labelled `label` (aria-label), where it is now: no scrolling first. */
+  async controlBox(label: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const root = await this.root();
+    const control = root && find(root, (n) => attr(n, 'aria-label') === label);
+    if (!control) throw new Error(`No control labelled "${label}" in the popover`);
+    return this.boxOf(control);
+  }
+
   /** Whether keyboard focus is inside the popover (the page sees only the host as focused). */
   async hasFocus(): Promise<boolean> {
     return this.page.evaluate(() => document.activeElement?.tagName === 'BACKSTORY-POPOVER');
