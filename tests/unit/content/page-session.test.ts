@@ -35,7 +35,7 @@ const painted = (name = 'backstory-mention') => [...(registry().get(name) ?? [])
 
 /** Asks the tab as the popup does (an extension page: our id, no tab). */
 async function askTab(type: string): Promise<unknown> {
-  const replies = await fakeBrowser.runtime.onMessage.trigger({ type, payload: {} }, { id: fakeBrowser.runtime.id });
+  const replies = await fakeBrowser.runtime.onMessage.trigger({ type, payload: {} }, { id: fakeBrowser.runtime.id }, () => undefined);
   return (replies as unknown[]).find((r) => r !== undefined);
 }
 
