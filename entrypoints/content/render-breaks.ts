@@ -19,7 +19,6 @@ const FLOWING = new Set(['inline', 'contents', 'ruby', 'ruby-base', 'none', ''])
 /** Elements that are never rendered: whatever their tag, they separate nothing. */
 const NOT_RENDERED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'WBR']);
 
-const ASCII_WORD = /[A-Za-z0-9]/u;
 const WORD_START = /^[\p{L}\p{N}\p{M}]/u;
 const WORD_END = /[\p{L}\p{N}\p{M}]$/u;
 
@@ -28,9 +27,14 @@ export function isWordJoin(before: string, after: string): boolean {
   const last = before.charCodeAt(before.length - 1);
   const first = after.charCodeAt(0);
   if (Number.isNaN(last) || Number.isNaN(first)) return false;
-  const endsWord = last < 128 ? ASCII_WORD.test(before[before.length - 1]!) : WORD_END.test(before.slice(-2));
+  // Called once per text node: ASCII by char code, the rest by Unicode class.
+  const endsWord = last < 128 ? isAsciiWord(last) : WORD_END.test(before.slice(-2));
   if (!endsWord) return false;
-  return first < 128 ? ASCII_WORD.test(after[0]!) : WORD_START.test(after);
+  return first < 128 ? isAsciiWord(first) : WORD_START.test(after);
+}
+
+function isAsciiWord(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /**

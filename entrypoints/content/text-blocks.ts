@@ -56,6 +56,8 @@ export class TextBlockCollector {
   private readonly walker: TreeWalker;
   private readonly status = new Map<Element, ElementStatus>();
   private readonly displays = new Map<Element, string>();
+  /** Whitespace-only text met since the last text of the current block. */
+  private readonly pendingSpace: Text[] = [];
   private current: TextBlock | undefined;
   private currentBlockElement: Element | undefined;
   private finished = false;
@@ -91,17 +93,21 @@ export class TextBlockCollector {
         break;
       }
       const data = node.data;
+      // Whitespace between inline elements separates words ("<a>Putin</a> <b>met</b>"):
+      // kept inside a block, never the start of one. Most whitespace lies between blocks
+      // (indentation), so what it belongs to is only worked out once the next text shows
+      // that the block goes on.
+      if (!NON_SPACE.test(data)) {
+        if (this.current) this.pendingSpace.push(node);
+        continue;
+      }
       const parent = node.parentElement;
       const status = parent ? this.statusOf(parent) : undefined;
       if (status?.skip) continue;
       const blockElement = status?.block;
       const sameBlock = !!this.current && blockElement === this.currentBlockElement;
-      // Whitespace between inline elements separates words ("<a>Putin</a> <b>met</b>"):
-      // kept inside a block, never the start of one.
-      if (!NON_SPACE.test(data)) {
-        if (sameBlock) this.append(node);
-        continue;
-      }
+      if (sameBlock) for (const space of this.pendingSpace) if (this.isInCurrentBlock(space)) this.append(space);
+      this.pendingSpace.length = 0;
       // Two words meeting with nothing between them in the DOM may still be apart on screen.
       const breaks = sameBlock && isWordJoin(this.current!.text, data) && breaksBetween(this.current!.nodes.at(-1)!, node, this.display);
       if (!sameBlock || breaks) {
@@ -112,6 +118,12 @@ export class TextBlockCollector {
       this.append(node);
     }
     return blocks;
+  }
+
+  private isInCurrentBlock(node: Text): boolean {
+    const parent = node.parentElement;
+    const status = parent ? this.statusOf(parent) : undefined;
+    return !!status && !status.skip && status.block === this.currentBlockElement;
   }
 
   private append(node: Text): void {
@@ -133,6 +145,7 @@ export class TextBlockCollector {
   };
 
   private closeBlock(into: TextBlock[]): void {
+    this.pendingSpace.length = 0;
     if (this.current && this.current.nodes.length > 0) into.push(this.current);
     this.current = undefined;
     this.currentBlockElement = undefined;

@@ -140,6 +140,27 @@ describe('the page side: text as it renders, a card that stays on screen, frames
     });
   });
 
+  it('on a right-to-left page, an English card reads left to right throughout: name, description and headlines aligned alike', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('edge.html'));
+    await until(() => highlightTexts(page), (t) => t.includes('Vladimir Putin'));
+    const popover = await ClosedPopover.attach(page);
+    const { x, y } = await pointOfText(page, 'Vladimir Putin');
+    await page.mouse.move(x, y);
+    await popover.waitForText((t) => t.includes('President of Russia') || t.includes('article'));
+    await page.waitForTimeout(200);
+    const heading = await popover.textBox('Vladimir Putin');
+    const card = await popover.box();
+    // The heading starts at the left, as the English description and headlines do (border, padding, and room for ×).
+    expect(heading.x - card.x).toBeLessThanOrEqual(1 + 16 + 28);
+    expect((await popover.dialogAttributes()).dir).toBe('rtl'); // The page's direction still places the card.
+    // The close button (at the popover's end: the left here) does not cover the name.
+    const close = await popover.controlBox('Close');
+    expect(close.x + close.width <= heading.x || close.x >= heading.x + heading.width).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/card-rtl-page.png` });
+    await page.close();
+  });
+
   describe('clicks and trust', () => {
     let page: Page;
     let popover: ClosedPopover;
