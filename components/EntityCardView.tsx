@@ -16,15 +16,17 @@ export interface EntityCardViewProps {
 }
 
 /**
- * Who or what an entity is, and which stored articles mention it, newest first. Pack
- * text takes its own direction (`dir="auto"`): an English sentence on an Arabic page
- * reads left to right, and the reverse.
+ * Who or what an entity is, and which stored articles mention it, newest first. Each
+ * block takes the direction of its own text (`dir="auto"`): an English card on an Arabic
+ * page reads, and is aligned, left to right throughout, an Arabic sentence in it right
+ * to left.
  */
 export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onOpenRelated, now }: EntityCardViewProps) {
   const more = card.articleCount - card.articles.length;
   const dateOf = (iso: string | undefined) => (now === undefined ? formatArticleDate(iso) : articleDateLabel(iso, now));
   return (
-    <article class="bs-card">
+    // The card takes the direction of its own text (the labels are English), whatever the page's.
+    <article class="bs-card" dir="auto">
       <header class="bs-card__header">
         <h2 class="bs-card__name" id={headingId} dir="auto">
           {card.name}
@@ -44,7 +46,7 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
               <button type="button" class="bs-card__headline" dir="auto" onClick={() => onOpenArticle(article.key)}>
                 {article.headline}
               </button>
-              <div class="bs-card__meta">
+              <div class="bs-card__meta" dir="auto">
                 {[article.publisher, dateOf(article.datePublished)].filter(Boolean).join(' · ')}
               </div>
               {article.sentence && <blockquote class="bs-card__sentence" dir="auto">{article.sentence}</blockquote>}

@@ -11,7 +11,7 @@ export interface SettingsFormProps {
 const STYLES: ReadonlyArray<{ value: HighlightStyle; label: string; hint: string }> = [
   { value: 'underline', label: 'Underline', hint: 'A quiet dotted line under each known name.' },
   { value: 'background', label: 'Background', hint: 'A soft colour behind each known name.' },
-  { value: 'hover-only', label: 'Only under the pointer', hint: 'Nothing is painted until you rest the pointer on a name; pages cannot see which names Backstory knows.' },
+  { value: 'hover-only', label: 'Only under the pointer', hint: 'Names are marked only while you rest the pointer on one, in Backstory’s own layer; pages cannot see which names Backstory knows.' },
 ];
 
 const TYPE_LABELS: Readonly<Record<EntityType, string>> = {

@@ -29,10 +29,11 @@ export interface HoverDeps {
 /**
  * Turns pointer and keys into popover intent: finds the mention under the pointer by
  * hit-testing (no listeners on the page's elements), opens after a short rest, stays
- * open while the pointer is on the name or the popover, pins on a click, and leaves on
- * Esc, the close button, an outside click, or (unpinned) when the pointer moves away.
- * Hover never takes keyboard focus; a popover opened from the keyboard takes it and
- * gives it back on close.
+ * open while the pointer is on the name or the popover, opens pinned (or pins) on a
+ * click, and leaves on Esc, the close button, an outside click, or (unpinned) when the
+ * pointer moves away. Hover never takes keyboard focus; a popover opened from the
+ * keyboard takes it and gives it back on close. Only the user's own input counts: events
+ * a page's script made (`isTrusted` false) open, pin, fetch and mark nothing.
  */
 export class HoverController {
   private frame = 0;
@@ -84,7 +85,7 @@ export class HoverController {
   }
 
   onPointerMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     this.lastPoint = { x: event.clientX, y: event.clientY, overPopover: this.deps.popover.contains(event) };
     // One hit test per frame, whatever the event rate.
     this.frame ||= requestAnimationFrame(() => {
@@ -93,14 +94,37 @@ export class HoverController {
     });
   }
 
+  /** A press in this document: on a name, opens its card pinned (or pins it); elsewhere, closes. */
   onPointerDown(event: PointerEvent): void {
-    if (!this.deps.popover.isOpen) return;
-    if (this.deps.popover.contains(event)) {
+    if (!event.isTrusted) return;
+    if (this.deps.popover.isOpen && this.deps.popover.contains(event)) {
       this.pin();
       return;
     }
-    const onName = this.openMention && this.mentionAt(event.clientX, event.clientY) === this.openMention;
-    if (onName) this.pin();
+    const mention = this.mentionAt(event.clientX, event.clientY);
+    if (mention && mention === this.openMention) this.pin();
+    else if (mention) this.openAt(mention, { x: event.clientX, y: event.clientY }, { pinned: true });
+    else if (this.deps.popover.isOpen) this.close();
+  }
+
+  /**
+   * The pointer moving in the document that shows the popover when that is not this one
+   * (a frame's card in the top document): this frame no longer sees the pointer, so
+   * anywhere but on the card counts as having left the name.
+   */
+  onHostDocumentPointerMove(event: PointerEvent): void {
+    if (!event.isTrusted || !this.openMention) return;
+    if (this.deps.popover.contains(event)) this.cancelClose();
+    else if (!this.pinned) this.scheduleClose();
+  }
+
+  /**
+   * A press in the document that shows the popover when that is not this one (a frame's
+   * card shown in the top document): on the popover pins it, anywhere else closes it.
+   */
+  onHostDocumentPointerDown(event: PointerEvent): void {
+    if (!event.isTrusted || !this.deps.popover.isOpen) return;
+    if (this.deps.popover.contains(event)) this.pin();
     else this.close();
   }
 
@@ -215,7 +239,7 @@ export class HoverController {
   }
 
   private openAt(mention: PageMention, point: { x: number; y: number } | undefined, options: { pinned?: boolean } = {}): void {
-    this.intent = undefined;
+    this.cancelIntent();
     this.cancelClose();
     this.openMention = mention;
     this.pinned = options.pinned ?? false;

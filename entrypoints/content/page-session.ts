@@ -6,6 +6,7 @@ import type { MessageClient } from '../../lib/messages/client';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey, type Settings } from '../../lib/settings/settings';
 import { dismissalsOf, filterDismissed } from '../../lib/settings/site-dismissals';
 import { DomWatcher } from './dom-watcher';
+import { mentionsInFrames, publishFrameMentions } from './frame-mentions';
 import { HighlightPainter } from './highlight-painter';
 import { HoverController } from './hover-controller';
 import { KeyboardNav } from './keyboard-nav';
@@ -141,6 +142,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   }
 
   // Input: listeners on the document only, in the capture phase, never on the page's elements.
+  // Only the user's own input counts: a page's scripts can dispatch events too (isTrusted false).
   const live = () => running && !ctx.isInvalid;
   ctx.addEventListener(document, 'pointermove', (e) => live() && controller.onPointerMove(e), { passive: true, capture: true });
   ctx.addEventListener(document, 'pointerdown', (e) => live() && controller.onPointerDown(e), { capture: true });
@@ -148,7 +150,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     document,
     'keydown',
     (e) => {
-      if (!live() || e.isComposing) return;
+      if (!live() || !e.isTrusted || e.isComposing) return;
       if (nav.onKeyDown(e)) {
         e.preventDefault();
         e.stopPropagation();
@@ -156,6 +158,18 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     },
     { capture: true },
   );
+  // A frame's card is shown in the top document: presses and Esc there reach it too.
+  const hostDocument = popover.hostDocument;
+  if (hostDocument !== document) {
+    ctx.addEventListener(hostDocument, 'pointermove', (e) => live() && controller.onHostDocumentPointerMove(e), { passive: true, capture: true });
+    ctx.addEventListener(hostDocument, 'pointerdown', (e) => live() && controller.onHostDocumentPointerDown(e), { capture: true });
+    ctx.addEventListener(hostDocument, 'keydown', (e) => live() && e.isTrusted && e.key === 'Escape' && controller.onEscape(), { capture: true });
+    // The frame going away (removed, navigated) takes its card out of the top document.
+    ctx.addEventListener(window, 'pagehide', () => {
+      controller.close();
+      popover.dispose();
+    });
+  }
 
   // In-page navigations (history API): the view was replaced, look again.
   let lastUrl = location.href.split('#')[0];
@@ -173,7 +187,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const onMessage = (message: unknown, sender: MessageSenderLike) =>
     answerTabMessage(message, tabSenderTrust(sender, browser.runtime.id, browser.runtime.getURL('/')), {
       answersQuestions: isTopFrame,
-      mentions: () => index.inOrder(),
+      // Names in same-origin frames are on this page too.
+      mentions: () => [...index.inOrder(), ...mentionsInFrames()],
       enabled: () => running,
       reveal: (entityKey) => reveal(entityKey),
       knowledgeChanged: () => {
@@ -185,6 +200,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       },
     });
   browser.runtime.onMessage.addListener(onMessage);
+  if (!isTopFrame) publishFrameMentions(() => (running ? index.inOrder() : []));
 
   function reveal(entityKey: string): boolean {
     const mention = index.inOrder().find((m) => m.entityKeys.includes(entityKey));
