@@ -7,7 +7,7 @@ import { HandlerError, type Handlers } from '../../lib/messages/router';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { SearchService } from './search-index';
-import { dismissOnSite, openSearch } from './page-actions';
+import { dismissOnSite, openSearch, undismissOnSite } from './page-actions';
 
 /** Page text per request, in UTF-16 code units: bounds the work one message can ask for. */
 const MAX_SCAN_CHARS = 4_000_000;
@@ -51,6 +51,10 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
 
     async 'site.dismiss'(request, { tabId }) {
       return dismissOnSite(request, tabId);
+    },
+
+    async 'site.undismiss'(request, { tabId }) {
+      return undismissOnSite(request, tabId);
     },
 
     async 'kb.search'({ query }) {

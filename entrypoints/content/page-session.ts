@@ -47,7 +47,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     {
       onOpenArticle: (articleKey) => void client.send('article.open', { articleKey }).catch(goQuiet),
       onShowMore: (card) => void client.send('search.open', { query: card.name }).catch(goQuiet),
-      onDismissCandidate: (entityKey) => dismiss(entityKey),
+      onDismissCandidate: (entityKey) => setDismissed(entityKey, true),
+      onUndoDismiss: (entityKey) => setDismissed(entityKey, false),
       onDisableSite: () => {
         hover?.close();
         if (site) void updateSettings({ disabledSites: [...settings.disabledSites, site] }).catch(goQuiet);
@@ -132,11 +133,18 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     }
   }
 
-  function dismiss(entityKey: string): void {
+  /**
+   * "Not this one" / "Don't highlight here", and its Undo: the card stays open, pinned,
+   * with the candidate replaced by "hidden · Undo"; the background writes the choice for
+   * the tab's site and every frame of the site follows through storage.
+   */
+  function setDismissed(entityKey: string, hidden: boolean): void {
     const mention = controller.currentMention;
-    controller.close();
     if (!mention) return;
-    void client.send('site.dismiss', { text: mention.text, entityKey }).catch(goQuiet);
+    controller.pin();
+    popover.setHidden(entityKey, hidden);
+    const request = { text: mention.text, entityKey };
+    void client.send(hidden ? 'site.dismiss' : 'site.undismiss', request).catch(goQuiet);
   }
 
   // Input: listeners on the document only, in the capture phase, never on the page's elements.

@@ -13,6 +13,7 @@ export interface PopoverCallbacks {
   onOpenArticle(articleKey: string): void;
   onShowMore(card: EntityCard): void;
   onDismissCandidate(entityKey: string): void;
+  onUndoDismiss(entityKey: string): void;
   onDisableSite(): void;
   onClose(): void;
   onPointerEnter(): void;
@@ -37,6 +38,8 @@ export class PopoverHost {
   private open = false;
   private content: PopoverContent | undefined;
   private pinned = false;
+  /** Candidates hidden from the open card, shown as "hidden · Undo" until it closes. */
+  private hiddenKeys = new Set<string>();
   private dir: 'ltr' | 'rtl' = 'ltr';
   private theme: 'light' | 'dark' = 'light';
   private prepared: { context: Element | undefined; dir: 'ltr' | 'rtl'; theme: 'light' | 'dark' } | undefined;
@@ -90,6 +93,7 @@ export class PopoverHost {
     // Floating UI reads the floating element's direction to place "start" on the right side in RTL.
     this.container.dir = this.dir;
     this.pinned = options.pinned ?? false;
+    this.hiddenKeys = new Set();
     this.content = content;
     this.render();
     this.open = true;
@@ -116,6 +120,15 @@ export class PopoverHost {
   setPinned(pinned: boolean): void {
     if (!this.open || this.pinned === pinned) return;
     this.pinned = pinned;
+    this.render();
+  }
+
+  /** Shows a candidate of the open card as hidden (with Undo), or as a card again. */
+  setHidden(entityKey: string, hidden: boolean): void {
+    if (!this.open) return;
+    this.hiddenKeys = new Set(this.hiddenKeys);
+    if (hidden) this.hiddenKeys.add(entityKey);
+    else this.hiddenKeys.delete(entityKey);
     this.render();
   }
 
@@ -162,6 +175,8 @@ export class PopoverHost {
         onOpenArticle={this.callbacks.onOpenArticle}
         onShowMore={this.callbacks.onShowMore}
         onDismissCandidate={this.callbacks.onDismissCandidate}
+        hiddenKeys={this.hiddenKeys}
+        onUndoDismiss={this.callbacks.onUndoDismiss}
         site={this.site}
         onDisableSite={this.callbacks.onDisableSite}
       />,

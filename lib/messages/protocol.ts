@@ -28,6 +28,8 @@ export interface ProtocolMap {
    * taken from the sender's tab, never from the request). Content scripts may ask.
    */
   'site.dismiss': { request: { text: string; entityKey: string }; response: { site: string } };
+  /** Undo of 'site.dismiss' (the card's "Undo"), for the sender's site likewise. Content scripts may ask. */
+  'site.undismiss': { request: { text: string; entityKey: string }; response: { site: string } };
   /** Search the knowledge base. */
   'kb.search': { request: { query: string }; response: SearchResults };
   /**
@@ -51,6 +53,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'kb.search',
   'search.open',
   'site.dismiss',
+  'site.undismiss',
 ]);
 
 /**

@@ -39,8 +39,9 @@ describe('a name two entities share, in pack articles (same-name fixture)', () =
   });
 });
 
+const span = (keys: string[]) => ({ start: 0, end: 1, entityKeys: keys });
+
 describe('resolveCandidates', () => {
-  const span = (keys: string[]) => ({ start: 0, end: 1, entityKeys: keys });
 
   it('keeps names with one candidate as they are', () => {
     const only = span(['a']);

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'page.capture': ok,
     'search.open': ok,
     'site.dismiss': ok,
+    'site.undismiss': ok,
     'kb.changed': async () => ({ revision: 2 }),
     ...overrides,
   };
