@@ -143,8 +143,13 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     if (!mention) return;
     controller.pin();
     popover.setHidden(entityKey, hidden);
-    const request = { text: mention.text, entityKey };
-    void client.send(hidden ? 'site.dismiss' : 'site.undismiss', request).catch(goQuiet);
+    // One after another: each is a read-modify-write of the stored choices. A card that
+    // merges the same entity from several packs stands for all of their keys.
+    const type = hidden ? 'site.dismiss' : 'site.undismiss';
+    void popover
+      .keysOf(entityKey)
+      .reduce((previous, key) => previous.then(() => client.send(type, { text: mention.text, entityKey: key })), Promise.resolve<unknown>(undefined))
+      .catch(goQuiet);
   }
 
   // Input: listeners on the document only, in the capture phase, never on the page's elements.

@@ -132,6 +132,12 @@ export class PopoverHost {
     this.render();
   }
 
+  /** The entity keys a card of the open popover stands for: its own and those merged into it. */
+  keysOf(entityKey: string): string[] {
+    const card = this.content?.status === 'ready' ? this.content.cards.find((c) => c.key === entityKey) : undefined;
+    return [entityKey, ...(card?.sameKeys ?? [])];
+  }
+
   /** Moves keyboard focus into the dialog (only when the keyboard opened it). */
   focus(): void {
     this.container.querySelector<HTMLElement>('[role="dialog"]')?.focus();
