@@ -9,7 +9,7 @@ import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { LibraryRefresh } from './library-refresh';
 import type { SearchService } from './search-index';
-import { dismissOnSite, openEntityPage } from './page-actions';
+import { dismissOnSite, openEntityPage, undismissOnSite } from './page-actions';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
@@ -50,6 +50,10 @@ export function createHandlers({ db, matchers, ready, search, library }: Handler
 
     async 'site.dismiss'(request, { tabId }) {
       return dismissOnSite(request, tabId);
+    },
+
+    async 'site.undismiss'(request, { tabId }) {
+      return undismissOnSite(request, tabId);
     },
 
     async 'kb.search'({ query }) {

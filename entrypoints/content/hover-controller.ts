@@ -199,7 +199,8 @@ export class HoverController {
     this.deps.popover.dispose();
   }
 
-  private pin(): void {
+  /** Keeps the open popover until Esc, its close button or a click elsewhere. */
+  pin(): void {
     if (this.pinned) return;
     this.pinned = true;
     this.cancelClose();

@@ -49,7 +49,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       onShowMore: (card) => void client.send('entity.open', { entityKey: card.key }).catch(goQuiet),
       onOpenRelated: (entity) => hover?.openRelated(entity),
       onBack: () => hover?.back(),
-      onDismissCandidate: (entityKey) => dismiss(entityKey),
+      onDismissCandidate: (entityKey) => setDismissed(entityKey, true),
+      onUndoDismiss: (entityKey) => setDismissed(entityKey, false),
       onDisableSite: () => {
         hover?.close();
         if (site) void updateSettings({ disabledSites: [...settings.disabledSites, site] }).catch(goQuiet);
@@ -134,11 +135,23 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     }
   }
 
-  function dismiss(entityKey: string): void {
+  /**
+   * "Not this one" / "Don't highlight here", and its Undo: the card stays open, pinned,
+   * with the candidate replaced by "hidden · Undo"; the background writes the choice for
+   * the tab's site and every frame of the site follows through storage.
+   */
+  function setDismissed(entityKey: string, hidden: boolean): void {
     const mention = controller.currentMention;
-    controller.close();
     if (!mention) return;
-    void client.send('site.dismiss', { text: mention.text, entityKey }).catch(goQuiet);
+    controller.pin();
+    popover.setHidden(entityKey, hidden);
+    // One after another: each is a read-modify-write of the stored choices. A card that
+    // merges the same entity from several packs stands for all of their keys.
+    const type = hidden ? 'site.dismiss' : 'site.undismiss';
+    void popover
+      .keysOf(entityKey)
+      .reduce((previous, key) => previous.then(() => client.send(type, { text: mention.text, entityKey: key })), Promise.resolve<unknown>(undefined))
+      .catch(goQuiet);
   }
 
   // Input: listeners on the document only, in the capture phase, never on the page's elements.

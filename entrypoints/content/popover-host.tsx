@@ -17,6 +17,7 @@ export interface PopoverCallbacks {
   onOpenRelated(entity: RelatedEntity): void;
   onBack(): void;
   onDismissCandidate(entityKey: string): void;
+  onUndoDismiss(entityKey: string): void;
   onDisableSite(): void;
   onClose(): void;
   onPointerEnter(): void;
@@ -44,6 +45,8 @@ export class PopoverHost {
   private open = false;
   private content: PopoverContent | undefined;
   private pinned = false;
+  /** Candidates hidden from the open card, shown as "hidden · Undo" until it closes. */
+  private hiddenKeys = new Set<string>();
   private dir: 'ltr' | 'rtl' = 'ltr';
   private theme: 'light' | 'dark' = 'light';
   private prepared: { context: Element | undefined; dir: 'ltr' | 'rtl'; theme: 'light' | 'dark' } | undefined;
@@ -101,6 +104,7 @@ export class PopoverHost {
     // Floating UI reads the floating element's direction to place "start" on the right side in RTL.
     this.container.dir = this.dir;
     this.pinned = options.pinned ?? false;
+    this.hiddenKeys = new Set();
     this.content = content;
     this.render();
     this.open = true;
@@ -140,6 +144,21 @@ export class PopoverHost {
     if (!this.open || this.pinned === pinned) return;
     this.pinned = pinned;
     this.render();
+  }
+
+  /** Shows a candidate of the open card as hidden (with Undo), or as a card again. */
+  setHidden(entityKey: string, hidden: boolean): void {
+    if (!this.open) return;
+    this.hiddenKeys = new Set(this.hiddenKeys);
+    if (hidden) this.hiddenKeys.add(entityKey);
+    else this.hiddenKeys.delete(entityKey);
+    this.render();
+  }
+
+  /** The entity keys a card of the open popover stands for: its own and those merged into it. */
+  keysOf(entityKey: string): string[] {
+    const card = this.content?.status === 'ready' ? this.content.cards.find((c) => c.key === entityKey) : undefined;
+    return [entityKey, ...(card?.sameKeys ?? [])];
   }
 
   /** Moves keyboard focus into the dialog (only when the keyboard opened it), or to one control in it. */
@@ -187,6 +206,8 @@ export class PopoverHost {
         onOpenRelated={this.callbacks.onOpenRelated}
         onBack={this.callbacks.onBack}
         onDismissCandidate={this.callbacks.onDismissCandidate}
+        hiddenKeys={this.hiddenKeys}
+        onUndoDismiss={this.callbacks.onUndoDismiss}
         site={this.site}
         onDisableSite={this.callbacks.onDisableSite}
       />,

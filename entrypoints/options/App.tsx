@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView } from './ArticleView';
+import { DismissedNamesSection } from './DismissedNamesSection';
 import { AddArticleSection } from './library/AddArticleSection';
 import { ArticlesSection } from './library/ArticlesSection';
 import { EntitiesSection } from './library/EntitiesSection';
@@ -80,7 +81,12 @@ function View({ route }: { route: Route }) {
     case 'add':
       return <AddArticleSection />;
     case 'settings':
-      return <SettingsSection />;
+      return (
+        <>
+          <SettingsSection />
+          <DismissedNamesSection />
+        </>
+      );
     case 'storage':
       return <StorageSection />;
     default:

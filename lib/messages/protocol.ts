@@ -84,6 +84,12 @@ export const BACKGROUND_MESSAGES = {
     senders: ANYONE,
     response: returns<{ site: string }>(),
   }),
+  /** Undo of 'site.dismiss' (the card's "Undo"), for the sender's site likewise. */
+  'site.undismiss': message({
+    payload: v.object({ text: nonEmptyUpTo(MAX_DISMISS_FIELD), entityKey: nonEmptyUpTo(MAX_DISMISS_FIELD) }),
+    senders: ANYONE,
+    response: returns<{ site: string }>(),
+  }),
   /** Search the knowledge base (the popup, before it has loaded its own copy of the index). */
   'kb.search': message({
     payload: v.object({ query: v.string() }),

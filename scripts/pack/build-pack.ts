@@ -3,6 +3,7 @@
  * mentions found by the matcher, entity suggestions from the NLP candidates, and the
  * same validation an import runs.
  */
+import { resolveCandidates } from '../../lib/kb/resolve-candidates';
 import { compileMatcher, type Matcher } from '../../lib/matcher';
 import { findCandidateEntities, type CandidateType } from '../../lib/nlp';
 import { foldForSearch } from '../../lib/search/fold';
@@ -113,12 +114,11 @@ function entityMatcher(entities: readonly PackEntity[]): Matcher {
   );
 }
 
+/** The entities the article names; a shared name only for the candidates its context supports. */
 function mentionedIds(article: PackArticle, matcher: Matcher): string[] {
-  const ids = new Set<string>();
-  for (const text of [article.headline, article.articleBody ?? '']) {
-    for (const span of matcher.scan(text)) for (const id of span.entityKeys) ids.add(id);
-  }
-  return [...ids];
+  const spans = [article.headline, article.articleBody ?? ''].flatMap((text) => matcher.scan(text));
+  const keysOf = resolveCandidates(spans, { declared: new Set(article.about ?? []) });
+  return [...new Set(spans.flatMap(keysOf))];
 }
 
 function suggest(articles: readonly SourcedArticle[], known: Matcher, onProgress?: (done: number, total: number) => void): Suggestion[] {

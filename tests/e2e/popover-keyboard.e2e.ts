@@ -221,6 +221,10 @@ describe('the popover and the keyboard', () => {
     // The country is listed first or second; dismiss it wherever it is.
     const countryFirst = text.indexOf('Country in Western Asia') < text.indexOf('Michael Jordan');
     await jordanPopover.click('Not this one', countryFirst ? 0 : 1);
+    // The card stays, pinned, with the country replaced by what happened and an Undo.
+    const hidden = await jordanPopover.waitForText((t) => t.includes('Jordan: hidden on 127.0.0.1 · Undo'));
+    expect(hidden).toContain('Michael Jordan');
+    await jordan.keyboard.press('Escape');
     await jordanPopover.waitForClosed();
     await jordan.waitForTimeout(300);
     await jordan.mouse.move(3, 3);

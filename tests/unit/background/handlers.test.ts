@@ -91,6 +91,18 @@ describe('site.dismiss', () => {
     expect(Object.keys(stored)).toEqual(['news.example']);
   });
 
+  it("undoes a choice on the sender's own site only: another site's stays", async () => {
+    await setUp();
+    const news = await openTab('https://www.news.example/story');
+    const other = await openTab('https://other.example/page');
+    await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'pack/turkey' } }, contentScript(news));
+    await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'pack/turkey' } }, contentScript(other));
+    const reply = await send({ type: 'site.undismiss', payload: { text: 'Turkey', entityKey: 'pack/turkey', site: 'other.example' } }, contentScript(news));
+    expect(reply).toEqual({ ok: true, result: { site: 'news.example' } });
+    const stored = await dismissalsItem.getValue();
+    expect(Object.keys(stored).filter((site) => Object.keys(stored[site] ?? {}).length > 0)).toEqual(['other.example']);
+  });
+
   it(`refuses names or keys over ${MAX_DISMISS_FIELD} characters, empty ones, and senders without a web page`, async () => {
     await setUp();
     const tabId = await openTab('https://news.example/story');
