@@ -20,6 +20,7 @@ import { notifyBackground } from './notify-background';
 import { runImportInWorker } from './import/start-import-worker';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
+import { countOf } from '../../lib/text/plural';
 
 /** How long a removed pack can be brought back, in seconds. */
 const UNDO_SECONDS = 10;
@@ -116,7 +117,7 @@ export function PacksSection() {
   }
 
   async function onRemove(pack: PackRow) {
-    if (!confirm(`Remove “${pack.name}” and its ${pack.articleCount} articles from your library?`)) return;
+    if (!confirm(`Remove “${pack.name}” and its ${countOf(pack.articleCount, 'article')} from your library?`)) return;
     const rows = await removePackWithUndo(getDatabase(), pack.id);
     await notifyBackground();
     setReport(undefined);

@@ -10,6 +10,7 @@ import { runRestoreInWorker } from './import/start-import-worker';
 import { notifyBackground } from './notify-background';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
+import { countOf } from '../../lib/text/plural';
 
 interface Usage {
   usage?: number;
@@ -48,7 +49,7 @@ export function StorageSection() {
   async function backup() {
     const data = await createBackup(getDatabase(), { settings: await loadSettings() });
     saveJsonFile(`backstory-backup-${new Date().toISOString().slice(0, 10)}.json`, data);
-    setReport({ tone: 'success', summary: `Backup saved: ${plural(data.packs.length, 'pack')}, ${plural(data.entityEdits.length, 'entity edit')} and your settings.` });
+    setReport({ tone: 'success', summary: `Backup saved: ${countOf(data.packs.length, 'pack')}, ${countOf(data.entityEdits.length, 'entity edit')} and your settings.` });
   }
 
   async function restore(file: File | undefined) {
@@ -66,7 +67,7 @@ export function StorageSection() {
       }
       await updateSettings(normalizeSettings(outcome.settings));
       await notifyBackground();
-      setReport({ tone: 'success', summary: `Restored ${plural(outcome.packs, 'pack')}, ${plural(outcome.entityEdits, 'entity edit')} and your settings.` });
+      setReport({ tone: 'success', summary: `Restored ${countOf(outcome.packs, 'pack')}, ${countOf(outcome.entityEdits, 'entity edit')} and your settings.` });
     } finally {
       setBusy(false);
     }
@@ -90,8 +91,4 @@ export function StorageSection() {
       {report && <ImportReport {...report} />}
     </section>
   );
-}
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -15,6 +15,7 @@ import { exportPack } from './export-pack';
 import { rowsOfPack } from './keys';
 import { writePackRows } from './install-pack';
 import { packToRows } from './pack-to-rows';
+import { countOf } from '../text/plural';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -115,7 +116,7 @@ export function checkBackup(data: unknown): BackupCheck {
   if (issues.length > 0) {
     return {
       ok: false,
-      summary: `This backup is damaged: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} found. Nothing was restored.`,
+      summary: `This backup is damaged: ${countOf(issues.length, 'problem')} found. Nothing was restored.`,
       issues: issues.slice(0, MAX_REPORTED_ISSUES),
       total: issues.length,
     };

@@ -7,6 +7,8 @@ import { safeHttpUrl } from '../../../lib/text/safe-url';
 import { notifyBackground } from '../notify-background';
 import { articleHref, entityHref } from '../route';
 import { useLiveQuery } from '../use-live-query';
+import { typeLabel } from '../../../lib/text/type-labels';
+import { countOf } from '../../../lib/text/plural';
 
 /** Articles listed on an entity page, newest first. */
 const ARTICLE_LIMIT = 100;
@@ -54,7 +56,7 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
       </p>
       <h2 id="entity-title">{card.name}</h2>
       <p class="muted">
-        {[card.type, `from ${card.packName}`, edit?.hidden ? 'not highlighted on pages' : ''].filter(Boolean).join(' · ')}
+        {[typeLabel(card.type), `from ${card.packName}`, edit?.hidden ? 'not highlighted on pages' : ''].filter(Boolean).join(' · ')}
       </p>
       {card.description && <p>{card.description}</p>}
       {card.alternateName.length > 0 && <p>Also known as: {card.alternateName.join(', ')}</p>}
@@ -67,7 +69,7 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
       )}
 
       <h3>
-        {card.articleCount === 0 ? 'No articles mention it yet' : `Mentioned in ${card.articleCount.toLocaleString()} ${card.articleCount === 1 ? 'article' : 'articles'}`}
+        {card.articleCount === 0 ? 'No articles mention it yet' : `Mentioned in ${countOf(card.articleCount, 'article')}`}
       </h3>
       {card.articles.length > 0 && (
         <ul class="mention-list">
@@ -88,7 +90,7 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
           <ul class="related-list">
             {card.related.map((r) => (
               <li key={r.key}>
-                <a href={entityHref(r.key)}>{r.name}</a> <span class="muted small">{r.type}</span>
+                <a href={entityHref(r.key)}>{r.name}</a> <span class="muted small">{typeLabel(r.type)}</span>
               </li>
             ))}
           </ul>
