@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { EntityEditForm } from '../../../components/EntityEditForm';
 import { getDatabase } from '../../../lib/db/database';
 import { getEntityCards } from '../../../lib/kb/entity-card';
@@ -27,10 +28,24 @@ async function loadEntity(key: string) {
 /** One entity: who or what it is, its names, the articles that mention it, related entities, and the user's edits. */
 export function EntityPage({ entityKey }: { entityKey: string }) {
   const data = useLiveQuery(() => loadEntity(entityKey), [entityKey]);
+  const [status, setStatus] = useState<{ text: string; tone: 'ok' | 'error' }>();
+  useEffect(() => setStatus(undefined), [entityKey]);
   if (data === undefined) return <p class="muted">Loading…</p>;
   if (data === null) return <p role="alert">This entity is no longer in your library.</p>;
   const { row, edit, card } = data;
   const url = safeHttpUrl(card.url);
+
+  /** Runs a write and says how it went, beside the Save button. */
+  async function withStatus(write: () => Promise<void>, done: string) {
+    setStatus(undefined);
+    try {
+      await write();
+      setStatus({ text: done, tone: 'ok' });
+    } catch (error) {
+      console.error('Backstory: could not save the entity', error);
+      setStatus({ text: 'Could not save. Your changes are still in the form; try again.', tone: 'error' });
+    }
+  }
 
   async function save(change: { alternateName: string[]; description: string; hidden: boolean }) {
     // Only what differs from the pack is kept as an edit, so pack updates still show through.
@@ -105,8 +120,10 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
         description={card.description}
         hidden={edit?.hidden ?? false}
         edited={edit !== undefined}
-        onSave={(change) => void save(change)}
-        onReset={() => void reset()}
+        status={status}
+        onSave={(change) => void withStatus(() => save(change), 'Saved.')}
+        onReset={() => void withStatus(reset, 'Back to the pack’s version.')}
+        onEdit={() => status && setStatus(undefined)}
       />
     </article>
   );
