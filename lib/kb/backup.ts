@@ -197,6 +197,41 @@ function isEntityEdit(e: unknown): e is EntityEditRow {
   );
 }
 
+/** What a backup holds, for the question asked before it replaces the library. */
+export interface BackupSummary {
+  packs: number;
+  articles: number;
+  entities: number;
+  entityEdits: number;
+  /** The names of its packs, in the file's order. */
+  packNames: string[];
+  /** When the backup was made (ISO 8601), if it says. */
+  created?: string;
+}
+
+/**
+ * Reads and checks a backup file whole (JSON or gzip); nothing is written. The failure
+ * is worded for the user, and says the library is unchanged.
+ */
+export async function checkBackupFile(bytes: Uint8Array, fileName: string): Promise<BackupCheck> {
+  const read = await readPackBytes(bytes);
+  if (!read.ok) return { ok: false, summary: `${fileName} cannot be read as a backup: ${read.message} Your library is unchanged.`, issues: [], total: 0 };
+  const check = checkBackup(read.data);
+  return check.ok ? check : { ...check, summary: `${check.summary} Your library is unchanged.` };
+}
+
+/** Counts what a checked backup holds. */
+export function summarizeBackup(backup: Backup): BackupSummary {
+  return {
+    packs: backup.packs.length,
+    articles: backup.packs.reduce((sum, entry) => sum + entry.pack.articles.length, 0),
+    entities: backup.packs.reduce((sum, entry) => sum + entry.pack.entities.length, 0),
+    entityEdits: backup.entityEdits.length,
+    packNames: backup.packs.map((entry) => entry.pack.pack.name),
+    created: typeof backup.created === 'string' ? backup.created : undefined,
+  };
+}
+
 export type RestoreOutcome =
   | { ok: true; packs: number; entityEdits: number; settings: unknown }
   | { ok: false; summary: string; issues: PackIssue[]; total: number };
@@ -207,10 +242,8 @@ export type RestoreOutcome =
  * leaves the library as it was. Settings are returned for the caller to write.
  */
 export async function runRestore(db: BackstoryDatabase, bytes: Uint8Array, fileName: string): Promise<RestoreOutcome> {
-  const read = await readPackBytes(bytes);
-  if (!read.ok) return { ok: false, summary: `${fileName} cannot be read as a backup: ${read.message} Your library is unchanged.`, issues: [], total: 0 };
-  const check = checkBackup(read.data);
-  if (!check.ok) return { ok: false, summary: `${check.summary} Your library is unchanged.`, issues: check.issues, total: check.total };
+  const check = await checkBackupFile(bytes, fileName);
+  if (!check.ok) return check;
   try {
     await restoreBackup(db, check.backup);
   } catch (error) {
