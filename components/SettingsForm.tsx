@@ -167,12 +167,12 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
             Add site
           </button>
         </form>
-        <p id={ids.siteHint} class="field-note muted">
-          A site name or an address; its subdomains are turned off too.
-        </p>
         {/* Always in the page, so screen readers announce the message when it appears. */}
         <p id={ids.siteNote} role="status" class={siteNote?.invalid ? 'field-note field-note--error' : 'field-note'}>
           {siteNote?.text}
+        </p>
+        <p id={ids.siteHint} class="field-note muted">
+          A site name or an address; its subdomains are turned off too.
         </p>
       </fieldset>
     </div>

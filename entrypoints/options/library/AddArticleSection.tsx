@@ -107,18 +107,18 @@ export function AddArticleSection() {
             <p id={ids.headlineNote} class={article.headline ? 'field-note muted' : 'field-note field-note--error'}>
               {!article.headline ? 'Type a headline to save the article.' : firstLineIsHeadline ? 'Taken from the first line of the text.' : ''}
             </p>
-            <label class="choice choice--inline">
-              <input
-                type="checkbox"
-                checked={firstLineIsHeadline}
-                onChange={(e) => {
-                  setFirstLineIsHeadline(e.currentTarget.checked);
-                  setHeadline(undefined);
-                }}
-              />
-              <span>The first line is the headline (uncheck to keep it as the first paragraph)</span>
-            </label>
           </div>
+          <label class="choice choice--inline">
+            <input
+              type="checkbox"
+              checked={firstLineIsHeadline}
+              onChange={(e) => {
+                setFirstLineIsHeadline(e.currentTarget.checked);
+                setHeadline(undefined);
+              }}
+            />
+            <span>The first line is the headline (uncheck to keep it as the first paragraph)</span>
+          </label>
           <p class="muted small">
             {[article.author?.join(', '), formatArticleDate(article.datePublished), countOf(paragraphCount, 'paragraph')].filter(Boolean).join(' · ')}
             {parsed.sources.length > 0 ? ` · sources: ${parsed.sources.join(', ')}` : ''}
