@@ -44,5 +44,7 @@ function isUnread(element: Element, rendered: boolean): boolean {
   if (!view || !(element instanceof view.HTMLElement)) return false;
   // Only the inline style is trusted where nothing is rendered (unit tests, the pack builder).
   if (element.style.display === 'none' || element.style.visibility === 'hidden') return true;
-  return rendered && typeof element.checkVisibility === 'function' && !element.checkVisibility();
+  if (!rendered || typeof element.checkVisibility !== 'function' || element.checkVisibility()) return false;
+  // `display: contents` has no box of its own, so checkVisibility says no, yet its children show.
+  return view.getComputedStyle(element).display !== 'contents';
 }
