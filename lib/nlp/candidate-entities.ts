@@ -48,7 +48,7 @@ const INITIAL = /^\p{Lu}$/u;
 interface TermJson {
   text: string;
   /** Punctuation and spaces after the word: "Ledger — Leaders" gives "Ledger" a post of " — ". */
-  post: string;
+  post?: string;
   tags: string[];
   offset: { start: number; length: number };
 }
@@ -124,7 +124,7 @@ function sentenceOpeners(sentences: MatchJson[]): Map<number, TermJson> {
  */
 function withSentenceOpener(context: NameContext, run: TermJson[]): TermJson[] {
   const opener = context.sentenceOpeners.get(run[0]!.offset.start);
-  if (!opener || !STARTS_UPPER.test(opener.text) || /\S/u.test(opener.post) || isTitle(opener) || isCommonWord(opener.text)) return run;
+  if (!opener || !STARTS_UPPER.test(opener.text) || /\S/u.test(opener.post ?? '') || isTitle(opener) || isCommonWord(opener.text)) return run;
   return [opener, ...run];
 }
 
@@ -148,7 +148,7 @@ function splitAtBreaks(terms: TermJson[]): TermJson[][] {
   const runs: TermJson[][] = [[]];
   terms.forEach((term, i) => {
     runs.at(-1)!.push(term);
-    const breaks = NAME_BREAK.test(term.post ?? '') && !(INITIAL.test(term.text) && term.post.trim() === '.');
+    const breaks = NAME_BREAK.test(term.post ?? '') && !(INITIAL.test(term.text) && (term.post ?? '').trim() === '.');
     if (breaks && i < terms.length - 1) runs.push([]);
   });
   return runs;
