@@ -1,6 +1,8 @@
 import type { EntityCard, RelatedEntity } from '../lib/kb/entity-card';
 import { articleDateLabel } from '../lib/text/article-age';
 import { formatArticleDate } from '../lib/text/format-date';
+import { typeLabel } from '../lib/text/type-labels';
+import { countOf, nounFor } from '../lib/text/plural';
 
 export interface EntityCardViewProps {
   card: EntityCard;
@@ -31,14 +33,14 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
         <h2 class="bs-card__name" id={headingId} dir="auto">
           {card.name}
         </h2>
-        <span class="bs-card__type">{card.type}</span>
+        <span class="bs-card__type">{typeLabel(card.type)}</span>
       </header>
       {card.description && <p class="bs-card__description" dir="auto">{card.description}</p>}
       <section aria-label="Articles that mention it">
         <h3 class="bs-card__section-title">
           {card.articleCount === 0
             ? 'No stored article mentions it yet'
-            : `In ${card.articleCount} ${card.articleCount === 1 ? 'article' : 'articles'}`}
+            : `In ${countOf(card.articleCount, 'article')}`}
         </h3>
         <ol class="bs-card__articles">
           {card.articles.map((article) => (
@@ -56,7 +58,7 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
         {more > 0 &&
           (onShowMore ? (
             <button type="button" class="bs-card__more bs-card__more--action" onClick={() => onShowMore(card)}>
-              {`${more} more ${more === 1 ? 'article' : 'articles'}`}
+              {`${more.toLocaleString()} more ${nounFor(more, 'article')}`}
             </button>
           ) : (
             <p class="bs-card__more">and {more} more</p>

@@ -1,4 +1,5 @@
 import type { CandidateType } from '../lib/nlp';
+import { typeLabel } from '../lib/text/type-labels';
 
 /** A name of the library found in the article. */
 export interface KnownMention {
@@ -48,7 +49,7 @@ export function EntityChoices({ known, candidates, onDecide, onTypeChange }: Ent
                 <a href={mention.href} target="_blank" rel="noopener">
                   {mention.name}
                 </a>
-                <span class="muted"> · {mention.type}{mention.count > 1 ? ` · ${mention.count}×` : ''}</span>
+                <span class="muted"> · {typeLabel(mention.type)}{mention.count > 1 ? ` · ${mention.count}×` : ''}</span>
               </li>
             ))}
           </ul>
@@ -69,7 +70,7 @@ export function EntityChoices({ known, candidates, onDecide, onTypeChange }: Ent
                 <select aria-label={`Type of ${c.name}`} value={c.type} onChange={(e) => onTypeChange(c.name, e.currentTarget.value as CandidateType)}>
                   {TYPES.map((type) => (
                     <option key={type} value={type}>
-                      {type}
+                      {typeLabel(type)}
                     </option>
                   ))}
                 </select>

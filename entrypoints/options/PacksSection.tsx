@@ -19,6 +19,7 @@ import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-i
 import { runImportInWorker } from '../../workers/library-worker';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
+import { countOf } from '../../lib/text/plural';
 
 /** How long a removed pack can be brought back, in seconds. */
 const UNDO_SECONDS = 10;
@@ -113,7 +114,7 @@ export function PacksSection() {
   }
 
   async function onRemove(pack: PackRow) {
-    if (!confirm(`Remove “${pack.name}” and its ${pack.articleCount} articles from your library?`)) return;
+    if (!confirm(`Remove “${pack.name}” and its ${countOf(pack.articleCount, 'article')} from your library?`)) return;
     const rows = await removePackWithUndo(getDatabase(), pack.id);
     setReport(undefined);
     if (rows) setUndo({ rows, secondsLeft: UNDO_SECONDS });

@@ -13,6 +13,7 @@ import type { CandidateType } from '../../lib/nlp';
 import { articleFromDraft, draftFromArticle, fieldErrors } from './draft';
 import { loadCapture } from './load-capture';
 import { useArticleNames } from './use-names';
+import { nounFor } from '../../lib/text/plural';
 
 type State =
   | { name: 'loading' }
@@ -62,7 +63,7 @@ export function App() {
           <div role="status" class="notice notice--ok">
             <p>
               {state.updated ? 'Updated in' : 'Saved to'} “{MY_ARTICLES_PACK_NAME}”
-              {state.entities > 0 ? `, with ${state.entities} new ${state.entities === 1 ? 'name' : 'names'}` : ''}. Its names are
+              {state.entities > 0 ? `, with ${state.entities.toLocaleString()} new ${nounFor(state.entities, 'name')}` : ''}. Its names are
               highlighted on pages from now on.
             </p>
             <p>
@@ -161,7 +162,7 @@ function Editor({ original, draft, onDraft, onSaved }: EditorProps) {
           {saving ? 'Saving…' : `Save to ${MY_ARTICLES_PACK_NAME}`}
         </button>
         <span class="muted">
-          {accepted.length > 0 ? `${accepted.length} new ${accepted.length === 1 ? 'name' : 'names'} will be added.` : 'No new names will be added.'}
+          {accepted.length > 0 ? `${accepted.length.toLocaleString()} new ${nounFor(accepted.length, 'name')} will be added.` : 'No new names will be added.'}
         </span>
       </div>
     </form>

@@ -8,6 +8,7 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { PackRow } from '../db/rows';
 import { runImport, type ImportOutcome, type RunImportOptions } from './import-pipeline';
+import { countOf } from '../text/plural';
 
 /** The last check of one pack, stored in `meta` under {@link updateStateKey}. */
 export interface PackUpdateState {
@@ -71,7 +72,7 @@ export function updateStateOf(download: UpdateDownload, outcome: ImportOutcome |
   if (download.kind === 'failed') return { ...previous, checkedAt: now, outcome: 'failed', message: download.message };
   const validators = { etag: download.etag, lastModified: download.lastModified };
   if (!outcome?.ok) {
-    const detail = outcome?.code === 'invalid-pack' ? `the new file is not a valid pack (${outcome.total} ${outcome.total === 1 ? 'problem' : 'problems'})` : 'the new file could not be installed';
+    const detail = outcome?.code === 'invalid-pack' ? `the new file is not a valid pack (${countOf(outcome.total, 'problem')})` : 'the new file could not be installed';
     // Validators are not kept: the same bad file is looked at again next time.
     return { checkedAt: now, outcome: 'failed', message: `Not updated: ${detail}. The installed version stays.` };
   }

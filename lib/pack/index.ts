@@ -18,7 +18,7 @@ export {
   isRealIsoDate,
 } from './schema';
 export type { Pack, PackMeta, PackEntity, PackArticle, EntityType, MatchHints } from './schema';
-export { validatePack, formatPath } from './validate';
+export { validatePack, formatPath, formatIssue, WHOLE_FILE } from './validate';
 export type { PackIssue, PackValidation } from './validate';
 export { MAX_JSON_DEPTH, MAX_PACK_BYTES, MAX_REPORTED_ISSUES, formatByteSize } from './limits';
 export { readPackBytes, isGzip } from './read';

@@ -15,6 +15,14 @@ export interface PackIssue {
   message: string;
 }
 
+/** What an issue's path reads as when the problem is the file as a whole. */
+export const WHOLE_FILE = '(whole file)';
+
+/** An issue as one line, the way README promises: `articles[3].mentions[1]: unknown entity id "foo"`. */
+export function formatIssue(issue: PackIssue): string {
+  return `${issue.path || WHOLE_FILE}: ${issue.message}`;
+}
+
 /** Result of {@link validatePack}. */
 export type PackValidation =
   | { ok: true; pack: Pack }

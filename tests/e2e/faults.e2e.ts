@@ -259,7 +259,7 @@ describe.runIf(canMountTmpfs())('a full disk (a 64 MB tmpfs profile, filled up)'
     try {
       await pickPack(options, 'too-big.pack.json', largePack({ id: 'too-big', entities: 50, articles: 300, bodyFillerChars: 20_000 }).json);
       const report = await finalReport(options);
-      expect(report.text).toMatch(/^This pack needs about [\d.]+ MB of storage, but the browser has only [\d.]+ (MB|KB) left for Backstory\. .*Nothing was imported\.$/u);
+      expect(report.text).toMatch(/^This pack needs about [\d.]+ (MB|GB) of storage, but the browser has only [\d.]+ (MB|kB|bytes) left for Backstory\. .*Nothing was imported\.$/u);
       expect(report.role).toBe('alert');
     } finally {
       await free();

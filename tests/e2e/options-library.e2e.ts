@@ -78,6 +78,10 @@ describe('options page: library', () => {
     await aliases.fill(`${await aliases.inputValue()}\nMr Chairman Xi`);
     await options.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => options.getByRole('article').innerText(), POLL).toContain('Mr Chairman Xi');
+    // The save says so, politely, beside the button; the next edit clears it.
+    const saved = options.getByRole('article').getByRole('status');
+    await expect.poll(() => saved.innerText(), POLL).toBe('Saved.');
+    expect(await saved.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
     await options.screenshot({ path: `${SCREENSHOTS}/options-entity-page.png`, fullPage: true });
 
     const page = await browser.context.newPage();
@@ -86,12 +90,15 @@ describe('options page: library', () => {
     expect(await highlightTexts(page)).toEqual(expect.arrayContaining(['Vladimir Putin', 'Xi Jinping', 'Mr Chairman Xi']));
 
     await options.getByRole('checkbox', { name: 'Do not highlight Xi Jinping on pages' }).check();
+    expect(await saved.innerText()).toBe('');
     await options.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => saved.innerText(), POLL).toBe('Saved.');
     await expect.poll(async () => (await highlightTexts(page)).filter((t) => t.includes('Xi')), { timeout: 10_000 }).toEqual([]);
     expect(await highlightTexts(page)).toContain('Vladimir Putin');
 
     // Back to the pack's names: "Mr Chairman Xi" is only the pack's alias "Xi" again.
     await options.getByRole('button', { name: 'Use the pack’s version' }).click();
+    await expect.poll(() => saved.innerText(), POLL).toBe('Back to the pack’s version.');
     await expect.poll(async () => (await highlightTexts(page)).filter((t) => t.includes('Xi')), { timeout: 10_000 }).toEqual(['Xi Jinping', 'Xi']);
     await page.close();
   });
@@ -113,8 +120,12 @@ describe('options page: library', () => {
     await options.getByRole('link', { name: 'Add an article' }).first().click();
     await options.getByLabel('Article text').fill(ARTICLE);
     const preview = options.getByLabel('Preview');
-    await expect.poll(() => preview.innerText(), POLL).toContain('Leaders meet again in Astana');
-    expect(await preview.innerText()).toContain('test-writer');
+    await expect.poll(() => preview.innerText(), POLL).toContain('test-writer');
+    // The headline taken from the first line is shown as a field, and says where it came from.
+    const headline = preview.getByLabel('Headline', { exact: true });
+    expect(await headline.inputValue()).toBe('Leaders meet again in Astana');
+    expect(await preview.innerText()).toContain('Taken from the first line of the text.');
+    expect(await preview.innerText()).toMatch(/ · 2 paragraphs$/mu);
     await options.screenshot({ path: `${SCREENSHOTS}/options-add-article.png`, fullPage: true });
     await options.getByRole('button', { name: 'Save to My articles' }).click();
     const reader = options.getByRole('article');
@@ -126,6 +137,29 @@ describe('options page: library', () => {
     await reader.getByRole('button', { name: 'Delete article' }).click();
     await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
     await expect.poll(() => options.getByRole('list', { name: 'Articles' }).getByRole('listitem').count(), POLL).toBe(10);
+  });
+
+  it('lets pasted text without a headline keep its first line, under a headline the user types', async () => {
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/add`);
+    await options.getByLabel('Article text').fill('Vladimir Putin arrived in Astana on Friday.\n\nTalks ran late into the night.');
+    const preview = options.getByLabel('Preview');
+    // The first line became the headline, the preview says so, and one paragraph is "1 paragraph".
+    await expect.poll(() => preview.getByLabel('Headline', { exact: true }).inputValue(), POLL).toBe('Vladimir Putin arrived in Astana on Friday.');
+    expect(await preview.innerText()).toContain('Taken from the first line of the text.');
+    expect(await preview.innerText()).toMatch(/^1 paragraph$/mu);
+    await preview.getByRole('checkbox', { name: /The first line is the headline/u }).uncheck();
+    expect(await preview.getByLabel('Headline', { exact: true }).inputValue()).toBe('');
+    expect(await preview.getByRole('button', { name: 'Save to My articles' }).isDisabled()).toBe(true);
+    expect(await preview.innerText()).toMatch(/Type a headline to save the article\.[\s\S]*^2 paragraphs$/mu);
+    await preview.getByLabel('Headline', { exact: true }).fill('Putin in Astana');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-add-article-headline.png`, fullPage: true });
+    await preview.getByRole('button', { name: 'Save to My articles' }).click();
+    const reader = options.getByRole('article');
+    await reader.getByRole('heading', { level: 2, name: 'Putin in Astana' }).waitFor(POLL);
+    expect(await reader.innerText()).toContain('Vladimir Putin arrived in Astana on Friday.');
+    options.once('dialog', (dialog) => void dialog.accept());
+    await reader.getByRole('button', { name: 'Delete article' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
   });
 
   it('says what is wrong with text that is not an article', async () => {

@@ -100,12 +100,18 @@ describe('toolbar popup', () => {
     expect(await popup.search.inputValue()).toBe('');
   });
 
-  it('keeps long names on one line each, cut with an ellipsis', async () => {
+  it('wraps a long name to two lines at most, cut once, with its type whole beside it', async () => {
     await popup.type('commission');
     const names = popup.page.locator('.results__name');
     await expect.poll(() => names.count()).toBeGreaterThan(1);
-    const overflow = await names.evaluateAll((els) => els.map((el) => el.scrollWidth > el.clientWidth && el.getBoundingClientRect().height < 30));
-    expect(overflow.some(Boolean)).toBe(true);
+    const lines = await names.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))));
+    // The commission's name takes two lines, clamped there; no name takes more.
+    expect(Math.max(...lines)).toBe(2);
+    const details = popup.page.locator('.results__line .results__detail');
+    const cut = await details.evaluateAll((els) => els.map((el) => `${el.textContent}: ${el.scrollWidth > el.clientWidth}`));
+    expect(cut.length).toBeGreaterThan(0);
+    expect(cut.filter((c) => c.endsWith('true'))).toEqual([]);
+    expect(await popup.page.locator('.results__line .results__detail').allInnerTexts()).toContain('Organization');
     expect(await popup.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await shoot(popup.page, 'popup-long-names');
   });

@@ -129,4 +129,40 @@ describe('save the page you are reading', () => {
     expect(await highlightTexts(article)).not.toContain('Aktau');
     await article.screenshot({ path: `${SCREENSHOTS}/save-accepted-highlighted.png` });
   });
+
+  it('reads a plain news page as a careful reader would: h1, byline split, no draft text, sensible new names', async () => {
+    const ledger = await browser.context.newPage();
+    await ledger.goto(server.url('daily-ledger.html'));
+    await waitForHighlights(ledger);
+    const tabId = await tabIdOf(browser, ledger);
+    await clickToolbarButton(browser, ledger);
+    const popup = await openPopupFor(tabId);
+    const button = popup.getByRole('button', { name: 'Save this page' });
+    await button.waitFor();
+    const [preview] = await Promise.all([browser.context.waitForEvent('page'), button.click()]);
+    await preview.waitForLoadState();
+    await popup.close();
+
+    // Not the <title> ("Daily Ledger — Leaders gather…"), and the site comes from what the title adds to the h1.
+    await expect.poll(() => preview.getByLabel('Headline').inputValue()).toBe('Leaders gather in Astana as the summit opens');
+    expect(await preview.getByLabel('Author').inputValue()).toBe('A. Reporter');
+    expect(await preview.getByLabel('Date', { exact: true }).inputValue()).toBe('2024-07-04');
+    expect(await preview.getByLabel('Site').inputValue()).toBe('Daily Ledger');
+    const text = await preview.getByLabel('Text').inputValue();
+    expect(text).toMatch(/^Leaders from across Asia/u);
+    // Hidden by the page's stylesheet too, which only the page itself can tell (checkVisibility).
+    expect(text).not.toMatch(/DRAFT NOTE|Olga Smirnova|Boris Ivanov|Pavel Orlov|Nikolai Petrov/u);
+
+    const fresh = preview.getByRole('list', { name: 'New names' });
+    await expect.poll(() => fresh.innerText(), { timeout: 15_000 }).toContain('Aigerim Nurlanova');
+    const names = await fresh.locator('.choice__name').allInnerTexts();
+    expect(names).toEqual(expect.arrayContaining(['Eurasia Policy Institute']));
+    for (const wrong of ['Ledger — Leaders', 'Kazakh', 'Leaders', 'Marat Bekov']) expect(names).not.toContain(wrong);
+    // Types read as words in the choices.
+    expect(await fresh.getByRole('combobox', { name: 'Type of Aigerim Nurlanova' }).locator('option:checked').innerText()).toMatch(/^(Person|Other)$/u);
+    await preview.setViewportSize({ width: 1200, height: 900 });
+    await preview.screenshot({ path: `${SCREENSHOTS}/save-preview-daily-ledger.png`, fullPage: true });
+    await preview.close();
+    await ledger.close();
+  });
 });

@@ -9,6 +9,7 @@ import { articleHref } from '../../../lib/routes/extension-routes';
 import { useLiveQuery } from '../use-live-query';
 import { useDebounced } from './use-debounced';
 import { usePagedRows } from './use-paged-rows';
+import { countOf } from '../../../lib/text/plural';
 
 const SEARCH_PAUSE_MS = 150;
 const ROW_PX = 64;
@@ -37,7 +38,7 @@ export function ArticlesSection() {
         placeholder="Headline, publisher, date or pack"
         value={query}
         onInput={setQuery}
-        resultText={keys === undefined ? 'Searching…' : `${count.toLocaleString()} ${count === 1 ? 'article' : 'articles'}`}
+        resultText={keys === undefined ? 'Searching…' : countOf(count, 'article')}
       />
       {keys !== undefined && count > 0 && (
         <VirtualList

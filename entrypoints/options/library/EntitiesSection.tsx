@@ -9,6 +9,8 @@ import { entityHref } from '../../../lib/routes/extension-routes';
 import { useLiveQuery } from '../use-live-query';
 import { useDebounced } from './use-debounced';
 import { usePagedRows } from './use-paged-rows';
+import { countOf } from '../../../lib/text/plural';
+import { typeLabel } from '../../../lib/text/type-labels';
 
 const SEARCH_PAUSE_MS = 150;
 const ROW_PX = 56;
@@ -40,7 +42,7 @@ export function EntitiesSection() {
           placeholder="A name or another name"
           value={query}
           onInput={setQuery}
-          resultText={keys === undefined ? 'Searching…' : `${count.toLocaleString()} ${count === 1 ? 'entity' : 'entities'}`}
+          resultText={keys === undefined ? 'Searching…' : countOf(count, 'entity', 'entities')}
         />
         {keys !== undefined && count > 0 && (
           <VirtualList
@@ -57,7 +59,7 @@ export function EntitiesSection() {
                     {entity.name}
                   </a>
                   <p class="library-row__meta">
-                    {[entity.type, packNames?.get(entity.packId), entity.hidden ? 'not highlighted' : ''].filter(Boolean).join(' · ')}
+                    {[typeLabel(entity.type), packNames?.get(entity.packId), entity.hidden ? 'not highlighted' : ''].filter(Boolean).join(' · ')}
                   </p>
                 </div>
               );

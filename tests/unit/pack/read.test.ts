@@ -33,7 +33,7 @@ describe('readPackBytes', () => {
     expect(result).toEqual({
       ok: false,
       code: 'too-large',
-      message: 'The pack is larger than 1 KB (uncompressed), the most Backstory can import.',
+      message: 'The pack is larger than 1 kB (uncompressed), the most Backstory can import.',
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REPORTED_ISSUES, formatPath, validatePack, type Pack } from '../../../lib/pack';
+import { MAX_REPORTED_ISSUES, formatIssue, formatPath, validatePack, type Pack } from '../../../lib/pack';
 import { fixtureJson } from './fixtures';
 
 function minimal(): Record<string, unknown> {
@@ -32,7 +32,7 @@ function acceptedPack(data: unknown): Pack {
 
 function messagesOf(data: unknown): string[] {
   const result = validatePack(data);
-  return result.ok ? [] : result.issues.map((issue) => `${issue.path}: ${issue.message}`);
+  return result.ok ? [] : result.issues.map(formatIssue);
 }
 
 describe('validatePack', () => {
