@@ -3,7 +3,7 @@
  * scanner re-reads for case and exclusion checks. The scanner's hot loop does
  * not use these; it folds unit by unit from the same tables.
  */
-import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_ZERO, classOf, foldFull, foldKeepCase } from './char-fold';
+import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_ZERO, classOf, foldFull, foldKeepCase } from '../text/char-fold';
 import type { FoldTables } from './fold-tables';
 
 const ASCII_END = 0x80;

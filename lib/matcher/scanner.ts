@@ -13,7 +13,7 @@
  * tried wherever the table says a name can start with them.
  */
 import { CandidateChecks } from './candidate-checks';
-import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from './char-fold';
+import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from '../text/char-fold';
 import { astralClass, astralFold } from './fold-text';
 import { type MatcherData, toSnapshot } from './matcher-data';
 import { BLOCK_COUNT_SHIFT, BLOCK_FLAG, BLOCK_TERMINAL } from './trie-layout';

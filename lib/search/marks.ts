@@ -1,4 +1,4 @@
-import { wordSpans } from './fold';
+import { wordSpans } from './words';
 
 /** Text with the ranges to mark, [start, end) in UTF-16 units: rendered as text plus <mark>. */
 export interface MarkedText {

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { ALIAS_SEPARATOR, normalizedPhrase, type SearchDocument } from './documents';
-import { searchTerms } from './fold';
+import { searchTerms } from './words';
 import { LazyPart } from './lazy-part';
 import { type ArticleResultRow, type EntityResultRow, ResultRowStore, type StoredResultRows } from './result-rows';
 
@@ -25,10 +25,10 @@ const MIN_PREFIX_CHARS = { names: 3, text: 4 } as const;
 /** Article text is searched once the query is this long: shorter queries are names being typed. */
 const MIN_ARTICLE_QUERY_CHARS = 3;
 /**
- * Bumped when the stored form or the document shape changes, so a stored index from an
- * older version is rebuilt instead of loaded.
+ * Bumped when the stored form, the document shape or the folding of words changes
+ * (3: lib/text/fold.ts), so a stored index from an older version is rebuilt instead of loaded.
  */
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 /**
  * Only what ranking needs is stored with the index (a name is compared with the query for
