@@ -151,7 +151,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
 }
 
 /** "https://www.Example.org/news" or "example.org" → "example.org"; undefined when it is no host name. */
-export function siteFromInput(input: string): string | undefined {
+function siteFromInput(input: string): string | undefined {
   const text = input.trim();
   if (!text) return undefined;
   try {

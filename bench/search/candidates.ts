@@ -21,11 +21,11 @@ export interface Candidate {
 
 const LIMIT = 10;
 
-export function entityRows(kb: GeneratedKb): EntityRow[] {
+function entityRows(kb: GeneratedKb): EntityRow[] {
   return kb.entities.map((e) => ({ key: `bench/${e.id}`, packId: 'bench', id: e.id, name: e.name, type: e.type, alternateName: e.alternateName, description: e.description, sameAs: [] }));
 }
 
-export function articleRows(kb: GeneratedKb): ArticleRow[] {
+function articleRows(kb: GeneratedKb): ArticleRow[] {
   return kb.articles.map((a) => ({ key: `bench/${a.id}`, packId: 'bench', id: a.id, headline: a.headline, publisher: a.publisher, datePublished: a.datePublished, articleBody: a.articleBody, author: [], about: a.about, keywords: [], entityMentions: [], mentionIndex: [] }));
 }
 

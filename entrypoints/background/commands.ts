@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { MentionStepEvent } from '../../lib/messages/protocol';
 
 /** Keyboard commands (manifest `commands`, rebindable in chrome://extensions/shortcuts). */
-export const COMMAND_DIRECTIONS: Record<string, MentionStepEvent['direction']> = {
+const COMMAND_DIRECTIONS: Record<string, MentionStepEvent['direction']> = {
   'next-mention': 'next',
   'previous-mention': 'previous',
 };

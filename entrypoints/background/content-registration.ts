@@ -3,7 +3,7 @@ import { loadSettings, watchSettings } from '../../lib/extension/settings-item';
 import { excludeMatchesFor } from '../../lib/settings/site-patterns';
 
 /** Id of the page script registration (scripting.registerContentScripts). */
-export const CONTENT_SCRIPT_ID = 'backstory-content';
+const CONTENT_SCRIPT_ID = 'backstory-content';
 /** Where WXT puts the content script and its stylesheet (entrypoints/content). */
 const CONTENT_JS = 'content-scripts/content.js';
 const CONTENT_CSS = 'content-scripts/content.css';

@@ -3,7 +3,7 @@ import { foldText } from '../text/fold';
 import type { ArticleRow, EntityEditRow, EntityRow, MetaRow, PackRow } from './rows';
 import { upgradeToV3 } from './upgrade-v3';
 
-export const DATABASE_NAME = 'backstory';
+const DATABASE_NAME = 'backstory';
 
 /** Options that let tests inject fake-indexeddb and a name of their own. */
 export interface DatabaseOptions {

@@ -6,7 +6,7 @@ import type { FoldTables } from './fold-tables';
 import type { MatcherSnapshot } from './types';
 
 /** Bump when any field below changes meaning or layout. */
-export const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 1;
 
 /** Int32 per slot in slotInfo. */
 export const SLOT_STRIDE = 3;

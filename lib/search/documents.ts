@@ -23,7 +23,7 @@ export interface SearchDocument {
 
 export const ALIAS_SEPARATOR = '\u001f';
 
-export function documentId(kind: SearchDocument['kind'], key: string): string {
+function documentId(kind: SearchDocument['kind'], key: string): string {
   return `${kind === 'entity' ? 'e' : 'a'}:${key}`;
 }
 

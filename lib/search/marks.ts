@@ -7,7 +7,7 @@ export interface MarkedText {
 }
 
 /** Words around a match in an article's text shown in a snippet, in characters. */
-export const SNIPPET_CHARS = 160;
+const SNIPPET_CHARS = 160;
 /** How far before the first match a snippet starts, in characters. */
 const SNIPPET_LEAD_CHARS = 40;
 

@@ -9,7 +9,7 @@ export const CLS_SPACE = 1;
 /** Letter, digit or mark of a script written with spaces: needs word boundaries. */
 export const CLS_WORD = 2;
 /** Letter, digit or mark of a script written without spaces (Han, kana, Hangul, Thai…). */
-export const CLS_NOSPACE = 4;
+const CLS_NOSPACE = 4;
 /** Folds to nothing (combining diacritics, soft hyphen, zero-width characters…). */
 export const CLS_ZERO = 8;
 /** Folds to more than one UTF-16 unit ("ß" → "ss", "ﬁ" → "fi"). */

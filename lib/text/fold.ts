@@ -7,7 +7,8 @@
  */
 import { foldFull } from './char-fold';
 
-const ALL_ASCII = /^[\x00-\x7f]*$/u;
+/** Any UTF-16 unit past ASCII (surrogates included). */
+const NON_ASCII = /[\u0080-\uffff]/;
 const ASCII_SPACE_RUNS = /[\t\n\v\f\r ]+/gu;
 const FOLDED_SPACE = ' ';
 /** Folds of the non-ASCII code points seen so far: text uses few of them, each many times. */
@@ -29,7 +30,7 @@ function foldOf(cp: number): string {
  */
 export function foldText(text: string): string {
   // Most names and queries are ASCII: no per-character work.
-  if (ALL_ASCII.test(text)) return text.toLowerCase().replace(ASCII_SPACE_RUNS, FOLDED_SPACE);
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(ASCII_SPACE_RUNS, FOLDED_SPACE);
   let out = '';
   let inSpace = false;
   for (const ch of text) {

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import { PopupPage } from './support/popup-page';
@@ -6,7 +7,8 @@ import { stopServiceWorker } from './support/service-worker';
 /**
  * Where the popup's answers come from (entrypoints/popup/search-source.ts): the background
  * at first, then the popup's own copy of the index. Whichever answers, the user sees the
- * same results.
+ * same results: the popup's copy is compared with the background's own answer to the
+ * `kb.search` message.
  */
 const QUERIES = ['astana', 'erdgan', 'sco', 'xi jinping', 'summit'];
 const AMBIGUOUS_PACK = 'tests/e2e/fixtures/packs/ambiguous.pack.json';
@@ -27,6 +29,17 @@ async function allResults(popup: PopupPage, query: string): Promise<string[]> {
   return popup.page.getByRole('option').allInnerTexts();
 }
 
+/** The titles the background answers `query` with, asked from an extension page as the popup asks. */
+async function backgroundTitles(page: Page, query: string): Promise<string[]> {
+  type Hit = { title: { text: string } };
+  const reply = await page.evaluate(
+    (q) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'kb.search', payload: { query: q } }),
+    query,
+  );
+  const { result } = reply as { result: { entities: Hit[]; articles: Hit[] } };
+  return [...result.entities, ...result.articles].map((hit) => hit.title.text);
+}
+
 describe('toolbar popup: where the answers come from', () => {
   let browser: ExtensionBrowser;
 
@@ -44,13 +57,14 @@ describe('toolbar popup: where the answers come from', () => {
   it('shows the same results from its own copy as from the background', async () => {
     const hybrid = await open(browser);
     await copyLoaded(hybrid);
-    const background = await open(browser, '?index=background');
     for (const query of QUERIES) {
-      const expected = await allResults(background, query);
+      const expected = await backgroundTitles(hybrid.page, query);
       expect(expected.length, query).toBeGreaterThan(0);
-      expect(await allResults(hybrid, query), query).toEqual(expected);
+      const shown = await allResults(hybrid, query);
+      expect(shown.length, query).toBe(expected.length);
+      shown.forEach((text, i) => expect(text.startsWith(expected[i]!), `${query}: ${text}`).toBe(true));
     }
-    for (const popup of [hybrid, background]) await popup.page.close();
+    await hybrid.page.close();
   });
 
   it('drops its copy when the library changes, and finds what was added', async () => {
@@ -67,9 +81,11 @@ describe('toolbar popup: where the answers come from', () => {
   });
 
   it('keeps answering when the service worker is stopped under it', async () => {
-    const popup = await open(browser, '?index=background');
-    expect((await allResults(popup, 'tokayev'))[0]).toMatch(/^Kassym-Jomart Tokayev/u);
+    const popup = await open(browser);
+    expect((await backgroundTitles(popup.page, 'tokayev'))[0]).toMatch(/^Kassym-Jomart Tokayev/u);
     await stopServiceWorker(browser, popup.page);
+    // The next search asked of the background wakes it; the popup keeps answering too.
+    expect((await backgroundTitles(popup.page, 'astana'))[0]).toMatch(/^Astana\b/u);
     expect((await allResults(popup, 'astana'))[0]).toMatch(/^Astana\b/u);
     await popup.page.close();
   });

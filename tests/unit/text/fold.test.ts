@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { installPack } from '../../../lib/kb/install-pack';
 import { entityKeys } from '../../../lib/kb/library-queries';
