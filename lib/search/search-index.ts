@@ -1,5 +1,6 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { ALIAS_SEPARATOR, normalizedPhrase, type SearchDocument } from './documents';
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { SearchDocument } from './documents';
+import { entityTier, rank, type RankedHit, type RankedResults, Tier, toRankedHit } from './ranking';
 import { searchTerms } from './words';
 import { LazyPart } from './lazy-part';
 import { type ArticleResultRow, type EntityResultRow, ResultRowStore, type StoredResultRows } from './result-rows';
@@ -37,31 +38,6 @@ export const SEARCH_INDEX_FORMAT = 3;
  */
 const STORED_FIELDS = ['title', 'aliasKeys'] as const;
 
-/** The ranking tier of a result: lower is better. */
-export const Tier = {
-  exactName: 0,
-  exactAlias: 1,
-  name: 2,
-  alias: 3,
-  headline: 4,
-  text: 5,
-} as const;
-
-/** A result before it is turned into what the popup shows. */
-export interface RankedHit {
-  kind: SearchDocument['kind'];
-  key: string;
-  /** Folded words of this document that the query matched: what to mark. */
-  terms: string[];
-  tier: number;
-  score: number;
-}
-
-export interface RankedResults {
-  entities: RankedHit[];
-  articles: RankedHit[];
-}
-
 export interface SearchLimits {
   entities: number;
   articles: number;
@@ -76,8 +52,6 @@ export interface StoredSearchIndex {
   /** The rows results show (since format 2). */
   rows: StoredResultRows;
 }
-
-type StoredFields = Pick<SearchDocument, (typeof STORED_FIELDS)[number]>;
 
 function entityOptions() {
   return {
@@ -279,26 +253,6 @@ export class KnowledgeSearchIndex {
     }
     return [...fromHeadlines, ...fromText];
   }
-}
-
-function rank(results: SearchResult[], tierOf: (hit: SearchResult) => number, limit: number): RankedHit[] {
-  const tiered = results.map((result) => ({ result, tier: tierOf(result) }));
-  tiered.sort((a, b) => a.tier - b.tier || b.result.score - a.result.score);
-  return tiered.slice(0, limit).map(({ result, tier }) => toRankedHit(result, tier));
-}
-
-function toRankedHit(result: SearchResult, tier: number): RankedHit {
-  const id = String(result.id);
-  // Sorted: the order MiniSearch reports terms in depends on how the index was built.
-  return { kind: id.startsWith('e:') ? 'entity' : 'article', key: id.slice(2), terms: [...result.terms].sort(), tier, score: result.score };
-}
-
-function entityTier(hit: SearchResult, phrase: string): number {
-  const stored = hit as unknown as StoredFields;
-  // Folding rarely changes length by more than a character or two: skip the costly compare otherwise.
-  if (Math.abs(stored.title.length - phrase.length) <= 2 && normalizedPhrase(stored.title) === phrase) return Tier.exactName;
-  if (stored.aliasKeys && stored.aliasKeys.split(ALIAS_SEPARATOR).includes(phrase)) return Tier.exactAlias;
-  return Object.values(hit.match).some((fields) => fields.includes('name')) ? Tier.name : Tier.alias;
 }
 
 
