@@ -20,7 +20,7 @@ export const BLOCK_FLAG = 1;
 /** Header bit: a key ends here; its index follows the header. */
 export const BLOCK_TERMINAL = 2;
 /** Header bits below the child count. */
-export const BLOCK_COUNT_SHIFT = 2;
+const BLOCK_COUNT_SHIFT = 2;
 
 /** Converts a FlatTrie to blocks; the root's block is at offset 0. */
 export function layoutBlocks(trie: FlatTrie): Int32Array {

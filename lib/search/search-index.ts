@@ -4,6 +4,7 @@ import { entityTier, rank, type RankedHit, type RankedResults, Tier, toRankedHit
 import { searchTerms } from './words';
 import { LazyPart } from './lazy-part';
 import { type ArticleResultRow, type EntityResultRow, ResultRowStore, type StoredResultRows } from './result-rows';
+import { nextTask } from './next-task';
 
 /**
  * Relative weight of a match in each field. Ranking is decided first by tier (exact
@@ -253,9 +254,4 @@ export class KnowledgeSearchIndex {
     }
     return [...fromHeadlines, ...fromText];
   }
-}
-
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -6,22 +6,14 @@
  * tests/unit/text/fold.test.ts checks that the two agree.
  */
 import { foldFull } from './char-fold';
+import { perCodePoint } from './per-code-point';
 
 /** Any UTF-16 unit past ASCII (surrogates included). */
 const NON_ASCII = /[\u0080-\uffff]/;
 const ASCII_SPACE_RUNS = /[\t\n\v\f\r ]+/gu;
 const FOLDED_SPACE = ' ';
-/** Folds of the non-ASCII code points seen so far: text uses few of them, each many times. */
-const foldCache = new Map<number, string>();
-
-function foldOf(cp: number): string {
-  let f = foldCache.get(cp);
-  if (f === undefined) {
-    f = foldFull(cp);
-    foldCache.set(cp, f);
-  }
-  return f;
-}
+/** Folds of the non-ASCII code points seen so far. */
+const foldOf = perCodePoint(foldFull);
 
 /**
  * Case, diacritics, ligatures, compatibility forms and final sigma folded; ignorable
