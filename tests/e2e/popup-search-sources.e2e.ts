@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useE2eSession } from './support/e2e-session';
+import type { ExtensionBrowser } from './support/extension-browser';
 import { PopupPage } from './support/popup-page';
 import { stopServiceWorker } from './support/service-worker';
 
@@ -41,21 +42,17 @@ async function backgroundTitles(page: Page, query: string): Promise<string[]> {
 }
 
 describe('toolbar popup: where the answers come from', () => {
-  let browser: ExtensionBrowser;
+
+  const session = useE2eSession();
 
   beforeAll(async () => {
-    browser = await launchExtensionBrowser();
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await options.getByText('Starter: SCO summit, Astana 2024').waitFor();
     await options.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('shows the same results from its own copy as from the background', async () => {
-    const hybrid = await open(browser);
+    const hybrid = await open(session.browser);
     await copyLoaded(hybrid);
     for (const query of QUERIES) {
       const expected = await backgroundTitles(hybrid.page, query);
@@ -68,10 +65,10 @@ describe('toolbar popup: where the answers come from', () => {
   });
 
   it('drops its copy when the library changes, and finds what was added', async () => {
-    const popup = await open(browser);
+    const popup = await open(session.browser);
     await copyLoaded(popup);
     expect(await allResults(popup, 'michael jordan')).toEqual([]);
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await options.locator('input[type=file]').setInputFiles(AMBIGUOUS_PACK);
     await options.getByText('Two Jordans').first().waitFor();
     // The copy's revision is checked beside searches, at most every 2 s: type again until the change shows.
@@ -81,9 +78,9 @@ describe('toolbar popup: where the answers come from', () => {
   });
 
   it('keeps answering when the service worker is stopped under it', async () => {
-    const popup = await open(browser);
+    const popup = await open(session.browser);
     expect((await backgroundTitles(popup.page, 'tokayev'))[0]).toMatch(/^Kassym-Jomart Tokayev/u);
-    await stopServiceWorker(browser, popup.page);
+    await stopServiceWorker(session.browser, popup.page);
     // The next search asked of the background wakes it; the popup keeps answering too.
     expect((await backgroundTitles(popup.page, 'astana'))[0]).toMatch(/^Astana\b/u);
     expect((await allResults(popup, 'astana'))[0]).toMatch(/^Astana\b/u);
