@@ -13,7 +13,7 @@ const fetchArticles = (keys: readonly string[]) => articlesByKeys(getDatabase(),
 
 /** Every article of the library, newest first, searchable, each opening in the reader. */
 export function ArticlesSection() {
-  const list = useLibraryList<ArticleRow>(fetchKeys, fetchArticles);
+  const { list, row, packNames } = useLibraryList<ArticleRow>(fetchKeys, fetchArticles);
 
   return (
     <section class="panel" aria-labelledby="articles-title">
@@ -27,18 +27,15 @@ export function ArticlesSection() {
         label="Articles"
         placeholder="Headline, publisher, date or pack"
         noun={['article', 'articles']}
-        query={list.query}
-        onQuery={list.setQuery}
-        count={list.count}
+        {...list}
         rowPx={ROW_PX}
-        onRangeChange={list.onRangeChange}
         rowAt={(i) => {
-          const article = list.row(i);
+          const article = row(i);
           return (
             article && {
               href: articleHref(article.key),
               title: article.headline,
-              meta: [article.publisher, formatArticleDate(article.datePublished), list.packNames?.get(article.packId)],
+              meta: [article.publisher, formatArticleDate(article.datePublished), packNames?.get(article.packId)],
             }
           );
         }}

@@ -22,7 +22,7 @@ async function add(entity: Parameters<typeof addUserEntity>[1]) {
 
 /** Every entity of the library by name, searchable by name and alias; adding one by hand. */
 export function EntitiesSection() {
-  const list = useLibraryList<EntityListRow>(fetchKeys, fetchEntities);
+  const { list, row, packNames } = useLibraryList<EntityListRow>(fetchKeys, fetchEntities);
 
   return (
     <>
@@ -32,18 +32,15 @@ export function EntitiesSection() {
           label="Entities"
           placeholder="A name or another name"
           noun={['entity', 'entities']}
-          query={list.query}
-          onQuery={list.setQuery}
-          count={list.count}
+          {...list}
           rowPx={ROW_PX}
-          onRangeChange={list.onRangeChange}
           rowAt={(i) => {
-            const entity = list.row(i);
+            const entity = row(i);
             return (
               entity && {
                 href: entityHref(entity.key),
                 title: entity.name,
-                meta: [entity.type, list.packNames?.get(entity.packId), entity.hidden ? 'not highlighted' : ''],
+                meta: [entity.type, packNames?.get(entity.packId), entity.hidden ? 'not highlighted' : ''],
               }
             );
           }}

@@ -19,5 +19,6 @@ export function useLibraryList<T>(
   const keys = useLiveQuery(() => keysFor(settled), [settled]);
   const packNames = useLiveQuery(async () => new Map((await getDatabase().packs.toArray()).map((p) => [p.id, p.name])), []);
   const { row, onRangeChange } = usePagedRows<T>(keys, rowsFor);
-  return { query, setQuery, count: keys?.length, row, onRangeChange, packNames };
+  // `list`: the LibraryList props that follow the state, spread into it as they are.
+  return { list: { query, onQuery: setQuery, count: keys?.length, onRangeChange }, row, packNames };
 }
