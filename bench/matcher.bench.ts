@@ -7,7 +7,7 @@
  */
 import { loadavg } from 'node:os';
 import { compileMatcher, loadMatcher, type Matcher, type MatcherSnapshot } from '../lib/matcher';
-import { CLS_SPACE, CLS_ZERO } from '../lib/matcher/char-fold';
+import { CLS_SPACE, CLS_ZERO } from '../lib/text/char-fold';
 import { getFoldTables } from '../lib/matcher/fold-tables';
 import { charAt, foldString, fullFoldOf } from '../lib/matcher/fold-text';
 import { aliasList, generatedText, pagesText } from './corpus';

@@ -3,6 +3,7 @@ import { ENTITY_TYPES } from '../lib/pack/schema';
 import { HIGHLIGHT_CAP_RANGE, HOVER_DELAY_RANGE_MS, type HighlightStyle, type Settings } from '../lib/settings/settings';
 import { parseSiteInput } from '../lib/settings/site-input';
 import { typeGroupLabel } from '../lib/text/type-labels';
+import { NumberField } from './NumberField';
 
 export interface SettingsFormProps {
   settings: Settings;
@@ -18,7 +19,7 @@ const STYLES: ReadonlyArray<{ value: HighlightStyle; label: string; hint: string
 
 /** Every setting, each saved as soon as it changes. */
 export function SettingsForm({ settings, onChange }: SettingsFormProps) {
-  const ids = { delay: useId(), cap: useId(), site: useId(), siteNote: useId(), siteHint: useId(), delayHint: useId(), capHint: useId() };
+  const ids = { site: useId(), siteNote: useId(), siteHint: useId() };
   const [site, setSite] = useState('');
   /** What the last "Add site" said: why the entry was refused, or that it was listed already. */
   const [siteNote, setSiteNote] = useState<{ text: string; invalid: boolean }>();
@@ -82,39 +83,23 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
         ))}
       </fieldset>
 
-      <div class="field">
-        <label for={ids.delay}>Delay before the card opens (milliseconds)</label>
-        <input
-          id={ids.delay}
-          type="number"
-          min={HOVER_DELAY_RANGE_MS.min}
-          max={HOVER_DELAY_RANGE_MS.max}
-          step={50}
-          value={settings.hoverDelayMs}
-          aria-describedby={ids.delayHint}
-          onChange={(e) => onChange({ hoverDelayMs: Number(e.currentTarget.value) })}
-        />
-        <p id={ids.delayHint} class="muted small">
-          From {HOVER_DELAY_RANGE_MS.min} to {HOVER_DELAY_RANGE_MS.max}. Longer means fewer cards opened by accident.
-        </p>
-      </div>
+      <NumberField
+        label="Delay before the card opens (milliseconds)"
+        range={HOVER_DELAY_RANGE_MS}
+        step={50}
+        value={settings.hoverDelayMs}
+        hint={`From ${HOVER_DELAY_RANGE_MS.min} to ${HOVER_DELAY_RANGE_MS.max}. Longer means fewer cards opened by accident.`}
+        onChange={(hoverDelayMs) => onChange({ hoverDelayMs })}
+      />
 
-      <div class="field">
-        <label for={ids.cap}>Most names highlighted on one page</label>
-        <input
-          id={ids.cap}
-          type="number"
-          min={HIGHLIGHT_CAP_RANGE.min}
-          max={HIGHLIGHT_CAP_RANGE.max}
-          step={10}
-          value={settings.highlightCap}
-          aria-describedby={ids.capHint}
-          onChange={(e) => onChange({ highlightCap: Number(e.currentTarget.value) })}
-        />
-        <p id={ids.capHint} class="muted small">
-          From {HIGHLIGHT_CAP_RANGE.min.toLocaleString()} to {HIGHLIGHT_CAP_RANGE.max.toLocaleString()}; keeps very long pages fast.
-        </p>
-      </div>
+      <NumberField
+        label="Most names highlighted on one page"
+        range={HIGHLIGHT_CAP_RANGE}
+        step={10}
+        value={settings.highlightCap}
+        hint={`From ${HIGHLIGHT_CAP_RANGE.min.toLocaleString()} to ${HIGHLIGHT_CAP_RANGE.max.toLocaleString()}; keeps very long pages fast.`}
+        onChange={(highlightCap) => onChange({ highlightCap })}
+      />
 
       <label class="switch">
         <input type="checkbox" checked={settings.scanCodeBlocks} onChange={(e) => onChange({ scanCodeBlocks: e.currentTarget.checked })} />

@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { checkAllPackUpdates } from '../../lib/kb/pack-updates';
 
-export const PACK_UPDATE_ALARM = 'backstory-pack-updates';
+const PACK_UPDATE_ALARM = 'backstory-pack-updates';
 /** How often packs are checked for newer versions. */
-export const PACK_UPDATE_PERIOD_MINUTES = 24 * 60;
+const PACK_UPDATE_PERIOD_MINUTES = 24 * 60;
 /** First check after the browser starts: not while it is busy starting. */
 const FIRST_CHECK_DELAY_MINUTES = 10;
 

@@ -7,13 +7,13 @@ import { mark } from './main-thread';
 import type { PopoverHost } from './popover-host';
 
 /** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
-export const POPOVER_READY_MARK = 'backstory:popover-ready';
+const POPOVER_READY_MARK = 'backstory:popover-ready';
 
 /** Cards kept in the tab for names hovered again (a few KB; cleared when the library changes). */
 const CARD_CACHE_SIZE = 32;
 
 /** Grace period to travel from the name to the popover, or to come back, before it closes (ms). */
-export const ABANDON_MS = 350;
+const ABANDON_MS = 350;
 
 export interface HoverDeps {
   index: MentionIndex;

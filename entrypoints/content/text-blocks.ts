@@ -172,13 +172,16 @@ export class TextBlockCollector {
 /** How many nodes the walk visits between two looks at the clock. */
 const CHECK_EVERY_NODES = 64;
 
-/** The text blocks under `root`, all at once (tests and small subtrees). */
+/**
+ * The text blocks under `root`, all at once: the tests' view of what a scan reads.
+ * @internal
+ */
 export function collectTextBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
   return new TextBlockCollector(root, options).collect();
 }
 
 /** Whether the text inside `element` may be scanned at all (ignoring visibility and ancestors). */
-export function isScannable(element: Element, options: Pick<CollectOptions, 'exclude' | 'scanCodeBlocks'> = {}): boolean {
+function isScannable(element: Element, options: Pick<CollectOptions, 'exclude' | 'scanCodeBlocks'> = {}): boolean {
   const tag = element.tagName.toUpperCase();
   if (SKIPPED_ELEMENTS.has(tag) || options.exclude?.includes(element)) return false;
   if (!options.scanCodeBlocks && CODE_ELEMENTS.has(tag)) return false;

@@ -10,7 +10,7 @@ const SEPARATOR = '\u0000';
 /** Sorts after every character of an ISO 8601 date. */
 const AFTER_ANY_DATE = '\uffff';
 
-export function mentionIndexKey(entityKey: RowKey, sortDate: string): string {
+function mentionIndexKey(entityKey: RowKey, sortDate: string): string {
   return `${entityKey}${SEPARATOR}${sortDate}`;
 }
 

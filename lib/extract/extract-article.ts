@@ -38,7 +38,7 @@ export interface ExtractOptions {
 }
 
 /** Below this much text, what Readability found is a teaser or a navigation page, not an article. */
-export const MIN_ARTICLE_CHARS = 200;
+const MIN_ARTICLE_CHARS = 200;
 /** Readability's work bound on huge pages (elements); past it, it gives up rather than hang the tab. */
 const MAX_ELEMENTS_TO_PARSE = 50_000;
 const BY_PREFIX = /^\s*by\s+/iu;

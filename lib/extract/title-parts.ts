@@ -2,7 +2,7 @@
  * A page's `<title>` usually joins the headline and the site's name ("Daily Ledger —
  * Leaders gather…", "Leaders gather… | Daily Ledger"). These helpers take the two apart.
  */
-import { foldForSearch } from '../search/fold';
+import { foldText } from '../text/fold';
 
 /** The separators sites put between a headline and their name. */
 const SEPARATOR = String.raw`(?:[|—–\-:·•»/]|::)`;
@@ -19,12 +19,12 @@ const MAX_SITE_NAME_WORDS = 6;
  */
 export function stripSiteName(title: string, siteNames: readonly string[], heading?: string): string {
   if (heading && siteNameAround(title, heading)) return heading;
-  const folded = new Set(siteNames.map(foldForSearch));
+  const folded = new Set(siteNames.map(foldText));
   const separators = [...title.matchAll(ANY_SEPARATOR)];
   const first = separators[0];
   const last = separators.at(-1);
-  if (last && folded.has(foldForSearch(title.slice(last.index + last[0].length)))) return title.slice(0, last.index).trim();
-  if (first && folded.has(foldForSearch(title.slice(0, first.index)))) return title.slice(first.index + first[0].length).trim();
+  if (last && folded.has(foldText(title.slice(last.index + last[0].length)))) return title.slice(0, last.index).trim();
+  if (first && folded.has(foldText(title.slice(0, first.index)))) return title.slice(first.index + first[0].length).trim();
   return title;
 }
 

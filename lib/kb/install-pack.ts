@@ -8,7 +8,7 @@ import { compareSemver } from './semver';
 import { writeLibrary } from './write-library';
 
 /** Rows per `bulkAdd` while writing: small enough for frequent progress, big enough to be fast. */
-export const WRITE_CHUNK_ROWS = 2_000;
+const WRITE_CHUNK_ROWS = 2_000;
 
 /**
  * Chunks sent to IndexedDB before the first of them is done. The database works in
@@ -133,7 +133,7 @@ export async function setPackEnabled(db: BackstoryDatabase, packId: string, enab
 }
 
 /** Deletes a pack's entities and articles (their mentions with them); the caller holds the transaction. */
-export async function deletePackContent(db: BackstoryDatabase, packId: string): Promise<void> {
+async function deletePackContent(db: BackstoryDatabase, packId: string): Promise<void> {
   await rowsOfPack(db.entities, packId).delete();
   await rowsOfPack(db.articles, packId).delete();
 }

@@ -7,7 +7,7 @@
  */
 
 /** The channel's name; one per extension origin, so no other site can post on it. */
-export const LIBRARY_CHANNEL = 'backstory-library-changes';
+const LIBRARY_CHANNEL = 'backstory-library-changes';
 
 /** What a committed write announces. */
 export interface LibraryChange {

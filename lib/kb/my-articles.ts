@@ -22,7 +22,7 @@ import { formatPath, type PackIssue } from '../pack/validate';
 import { rowKey, rowsOfPack, rowsOfPacks } from './keys';
 import { entityPatterns } from './matcher-patterns';
 import { firstSentences, packToRows } from './pack-to-rows';
-import { foldForSearch } from '../search/fold';
+import { foldText } from '../text/fold';
 import { writeLibrary } from './write-library';
 
 export const MY_ARTICLES_PACK_ID = 'my-articles';
@@ -159,17 +159,17 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 
 /** New entities get free ids; one named like an entity already in the pack is that entity. */
 function placeEntities(entities: PackEntity[], own: EntityRow[]): { entities: PackEntity[]; entityKeys: string[] } {
-  const byName = new Map(own.map((e) => [foldForSearch(e.name), e.key]));
+  const byName = new Map(own.map((e) => [foldText(e.name), e.key]));
   const taken = own.map((e) => e.id);
   const fresh: PackEntity[] = [];
   const entityKeys = entities.map((entity) => {
-    const existing = byName.get(foldForSearch(entity.name));
+    const existing = byName.get(foldText(entity.name));
     if (existing) return existing;
     const id = freeId(slugify(entity.name, MAX_ID_CHARS) || 'entity', taken.map((t) => ({ id: t })));
     taken.push(id);
     fresh.push({ ...entity, id });
     const key = rowKey(MY_ARTICLES_PACK_ID, id);
-    byName.set(foldForSearch(entity.name), key);
+    byName.set(foldText(entity.name), key);
     return key;
   });
   return { entities: fresh, entityKeys };

@@ -100,7 +100,7 @@ function entityRow(packId: string, entity: PackEntity): EntityRow {
 }
 
 /** The article's row, its mentions found by `matcher` unless the pack declares them. */
-export function articleRow(packId: string, article: PackArticle, matcher: Matcher, related?: MentionContext['related']): ArticleRow {
+function articleRow(packId: string, article: PackArticle, matcher: Matcher, related?: MentionContext['related']): ArticleRow {
   const urlKey = comparableUrl(article.url);
   const row = {
     key: rowKey(packId, article.id),

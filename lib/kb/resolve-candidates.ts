@@ -3,7 +3,7 @@
  * or Freddie Mercury). On a page the card lists every candidate; an article in the
  * library is linked only to the one its own context supports, never to all of them.
  */
-import type { MatchSpan } from '../matcher';
+import type { MatchSpan } from '../matcher/types';
 
 /** What an article says about its own entities, beyond the names found in its text. */
 export interface MentionContext {

@@ -5,7 +5,7 @@
  * and the entity keys they carry.
  */
 import { caseAccepts, caseAcceptsPlain, CASE_ANY } from './case-rules';
-import { CLS_WORD, CLS_ZERO } from './char-fold';
+import { CLS_WORD, CLS_ZERO } from '../text/char-fold';
 import { foldString, foldWithMap } from './fold-text';
 import { type MatcherData, SLOT_EXCLUDES, SLOT_MODE_MASK, SLOT_SAME_CASE, SLOT_STRIDE } from './matcher-data';
 

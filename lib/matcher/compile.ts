@@ -3,7 +3,7 @@
  * the trie over the distinct folded keys.
  */
 import { CASE_ANY, caseModeFromCounts, caseModeOf } from './case-rules';
-import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from './char-fold';
+import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from '../text/char-fold';
 import { COMMON_PHRASES } from './common-phrases';
 import { type FoldTables, getFoldTables } from './fold-tables';
 import { astralClass, foldString } from './fold-text';

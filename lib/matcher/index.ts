@@ -12,7 +12,7 @@ import { fromSnapshot } from './matcher-data';
 import { FlatMatcher } from './scanner';
 import type { Matcher, MatcherPattern, MatcherSnapshot } from './types';
 
-export type { MatcherPattern, MatchSpan, Matcher, MatcherSnapshot } from './types';
+export type { MatcherPattern, Matcher, MatcherSnapshot } from './types';
 
 /** Compiles names into a matcher. Empty or whitespace-only names are ignored. */
 export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {

@@ -118,7 +118,11 @@ export type MessageType = keyof BackgroundMessages;
 export type RequestOfMessage<T extends MessageType> = RequestOf<BackgroundMessages, T>;
 export type ResponseOfMessage<T extends MessageType> = ResponseOf<BackgroundMessages, T>;
 
-/** Messages a content script may send: derived from the declarations, never a second list. */
+/**
+ * Messages a content script may send: derived from the declarations, never a second list.
+ * The door checks each declaration's `senders`; this set is the view tests and docs check.
+ * @internal
+ */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = sentBy(BACKGROUND_MESSAGES, 'content-script');
 
 /* @__NO_SIDE_EFFECTS__ */

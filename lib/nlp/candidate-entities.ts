@@ -7,7 +7,7 @@
  */
 import nlp from 'compromise';
 import type { Matcher } from '../matcher';
-import { foldForSearch } from '../search/fold';
+import { foldText } from '../text/fold';
 import { isCommonWord, isDescribingWord } from './common-words';
 
 /** The entity types a candidate can have; `Thing` when only capitalization says it is a name. */
@@ -176,7 +176,7 @@ function isTitle(term: TermJson): boolean {
 function group(found: Occurrence[]): CandidateEntity[] {
   const byName = new Map<string, CandidateEntity & { first: number }>();
   for (const o of found.toSorted((a, b) => a.start - b.start)) {
-    const key = foldForSearch(o.name);
+    const key = foldText(o.name);
     const existing = byName.get(key);
     if (existing) {
       existing.count++;
@@ -192,10 +192,10 @@ function group(found: Occurrence[]): CandidateEntity[] {
   const merged = new Set<CandidateEntity>();
   for (const short of candidates) {
     if (short.name.includes(' ') || (short.type !== 'Person' && short.type !== 'Thing')) continue;
-    const key = foldForSearch(short.name);
+    const key = foldText(short.name);
     const full = longNames.find((p) => {
       const words = p.name.split(' ');
-      return foldForSearch(words.at(-1)!) === key || foldForSearch(words[0]!) === key;
+      return foldText(words.at(-1)!) === key || foldText(words[0]!) === key;
     });
     if (!full) continue;
     full.count += short.count;

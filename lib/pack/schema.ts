@@ -277,5 +277,3 @@ export type PackMeta = v.InferOutput<typeof PackMetaSchema>;
 export type PackEntity = v.InferOutput<typeof PackEntitySchema>;
 /** One article of a {@link Pack}. */
 export type PackArticle = v.InferOutput<typeof PackArticleSchema>;
-/** The `match` hints of a {@link PackEntity}. */
-export type MatchHints = v.InferOutput<typeof MatchHintsSchema>;

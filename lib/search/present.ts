@@ -1,7 +1,7 @@
 import { formatArticleDate } from '../text/format-date';
 import { markTerms, snippetAround } from './marks';
 import type { ArticleResultRow, EntityResultRow, ResultRows } from './result-rows';
-import type { RankedHit, RankedResults } from './search-index';
+import type { RankedHit, RankedResults } from './ranking';
 import type { SearchHit, SearchResults } from './types';
 import { typeLabel } from '../text/type-labels';
 

@@ -11,10 +11,10 @@ export type SiteDismissals = Record<string, string[]>;
 /** Pairs remembered per site; the oldest go first beyond this. */
 export const MAX_DISMISSALS_PER_SITE = 500;
 /** Sites remembered; the ones dismissed least recently go first beyond this. */
-export const MAX_DISMISSAL_SITES = 1000;
+const MAX_DISMISSAL_SITES = 1000;
 
 /** The form a name is compared in: case and surrounding space do not matter. */
-export function foldName(text: string): string {
+function foldName(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase();
 }
 

@@ -6,7 +6,7 @@
 import { resolveCandidates } from '../../lib/kb/resolve-candidates';
 import { compileMatcher, type Matcher } from '../../lib/matcher';
 import { findCandidateEntities, type CandidateType } from '../../lib/nlp';
-import { foldForSearch } from '../../lib/search/fold';
+import { foldText } from '../../lib/text/fold';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, slugify, validatePack, type PackArticle, type PackEntity, type PackMeta, type PackValidation } from '../../lib/pack';
 import type { SkippedFile } from './collect-files';
 
@@ -127,7 +127,7 @@ function suggest(articles: readonly SourcedArticle[], known: Matcher, onProgress
   articles.forEach(({ article }, index) => {
     const text = `${article.headline}\n\n${article.articleBody ?? ''}`;
     for (const candidate of findCandidateEntities(text, { known, limit: CANDIDATES_PER_ARTICLE })) {
-      const key = foldForSearch(candidate.name);
+      const key = foldText(candidate.name);
       const entry: Entry = byName.get(key) ?? { ...candidate, alternateName: [], count: 0, articles: 0, types: new Map() };
       entry.count += candidate.count;
       entry.articles++;

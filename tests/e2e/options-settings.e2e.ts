@@ -1,32 +1,26 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 
 /** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
 const POLL = { timeout: 15_000 };
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 
 describe('options page: settings, storage and backup', () => {
-  let browser: ExtensionBrowser;
   let options: Page;
 
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    browser = await launchExtensionBrowser();
-    options = await browser.openExtensionPage('options.html#/settings');
-  });
+  const session = useE2eSession();
 
-  afterAll(async () => {
-    await browser?.close();
+  beforeAll(async () => {
+    options = await session.browser.openExtensionPage('options.html#/settings');
   });
 
   const stored = () =>
-    browser.serviceWorker.evaluate(async () => {
+    session.browser.serviceWorker.evaluate(async () => {
       // `chrome` exists in the service worker; this file is type-checked without its types.
       const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: Record<string, unknown> }> } } } }).chrome;
       return (await api.storage.local.get('settings')).settings;

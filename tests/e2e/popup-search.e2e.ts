@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import type { ExtensionBrowser } from './support/extension-browser';
 import { PopupPage } from './support/popup-page';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const LONG_NAMES_PACK = 'tests/e2e/fixtures/packs/long-names.pack.json';
 
 /** Screenshots of the popup in both colour schemes; looked at by hand. */
@@ -18,26 +16,18 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe('toolbar popup', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let popup: PopupPage;
 
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
+
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
     // First-run setup (the starter pack), then a pack with very long names, the way a user imports one.
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await options.getByText('Starter: SCO summit, Astana 2024').waitFor();
     await options.locator('input[type=file]').setInputFiles(LONG_NAMES_PACK);
     await options.getByText('Long names').first().waitFor();
     await options.close();
-    popup = await PopupPage.open(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    popup = await PopupPage.open(session.browser);
   });
 
   it('opens focused on the search box; on a page extensions cannot read, it says so', async () => {
@@ -122,7 +112,7 @@ describe('toolbar popup', () => {
     const firstId = await first.getAttribute('id');
     while ((await popup.activeId()) !== firstId) await popup.page.keyboard.press('ArrowDown');
     const headline = await first.locator('.results__name').innerText();
-    const [reader] = await Promise.all([browser.context.waitForEvent('page'), popup.page.keyboard.press('Enter')]);
+    const [reader] = await Promise.all([session.browser.context.waitForEvent('page'), popup.page.keyboard.press('Enter')]);
     await reader.waitForLoadState();
     expect(reader.url()).toContain('/options.html#/articles/');
     await expect.poll(() => reader.getByRole('heading', { level: 2 }).innerText()).toBe(headline);
@@ -131,7 +121,7 @@ describe('toolbar popup', () => {
 
   it('forgets the query when it closes: the next opening starts empty', async () => {
     await popup.type('tokayev');
-    const again = await PopupPage.open(browser);
+    const again = await PopupPage.open(session.browser);
     await again.page.waitForTimeout(300);
     expect(await again.search.inputValue()).toBe('');
     await again.page.keyboard.type('putin');
@@ -140,30 +130,30 @@ describe('toolbar popup', () => {
   });
 
   it('switches Backstory off for the site, and pauses it everywhere', async () => {
-    const site = await browser.context.newPage();
-    await site.goto(server.url('plain.html'));
-    const forSite = await PopupPage.open(browser, { about: site });
+    const site = await session.browser.context.newPage();
+    await site.goto(session.server.url('plain.html'));
+    const forSite = await PopupPage.open(session.browser, { about: site });
 
     const siteSwitch = forSite.page.getByRole('switch', { name: 'On 127.0.0.1' });
     expect(await siteSwitch.isChecked()).toBe(true);
     await siteSwitch.click();
-    await expect.poll(() => storedSettings(browser)).toMatchObject({ disabledSites: ['127.0.0.1'] });
+    await expect.poll(() => storedSettings(session.browser)).toMatchObject({ disabledSites: ['127.0.0.1'] });
     await expect.poll(() => forSite.page.getByRole('status').innerText()).toContain('Off on 127.0.0.1');
     await shoot(forSite.page, 'popup-site-off');
     await siteSwitch.click();
-    await expect.poll(() => storedSettings(browser)).toMatchObject({ disabledSites: [] });
+    await expect.poll(() => storedSettings(session.browser)).toMatchObject({ disabledSites: [] });
 
     const pause = forSite.page.getByRole('switch', { name: 'Pause everywhere' });
     expect(await pause.isChecked()).toBe(false);
     await pause.focus();
     await forSite.page.keyboard.press('Space');
-    await expect.poll(() => storedSettings(browser)).toMatchObject({ paused: true });
+    await expect.poll(() => storedSettings(session.browser)).toMatchObject({ paused: true });
     await expect.poll(() => forSite.page.getByRole('status').innerText()).toContain('Backstory is paused');
     // Paused everywhere: the site's own switch waits.
     expect(await siteSwitch.isDisabled()).toBe(true);
     await shoot(forSite.page, 'popup-paused');
     await forSite.page.keyboard.press('Space');
-    await expect.poll(() => storedSettings(browser)).toMatchObject({ paused: false });
+    await expect.poll(() => storedSettings(session.browser)).toMatchObject({ paused: false });
     await forSite.page.close();
     await site.close();
   });

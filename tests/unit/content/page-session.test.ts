@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { settingsItem } from '../../../lib/extension/settings-item';
+import { updateSettings } from '../../../lib/extension/settings-item';
 import type { MessageClient } from '../../../lib/messages/client';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { startPage } from '../../../entrypoints/content/page-session';
@@ -65,7 +65,7 @@ describe('page session (content script wiring, with the fake browser)', () => {
   });
 
   it('hover-only: finds the names but registers nothing the page could read', async () => {
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, highlightStyle: 'hover-only' });
+    await updateSettings({ ...DEFAULT_SETTINGS, highlightStyle: 'hover-only' });
     const { client } = fakeClient();
     startPage(ctx, client);
     await vi.waitFor(async () => {
@@ -91,11 +91,11 @@ describe('page session (content script wiring, with the fake browser)', () => {
     const { client } = fakeClient();
     startPage(ctx, client);
     await vi.waitFor(() => expect(painted()).toHaveLength(2));
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: [location.hostname] });
+    await updateSettings({ ...DEFAULT_SETTINGS, disabledSites: [location.hostname] });
     await vi.waitFor(() => expect(painted()).toEqual([]));
     const off = (await askTab('tab.mentions')) as { result: { enabled: boolean } };
     expect(off.result.enabled).toBe(false);
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS });
+    await updateSettings({ ...DEFAULT_SETTINGS });
     await vi.waitFor(() => expect(painted()).toHaveLength(2));
   });
 });

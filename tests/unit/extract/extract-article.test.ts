@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle, type ExtractedArticle } from '../../../lib/extract';
-import { validatePack } from '../../../lib/pack';
+import { extractArticle, type ExtractedArticle } from '../../../lib/extract/extract-article';
+import { validatePack } from '../../../lib/pack/validate';
 import { loadPage } from './pages';
 
 function extracted(name: string, url: string): ExtractedArticle {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { packToRows } from '../../../lib/kb/pack-to-rows';
 import { declaredTogether, resolveCandidates } from '../../../lib/kb/resolve-candidates';
-import { validatePack, type Pack } from '../../../lib/pack';
+import { validatePack } from '../../../lib/pack';
+import type { Pack } from '../../../lib/pack/schema';
 import { fixtureJson } from '../pack/fixtures';
 
 function samePack(): Pack {

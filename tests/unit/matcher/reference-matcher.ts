@@ -5,10 +5,10 @@
  * with the real matcher, not the trie, the walk or the boundary logic.
  */
 import { caseAccepts, caseModeOf } from '../../../lib/matcher/case-rules';
-import { CLS_WORD, CLS_ZERO } from '../../../lib/matcher/char-fold';
+import { CLS_WORD, CLS_ZERO } from '../../../lib/text/char-fold';
 import { getFoldTables } from '../../../lib/matcher/fold-tables';
 import { charAt, foldString, foldWithMap } from '../../../lib/matcher/fold-text';
-import type { MatcherPattern, MatchSpan } from '../../../lib/matcher';
+import type { MatcherPattern, MatchSpan } from '../../../lib/matcher/types';
 
 interface RefPattern {
   key: string;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../lib/extract';
+import { extractArticle } from '../../../lib/extract/extract-article';
 import { compileMatcher } from '../../../lib/matcher';
 import { findCandidateEntities } from '../../../lib/nlp';
-import { validatePack } from '../../../lib/pack';
+import { validatePack } from '../../../lib/pack/validate';
 import { loadPage } from '../extract/pages';
 
 function starterMatcher() {

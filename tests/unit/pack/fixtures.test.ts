@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePack, type PackIssue, type PackParseErrorCode } from '../../../lib/pack';
+import { parsePack, type PackParseErrorCode } from './parse-pack';
+import { type PackIssue } from '../../../lib/pack/validate';
 import { fixtureBytes, fixtureNames } from './fixtures';
 
 const DATE = 'not an ISO 8601 date or date-time (for example 2024-07-10 or 2024-07-10T09:30:00Z)';

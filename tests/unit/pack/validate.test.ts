@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REPORTED_ISSUES, formatIssue, formatPath, validatePack, type Pack } from '../../../lib/pack';
+import { MAX_REPORTED_ISSUES } from '../../../lib/pack/limits';
+import { formatIssue, formatPath, validatePack } from '../../../lib/pack/validate';
+import { type Pack } from '../../../lib/pack/schema';
 import { fixtureJson } from './fixtures';
 
 function minimal(): Record<string, unknown> {

@@ -9,7 +9,7 @@ export const CLS_SPACE = 1;
 /** Letter, digit or mark of a script written with spaces: needs word boundaries. */
 export const CLS_WORD = 2;
 /** Letter, digit or mark of a script written without spaces (Han, kana, Hangul, Thai…). */
-export const CLS_NOSPACE = 4;
+const CLS_NOSPACE = 4;
 /** Folds to nothing (combining diacritics, soft hyphen, zero-width characters…). */
 export const CLS_ZERO = 8;
 /** Folds to more than one UTF-16 unit ("ß" → "ss", "ﬁ" → "fi"). */
@@ -42,11 +42,25 @@ const NOSPACE_SCRIPT =
 
 /**
  * Diacritics to drop: the generic combining-mark blocks used by Latin, Greek and
- * Cyrillic. Marks of other scripts (Devanagari vowel signs, kana voicing marks…)
- * are kept, because there they change the letter rather than decorate it.
+ * Cyrillic, and the Hebrew points and Arabic harakat that most text leaves out
+ * ("מֹשֶׁה" is usually written "משה"). Marks of other scripts (Devanagari vowel signs,
+ * kana voicing marks…) are kept, because there they change the letter rather than
+ * decorate it.
  */
 const DIACRITIC_RANGES: readonly (readonly [number, number])[] = [
   [0x0300, 0x036f],
+  [0x0591, 0x05bd],
+  [0x05bf, 0x05bf],
+  [0x05c1, 0x05c2],
+  [0x05c4, 0x05c5],
+  [0x05c7, 0x05c7],
+  [0x0610, 0x061a],
+  [0x064b, 0x065f],
+  [0x0670, 0x0670],
+  [0x06d6, 0x06dc],
+  [0x06df, 0x06e4],
+  [0x06e7, 0x06e8],
+  [0x06ea, 0x06ed],
   [0x1ab0, 0x1aff],
   [0x1dc0, 0x1dff],
   [0x20d0, 0x20ff],

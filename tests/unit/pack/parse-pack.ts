@@ -1,7 +1,7 @@
-/** Bytes to a validated pack in one call: {@link readPackBytes} then {@link validatePack}. */
-import { readPackBytes, type PackReadErrorCode, type ReadPackOptions } from './read';
-import type { Pack } from './schema';
-import { validatePack, type PackIssue } from './validate';
+/** Test helper: bytes to a validated pack in one call, as the import pipeline reads them: {@link readPackBytes} then {@link validatePack}. */
+import { readPackBytes, type PackReadErrorCode, type ReadPackOptions } from '../../../lib/pack/read';
+import type { Pack } from '../../../lib/pack/schema';
+import { validatePack, type PackIssue } from '../../../lib/pack/validate';
 
 /** Why a pack was refused: a read error, or `invalid-pack` when the JSON is not a valid pack. */
 export type PackParseErrorCode = PackReadErrorCode | 'invalid-pack';

@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, searchTerms, wordSpans } from '../../../lib/search/fold';
 import { markTerms, snippetAround } from '../../../lib/search/marks';
 
 const marked = (m: { text: string; marks: Array<[number, number]> }) => m.marks.map(([s, e]) => m.text.slice(s, e));
-
-describe('folding for search', () => {
-  it('folds case and diacritics, letters Unicode does not decompose included', () => {
-    expect(foldForSearch('Recep Tayyip ERDOĞAN')).toBe('recep tayyip erdogan');
-    expect(foldForSearch('Łódź Straße Ørsted Ærø ıstanbul')).toBe('lodz strasse orsted aero istanbul');
-    expect(foldForSearch('São Paulo')).toBe('sao paulo');
-  });
-
-  it('splits into words at anything but letters and digits', () => {
-    expect(searchTerms('Kassym-Jomart Tokayev’s G20 visit')).toEqual(['kassym', 'jomart', 'tokayev', 's', 'g20', 'visit']);
-    expect(searchTerms('  ,;  ')).toEqual([]);
-  });
-
-  it('keeps offsets into the original text, whatever folding does to length', () => {
-    expect(wordSpans('Der Straße Ende')).toEqual([
-      { start: 0, end: 3, folded: 'der' },
-      { start: 4, end: 10, folded: 'strasse' },
-      { start: 11, end: 15, folded: 'ende' },
-    ]);
-  });
-});
 
 describe('marks and snippets', () => {
   it('marks the words of the original text whose folded form matched', () => {
