@@ -1,9 +1,16 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { privacyPageAsset } from './scripts/release/privacy-page';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // docs/privacy.md, as a page inside the extension (linked from the options page).
+    'build:publicAssets': (wxt, files) => {
+      files.push(privacyPageAsset(wxt.config.root));
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description:
