@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'wxt';
+import { quietLogger } from '../../../scripts/release/quiet-logger';
 import { askedPermissions, readJustifiedPermissions, unjustifiedPermissions } from '../../../scripts/release/permissions';
 
 /** A built manifest, as the stores receive it (WXT adds host permissions of its own). */
@@ -24,7 +25,7 @@ describe('the built manifests ask for nothing docs/privacy.md does not justify',
     // Built into a temporary folder, so a test run never replaces the .output the browsers load.
     outDir = await mkdtemp(join(tmpdir(), 'backstory-manifest-'));
     for (const browser of ['chrome', 'firefox'] as const) {
-      const output = await build({ browser, outDir, logLevel: 0 });
+      const output = await build({ browser, outDir, logger: quietLogger });
       manifests[browser] = output.manifest as BuiltManifest;
     }
   }, BUILD_TIMEOUT_MS);
