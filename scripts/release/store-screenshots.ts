@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ClosedPopover } from '../../tests/e2e/support/closed-popover';
 import { launchExtensionBrowser, pointOfText, waitForHighlights, type ExtensionBrowser } from '../../tests/e2e/support/extension-browser';
-import { startStaticServer } from '../../tests/e2e/support/static-server';
 
 /** Both stores take 1280×800 (Chrome also 640×400; addons.mozilla.org shows them scaled). */
 export const SCREENSHOT = { width: 1280, height: 800 } as const;
@@ -17,19 +16,27 @@ export const PROMO_TILE = { width: 440, height: 280 } as const;
 /** The popup's own size in the toolbar, as it is drawn into the popup screenshot. */
 const POPUP = { width: 380, height: 540 } as const;
 
+/**
+ * The demo page, served by Playwright from the project's fixtures under a news site's
+ * name, so the card's "Turn off Backstory on …" reads as it would for a reader.
+ */
+const NEWS_SITE = 'https://dailyledger.example';
+const NEWS_PAGES = 'tests/e2e/fixtures/pages';
+const NEWS_ARTICLE = `${NEWS_SITE}/demo.html`;
+
 const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
 
 /** Writes the screenshots into `dir` and returns their file names. */
 export async function writeStoreScreenshots(dir: string): Promise<string[]> {
-  const server = await startStaticServer(['tests/e2e/fixtures/pages']);
   const browser = await launchExtensionBrowser();
+  await browser.context.route(`${NEWS_SITE}/**`, (route) => route.fulfill({ path: join(NEWS_PAGES, new URL(route.request().url()).pathname) }));
   const written: string[] = [];
   const save = async (name: string, png: Buffer) => {
     await writeFile(join(dir, name), png);
     written.push(name);
   };
   try {
-    const news = await newsPage(browser, server.url('demo.html'), 'light');
+    const news = await newsPage(browser, NEWS_ARTICLE, 'light');
     await save('1-card-on-a-news-page.png', await openCard(news, 'Zhang Ming'));
     const card = await news.screenshot({ clip: await cardBox(news) });
 
@@ -42,13 +49,12 @@ export async function writeStoreScreenshots(dir: string): Promise<string[]> {
     await options.getByText('Starter: SCO summit, Astana 2024').waitFor();
     await save('3-options-page.png', await options.screenshot());
 
-    const dark = await newsPage(browser, server.url('demo.html'), 'dark');
+    const dark = await newsPage(browser, NEWS_ARTICLE, 'dark');
     await save('4-dark-page.png', await openCard(dark, 'Kassym-Jomart Tokayev', 120));
 
     await save('promo-tile-440x280.png', await composePromoTile(browser, card));
   } finally {
     await browser.close();
-    await server.close();
   }
   return written;
 }
