@@ -48,7 +48,12 @@ export function App() {
     <div class="page">
       <header class="page__header">
         <h1>Backstory</h1>
-        <p class="muted">Your library of articles and the names they mention. Everything stays in this browser.</p>
+        <p class="muted">
+          Your library of articles and the names they mention. Everything stays in this browser.{' '}
+          <a href="/privacy.html" target="_blank">
+            Privacy policy
+          </a>
+        </p>
         <nav aria-label="Sections">
           <ul class="nav">
             {NAV.map((item) => (
