@@ -1,5 +1,5 @@
 /**
- * The entity matcher: finds known names in text. See DESIGN.md "Matching".
+ * The entity matcher: finds known names in text. Matching rules and budgets: docs/architecture.md and README.md.
  *
  * Rules, in short: whole words by Unicode letter/digit/mark classes (scripts
  * written without spaces need no boundaries); leftmost-longest; a possessive

@@ -1,33 +1,25 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { ClosedPopover } from './support/closed-popover';
-import { launchExtensionBrowser, pointOfText, type ExtensionBrowser } from './support/extension-browser';
+import { pointOfText, type ExtensionBrowser } from './support/extension-browser';
 import { paintedTexts, until } from './support/page-tools';
-import { startStaticServer, type StaticServer } from './support/static-server';
-
-const SCREENSHOTS = 'artifacts/screenshots';
+import type { StaticServer } from './support/static-server';
 
 /** A recipe page with the starter pack: "Turkey", "China" and "India" are countries there. */
 describe('ordinary phrases, and names hidden on a site', () => {
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
   let browser: ExtensionBrowser;
   let server: StaticServer;
   let page: Page;
   let popover: ClosedPopover;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
+    ({ browser, server } = session);
     page = await browser.context.newPage();
     await page.goto(server.url('recipe.html'));
     await until(() => paintedTexts(page), (t) => t.length >= 2);
     popover = await ClosedPopover.attach(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('does not highlight a name inside a common phrase, and keeps its real uses', async () => {

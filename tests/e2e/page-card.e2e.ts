@@ -1,13 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { ClosedPopover } from './support/closed-popover';
-import { highlightTexts, launchExtensionBrowser, pointOfText, type ExtensionBrowser } from './support/extension-browser';
+import { highlightTexts, pointOfText, type ExtensionBrowser } from './support/extension-browser';
 import { highlightNames, sendToTab, setSettings, until } from './support/page-tools';
 import { PageWorlds } from './support/page-worlds';
-import { startStaticServer, type StaticServer } from './support/static-server';
-
-const SCREENSHOTS = 'artifacts/screenshots';
+import type { StaticServer } from './support/static-server';
 
 /** The viewport centre of `text` inside a frame, in the top page's coordinates. */
 async function pointOfTextInFrame(page: Page, frame: Frame, frameSelector: string, text: string): Promise<{ x: number; y: number }> {
@@ -41,18 +39,12 @@ function expectInside(box: { x: number; y: number; width: number; height: number
 }
 
 describe('the page side: text as it renders, a card that stays on screen, frames, trusted input', () => {
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
   let browser: ExtensionBrowser;
   let server: StaticServer;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ browser, server } = session);
   });
 
   it('finds names in their own elements, separated only by a space, a line break or a block', async () => {

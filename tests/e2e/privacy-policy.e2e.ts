@@ -1,20 +1,14 @@
-import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import type { ExtensionBrowser } from './support/extension-browser';
 import { NetworkRecorder } from './support/network-recorder';
 
-const SCREENSHOTS = 'artifacts/screenshots';
-
 describe('the privacy policy, from the options page', () => {
+  const session = useE2eSession();
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    browser = await launchExtensionBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    ({ browser } = session);
   });
 
   it('opens the policy shipped inside the extension in a new tab, text only, with every permission explained', async () => {
