@@ -140,7 +140,9 @@ export class HoverController {
   }
 
   onPopoverPointerLeave(): void {
-    if (!this.pinned) this.scheduleClose();
+    // Esc or × removes the card under the pointer, and the browser then reports the pointer
+    // leaving it: with nothing open, that must not schedule a close of the next card.
+    if (this.openMention && !this.pinned) this.scheduleClose();
   }
 
   /** Opens the popover for a mention chosen with the keyboard: pinned, with focus inside. */

@@ -86,6 +86,20 @@ describe('HoverController', () => {
     expect(state.open).toBe(false);
   });
 
+  it('the pointer leaving a card that Esc just removed does not close the next card before it opens', async () => {
+    controller.onPointerMove(pointer(6));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(controller.onEscape()).toBe(true);
+    // The browser reports the pointer leaving the removed card after it is gone.
+    controller.onPopoverPointerLeave();
+    controller.onPointerMove(pointer(1));
+    await vi.advanceTimersByTimeAsync(100);
+    controller.onPointerMove(pointer(6));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(state.open).toBe(true);
+    expect(state.shown).toEqual(['Belarus', 'Belarus']);
+  });
+
   it('a click on a name before its card has appeared opens it pinned at once, and the pending hover does not reopen it unpinned', async () => {
     controller.onPointerMove(pointer(6));
     await vi.advanceTimersByTimeAsync(20);
