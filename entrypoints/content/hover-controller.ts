@@ -1,6 +1,7 @@
 import type { PopoverContent } from '../../components/EntityPopover';
 import type { EntityCard, RelatedEntity } from '../../lib/kb/entity-card';
 import type { MentionMarks } from './mention-marks';
+import { CardCache } from './card-cache';
 import { caretAt, rectUnderPoint } from './hit-test';
 import type { MentionIndex, PageMention } from './mention-index';
 import { mark } from './main-thread';
@@ -8,9 +9,6 @@ import type { PopoverHost } from './popover-host';
 
 /** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
 const POPOVER_READY_MARK = 'backstory:popover-ready';
-
-/** Cards kept in the tab for names hovered again (a few KB; cleared when the library changes). */
-const CARD_CACHE_SIZE = 32;
 
 /** Grace period to travel from the name to the popover, or to come back, before it closes (ms). */
 const ABANDON_MS = 350;
@@ -44,35 +42,18 @@ export class HoverController {
   private pinned = false;
   private returnFocus: Element | null = null;
   private request = 0;
-  private readonly cards = new Map<string, Promise<EntityCard[]>>();
+  private readonly cards: CardCache;
   /** What the open popover shows, and the cards it came from through related names (for Back). */
   private shown: PopoverContent | undefined;
   private trail: PopoverContent[] = [];
 
-  constructor(private readonly deps: HoverDeps) {}
+  constructor(private readonly deps: HoverDeps) {
+    this.cards = new CardCache(deps.loadCards);
+  }
 
   /** Forgets cached cards (the knowledge base changed). */
   clearCache(): void {
     this.cards.clear();
-  }
-
-  /**
-   * The cards of a mention: asked for as soon as the pointer lands on the name, so the
-   * round trip to the background overlaps the hover-intent delay; kept for re-hovers.
-   */
-  private cardsFor(entityKeys: readonly string[]): Promise<EntityCard[]> {
-    const key = entityKeys.join('\n');
-    let cards = this.cards.get(key);
-    if (cards) {
-      this.cards.delete(key); // Most recently used last.
-    } else {
-      cards = this.deps.loadCards(entityKeys);
-      // A failure is not kept: the next hover asks again.
-      cards.catch(() => this.cards.delete(key));
-    }
-    this.cards.set(key, cards);
-    if (this.cards.size > CARD_CACHE_SIZE) this.cards.delete(this.cards.keys().next().value!);
-    return cards;
   }
 
   get isOpen(): boolean {
@@ -228,7 +209,7 @@ export class HoverController {
     }
     if (this.intent?.mention === mention) return;
     this.cancelIntent();
-    void this.cardsFor(mention.entityKeys).catch(() => undefined);
+    void this.cards.get(mention.entityKeys).catch(() => undefined);
     this.deps.popover.prepare(mention.range.startContainer.parentElement ?? undefined);
     const timer = window.setTimeout(() => this.openAt(mention, { x, y }), this.deps.hoverDelayMs());
     this.intent = { mention, timer };
@@ -269,7 +250,7 @@ export class HoverController {
   }
 
   private contentFor(entityKeys: readonly string[]): Promise<PopoverContent> {
-    return this.cardsFor(entityKeys)
+    return this.cards.get(entityKeys)
       .then((cards): PopoverContent =>
         cards.length > 0 ? { status: 'ready', cards } : { status: 'error', message: 'This name is no longer in your library.' },
       )
