@@ -124,14 +124,15 @@ describe('SPARQL results', () => {
   });
 });
 
+const pack = (entity: Record<string, unknown>) => ({
+  format: 'article-pack',
+  formatVersion: 1,
+  pack: { id: 'p', name: 'P', version: '1.0.0' },
+  entities: [{ id: 'Q1', name: 'One' }, { id: 'Q2', name: 'Two', ...entity }],
+  articles: [],
+});
+
 describe('pack schema: the new entity fields', () => {
-  const pack = (entity: Record<string, unknown>) => ({
-    format: 'article-pack',
-    formatVersion: 1,
-    pack: { id: 'p', name: 'P', version: '1.0.0' },
-    entities: [{ id: 'Q1', name: 'One' }, { id: 'Q2', name: 'Two', ...entity }],
-    articles: [],
-  });
   it('accepts years, months and dates, and refuses others', () => {
     expect(validatePack(pack({ birthDate: '1957', deathDate: '2001-09', startDate: '-0044-03-15' })).ok).toBe(true);
     const bad = validatePack(pack({ birthDate: '1957-13' }));
