@@ -102,7 +102,8 @@ export async function wikidataMain(argv: string[]): Promise<number> {
     bzip2: values.bzip2 as Bzip2Decoder,
     onProgress: (p) => {
       const rate = p.seconds > 0 ? `${mb(p.bytes / p.seconds)} MB/s` : '';
-      progress.update(`Reading (${p.scanned} entities, ${p.kept} kept, ${rate})`, Math.round(p.fileBytesRead / MB), Math.round(p.fileBytes / MB));
+      const percent = p.fileBytes > 0 ? Math.floor((p.fileBytesRead * 100) / p.fileBytes) : 100;
+      progress.update(`Reading (${p.scanned} entities, ${p.kept} kept, ${rate}), % of the file`, percent, 100);
     },
   });
   progress.done();
