@@ -1,0 +1,120 @@
+// @vitest-environment node
+/**
+ * The dump reader and `npm run pack -- wikidata`, on a small dump in the real format
+ * (bench/wikidata/generate-dump.ts, 40 entities), gzip and bzip2, and the other shapes.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validatePack } from '../../../lib/pack';
+import { compressionOf } from '../../../scripts/pack/wikidata/open-input';
+import { entityText, readWikidata } from '../../../scripts/pack/wikidata/read-wikidata';
+
+const FIXTURES = 'tests/fixtures/wikidata';
+const GZ = `${FIXTURES}/dump-40.json.gz`;
+const BZ2 = `${FIXTURES}/dump-40.json.bz2`;
+const HAS_BZIP2_TOOL = spawnSync('bzip2', ['--help'], { stdio: 'ignore' }).error === undefined;
+/** tsx compiles the CLI on start: a few seconds on a busy 2-core machine. */
+const CLI_TIMEOUT_MS = 60_000;
+
+describe('reading the dump', () => {
+  it('recognises compression by the first bytes', () => {
+    expect(compressionOf(new Uint8Array([0x1f, 0x8b, 8]))).toBe('gzip');
+    expect(compressionOf(new TextEncoder().encode('BZh'))).toBe('bzip2');
+    expect(compressionOf(new TextEncoder().encode('[\n{'))).toBe('none');
+  });
+
+  it('strips the array brackets and trailing commas of dump lines', () => {
+    expect(entityText('[')).toBeUndefined();
+    expect(entityText(']')).toBeUndefined();
+    expect(entityText('{"id":"Q1"},')).toBe('{"id":"Q1"}');
+  });
+
+  it('streams a gzip dump, entity by entity, with progress', async () => {
+    const progress: number[] = [];
+    const { items, stats } = await readWikidata(GZ, { progressEvery: 10, onProgress: (p) => progress.push(p.scanned) });
+    expect(stats).toMatchObject({ shape: 'dump', compression: 'gzip', scanned: 40, unreadable: 0 });
+    expect(stats.bytes).toBeGreaterThan(300_000);
+    expect(items).toHaveLength(40);
+    expect(items[0]).toMatchObject({ id: 'Q1000', labels: { en: 'Anna Cohen' }, instanceOf: ['Q5'] });
+    expect(progress).toEqual([10, 20, 30, 40, 40]);
+  });
+
+  it('reads the bzip2 dump the same way with the JavaScript decoder and with the bzip2 tool', async () => {
+    const gz = await readWikidata(GZ);
+    const js = await readWikidata(BZ2, { bzip2: 'js' });
+    expect(js.stats).toMatchObject({ compression: 'bzip2', decoder: 'js', scanned: 40 });
+    expect(js.items).toEqual(gz.items);
+    if (!HAS_BZIP2_TOOL) return;
+    const tool = await readWikidata(BZ2, { bzip2: 'bzip2' });
+    expect(tool.stats.decoder).toBe('bzip2');
+    expect(tool.items).toEqual(gz.items);
+  });
+
+  it('filters by class and sitelinks, and stops reading at the limit', async () => {
+    const people = await readWikidata(GZ, { filters: { classes: new Set(['Q5']) } });
+    expect(people.items.length).toBeGreaterThan(5);
+    expect(people.items.every((i) => i.instanceOf.includes('Q5'))).toBe(true);
+    const known = await readWikidata(GZ, { filters: { minSitelinks: 3 } });
+    expect(known.items.every((i) => i.sitelinks >= 3)).toBe(true);
+    expect(known.items.length).toBeLessThan(40);
+    const limited = await readWikidata(GZ, { filters: { limit: 5 } });
+    expect(limited.items).toHaveLength(5);
+    expect(limited.stats.scanned).toBe(5);
+  });
+
+  it('reads newline-delimited entities, SPARQL results and entity JSON', async () => {
+    expect((await readWikidata(`${FIXTURES}/entities.ndjson`)).stats).toMatchObject({ shape: 'ndjson', scanned: 5 });
+    const sparql = await readWikidata(`${FIXTURES}/heads-of-state.srj.json`);
+    expect(sparql.stats.shape).toBe('sparql');
+    expect(sparql.items.map((i) => i.id)).toEqual(['Q7747', 'Q159', 'Q264766', 'Q99999999']);
+    const entity = await readWikidata(`${FIXTURES}/Q7747.entity.json`);
+    expect(entity.stats.shape).toBe('entity-json');
+    expect(entity.items[0]?.id).toBe('Q7747');
+  });
+});
+
+describe('npm run pack -- wikidata (the CLI, as a subprocess)', () => {
+  const run = promisify(execFile);
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pack-wikidata-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function cli(args: string[]) {
+    try {
+      const { stdout, stderr } = await run('node_modules/.bin/tsx', ['scripts/pack/cli.ts', 'wikidata', ...args]);
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      return error as { code: number; stdout: string; stderr: string };
+    }
+  }
+
+  it('writes a valid pack from a bzip2 dump and prints throughput and the alias report', { timeout: CLI_TIMEOUT_MS }, async () => {
+    const out = join(dir, 'people.pack.json');
+    const result = await cli([BZ2, '-o', out, '--class', 'Q5', '--name', 'People']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Read: dump, bzip2, bzip2 by \w+;/mu);
+    expect(result.stdout).toMatch(/MB\/s of JSON/u);
+    expect(result.stdout).toMatch(/^ {2}common-word: \d+ \(/mu);
+    expect(result.stderr).toMatch(/% of the file: 100\/100$/mu);
+    const validation = validatePack(JSON.parse(await readFile(out, 'utf8')));
+    expect(validation.ok).toBe(true);
+    if (!validation.ok) return;
+    expect(validation.pack.pack).toMatchObject({ id: 'people', name: 'People', license: 'CC0-1.0' });
+    expect(validation.pack.entities.every((e) => e.type === 'Person')).toBe(true);
+  });
+
+  it('explains itself with --help, and refuses a bad class', { timeout: CLI_TIMEOUT_MS }, async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--min-sitelinks N/u);
+    const bad = await cli([GZ, '-o', join(dir, 'x.json'), '--class', 'human']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--class wants item ids such as Q5, not "human"/u);
+  });
+});
