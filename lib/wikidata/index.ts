@@ -35,6 +35,6 @@ export { filterAliases, dropSharedAliases, SHORT_ALIAS_MIN_POPULARITY, COMMON_WO
 export { ALIAS_DROP_REASONS, emptyAliasReport, droppedTotal } from './alias-report';
 export type { AliasDropReason, AliasReport, ReasonCount } from './alias-report';
 export { entityTypeOf, knownClasses } from './entity-types';
-export { languageChain, pickTerm } from './languages';
+export { languageChain, pickTerm, keepLanguages } from './languages';
 export { wikidataUri, commonsFileUrl, isItemId } from './item';
 export type { WikidataItem, WikidataDates } from './item';

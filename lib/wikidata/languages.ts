@@ -34,3 +34,26 @@ export function pickTerm<T>(terms: Record<string, T>, chain: readonly string[]):
   }
   return undefined;
 }
+
+function only<T>(terms: Record<string, T>, chain: readonly string[]): Record<string, T> {
+  const kept: Record<string, T> = {};
+  for (const language of chain) if (terms[language] !== undefined) kept[language] = terms[language];
+  return kept;
+}
+
+/**
+ * The item with only the languages of the chain: what a reader of a large dump keeps,
+ * so that memory grows with the names kept, not with Wikidata's hundreds of languages.
+ */
+export function keepLanguages<T extends { labels: Record<string, string>; descriptions: Record<string, string>; aliases: Record<string, string[]>; wikipedia: Record<string, string> }>(
+  item: T,
+  chain: readonly string[],
+): T {
+  return {
+    ...item,
+    labels: only(item.labels, chain),
+    descriptions: only(item.descriptions, chain),
+    aliases: only(item.aliases, chain),
+    wikipedia: only(item.wikipedia, chain),
+  };
+}

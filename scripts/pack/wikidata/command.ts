@@ -98,6 +98,7 @@ export async function wikidataMain(argv: string[]): Promise<number> {
   const progress = createProgress();
   const { items, stats } = await readWikidata(input, {
     filters: { classes: new Set(classes), minSitelinks: positiveInteger(values['min-sitelinks'], '--min-sitelinks'), limit: positiveInteger(values.limit, '--limit') },
+    languages,
     sparqlLanguage: languages[0],
     bzip2: values.bzip2 as Bzip2Decoder,
     onProgress: (p) => {

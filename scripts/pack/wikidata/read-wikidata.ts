@@ -12,7 +12,7 @@
 import { createInterface } from 'node:readline';
 import type { SparqlResults } from 'wikibase-sdk';
 import { MAX_PACK_BYTES } from '../../../lib/pack';
-import { entitiesOfDocument, itemFromEntity, itemsFromSparql, type RawEntity, type WikidataItem } from '../../../lib/wikidata';
+import { entitiesOfDocument, itemFromEntity, itemsFromSparql, keepLanguages, languageChain, type RawEntity, type WikidataItem } from '../../../lib/wikidata';
 import { openInput, type Bzip2Decoder, type Compression } from './open-input';
 
 /** A single JSON document (not line-delimited) is read whole up to this size. */
@@ -54,6 +54,8 @@ export interface ReadProgress {
 
 export interface ReadWikidataOptions {
   filters?: WikidataFilters;
+  /** Keep only these languages (and their fallbacks) of each item; all when absent. */
+  languages?: readonly string[];
   /** Language SPARQL labels were asked in (for SPARQL input). */
   sparqlLanguage?: string;
   bzip2?: Bzip2Decoder;
@@ -97,10 +99,11 @@ export async function readWikidata(path: string, options: ReadWikidataOptions = 
   let document = '';
   const progress = () =>
     options.onProgress?.({ fileBytesRead: input.bytesRead(), fileBytes: input.fileBytes, bytes, scanned, kept: items.length, seconds: (performance.now() - started) / 1000 });
+  const chain = options.languages ? languageChain(options.languages) : undefined;
   const take = (entity: RawEntity) => {
     scanned++;
     const item = itemFromEntity(entity);
-    if (item && passes(item, filters)) items.push(item);
+    if (item && passes(item, filters)) items.push(chain ? keepLanguages(item, chain) : item);
     if (scanned % every === 0) progress();
   };
 

@@ -118,3 +118,9 @@ describe('npm run pack -- wikidata (the CLI, as a subprocess)', () => {
     expect(bad.stderr).toMatch(/--class wants item ids such as Q5, not "human"/u);
   });
 });
+
+it('keeps only the languages asked for (and their fallbacks), so memory follows the names kept', async () => {
+  const { items } = await readWikidata(GZ, { languages: ['fr'], filters: { limit: 3 } });
+  expect(Object.keys(items[0]?.labels ?? {}).sort()).toEqual(['en', 'fr']);
+  expect(Object.keys(items[0]?.wikipedia ?? {}).every((l) => ['fr', 'mul', 'en'].includes(l))).toBe(true);
+});
