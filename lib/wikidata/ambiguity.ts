@@ -72,11 +72,13 @@ function judge(alias: string, owner: AliasOwner, seen: Set<string>): Verdict {
 
 /**
  * The aliases of one entity that are safe to match, cleaned, in their order; every
- * other one is counted in `report` under its reason.
+ * other one is counted in `report` under its reason. `restricted` lists the kept ones
+ * that are safe only under the matcher's case rules (counted once the result is final).
  */
-export function filterAliases(aliases: readonly string[], owner: AliasOwner, report: AliasReport): string[] {
+export function filterAliases(aliases: readonly string[], owner: AliasOwner, report: AliasReport): { kept: string[]; restricted: string[] } {
   const seen = new Set([nameKey(owner.name)]);
   const kept: string[] = [];
+  const restricted: string[] = [];
   for (const raw of aliases) {
     const alias = cleanName(raw);
     const verdict = judge(alias, owner, seen);
@@ -84,10 +86,10 @@ export function filterAliases(aliases: readonly string[], owner: AliasOwner, rep
       countAlias(report.dropped[verdict.reason], alias, owner.id);
       continue;
     }
-    if (verdict.restricted) countAlias(report.restricted, alias, owner.id);
+    if (verdict.restricted) restricted.push(alias);
     kept.push(alias);
   }
-  return kept;
+  return { kept, restricted };
 }
 
 /**

@@ -4,7 +4,7 @@
  * the related names (country, party, organization) that are in the same result.
  */
 import type { EntityType, PackEntity } from '../pack';
-import { emptyAliasReport, type AliasReport } from './alias-report';
+import { countAlias, emptyAliasReport, type AliasReport } from './alias-report';
 import { cleanName, dropSharedAliases, filterAliases } from './ambiguity';
 import { entityTypeOf } from './entity-types';
 import { wikidataUri, type WikidataItem } from './item';
@@ -28,7 +28,7 @@ export interface WikidataConversion {
 
 type Draft = PackEntity & { alternateName: string[] };
 
-function draftOf(item: WikidataItem, chain: readonly string[], options: ConvertOptions, report: AliasReport): Draft | undefined {
+function draftOf(item: WikidataItem, chain: readonly string[], options: ConvertOptions, report: AliasReport): { draft: Draft; restricted: string[] } | undefined {
   const label = pickTerm(item.labels, chain);
   if (!label || !cleanName(label.value)) return undefined;
   const name = cleanName(label.value);
@@ -36,17 +36,19 @@ function draftOf(item: WikidataItem, chain: readonly string[], options: ConvertO
   const aliases = chain.flatMap((language) => item.aliases[language] ?? []);
   const description = pickTerm(item.descriptions, chain)?.value.trim();
   const article = pickTerm(item.wikipedia, chain)?.value;
-  return {
+  const { kept, restricted } = filterAliases(aliases, { id: item.id, name, type, popularity: item.sitelinks }, report);
+  const draft: Draft = {
     id: item.id,
     name,
     type,
-    alternateName: filterAliases(aliases, { id: item.id, name, type, popularity: item.sitelinks }, report),
+    alternateName: kept,
     ...(description ? { description } : {}),
     sameAs: article ? [wikidataUri(item.id), article] : [wikidataUri(item.id)],
     ...item.dates,
     ...(item.image ? { image: item.image } : {}),
     popularity: item.sitelinks,
   };
+  return { draft, restricted };
 }
 
 /** Converts items to pack entities, applying the ambiguity rules across the whole result. */
@@ -55,16 +57,18 @@ export function convertItems(items: readonly WikidataItem[], options: ConvertOpt
   const report = emptyAliasReport();
   const drafts: Draft[] = [];
   const belongsTo = new Map<string, readonly string[]>();
+  const restricted = new Map<string, readonly string[]>();
   let withoutLabel = 0;
   for (const item of items) {
     if (belongsTo.has(item.id)) continue;
-    const draft = draftOf(item, chain, options, report);
-    if (!draft) {
+    const drafted = draftOf(item, chain, options, report);
+    if (!drafted) {
       withoutLabel++;
       continue;
     }
-    drafts.push(draft);
+    drafts.push(drafted.draft);
     belongsTo.set(item.id, item.belongsTo);
+    if (drafted.restricted.length > 0) restricted.set(item.id, drafted.restricted);
   }
   dropSharedAliases(drafts, report);
   for (const draft of drafts) {
@@ -72,6 +76,8 @@ export function convertItems(items: readonly WikidataItem[], options: ConvertOpt
     if (related.length > 0) draft.related = related;
     if (draft.alternateName.length === 0) delete (draft as PackEntity).alternateName;
     report.kept += draft.alternateName?.length ?? 0;
+    // Counted now, so that an alias the shared rule dropped is not also "restricted".
+    for (const alias of restricted.get(draft.id) ?? []) if (draft.alternateName?.includes(alias)) countAlias(report.restricted, alias, draft.id);
   }
   return { entities: drafts, aliases: report, withoutLabel };
 }
