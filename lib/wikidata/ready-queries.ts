@@ -4,6 +4,7 @@
  * variables from-sparql.ts reads (label and aliases in the reader's language with
  * fallbacks, description, P31, dates, sitelinks, country or organization).
  */
+import { isItemId } from './item';
 import { languageChain } from './languages';
 
 /** What a ready query needs from the reader. */
@@ -27,12 +28,12 @@ export interface ReadyQuery {
   build(params: ReadyQueryParams): string;
 }
 
-const ITEM_ID = /^Q[1-9]\d*$/;
 const LANGUAGE = /^[a-z]{2,8}(?:-[a-z0-9]{1,8})*$/;
+const isLanguageCode = (value: string) => LANGUAGE.test(value);
 
 /** Safe to paste into a query: a language code or an item id, nothing else. */
-function checked(value: string, pattern: RegExp, what: string): string {
-  if (!pattern.test(value)) throw new Error(`not a valid ${what}: ${JSON.stringify(value)}`);
+function checked(value: string, valid: (value: string) => boolean, what: string): string {
+  if (!valid(value)) throw new Error(`not a valid ${what}: ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -41,7 +42,7 @@ function checked(value: string, pattern: RegExp, what: string): string {
  * the query that fetches what the mapping needs about each.
  */
 export function itemDetailsQuery(selection: string, language: string): string {
-  const chain = languageChain([language]).map((l) => checked(l, LANGUAGE, 'language code'));
+  const chain = languageChain([language]).map((l) => checked(l, isLanguageCode, 'language code'));
   const first = chain[0] as string;
   return `SELECT ?item ?itemLabel ?itemDescription
   (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?itemAliases)
@@ -102,7 +103,7 @@ const LARGEST_COMPANIES = `SELECT DISTINCT ?item WHERE {
   } ORDER BY DESC(?links) LIMIT 1000`;
 
 function partiesOf(country: string): string {
-  const id = checked(country, ITEM_ID, 'item id');
+  const id = checked(country, isItemId, 'item id');
   return `SELECT DISTINCT ?item WHERE {
     ?item wdt:P31/wdt:P279* wd:Q7278; wdt:P17 wd:${id}.
     FILTER NOT EXISTS { ?item wdt:P576 ?dissolved. }
