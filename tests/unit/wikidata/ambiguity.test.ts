@@ -7,6 +7,9 @@ function item(id: string, label: string, aliases: string[], instanceOf = ['Q5'],
   return { id, labels: { en: label }, descriptions: {}, aliases: { en: aliases }, instanceOf, belongsTo: [], dates: {}, sitelinks, wikipedia: {} };
 }
 
+/** A well-known company whose aliases are an ordinary word and two letters. */
+const famous = (n: number) => item(`Q${n}`, `Apple Company ${n}`, ['Apple', 'AC'], ['Q4830453'], 200);
+
 describe('alias rules', () => {
   it('drops ordinary words of a person ("May") with the reason and an example', () => {
     const r = report();
@@ -53,7 +56,6 @@ describe('alias rules', () => {
   });
 
   it('counts as restricted only the short names and ordinary words that stay in the pack', () => {
-    const famous = (n: number) => item(`Q${n}`, `Apple Company ${n}`, ['Apple', 'AC'], ['Q4830453'], 200);
     const one = convertItems([famous(1)], { languages: ['en'] }).aliases;
     expect(one.restricted).toEqual({ count: 2, examples: ['Apple (Q1)', 'AC (Q1)'] });
     // Shared by four: dropped as shared, so no longer restricted.
