@@ -1,9 +1,19 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { privacyPageAsset } from './scripts/release/privacy-page';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  // `wxt zip` writes the extension only: the sources archive AMO asks for is the committed
+  // tree (`git archive`, in scripts/release/release.ts), not whatever lies in this folder.
+  zip: { zipSources: false },
+  hooks: {
+    // docs/privacy.md, as a page inside the extension (linked from the options page).
+    'build:publicAssets': (wxt, files) => {
+      files.push(privacyPageAsset(wxt.config.root));
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description:

@@ -7,7 +7,7 @@
  */
 import { loadavg } from 'node:os';
 import { compileMatcher, loadMatcher, type Matcher, type MatcherSnapshot } from '../lib/matcher';
-import { CLS_SPACE, CLS_ZERO } from '../lib/matcher/char-fold';
+import { CLS_SPACE, CLS_ZERO } from '../lib/text/char-fold';
 import { getFoldTables } from '../lib/matcher/fold-tables';
 import { charAt, foldString, fullFoldOf } from '../lib/matcher/fold-text';
 import { aliasList, generatedText, pagesText } from './corpus';
@@ -191,7 +191,7 @@ async function main(): Promise<void> {
       '- A walk that starts on a lower-case letter stops at trie nodes below which no name may start in lower case (a node flag), so lower-case words cost one table read.',
       '- What the time goes to at 150k (see the lower-cased floor above): skipping and hashing words is a fixed cost per character; the rest is walks and checks of candidates, which grow with the number of names that actually occur (city names such as "York", "Share" or "Joseph" are frequent in real pages).',
       '',
-      '### Targets (DESIGN.md budgets)',
+      '### Targets (budgets: docs/architecture.md)',
       '',
       ...targetLines(rows, buildCpuMs),
       '',

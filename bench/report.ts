@@ -100,7 +100,7 @@ function check(ok: boolean): string {
   return ok ? 'met' : '**missed**';
 }
 
-/** Pass/fail lines for the budgets of DESIGN.md, from the rows of lib/matcher and its peers. */
+/** Pass/fail lines for the budgets (docs/architecture.md "Budgets"), from the rows of lib/matcher and its peers. */
 export function targetLines(rows: readonly Row[], buildCpuMs: ReadonlyMap<number, number>): string[] {
   const lines: string[] = [];
   const big = rows.find((r) => r.size === 150_000 && r.name === '**lib/matcher**');

@@ -1,6 +1,8 @@
 import type { EntityCard, RelatedEntity } from '../lib/kb/entity-card';
 import { articleDateLabel } from '../lib/text/article-age';
 import { formatArticleDate } from '../lib/text/format-date';
+import { typeLabel } from '../lib/text/type-labels';
+import { countOf, nounFor } from '../lib/text/plural';
 
 export interface EntityCardViewProps {
   card: EntityCard;
@@ -16,27 +18,29 @@ export interface EntityCardViewProps {
 }
 
 /**
- * Who or what an entity is, and which stored articles mention it, newest first. Pack
- * text takes its own direction (`dir="auto"`): an English sentence on an Arabic page
- * reads left to right, and the reverse.
+ * Who or what an entity is, and which stored articles mention it, newest first. Each
+ * block takes the direction of its own text (`dir="auto"`): an English card on an Arabic
+ * page reads, and is aligned, left to right throughout, an Arabic sentence in it right
+ * to left.
  */
 export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onOpenRelated, now }: EntityCardViewProps) {
   const more = card.articleCount - card.articles.length;
   const dateOf = (iso: string | undefined) => (now === undefined ? formatArticleDate(iso) : articleDateLabel(iso, now));
   return (
-    <article class="bs-card">
+    // The card takes the direction of its own text (the labels are English), whatever the page's.
+    <article class="bs-card" dir="auto">
       <header class="bs-card__header">
         <h2 class="bs-card__name" id={headingId} dir="auto">
           {card.name}
         </h2>
-        <span class="bs-card__type">{card.type}</span>
+        <span class="bs-card__type">{typeLabel(card.type)}</span>
       </header>
       {card.description && <p class="bs-card__description" dir="auto">{card.description}</p>}
       <section aria-label="Articles that mention it">
         <h3 class="bs-card__section-title">
           {card.articleCount === 0
             ? 'No stored article mentions it yet'
-            : `In ${card.articleCount} ${card.articleCount === 1 ? 'article' : 'articles'}`}
+            : `In ${countOf(card.articleCount, 'article')}`}
         </h3>
         <ol class="bs-card__articles">
           {card.articles.map((article) => (
@@ -44,7 +48,7 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
               <button type="button" class="bs-card__headline" dir="auto" onClick={() => onOpenArticle(article.key)}>
                 {article.headline}
               </button>
-              <div class="bs-card__meta">
+              <div class="bs-card__meta" dir="auto">
                 {[article.publisher, dateOf(article.datePublished)].filter(Boolean).join(' · ')}
               </div>
               {article.sentence && <blockquote class="bs-card__sentence" dir="auto">{article.sentence}</blockquote>}
@@ -54,7 +58,7 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
         {more > 0 &&
           (onShowMore ? (
             <button type="button" class="bs-card__more bs-card__more--action" onClick={() => onShowMore(card)}>
-              {`${more} more ${more === 1 ? 'article' : 'articles'}`}
+              {`${more.toLocaleString()} more ${nounFor(more, 'article')}`}
             </button>
           ) : (
             <p class="bs-card__more">and {more} more</p>

@@ -1,4 +1,5 @@
 import type { CandidateType } from '../lib/nlp';
+import { typeLabel } from '../lib/text/type-labels';
 
 /** A name of the library found in the article. */
 export interface KnownMention {
@@ -30,6 +31,11 @@ export interface EntityChoicesProps {
 }
 
 const TYPES: readonly CandidateType[] = ['Person', 'Organization', 'Place', 'Thing'];
+/** The two answers to a suggested name; pressing the chosen one again takes it back. */
+const DECISIONS: ReadonlyArray<{ decision: Decision; label: string }> = [
+  { decision: 'accepted', label: 'Accept' },
+  { decision: 'ignored', label: 'Ignore' },
+];
 
 /** The names of the article: those the library knows (linked), and new ones to accept or ignore. */
 export function EntityChoices({ known, candidates, onDecide, onTypeChange }: EntityChoicesProps) {
@@ -48,7 +54,7 @@ export function EntityChoices({ known, candidates, onDecide, onTypeChange }: Ent
                 <a href={mention.href} target="_blank" rel="noopener">
                   {mention.name}
                 </a>
-                <span class="muted"> · {mention.type}{mention.count > 1 ? ` · ${mention.count}×` : ''}</span>
+                <span class="muted"> · {typeLabel(mention.type)}{mention.count > 1 ? ` · ${mention.count}×` : ''}</span>
               </li>
             ))}
           </ul>
@@ -69,27 +75,22 @@ export function EntityChoices({ known, candidates, onDecide, onTypeChange }: Ent
                 <select aria-label={`Type of ${c.name}`} value={c.type} onChange={(e) => onTypeChange(c.name, e.currentTarget.value as CandidateType)}>
                   {TYPES.map((type) => (
                     <option key={type} value={type}>
-                      {type}
+                      {typeLabel(type)}
                     </option>
                   ))}
                 </select>
                 <span class="choice__buttons">
-                  <button
-                    type="button"
-                    aria-pressed={c.decision === 'accepted'}
-                    aria-label={`Accept ${c.name}`}
-                    onClick={() => onDecide(c.name, c.decision === 'accepted' ? undefined : 'accepted')}
-                  >
-                    Accept
-                  </button>
-                  <button
-                    type="button"
-                    aria-pressed={c.decision === 'ignored'}
-                    aria-label={`Ignore ${c.name}`}
-                    onClick={() => onDecide(c.name, c.decision === 'ignored' ? undefined : 'ignored')}
-                  >
-                    Ignore
-                  </button>
+                  {DECISIONS.map(({ decision, label }) => (
+                    <button
+                      key={decision}
+                      type="button"
+                      aria-pressed={c.decision === decision}
+                      aria-label={`${label} ${c.name}`}
+                      onClick={() => onDecide(c.name, c.decision === decision ? undefined : decision)}
+                    >
+                      {label}
+                    </button>
+                  ))}
                 </span>
               </li>
             ))}

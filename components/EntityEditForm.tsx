@@ -8,12 +8,16 @@ export interface EntityEditFormProps {
   hidden: boolean;
   /** Whether the user has changed this entity (offers going back to the pack's version). */
   edited: boolean;
+  /** What the last save or reset did ("Saved."), announced politely; cleared by the next edit. */
+  status?: { text: string; tone: 'ok' | 'error' };
   onSave(change: { alternateName: string[]; description: string; hidden: boolean }): void;
   onReset(): void;
+  /** Any field changed: the last status no longer describes the form. */
+  onEdit?(): void;
 }
 
 /** The user's own aliases, description and hiding for one entity. */
-export function EntityEditForm({ name, alternateName, description, hidden, edited, onSave, onReset }: EntityEditFormProps) {
+export function EntityEditForm({ name, alternateName, description, hidden, edited, status, onSave, onReset, onEdit }: EntityEditFormProps) {
   const ids = { aliases: useId(), description: useId() };
   const [aliases, setAliases] = useState(alternateName.join('\n'));
   const [text, setText] = useState(description ?? '');
@@ -34,14 +38,37 @@ export function EntityEditForm({ name, alternateName, description, hidden, edite
     >
       <div class="field">
         <label for={ids.aliases}>Other names of {name}, one per line</label>
-        <textarea id={ids.aliases} rows={4} value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
+        <textarea
+          id={ids.aliases}
+          rows={4}
+          value={aliases}
+          onInput={(e) => {
+            setAliases(e.currentTarget.value);
+            onEdit?.();
+          }}
+        />
       </div>
       <div class="field">
         <label for={ids.description}>Description</label>
-        <textarea id={ids.description} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea
+          id={ids.description}
+          rows={3}
+          value={text}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            onEdit?.();
+          }}
+        />
       </div>
       <label class="switch">
-        <input type="checkbox" checked={hide} onChange={(e) => setHide(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={hide}
+          onChange={(e) => {
+            setHide(e.currentTarget.checked);
+            onEdit?.();
+          }}
+        />
         <span>Do not highlight {name} on pages</span>
       </label>
       <p class="button-row">
@@ -53,6 +80,10 @@ export function EntityEditForm({ name, alternateName, description, hidden, edite
             Use the pack’s version
           </button>
         )}
+        {/* Always present, so a screen reader announces the text when it appears. */}
+        <span role="status" class={`form-status form-status--${status?.tone ?? 'ok'}`}>
+          {status?.text}
+        </span>
       </p>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { EntityCard, RelatedEntity } from '../lib/kb/entity-card';
 import { EntityCardView } from './EntityCardView';
 
@@ -26,8 +26,11 @@ export interface EntityPopoverProps {
   onOpenRelated?(entity: RelatedEntity): void;
   /** Back to the card a related name was opened from (shown when `content.back` is set). */
   onBack?(): void;
-  /** "Not this one", offered when a name has several candidates. */
+  /** "Not this one" (several candidates) or "Don't highlight here" (one): hides it for this name on the site. */
   onDismissCandidate?(entityKey: string): void;
+  /** Candidates hidden from this card just now: each shows "Hidden on SITE · Undo" instead. */
+  hiddenKeys?: ReadonlySet<string>;
+  onUndoDismiss?(entityKey: string): void;
   /** Hostname shown in the "turn off on this site" action; the action shows only with both. */
   site?: string;
   onDisableSite?(): void;
@@ -35,7 +38,7 @@ export interface EntityPopoverProps {
 
 /** The hover popover: a labelled, non-modal dialog holding one card per candidate entity. */
 export function EntityPopover(props: EntityPopoverProps) {
-  const { content, theme, onClose, onOpenArticle, dir, pinned, now, onShowMore, onOpenRelated, onBack, onDismissCandidate, site, onDisableSite } = props;
+  const { content, theme, onClose, onOpenArticle, dir, pinned, now, onShowMore, onOpenRelated, onBack, onDismissCandidate, hiddenKeys, onUndoDismiss, site, onDisableSite } = props;
   const headingId = useId();
   const label = content.status === 'loading' ? content.name : undefined;
   const ambiguous = content.status === 'ready' && content.cards.length > 1;
@@ -66,28 +69,32 @@ export function EntityPopover(props: EntityPopoverProps) {
       {content.status === 'error' && <p class="bs-popover__status">{content.message}</p>}
       {ambiguous && <p class="bs-popover__ambiguous">This name may refer to {content.cards.length} entries:</p>}
       {content.status === 'ready' &&
-        content.cards.map((card, i) => (
-          <div key={card.key} class="bs-popover__candidate">
-            <EntityCardView
-              card={card}
-              headingId={i === 0 ? headingId : undefined}
-              onOpenArticle={onOpenArticle}
-              onShowMore={onShowMore}
-              onOpenRelated={onOpenRelated}
-              now={now}
-            />
-            {ambiguous && onDismissCandidate && (
-              <button
-                type="button"
-                class="bs-popover__dismiss"
-                aria-label={`Not ${card.name} on this site`}
-                onClick={() => onDismissCandidate(card.key)}
-              >
-                Not this one
-              </button>
-            )}
-          </div>
-        ))}
+        content.cards.map((card, i) =>
+          hiddenKeys?.has(card.key) ? (
+            <HiddenNotice key={card.key} name={card.name} site={site} onUndo={onUndoDismiss && (() => onUndoDismiss(card.key))} />
+          ) : (
+            <div key={card.key} class="bs-popover__candidate">
+              <EntityCardView
+                card={card}
+                headingId={i === 0 ? headingId : undefined}
+                onOpenArticle={onOpenArticle}
+                onShowMore={onShowMore}
+                onOpenRelated={onOpenRelated}
+                now={now}
+              />
+              {onDismissCandidate && (
+                <button
+                  type="button"
+                  class="bs-popover__dismiss"
+                  aria-label={ambiguous ? `Not ${card.name} on this site` : `Don't highlight ${card.name} on this site`}
+                  onClick={() => onDismissCandidate(card.key)}
+                >
+                  {ambiguous ? 'Not this one' : "Don't highlight here"}
+                </button>
+              )}
+            </div>
+          ),
+        )}
       {site && onDisableSite && content.status !== 'loading' && (
         <footer class="bs-popover__footer">
           <button type="button" class="bs-popover__site" onClick={onDisableSite}>
@@ -96,5 +103,30 @@ export function EntityPopover(props: EntityPopoverProps) {
         </footer>
       )}
     </div>
+  );
+}
+
+interface HiddenNoticeProps {
+  name: string;
+  site: string | undefined;
+  onUndo: (() => void) | undefined;
+}
+
+/** Where a card was, right after hiding it: what happened and a way back (focus lands on Undo). */
+function HiddenNotice({ name, site, onUndo }: HiddenNoticeProps) {
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => undo.current?.focus({ preventScroll: true }), []);
+  return (
+    <p class="bs-popover__candidate bs-popover__hidden" role="status">
+      <span>{site ? `${name}: hidden on ${site}` : `${name}: hidden on this site`}</span>
+      {onUndo && (
+        <>
+          {' · '}
+          <button ref={undo} type="button" class="bs-popover__undo" aria-label={`Undo: show ${name} again`} onClick={onUndo}>
+            Undo
+          </button>
+        </>
+      )}
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import type { PackIssue } from '../lib/pack';
+import { WHOLE_FILE, type PackIssue } from '../lib/pack/validate';
 
 export interface ImportReportProps {
   tone: 'success' | 'error';
@@ -18,7 +18,8 @@ export function ImportReport({ tone, summary, issues = [], total = issues.length
         <ul class="report__issues" aria-label="Problems">
           {issues.map((issue, i) => (
             <li key={i}>
-              <code>{issue.path || '(whole file)'}</code> {issue.message}
+              {/* Reads as formatIssue() writes it: "path: message". */}
+              <code>{issue.path || WHOLE_FILE}</code>: {issue.message}
             </li>
           ))}
         </ul>

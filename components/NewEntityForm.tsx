@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type EntityType } from '../lib/pack/schema';
+import { typeLabel } from '../lib/text/type-labels';
 
 export interface NewEntityFormProps {
   onAdd(entity: { name: string; type: EntityType; alternateName: string[]; description?: string }): void;
@@ -33,7 +34,7 @@ export function NewEntityForm({ onAdd }: NewEntityFormProps) {
         <select id={ids.type} value={type} onChange={(e) => setType(e.currentTarget.value as EntityType)}>
           {ENTITY_TYPES.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {typeLabel(t)}
             </option>
           ))}
         </select>

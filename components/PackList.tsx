@@ -1,4 +1,5 @@
 import type { PackRow } from '../lib/db/rows';
+import { countOf } from '../lib/text/plural';
 
 export interface PackListProps {
   packs: readonly PackRow[];
@@ -25,7 +26,7 @@ export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemo
           <div class="pack-list__main">
             <h3 class="pack-list__name">{pack.name}</h3>
             <p class="pack-list__meta">
-              {`Version ${pack.version} · ${count(pack.entityCount, 'entity', 'entities')} · ${count(pack.articleCount, 'article', 'articles')}`}
+              {`Version ${pack.version} · ${countOf(pack.entityCount, 'entity', 'entities')} · ${countOf(pack.articleCount, 'article')}`}
               {sourceLabel(pack)}
               {sizes?.get(pack.id) ? ` · about ${sizes.get(pack.id)}` : ''}
             </p>
@@ -67,8 +68,4 @@ function sourceLabel(pack: PackRow): string {
     default:
       return '';
   }
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }

@@ -1,6 +1,9 @@
 import { useId, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '../lib/pack/schema';
-import { HIGHLIGHT_CAP_RANGE, HOVER_DELAY_RANGE_MS, siteKey, type HighlightStyle, type Settings } from '../lib/settings/settings';
+import { ENTITY_TYPES } from '../lib/pack/schema';
+import { HIGHLIGHT_CAP_RANGE, HOVER_DELAY_RANGE_MS, type HighlightStyle, type Settings } from '../lib/settings/settings';
+import { parseSiteInput } from '../lib/settings/site-input';
+import { typeGroupLabel } from '../lib/text/type-labels';
+import { NumberField } from './NumberField';
 
 export interface SettingsFormProps {
   settings: Settings;
@@ -11,22 +14,29 @@ export interface SettingsFormProps {
 const STYLES: ReadonlyArray<{ value: HighlightStyle; label: string; hint: string }> = [
   { value: 'underline', label: 'Underline', hint: 'A quiet dotted line under each known name.' },
   { value: 'background', label: 'Background', hint: 'A soft colour behind each known name.' },
-  { value: 'hover-only', label: 'Only under the pointer', hint: 'Nothing is painted until you rest the pointer on a name; pages cannot see which names Backstory knows.' },
+  { value: 'hover-only', label: 'Only under the pointer', hint: 'Names are marked only while you rest the pointer on one, in Backstory’s own layer; pages cannot see which names Backstory knows.' },
 ];
-
-const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
-  Person: 'People',
-  Organization: 'Organizations',
-  Place: 'Places',
-  Event: 'Events',
-  CreativeWork: 'Creative works',
-  Thing: 'Other things',
-};
 
 /** Every setting, each saved as soon as it changes. */
 export function SettingsForm({ settings, onChange }: SettingsFormProps) {
-  const ids = { delay: useId(), cap: useId(), site: useId(), delayHint: useId(), capHint: useId() };
+  const ids = { site: useId(), siteNote: useId(), siteHint: useId() };
   const [site, setSite] = useState('');
+  /** What the last "Add site" said: why the entry was refused, or that it was listed already. */
+  const [siteNote, setSiteNote] = useState<{ text: string; invalid: boolean }>();
+
+  function addSite() {
+    const parsed = parseSiteInput(site);
+    if (!parsed.ok) {
+      setSiteNote({ text: parsed.message, invalid: true });
+      return;
+    }
+    if (settings.disabledSites.includes(parsed.site)) setSiteNote({ text: `${parsed.site} is already in the list.`, invalid: false });
+    else {
+      onChange({ disabledSites: [...settings.disabledSites, parsed.site] });
+      setSiteNote(undefined);
+    }
+    setSite('');
+  }
   const hidden = new Set(settings.hiddenEntityTypes);
 
   return (
@@ -68,44 +78,28 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
                 })
               }
             />
-            <span>{TYPE_LABELS[type]}</span>
+            <span>{typeGroupLabel(type)}</span>
           </label>
         ))}
       </fieldset>
 
-      <div class="field">
-        <label for={ids.delay}>Delay before the card opens (milliseconds)</label>
-        <input
-          id={ids.delay}
-          type="number"
-          min={HOVER_DELAY_RANGE_MS.min}
-          max={HOVER_DELAY_RANGE_MS.max}
-          step={50}
-          value={settings.hoverDelayMs}
-          aria-describedby={ids.delayHint}
-          onChange={(e) => onChange({ hoverDelayMs: Number(e.currentTarget.value) })}
-        />
-        <p id={ids.delayHint} class="muted small">
-          From {HOVER_DELAY_RANGE_MS.min} to {HOVER_DELAY_RANGE_MS.max}. Longer means fewer cards opened by accident.
-        </p>
-      </div>
+      <NumberField
+        label="Delay before the card opens (milliseconds)"
+        range={HOVER_DELAY_RANGE_MS}
+        step={50}
+        value={settings.hoverDelayMs}
+        hint={`From ${HOVER_DELAY_RANGE_MS.min} to ${HOVER_DELAY_RANGE_MS.max}. Longer means fewer cards opened by accident.`}
+        onChange={(hoverDelayMs) => onChange({ hoverDelayMs })}
+      />
 
-      <div class="field">
-        <label for={ids.cap}>Most names highlighted on one page</label>
-        <input
-          id={ids.cap}
-          type="number"
-          min={HIGHLIGHT_CAP_RANGE.min}
-          max={HIGHLIGHT_CAP_RANGE.max}
-          step={10}
-          value={settings.highlightCap}
-          aria-describedby={ids.capHint}
-          onChange={(e) => onChange({ highlightCap: Number(e.currentTarget.value) })}
-        />
-        <p id={ids.capHint} class="muted small">
-          From {HIGHLIGHT_CAP_RANGE.min.toLocaleString()} to {HIGHLIGHT_CAP_RANGE.max.toLocaleString()}; keeps very long pages fast.
-        </p>
-      </div>
+      <NumberField
+        label="Most names highlighted on one page"
+        range={HIGHLIGHT_CAP_RANGE}
+        step={10}
+        value={settings.highlightCap}
+        hint={`From ${HIGHLIGHT_CAP_RANGE.min.toLocaleString()} to ${HIGHLIGHT_CAP_RANGE.max.toLocaleString()}; keeps very long pages fast.`}
+        onChange={(highlightCap) => onChange({ highlightCap })}
+      />
 
       <label class="switch">
         <input type="checkbox" checked={settings.scanCodeBlocks} onChange={(e) => onChange({ scanCodeBlocks: e.currentTarget.checked })} />
@@ -130,34 +124,42 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
         )}
         <form
           class="url-form__row"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            const key = siteFromInput(site);
-            if (key && !settings.disabledSites.includes(key)) onChange({ disabledSites: [...settings.disabledSites, key] });
-            setSite('');
+            addSite();
           }}
         >
           <label for={ids.site} class="visually-hidden">
             Site to turn off
           </label>
-          <input id={ids.site} type="text" placeholder="example.org" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
+          <input
+            id={ids.site}
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="example.org"
+            value={site}
+            aria-invalid={siteNote?.invalid ? true : undefined}
+            aria-describedby={`${ids.siteNote} ${ids.siteHint}`}
+            onInput={(e) => {
+              setSite(e.currentTarget.value);
+              if (siteNote) setSiteNote(undefined);
+            }}
+          />
           <button type="submit" class="button button--quiet">
             Add site
           </button>
         </form>
+        {/* Always in the page, so screen readers announce the message when it appears. */}
+        <p id={ids.siteNote} role="status" class={siteNote?.invalid ? 'field-note field-note--error' : 'field-note'}>
+          {siteNote?.text}
+        </p>
+        <p id={ids.siteHint} class="field-note muted">
+          A site name or an address; its subdomains are turned off too.
+        </p>
       </fieldset>
     </div>
   );
-}
-
-/** "https://www.Example.org/news" or "example.org" → "example.org"; undefined when it is no host name. */
-export function siteFromInput(input: string): string | undefined {
-  const text = input.trim();
-  if (!text) return undefined;
-  try {
-    const host = new URL(/^[a-z]+:\/\//iu.test(text) ? text : `https://${text}`).hostname;
-    return host.includes('.') || host === 'localhost' ? siteKey(host) : undefined;
-  } catch {
-    return undefined;
-  }
 }

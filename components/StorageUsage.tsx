@@ -1,4 +1,4 @@
-import { formatByteSize } from '../lib/pack/limits';
+import { formatByteSize } from '../lib/text/byte-size';
 
 export interface StorageUsageProps {
   /** From `navigator.storage.estimate()`; undefined while loading or when unknown. */

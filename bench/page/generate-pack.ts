@@ -10,7 +10,7 @@ import { pick, seededRandom } from '../random';
 const require = createRequire(import.meta.url);
 
 /** Aliases in the pack (names plus alternate names). */
-export const TARGET_ALIASES = 150_000;
+const TARGET_ALIASES = 150_000;
 const ARTICLES = 400;
 const MENTIONS_PER_ARTICLE = 6;
 

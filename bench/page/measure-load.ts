@@ -34,7 +34,7 @@ const LONG_TASK_OBSERVER = `
 `;
 
 /** Only the served origin is reachable: every other request (trackers, CDNs of saved pages) is aborted. */
-export async function isolate(page: Page, origin: string): Promise<void> {
+async function isolate(page: Page, origin: string): Promise<void> {
   await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
 }
 

@@ -6,7 +6,7 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import { Charset, Document } from 'flexsearch';
 import type { ArticleRow, EntityRow } from '../../lib/db/rows';
 import { articleDocument, entityDocument } from '../../lib/search/documents';
-import { foldForSearch } from '../../lib/search/fold';
+import { foldText } from '../../lib/text/fold';
 import { KnowledgeSearchIndex, type StoredSearchIndex } from '../../lib/search/search-index';
 import type { GeneratedKb } from './generate-kb';
 
@@ -21,11 +21,11 @@ export interface Candidate {
 
 const LIMIT = 10;
 
-export function entityRows(kb: GeneratedKb): EntityRow[] {
+function entityRows(kb: GeneratedKb): EntityRow[] {
   return kb.entities.map((e) => ({ key: `bench/${e.id}`, packId: 'bench', id: e.id, name: e.name, type: e.type, alternateName: e.alternateName, description: e.description, sameAs: [] }));
 }
 
-export function articleRows(kb: GeneratedKb): ArticleRow[] {
+function articleRows(kb: GeneratedKb): ArticleRow[] {
   return kb.articles.map((a) => ({ key: `bench/${a.id}`, packId: 'bench', id: a.id, headline: a.headline, publisher: a.publisher, datePublished: a.datePublished, articleBody: a.articleBody, author: [], about: a.about, keywords: [], entityMentions: [], mentionIndex: [] }));
 }
 
@@ -120,10 +120,10 @@ export function uFuzzyCandidate(): Candidate {
     build(kb) {
       data = {
         entityIds: kb.entities.map((e) => e.id),
-        entityHay: kb.entities.map((e) => foldForSearch([e.name, ...e.alternateName].join(' | '))),
+        entityHay: kb.entities.map((e) => foldText([e.name, ...e.alternateName].join(' | '))),
         articleIds: kb.articles.map((a) => a.id),
-        headlineHay: kb.articles.map((a) => foldForSearch(a.headline)),
-        bodyHay: kb.articles.map((a) => foldForSearch(a.articleBody)),
+        headlineHay: kb.articles.map((a) => foldText(a.headline)),
+        bodyHay: kb.articles.map((a) => foldText(a.articleBody)),
       };
     },
     serialize: () => JSON.stringify(data),
@@ -131,7 +131,7 @@ export function uFuzzyCandidate(): Candidate {
       data = JSON.parse(serialized) as typeof data;
     },
     search(query) {
-      const needle = foldForSearch(query);
+      const needle = foldText(query);
       const headlines = top(data.headlineHay, data.articleIds, needle);
       const bodies = headlines.length >= LIMIT ? [] : top(data.bodyHay, data.articleIds, needle);
       return { entities: top(data.entityHay, data.entityIds, needle), articles: [...new Set([...headlines, ...bodies])].slice(0, LIMIT) };

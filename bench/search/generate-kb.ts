@@ -29,7 +29,7 @@ export interface GeneratedKb {
 }
 
 /** The real names the quality cases expect to find. */
-export const KNOWN_ENTITIES: readonly GeneratedEntity[] = [
+const KNOWN_ENTITIES: readonly GeneratedEntity[] = [
   { id: 'vladimir-putin', name: 'Vladimir Putin', type: 'Person', alternateName: ['Putin', 'Vladimir Vladimirovich Putin'], description: 'President of Russia.' },
   { id: 'vladislav-surkov', name: 'Vladislav Surkov', type: 'Person', alternateName: ['Surkov'], description: 'Russian politician.' },
   { id: 'vladivostok', name: 'Vladivostok', type: 'Place', alternateName: [], description: 'Port city in the Russian Far East.' },

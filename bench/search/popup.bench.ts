@@ -16,7 +16,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../tests/e2e/support/extension-browser';
+import { BENCH_EXTENSION_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../../tests/e2e/support/extension-browser';
 import { stopServiceWorker } from '../../tests/e2e/support/service-worker';
 import { seededRandom } from '../random';
 import { generateKb, generatedPack, TYPED_QUERIES } from './generate-kb';
@@ -37,7 +37,7 @@ const KEY_GAP_MS = 120;
  */
 const KEY_JITTER_MS = 1000 / 60;
 
-/** Where the index lives, by the popup's `?index=` (see entrypoints/popup/search-source.ts). */
+/** Where the index lives, by the popup's `?index=` (bench build only: bench/search/popup-search-sources.ts). */
 const MODES = [
   { name: 'hybrid', label: 'hybrid (ships): background, then the popup\'s own copy', query: '' },
   { name: 'background', label: 'background only (a runtime message per keystroke)', query: '?index=background' },
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   const kb = generateKb();
   await writeFile(packPath, JSON.stringify(generatedPack(kb)));
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  const browser = await launchExtensionBrowser();
+  const browser = await launchExtensionBrowser({ extensionDir: BENCH_EXTENSION_DIR });
   const rows: string[] = [];
   try {
     const options = await browser.openExtensionPage('options.html');

@@ -75,7 +75,7 @@ const timeValue = (time: string, precision: number) => ({ value: { time, timezon
 const stringValue = (value: string) => ({ value, type: 'string' });
 
 /** One entity of the dump, as the dump writes it. */
-export function generateEntity(n: number, random: () => number, countries: readonly string[]): Record<string, unknown> {
+function generateEntity(n: number, random: () => number, countries: readonly string[]): Record<string, unknown> {
   const id = `Q${1000 + n}`;
   let r = random();
   const kind = KINDS.find((k) => (r -= k.share) < 0) ?? KINDS[0]!;

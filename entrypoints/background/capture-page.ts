@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ExtractResult } from '../../lib/extract';
-import { CAPTURE_KEY_PREFIX, type Capture } from '../save/capture';
+import { savePath } from '../../lib/routes/extension-routes';
+import { CAPTURE_KEY_PREFIX, type Capture } from '../../lib/extract/capture';
 
 /** Captures kept in session storage at most: a few recent ones, so Back and reload still work. */
 const MAX_KEPT_CAPTURES = 5;
@@ -25,7 +26,7 @@ export async function capturePage(tabId: number): Promise<void> {
   await browser.storage.session.set({ [`${CAPTURE_KEY_PREFIX}${id}`]: capture });
   await pruneCaptures();
   await browser.tabs.create({
-    url: browser.runtime.getURL(`/save.html#${id}`),
+    url: browser.runtime.getURL(savePath(id)),
     ...(tab.index === undefined ? {} : { index: tab.index + 1 }),
     ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
   });

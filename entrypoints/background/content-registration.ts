@@ -5,7 +5,7 @@ import { excludeMatchesFor } from '../../lib/settings/site-patterns';
 import { bringPageScriptToOpenTabs, CONTENT_CSS, CONTENT_JS } from './page-script-injection';
 
 /** Id of the page script registration (scripting.registerContentScripts). */
-export const CONTENT_SCRIPT_ID = 'backstory-content';
+const CONTENT_SCRIPT_ID = 'backstory-content';
 
 /**
  * Keeps the page script's registration in step with the `disabledSites` setting: a

@@ -4,20 +4,22 @@ import { getEntityCards } from '../../lib/kb/entity-card';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
 import { HandlerError } from '../../lib/messages/channel';
 import type { Handlers } from '../../lib/messages/router';
+import { optionsPath } from '../../lib/routes/extension-routes';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
+import type { LibraryRefresh } from './library-refresh';
 import type { SearchService } from './search-index';
-import { dismissOnSite, openEntityPage } from './page-actions';
-import { emitToTabs } from './tab-events';
+import { dismissOnSite, openEntityPage, undismissOnSite } from './page-actions';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
   matchers: MatcherCache;
   ready: Promise<unknown>;
   search: SearchService;
+  library: LibraryRefresh;
 }
 
-export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Handlers {
+export function createHandlers({ db, matchers, ready, search, library }: HandlerDeps): Handlers {
   return {
     // Payloads arrive checked against their schemas in lib/messages/protocol.ts (sizes included).
     async 'page.scan'({ texts }) {
@@ -35,7 +37,7 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
       await ready;
       const article = await db.articles.get(articleKey);
       if (!article) throw new HandlerError('not-found', 'No such article');
-      const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(article.key)}`);
+      const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(optionsPath({ name: 'article', key: article.key }));
       await browser.tabs.create({ url });
       return { opened: true };
     },
@@ -50,6 +52,10 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
       return dismissOnSite(request, tabId);
     },
 
+    async 'site.undismiss'(request, { tabId }) {
+      return undismissOnSite(request, tabId);
+    },
+
     async 'kb.search'({ query }) {
       return search.search(query);
     },
@@ -60,12 +66,7 @@ export function createHandlers({ db, matchers, ready, search }: HandlerDeps): Ha
     },
 
     async 'kb.changed'() {
-      await ready;
-      const { revision } = await matchers.get();
-      await emitToTabs('kb.revision', { revision });
-      // Re-indexing can take a while after a big import: the reply does not wait for it.
-      void search.refresh().catch((error: unknown) => console.error('Backstory: search index refresh failed', error));
-      return { revision };
+      return library.refresh();
     },
   };
 }

@@ -3,10 +3,12 @@ import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { loadSettings } from '../../lib/extension/settings-item';
+import { listenForLibraryChanges } from '../../lib/kb/library-changes';
 import { registerSaveMenu } from './context-menu';
 import { listenForCommands } from './commands';
 import { keepContentScriptRegistered } from './content-registration';
 import { createHandlers } from './handlers';
+import { createLibraryRefresh } from './library-refresh';
 import { loadBundledStarterPack } from './load-starter-pack';
 import { listenForMessages } from './message-listener';
 import { startPackUpdates } from './pack-updates';
@@ -28,9 +30,13 @@ export default defineBackground(() => {
   registerSaveMenu();
   // Search needs the data, not the page matcher: it does not wait for the matcher to load.
   const search = createSearchService(db, installed.catch(() => undefined));
-  const handlers = createHandlers({ db, matchers, ready, search });
-  startPackUpdates({ db, ready, onUpdated: () => handlers['kb.changed']({}, {}) });
+  const library = createLibraryRefresh({ matchers, search, ready });
+  const handlers = createHandlers({ db, matchers, ready, search, library });
+  // Every write announces itself (lib/kb/write-library.ts), here and in any other context.
+  listenForLibraryChanges(() => void library.refresh().catch((error: unknown) => console.error('Backstory: could not follow a library change', error)));
+  void library.catchUp().catch(() => undefined);
+  startPackUpdates({ db, ready });
   // Hiding an entity type changes what pages highlight: rebuild and tell the tabs.
-  watchHiddenTypes(() => void handlers['kb.changed']({}, {}).catch(() => undefined));
+  watchHiddenTypes(() => void library.refresh({ force: true }).catch(() => undefined));
   listenForMessages(handlers);
 });

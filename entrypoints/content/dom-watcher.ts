@@ -1,4 +1,5 @@
 import { measured, whenIdle } from './main-thread';
+import { INLINE_ELEMENTS } from './render-breaks';
 import { blockAncestor, isInsideUnscannable } from './text-blocks';
 
 /** Quiet time after a change before it is scanned, when the page changes rarely (ms). */
@@ -75,7 +76,9 @@ export class DomWatcher {
           // Inside a block, what stays may now read differently ("A <b>B</b> C" minus <b>);
           // a container that lost a child block (a feed dropping old items) needs no rescan.
           const target = record.target;
-          if (target.nodeType === Node.ELEMENT_NODE && blockAncestor(target as Element) !== target) this.pendingRoots.add(target);
+          if (target.nodeType === Node.ELEMENT_NODE && (blockAncestor(target as Element) !== target || [...record.removedNodes].some(isInlineContent))) {
+            this.pendingRoots.add(target);
+          }
         }
       }
     }
@@ -130,6 +133,12 @@ export class DomWatcher {
     const roots = [...candidates].filter((el) => ![...candidates].some((other) => other !== el && other.contains(el)));
     return { roots, removed, everything: false };
   }
+}
+
+/** Text, or an inline element: a piece of the block it was in, whose other text now reads differently. */
+function isInlineContent(node: Node): boolean {
+  if (node.nodeType === Node.TEXT_NODE) return true;
+  return node.nodeType === Node.ELEMENT_NODE && INLINE_ELEMENTS.has((node as Element).tagName.toUpperCase());
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };

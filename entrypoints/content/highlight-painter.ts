@@ -6,8 +6,8 @@ import highlightCss from './highlights.css?inline';
  * DOM, layout and scripts are untouched. The styles live in highlights.css, which the
  * content-script registration injects into the page.
  */
-export const MENTION_HIGHLIGHT = 'backstory-mention';
-export const MENTION_BACKGROUND_HIGHLIGHT = 'backstory-mention-background';
+const MENTION_HIGHLIGHT = 'backstory-mention';
+const MENTION_BACKGROUND_HIGHLIGHT = 'backstory-mention-background';
 
 const MENTION_NAMES: Record<HighlightStyle, string | undefined> = {
   underline: MENTION_HIGHLIGHT,

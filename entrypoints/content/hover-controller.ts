@@ -7,13 +7,13 @@ import { mark } from './main-thread';
 import type { PopoverHost } from './popover-host';
 
 /** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
-export const POPOVER_READY_MARK = 'backstory:popover-ready';
+const POPOVER_READY_MARK = 'backstory:popover-ready';
 
 /** Cards kept in the tab for names hovered again (a few KB; cleared when the library changes). */
 const CARD_CACHE_SIZE = 32;
 
 /** Grace period to travel from the name to the popover, or to come back, before it closes (ms). */
-export const ABANDON_MS = 350;
+const ABANDON_MS = 350;
 
 export interface HoverDeps {
   index: MentionIndex;
@@ -29,10 +29,11 @@ export interface HoverDeps {
 /**
  * Turns pointer and keys into popover intent: finds the mention under the pointer by
  * hit-testing (no listeners on the page's elements), opens after a short rest, stays
- * open while the pointer is on the name or the popover, pins on a click, and leaves on
- * Esc, the close button, an outside click, or (unpinned) when the pointer moves away.
- * Hover never takes keyboard focus; a popover opened from the keyboard takes it and
- * gives it back on close.
+ * open while the pointer is on the name or the popover, opens pinned (or pins) on a
+ * click, and leaves on Esc, the close button, an outside click, or (unpinned) when the
+ * pointer moves away. Hover never takes keyboard focus; a popover opened from the
+ * keyboard takes it and gives it back on close. Only the user's own input counts: events
+ * a page's script made (`isTrusted` false) open, pin, fetch and mark nothing.
  */
 export class HoverController {
   private frame = 0;
@@ -84,7 +85,7 @@ export class HoverController {
   }
 
   onPointerMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     this.lastPoint = { x: event.clientX, y: event.clientY, overPopover: this.deps.popover.contains(event) };
     // One hit test per frame, whatever the event rate.
     this.frame ||= requestAnimationFrame(() => {
@@ -93,14 +94,37 @@ export class HoverController {
     });
   }
 
+  /** A press in this document: on a name, opens its card pinned (or pins it); elsewhere, closes. */
   onPointerDown(event: PointerEvent): void {
-    if (!this.deps.popover.isOpen) return;
-    if (this.deps.popover.contains(event)) {
+    if (!event.isTrusted) return;
+    if (this.deps.popover.isOpen && this.deps.popover.contains(event)) {
       this.pin();
       return;
     }
-    const onName = this.openMention && this.mentionAt(event.clientX, event.clientY) === this.openMention;
-    if (onName) this.pin();
+    const mention = this.mentionAt(event.clientX, event.clientY);
+    if (mention && mention === this.openMention) this.pin();
+    else if (mention) this.openAt(mention, { x: event.clientX, y: event.clientY }, { pinned: true });
+    else if (this.deps.popover.isOpen) this.close();
+  }
+
+  /**
+   * The pointer moving in the document that shows the popover when that is not this one
+   * (a frame's card in the top document): this frame no longer sees the pointer, so
+   * anywhere but on the card counts as having left the name.
+   */
+  onHostDocumentPointerMove(event: PointerEvent): void {
+    if (!event.isTrusted || !this.openMention) return;
+    if (this.deps.popover.contains(event)) this.cancelClose();
+    else if (!this.pinned) this.scheduleClose();
+  }
+
+  /**
+   * A press in the document that shows the popover when that is not this one (a frame's
+   * card shown in the top document): on the popover pins it, anywhere else closes it.
+   */
+  onHostDocumentPointerDown(event: PointerEvent): void {
+    if (!event.isTrusted || !this.deps.popover.isOpen) return;
+    if (this.deps.popover.contains(event)) this.pin();
     else this.close();
   }
 
@@ -175,7 +199,8 @@ export class HoverController {
     this.deps.popover.dispose();
   }
 
-  private pin(): void {
+  /** Keeps the open popover until Esc, its close button or a click elsewhere. */
+  pin(): void {
     if (this.pinned) return;
     this.pinned = true;
     this.cancelClose();
@@ -215,7 +240,7 @@ export class HoverController {
   }
 
   private openAt(mention: PageMention, point: { x: number; y: number } | undefined, options: { pinned?: boolean } = {}): void {
-    this.intent = undefined;
+    this.cancelIntent();
     this.cancelClose();
     this.openMention = mention;
     this.pinned = options.pinned ?? false;

@@ -5,7 +5,7 @@
  */
 
 /** Work per slice before giving the main thread back (ms). */
-export const SLICE_BUDGET_MS = 8;
+const SLICE_BUDGET_MS = 8;
 /** Longest wait for an idle period before running anyway (ms). */
 const IDLE_TIMEOUT_MS = 1000;
 
@@ -31,7 +31,7 @@ export function deadline(budgetMs = SLICE_BUDGET_MS): () => boolean {
 }
 
 /** Name of our performance measures: benchmarks sum them as the content script's main-thread time. */
-export const MEASURE_NAME = 'backstory:task';
+const MEASURE_NAME = 'backstory:task';
 /** Our measures are cleared beyond this many, so a long-lived tab does not accumulate them. */
 const MAX_MEASURES = 2000;
 let measures = 0;

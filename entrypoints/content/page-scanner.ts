@@ -12,11 +12,11 @@ const VIEWPORT_LOOKAHEAD_SCREENS = 1;
 /** Most blocks in the first, in-view batch. */
 const MAX_VIEWPORT_BLOCKS = 500;
 /** Performance mark set when the first mentions of a full scan are painted (benchmarks read it). */
-export const FIRST_HIGHLIGHT_MARK = 'backstory:first-highlight';
+const FIRST_HIGHLIGHT_MARK = 'backstory:first-highlight';
 /** Performance mark set when a full scan has painted everything it will. */
-export const SCAN_DONE_MARK = 'backstory:scan-done';
+const SCAN_DONE_MARK = 'backstory:scan-done';
 /** Performance measure of one round trip of page text to the background and back. */
-export const ROUND_TRIP_MEASURE = 'backstory:scan-roundtrip';
+const ROUND_TRIP_MEASURE = 'backstory:scan-roundtrip';
 
 export interface ScannerDeps {
   index: MentionIndex;

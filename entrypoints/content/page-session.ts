@@ -6,6 +6,7 @@ import type { MessageClient } from '../../lib/messages/client';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey, type Settings } from '../../lib/settings/settings';
 import { dismissalsOf, filterDismissed } from '../../lib/settings/site-dismissals';
 import { DomWatcher } from './dom-watcher';
+import { mentionsInFrames, publishFrameMentions } from './frame-mentions';
 import { HighlightPainter } from './highlight-painter';
 import { HoverController } from './hover-controller';
 import { KeyboardNav } from './keyboard-nav';
@@ -48,7 +49,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       onShowMore: (card) => void client.send('entity.open', { entityKey: card.key }).catch(goQuiet),
       onOpenRelated: (entity) => hover?.openRelated(entity),
       onBack: () => hover?.back(),
-      onDismissCandidate: (entityKey) => dismiss(entityKey),
+      onDismissCandidate: (entityKey) => setDismissed(entityKey, true),
+      onUndoDismiss: (entityKey) => setDismissed(entityKey, false),
       onDisableSite: () => {
         hover?.close();
         if (site) void updateSettings({ disabledSites: [...settings.disabledSites, site] }).catch(goQuiet);
@@ -133,14 +135,27 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     }
   }
 
-  function dismiss(entityKey: string): void {
+  /**
+   * "Not this one" / "Don't highlight here", and its Undo: the card stays open, pinned,
+   * with the candidate replaced by "hidden · Undo"; the background writes the choice for
+   * the tab's site and every frame of the site follows through storage.
+   */
+  function setDismissed(entityKey: string, hidden: boolean): void {
     const mention = controller.currentMention;
-    controller.close();
     if (!mention) return;
-    void client.send('site.dismiss', { text: mention.text, entityKey }).catch(goQuiet);
+    controller.pin();
+    popover.setHidden(entityKey, hidden);
+    // One after another: each is a read-modify-write of the stored choices. A card that
+    // merges the same entity from several packs stands for all of their keys.
+    const type = hidden ? 'site.dismiss' : 'site.undismiss';
+    void popover
+      .keysOf(entityKey)
+      .reduce((previous, key) => previous.then(() => client.send(type, { text: mention.text, entityKey: key })), Promise.resolve<unknown>(undefined))
+      .catch(goQuiet);
   }
 
   // Input: listeners on the document only, in the capture phase, never on the page's elements.
+  // Only the user's own input counts: a page's scripts can dispatch events too (isTrusted false).
   const live = () => running && !ctx.isInvalid;
   ctx.addEventListener(document, 'pointermove', (e) => live() && controller.onPointerMove(e), { passive: true, capture: true });
   ctx.addEventListener(document, 'pointerdown', (e) => live() && controller.onPointerDown(e), { capture: true });
@@ -148,7 +163,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     document,
     'keydown',
     (e) => {
-      if (!live() || e.isComposing) return;
+      if (!live() || !e.isTrusted || e.isComposing) return;
       if (nav.onKeyDown(e)) {
         e.preventDefault();
         e.stopPropagation();
@@ -156,6 +171,18 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     },
     { capture: true },
   );
+  // A frame's card is shown in the top document: presses and Esc there reach it too.
+  const hostDocument = popover.hostDocument;
+  if (hostDocument !== document) {
+    ctx.addEventListener(hostDocument, 'pointermove', (e) => live() && controller.onHostDocumentPointerMove(e), { passive: true, capture: true });
+    ctx.addEventListener(hostDocument, 'pointerdown', (e) => live() && controller.onHostDocumentPointerDown(e), { capture: true });
+    ctx.addEventListener(hostDocument, 'keydown', (e) => live() && e.isTrusted && e.key === 'Escape' && controller.onEscape(), { capture: true });
+    // The frame going away (removed, navigated) takes its card out of the top document.
+    ctx.addEventListener(window, 'pagehide', () => {
+      controller.close();
+      popover.dispose();
+    });
+  }
 
   // In-page navigations (history API): the view was replaced, look again.
   let lastUrl = location.href.split('#')[0];
@@ -173,7 +200,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const onMessage = (message: unknown, sender: MessageSenderLike) =>
     answerTabMessage(message, tabSenderTrust(sender, browser.runtime.id, browser.runtime.getURL('/')), {
       answersQuestions: isTopFrame,
-      mentions: () => index.inOrder(),
+      // Names in same-origin frames are on this page too.
+      mentions: () => [...index.inOrder(), ...mentionsInFrames()],
       enabled: () => running,
       reveal: (entityKey) => reveal(entityKey),
       knowledgeChanged: () => {
@@ -185,6 +213,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       },
     });
   browser.runtime.onMessage.addListener(onMessage);
+  if (!isTopFrame) publishFrameMentions(() => (running ? index.inOrder() : []));
 
   function reveal(entityKey: string): boolean {
     const mention = index.inOrder().find((m) => m.entityKeys.includes(entityKey));

@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { EntityPopover, type PopoverContent } from '../../components/EntityPopover';
 import cardCss from '../../components/entity-card.css?inline';
@@ -8,6 +8,8 @@ import { pageTheme } from './page-theme';
 /** Gap between the name and the popover, and the least distance to the viewport edge (px). */
 const ANCHOR_GAP_PX = 6;
 const VIEWPORT_PADDING_PX = 8;
+/** Least height given to the card where there is less room than that on both sides (px). */
+const MIN_CARD_HEIGHT_PX = 120;
 
 export interface PopoverCallbacks {
   onOpenArticle(articleKey: string): void;
@@ -15,6 +17,7 @@ export interface PopoverCallbacks {
   onOpenRelated(entity: RelatedEntity): void;
   onBack(): void;
   onDismissCandidate(entityKey: string): void;
+  onUndoDismiss(entityKey: string): void;
   onDisableSite(): void;
   onClose(): void;
   onPointerEnter(): void;
@@ -29,7 +32,10 @@ export interface PopoverAnchor {
 /**
  * The popover's home: a closed shadow root, so the page can neither style nor read what
  * the knowledge base says. Positioned with Floating UI (flip and shift at the edges,
- * start/end following the page's writing direction).
+ * start/end following the page's writing direction), its height limited to the room
+ * there is (the content scrolls inside). In a same-origin frame it lives in the top
+ * document, so a small frame does not clip it; Floating UI translates the name's rect
+ * through the frame chain.
  */
 export class PopoverHost {
   readonly host: HTMLElement;
@@ -39,27 +45,33 @@ export class PopoverHost {
   private open = false;
   private content: PopoverContent | undefined;
   private pinned = false;
+  /** Candidates hidden from the open card, shown as "hidden · Undo" until it closes. */
+  private hiddenKeys = new Set<string>();
   private dir: 'ltr' | 'rtl' = 'ltr';
   private theme: 'light' | 'dark' = 'light';
   private prepared: { context: Element | undefined; dir: 'ltr' | 'rtl'; theme: 'light' | 'dark' } | undefined;
+
+  /** The document the popover is shown in: the top one when this frame can reach it. */
+  readonly hostDocument: Document;
 
   constructor(
     private readonly callbacks: PopoverCallbacks,
     /** The site shown in "turn off on …" (undefined where that makes no sense). */
     private readonly site: string | undefined,
   ) {
-    this.host = document.createElement('backstory-popover');
+    this.hostDocument = reachableTopDocument() ?? document;
+    this.host = this.hostDocument.createElement('backstory-popover');
     // The host is visible to the page; keep it inert in layout and let it hold only the popover.
     // Contained, and left in place once added, so a hover does not add and remove an
     // element of <html> each time.
     this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: layout style;';
     this.shadow = this.host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
+    const style = this.hostDocument.createElement('style');
     style.textContent = `:host { all: initial; }\n.bs-frame { position: fixed; top: 0; left: 0; }\n${cardCss}`;
-    this.container = document.createElement('div');
+    this.container = this.hostDocument.createElement('div');
     this.container.className = 'bs-frame';
-    this.container.addEventListener('pointerenter', () => this.callbacks.onPointerEnter());
-    this.container.addEventListener('pointerleave', () => this.callbacks.onPointerLeave());
+    this.container.addEventListener('pointerenter', (e) => e.isTrusted && this.callbacks.onPointerEnter());
+    this.container.addEventListener('pointerleave', (e) => e.isTrusted && this.callbacks.onPointerLeave());
     this.shadow.append(style, this.container);
   }
 
@@ -83,7 +95,7 @@ export class PopoverHost {
 
   /** Shows `content` next to `anchor` (a rect of the name, in viewport coordinates). */
   show(content: PopoverContent, anchor: PopoverAnchor, options: { pinned?: boolean } = {}): void {
-    if (!this.host.isConnected) document.documentElement.append(this.host);
+    if (!this.host.isConnected) this.hostDocument.documentElement.append(this.host);
     const context = anchor.contextElement;
     if (this.prepared?.context !== context) this.prepare(context);
     this.dir = this.prepared!.dir;
@@ -92,6 +104,7 @@ export class PopoverHost {
     // Floating UI reads the floating element's direction to place "start" on the right side in RTL.
     this.container.dir = this.dir;
     this.pinned = options.pinned ?? false;
+    this.hiddenKeys = new Set();
     this.content = content;
     this.render();
     this.open = true;
@@ -101,7 +114,19 @@ export class PopoverHost {
       void computePosition(reference, this.container, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(ANCHOR_GAP_PX), flip({ padding: VIEWPORT_PADDING_PX }), shift({ padding: VIEWPORT_PADDING_PX })],
+        middleware: [
+          offset(ANCHOR_GAP_PX),
+          // Where neither side has room for the whole card, the side with more room wins…
+          flip({ padding: VIEWPORT_PADDING_PX, fallbackStrategy: 'bestFit' }),
+          // …and the card takes the height there is; its content scrolls inside.
+          size({
+            padding: VIEWPORT_PADDING_PX,
+            apply: ({ availableHeight }) => {
+              this.container.style.setProperty('--bs-available-height', `${Math.max(MIN_CARD_HEIGHT_PX, Math.floor(availableHeight))}px`);
+            },
+          }),
+          shift({ padding: VIEWPORT_PADDING_PX }),
+        ],
       }).then(({ x, y }) => {
         this.container.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });
@@ -121,6 +146,21 @@ export class PopoverHost {
     this.render();
   }
 
+  /** Shows a candidate of the open card as hidden (with Undo), or as a card again. */
+  setHidden(entityKey: string, hidden: boolean): void {
+    if (!this.open) return;
+    this.hiddenKeys = new Set(this.hiddenKeys);
+    if (hidden) this.hiddenKeys.add(entityKey);
+    else this.hiddenKeys.delete(entityKey);
+    this.render();
+  }
+
+  /** The entity keys a card of the open popover stands for: its own and those merged into it. */
+  keysOf(entityKey: string): string[] {
+    const card = this.content?.status === 'ready' ? this.content.cards.find((c) => c.key === entityKey) : undefined;
+    return [entityKey, ...(card?.sameKeys ?? [])];
+  }
+
   /** Moves keyboard focus into the dialog (only when the keyboard opened it), or to one control in it. */
   focus(selector = '[role="dialog"]'): void {
     this.container.querySelector<HTMLElement>(selector)?.focus();
@@ -128,7 +168,7 @@ export class PopoverHost {
 
   /** Whether keyboard focus is inside the popover. */
   hasFocus(): boolean {
-    return document.activeElement === this.host;
+    return this.hostDocument.activeElement === this.host;
   }
 
   hide(): void {
@@ -166,10 +206,22 @@ export class PopoverHost {
         onOpenRelated={this.callbacks.onOpenRelated}
         onBack={this.callbacks.onBack}
         onDismissCandidate={this.callbacks.onDismissCandidate}
+        hiddenKeys={this.hiddenKeys}
+        onUndoDismiss={this.callbacks.onUndoDismiss}
         site={this.site}
         onDisableSite={this.callbacks.onDisableSite}
       />,
       this.container,
     );
+  }
+}
+
+/** The top document, when this is a frame whose top is same-origin (and so reachable). */
+function reachableTopDocument(): Document | undefined {
+  if (window === window.top) return undefined;
+  try {
+    return window.top?.document.documentElement ? window.top.document : undefined;
+  } catch {
+    return undefined; // A cross-origin or sandboxed top throws on access.
   }
 }

@@ -1,8 +1,12 @@
+import { breaksBetween, INLINE_ELEMENTS, isWordJoin } from './render-breaks';
+
 /**
- * Finds the page's text as blocks: runs of text nodes under the same block-level
- * element, concatenated, so a name split by inline markup ("Vladimir <b>Putin</b>") is
- * still one string, while text in different blocks never runs together. Open shadow
- * roots are found separately (shadow-roots.ts) and walked as roots of their own.
+ * Finds the page's text as blocks, the way it renders: runs of text nodes under the
+ * same block-level element, concatenated with the whitespace between them, so a name
+ * split by inline markup ("<b>Vladimir</b> <i>Putin</i>") is still one string, while
+ * text the page shows apart (other blocks, a <br>, an inline-block chip) never runs
+ * together. Open shadow roots are found separately (shadow-roots.ts) and walked as
+ * roots of their own.
  */
 
 export interface TextBlock {
@@ -22,11 +26,6 @@ const SKIPPED_ELEMENTS = new Set([
 /** Code: skipped unless the `scanCodeBlocks` setting asks for it (identifiers are rarely names). */
 const CODE_ELEMENTS = new Set(['CODE', 'PRE', 'KBD', 'SAMP']);
 
-/** Elements that flow inline: text inside them continues the surrounding block. */
-const INLINE_ELEMENTS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL',
-  'LABEL', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
-]);
 
 export interface CollectOptions {
   /** Our own UI hosts: never scanned. */
@@ -56,6 +55,9 @@ const NON_SPACE = /\S/u;
 export class TextBlockCollector {
   private readonly walker: TreeWalker;
   private readonly status = new Map<Element, ElementStatus>();
+  private readonly displays = new Map<Element, string>();
+  /** Whitespace-only text met since the last text of the current block. */
+  private readonly pendingSpace: Text[] = [];
   private current: TextBlock | undefined;
   private currentBlockElement: Element | undefined;
   private finished = false;
@@ -91,24 +93,59 @@ export class TextBlockCollector {
         break;
       }
       const data = node.data;
-      if (!NON_SPACE.test(data)) continue;
+      // Whitespace between inline elements separates words ("<a>Putin</a> <b>met</b>"):
+      // kept inside a block, never the start of one. Most whitespace lies between blocks
+      // (indentation), so what it belongs to is only worked out once the next text shows
+      // that the block goes on.
+      if (!NON_SPACE.test(data)) {
+        if (this.current) this.pendingSpace.push(node);
+        continue;
+      }
       const parent = node.parentElement;
       const status = parent ? this.statusOf(parent) : undefined;
       if (status?.skip) continue;
       const blockElement = status?.block;
-      if (!this.current || blockElement !== this.currentBlockElement) {
+      const sameBlock = !!this.current && blockElement === this.currentBlockElement;
+      if (sameBlock) for (const space of this.pendingSpace) if (this.isInCurrentBlock(space)) this.append(space);
+      this.pendingSpace.length = 0;
+      // Two words meeting with nothing between them in the DOM may still be apart on screen.
+      const breaks = sameBlock && isWordJoin(this.current!.text, data) && breaksBetween(this.current!.nodes.at(-1)!, node, this.display);
+      if (!sameBlock || breaks) {
         this.closeBlock(blocks);
         this.current = { nodes: [], starts: [], text: '' };
         this.currentBlockElement = blockElement;
       }
-      this.current.starts.push(this.current.text.length);
-      this.current.nodes.push(node);
-      this.current.text += data;
+      this.append(node);
     }
     return blocks;
   }
 
+  private isInCurrentBlock(node: Text): boolean {
+    const parent = node.parentElement;
+    const status = parent ? this.statusOf(parent) : undefined;
+    return !!status && !status.skip && status.block === this.currentBlockElement;
+  }
+
+  private append(node: Text): void {
+    const block = this.current!;
+    block.starts.push(block.text.length);
+    block.nodes.push(node);
+    block.text += node.data;
+  }
+
+  /** Computed display, asked only where two words meet across an element boundary, cached per element. */
+  private readonly display = (element: Element): string => {
+    let display = this.displays.get(element);
+    if (display === undefined) {
+      const view = element.ownerDocument.defaultView;
+      display = view ? view.getComputedStyle(element).display : 'inline';
+      this.displays.set(element, display);
+    }
+    return display;
+  };
+
   private closeBlock(into: TextBlock[]): void {
+    this.pendingSpace.length = 0;
     if (this.current && this.current.nodes.length > 0) into.push(this.current);
     this.current = undefined;
     this.currentBlockElement = undefined;
@@ -135,13 +172,16 @@ export class TextBlockCollector {
 /** How many nodes the walk visits between two looks at the clock. */
 const CHECK_EVERY_NODES = 64;
 
-/** The text blocks under `root`, all at once (tests and small subtrees). */
+/**
+ * The text blocks under `root`, all at once: the tests' view of what a scan reads.
+ * @internal
+ */
 export function collectTextBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
   return new TextBlockCollector(root, options).collect();
 }
 
 /** Whether the text inside `element` may be scanned at all (ignoring visibility and ancestors). */
-export function isScannable(element: Element, options: Pick<CollectOptions, 'exclude' | 'scanCodeBlocks'> = {}): boolean {
+function isScannable(element: Element, options: Pick<CollectOptions, 'exclude' | 'scanCodeBlocks'> = {}): boolean {
   const tag = element.tagName.toUpperCase();
   if (SKIPPED_ELEMENTS.has(tag) || options.exclude?.includes(element)) return false;
   if (!options.scanCodeBlocks && CODE_ELEMENTS.has(tag)) return false;

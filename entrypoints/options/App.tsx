@@ -1,21 +1,22 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView } from './ArticleView';
+import { DismissedNamesSection } from './DismissedNamesSection';
 import { AddArticleSection } from './library/AddArticleSection';
 import { ArticlesSection } from './library/ArticlesSection';
 import { EntitiesSection } from './library/EntitiesSection';
 import { EntityPage } from './library/EntityPage';
 import { PacksSection } from './PacksSection';
-import { parseRoute, type Route } from './route';
+import { parseRoute, routeHash, type Route } from '../../lib/routes/extension-routes';
 import { SettingsSection } from './SettingsSection';
 import { StorageSection } from './StorageSection';
 
 const NAV: ReadonlyArray<{ href: string; label: string; routes: ReadonlyArray<Route['name']> }> = [
-  { href: '#/', label: 'Packs', routes: ['packs'] },
-  { href: '#/articles', label: 'Articles', routes: ['articles', 'article'] },
-  { href: '#/entities', label: 'Entities', routes: ['entities', 'entity'] },
-  { href: '#/add', label: 'Add an article', routes: ['add'] },
-  { href: '#/settings', label: 'Settings', routes: ['settings'] },
-  { href: '#/storage', label: 'Storage and backup', routes: ['storage'] },
+  { href: routeHash({ name: 'packs' }), label: 'Packs', routes: ['packs'] },
+  { href: routeHash({ name: 'articles' }), label: 'Articles', routes: ['articles', 'article'] },
+  { href: routeHash({ name: 'entities' }), label: 'Entities', routes: ['entities', 'entity'] },
+  { href: routeHash({ name: 'add' }), label: 'Add an article', routes: ['add'] },
+  { href: routeHash({ name: 'settings' }), label: 'Settings', routes: ['settings'] },
+  { href: routeHash({ name: 'storage' }), label: 'Storage and backup', routes: ['storage'] },
 ];
 
 function useHash(): string {
@@ -47,7 +48,12 @@ export function App() {
     <div class="page">
       <header class="page__header">
         <h1>Backstory</h1>
-        <p class="muted">Your library of articles and the names they mention. Everything stays in this browser.</p>
+        <p class="muted">
+          Your library of articles and the names they mention. Everything stays in this browser.{' '}
+          <a href="/privacy.html" target="_blank">
+            Privacy policy
+          </a>
+        </p>
         <nav aria-label="Sections">
           <ul class="nav">
             {NAV.map((item) => (
@@ -80,7 +86,12 @@ function View({ route }: { route: Route }) {
     case 'add':
       return <AddArticleSection />;
     case 'settings':
-      return <SettingsSection />;
+      return (
+        <>
+          <SettingsSection />
+          <DismissedNamesSection />
+        </>
+      );
     case 'storage':
       return <StorageSection />;
     default:

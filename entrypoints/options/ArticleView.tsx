@@ -3,8 +3,7 @@ import { articleParagraphs, linkArticleText } from '../../lib/kb/article-links';
 import { deleteArticle } from '../../lib/kb/user-pack';
 import { formatArticleDate } from '../../lib/text/format-date';
 import { safeHttpUrl } from '../../lib/text/safe-url';
-import { notifyBackground } from './notify-background';
-import { entityHref } from './route';
+import { entityHref, routeHash } from '../../lib/routes/extension-routes';
 import { useLiveQuery } from './use-live-query';
 
 async function loadArticle(key: string) {
@@ -23,7 +22,7 @@ export function ArticleView({ articleKey }: { articleKey: string }) {
   if (data === null) {
     return (
       <p role="alert">
-        This article is no longer in your library. <a href="#/articles">All articles</a>
+        This article is no longer in your library. <a href={routeHash({ name: 'articles' })}>All articles</a>
       </p>
     );
   }
@@ -33,14 +32,13 @@ export function ArticleView({ articleKey }: { articleKey: string }) {
   async function remove() {
     if (!confirm(`Delete “${article.headline}” from your library?`)) return;
     await deleteArticle(getDatabase(), article.key);
-    await notifyBackground();
-    location.hash = '#/articles';
+    location.hash = routeHash({ name: 'articles' });
   }
 
   return (
     <article class="panel reader" aria-labelledby="reader-headline">
       <p>
-        <a href="#/articles">← Articles</a>
+        <a href={routeHash({ name: 'articles' })}>← Articles</a>
       </p>
       <h2 id="reader-headline" class="reader__headline">
         {article.headline}

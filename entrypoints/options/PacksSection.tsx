@@ -16,10 +16,10 @@ import { checkPackUpdate, updateStateKey, type PackUpdateState } from '../../lib
 import { originPattern } from './import/download-pack';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
 import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-import';
-import { notifyBackground } from './notify-background';
 import { runImportInWorker } from '../../workers/library-worker';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
+import { countOf } from '../../lib/text/plural';
 
 /** How long a removed pack can be brought back, in seconds. */
 const UNDO_SECONDS = 10;
@@ -34,7 +34,6 @@ interface PendingUndo {
 /** Turns a pack's highlighting on or off; open tabs follow at once. */
 async function onToggle(pack: PackRow, enabled: boolean) {
   await setPackEnabled(getDatabase(), pack.id, enabled);
-  await notifyBackground();
 }
 
 /** Saves a pack as a pack file. */
@@ -104,7 +103,6 @@ export function PacksSection() {
           return outcome.ok || outcome.code !== 'worker-failed' ? outcome : { ok: false, code: 'write-failed', issues: [], total: 0 };
         },
       });
-      if (state?.outcome === 'updated') await notifyBackground();
       setReport(
         state?.outcome === 'failed'
           ? { tone: 'error', summary: `${pack.name}: ${state.message ?? 'the check failed.'}` }
@@ -116,9 +114,8 @@ export function PacksSection() {
   }
 
   async function onRemove(pack: PackRow) {
-    if (!confirm(`Remove “${pack.name}” and its ${pack.articleCount} articles from your library?`)) return;
+    if (!confirm(`Remove “${pack.name}” and its ${countOf(pack.articleCount, 'article')} from your library?`)) return;
     const rows = await removePackWithUndo(getDatabase(), pack.id);
-    await notifyBackground();
     setReport(undefined);
     if (rows) setUndo({ rows, secondsLeft: UNDO_SECONDS });
   }
@@ -127,7 +124,6 @@ export function PacksSection() {
     if (!undo) return;
     setUndo(undefined);
     await undoRemovePack(getDatabase(), undo.rows);
-    await notifyBackground();
     setReport({ tone: 'success', summary: `Restored ${undo.rows.pack.name}.` });
   }
 

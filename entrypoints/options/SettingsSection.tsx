@@ -1,19 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { SettingsForm } from '../../components/SettingsForm';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/extension/settings-item';
+import { useSettings } from '../../hooks/use-settings';
 import type { Settings } from '../../lib/settings/settings';
 
 /** The settings, saved on every change; open tabs follow them through storage. */
 export function SettingsSection() {
-  const [settings, setSettings] = useState<Settings>();
+  const [settings, changeSettings] = useSettings();
   const [saved, setSaved] = useState('');
-  useEffect(() => {
-    void loadSettings().then(setSettings);
-    return watchSettings(setSettings);
-  }, []);
 
   async function change(part: Partial<Settings>) {
-    setSettings(await updateSettings(part));
+    await changeSettings(part);
     setSaved('Saved.');
   }
 

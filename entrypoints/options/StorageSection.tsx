@@ -1,15 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ImportReport, type ImportReportProps } from '../../components/ImportReport';
+import { RestoreConfirm } from '../../components/RestoreConfirm';
 import { StorageUsage } from '../../components/StorageUsage';
 import { getDatabase } from '../../lib/db/database';
 import { loadSettings, updateSettings } from '../../lib/extension/settings-item';
-import { createBackup } from '../../lib/kb/backup';
+import { checkBackupFile, createBackup, summarizeBackup, type BackupSummary } from '../../lib/kb/backup';
 import { estimatePackSizes } from '../../lib/kb/storage-usage';
 import { normalizeSettings } from '../../lib/settings/settings';
 import { runRestoreInWorker } from '../../workers/library-worker';
-import { notifyBackground } from './notify-background';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
+import { countOf } from '../../lib/text/plural';
+
+/** A checked backup waiting for the user's answer. */
+interface PendingRestore {
+  fileName: string;
+  bytes: Uint8Array;
+  backup: BackupSummary;
+  library: { packs: number; articles: number; entities: number };
+}
 
 interface Usage {
   usage?: number;
@@ -25,6 +34,7 @@ export function StorageSection() {
   const [report, setReport] = useState<ImportReportProps>();
   const [busy, setBusy] = useState(false);
   const restoreInput = useRef<HTMLInputElement>(null);
+  const [pendingRestore, setPendingRestore] = useState<PendingRestore>();
 
   async function measure() {
     const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted()]);
@@ -48,25 +58,47 @@ export function StorageSection() {
   async function backup() {
     const data = await createBackup(getDatabase(), { settings: await loadSettings() });
     saveJsonFile(`backstory-backup-${new Date().toISOString().slice(0, 10)}.json`, data);
-    setReport({ tone: 'success', summary: `Backup saved: ${plural(data.packs.length, 'pack')}, ${plural(data.entityEdits.length, 'entity edit')} and your settings.` });
+    setReport({ tone: 'success', summary: `Backup saved: ${countOf(data.packs.length, 'pack')}, ${countOf(data.entityEdits.length, 'entity edit')} and your settings.` });
   }
 
-  async function restore(file: File | undefined) {
+  /** First step of a restore: the file is read and checked whole, then the user is asked with what it holds. */
+  async function checkRestoreFile(file: File | undefined) {
     if (!file) return;
     if (restoreInput.current) restoreInput.current.value = '';
-    if (!confirm(`Replace your whole library and settings with the backup in ${file.name}? It is checked first: if anything in it is wrong, nothing changes.`)) return;
     setBusy(true);
-    setReport({ tone: 'success', summary: `Restoring from ${file.name}…` });
+    setReport({ tone: 'success', summary: `Checking ${file.name}…` });
     try {
-      // Reading, checking and writing run in the worker, so a big library does not freeze the page.
-      const outcome = await runRestoreInWorker({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const check = await checkBackupFile(bytes, file.name);
+      if (!check.ok) {
+        setReport({ tone: 'error', summary: check.summary, issues: check.issues, total: check.total });
+        return;
+      }
+      const packs = await getDatabase().packs.toArray();
+      const library = { packs: packs.length, articles: sum(packs, 'articleCount'), entities: sum(packs, 'entityCount') };
+      setReport(undefined);
+      setPendingRestore({ fileName: file.name, bytes, backup: summarizeBackup(check.backup), library });
+    } catch (error) {
+      console.error('Backstory: could not read the backup', error);
+      setReport({ tone: 'error', summary: `${file.name} could not be read. Your library is unchanged.` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function restore(pending: PendingRestore) {
+    setPendingRestore(undefined);
+    setBusy(true);
+    setReport({ tone: 'success', summary: `Restoring from ${pending.fileName}…` });
+    try {
+      // Writing runs in the worker (which checks the file again), so a big library does not freeze the page.
+      const outcome = await runRestoreInWorker({ bytes: pending.bytes, fileName: pending.fileName });
       if (!outcome.ok) {
         setReport({ tone: 'error', summary: outcome.summary, issues: outcome.issues, total: outcome.total });
         return;
       }
       await updateSettings(normalizeSettings(outcome.settings));
-      await notifyBackground();
-      setReport({ tone: 'success', summary: `Restored ${plural(outcome.packs, 'pack')}, ${plural(outcome.entityEdits, 'entity edit')} and your settings.` });
+      setReport({ tone: 'success', summary: `Restored ${countOf(outcome.packs, 'pack')}, ${countOf(outcome.entityEdits, 'entity edit')} and your settings.` });
     } finally {
       setBusy(false);
     }
@@ -84,14 +116,26 @@ export function StorageSection() {
         </button>
         <label class={`button button--quiet ${busy ? 'button--busy' : ''}`}>
           Restore from backup…
-          <input ref={restoreInput} class="visually-hidden" type="file" accept=".json,.gz,application/json" disabled={busy} onChange={(e) => void restore(e.currentTarget.files?.[0])} />
+          <input ref={restoreInput} class="visually-hidden" type="file" accept=".json,.gz,application/json" disabled={busy} onChange={(e) => void checkRestoreFile(e.currentTarget.files?.[0])} />
         </label>
       </p>
       {report && <ImportReport {...report} />}
+      {pendingRestore && (
+        <RestoreConfirm
+          fileName={pendingRestore.fileName}
+          backup={pendingRestore.backup}
+          library={pendingRestore.library}
+          onConfirm={() => void restore(pendingRestore)}
+          onCancel={() => {
+            setPendingRestore(undefined);
+            setReport({ tone: 'success', summary: 'Restore cancelled. Your library is unchanged.' });
+          }}
+        />
+      )}
     </section>
   );
 }
 
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+function sum<K extends string>(rows: ReadonlyArray<Record<K, number>>, key: K): number {
+  return rows.reduce((total, row) => total + row[key], 0);
 }

@@ -1,6 +1,8 @@
 import { render } from 'preact';
+import { relayLibraryChanges } from '../../utils/relay-library-changes';
 import { App } from './App';
 import '../../components/extension-page.css';
 import './options.css';
 
+relayLibraryChanges();
 render(<App />, document.getElementById('app')!);

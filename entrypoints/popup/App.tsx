@@ -4,7 +4,7 @@ import { PopupStatus } from '../../components/PopupStatus';
 import type { ResultGroup } from '../../components/SearchResultsList';
 import { SearchResultsList } from '../../components/SearchResultsList';
 import { SiteControls } from '../../components/SiteControls';
-import { updateSettings } from '../../lib/extension/settings-item';
+import { useSettings } from '../../hooks/use-settings';
 import { siteKey } from '../../lib/settings/settings';
 import { EntityPanel } from './EntityPanel';
 import { openArticle, openEntityPage } from './open-library';
@@ -19,7 +19,6 @@ import { siteIsOn, withSite } from './site-switch';
 import { askTab, targetTab } from './tab-client';
 import { usePageMentions } from './use-page-mentions';
 import { useSearch } from './use-search';
-import { useSettings } from './use-settings';
 
 export interface AppProps {
   source: SearchSource;
@@ -43,7 +42,7 @@ export function App({ source, search }: AppProps) {
   const [tab, setTab] = useState<{ id: number; url?: string } | null>();
   const input = useRef<HTMLInputElement>(null);
   const listboxId = useId();
-  const settings = useSettings();
+  const [settings, changeSettings] = useSettings();
   const state = useSearch(source, query);
   const inPage = new URLSearchParams(search).has('tab');
 
@@ -189,8 +188,8 @@ export function App({ source, search }: AppProps) {
             site={site}
             siteEnabled={site ? siteIsOn(settings, site) : false}
             paused={settings.paused}
-            onSiteEnabledChange={(on) => site && void updateSettings({ disabledSites: withSite(settings.disabledSites, site, on) })}
-            onPausedChange={(paused) => void updateSettings({ paused })}
+            onSiteEnabledChange={(on) => site && void changeSettings({ disabledSites: withSite(settings.disabledSites, site, on) })}
+            onPausedChange={(paused) => void changeSettings({ paused })}
           />
         </footer>
       )}

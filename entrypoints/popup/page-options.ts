@@ -1,6 +1,8 @@
 import type { Options } from './result-options';
 import type { OptionAction } from './App';
 import type { PageMentions } from './use-page-mentions';
+import { typeLabel } from '../../lib/text/type-labels';
+import { countOf } from '../../lib/text/plural';
 
 /** The names found on the page as one listbox group; choosing one reveals it on the page. */
 export function pageOptions(mentions: PageMentions): Options {
@@ -13,9 +15,9 @@ export function pageOptions(mentions: PageMentions): Options {
     return {
       id,
       title: { text: name, marks: [] },
-      detail: entity.type,
+      detail: entity.type && typeLabel(entity.type),
       badge: `${entity.count}×`,
-      badgeLabel: `${entity.count} ${entity.count === 1 ? 'mention' : 'mentions'}`,
+      badgeLabel: countOf(entity.count, 'mention'),
       snippet: entity.name && entity.text !== entity.name ? { text: `as “${entity.text}”`, marks: [] } : undefined,
     };
   });

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getDatabase } from '../../lib/db/database';
 import { createMessageClient } from '../../lib/messages/client';
-import { SearchIndexCache } from '../../lib/search/index-cache';
 import { latestOnly } from '../../lib/search/latest-only';
 import { searchKnowledge } from '../../lib/search/query';
 import { RowCache } from '../../lib/search/row-cache';
@@ -16,10 +15,10 @@ export interface SearchSource {
   warm(): Promise<void>;
 }
 
-type Search = (query: string) => Promise<SearchResults>;
+export type Search = (query: string) => Promise<SearchResults>;
 
 /** Asks the background, which keeps the index in memory while it runs and loads the stored copy when it wakes. */
-function askBackground(): { search: Search; warm: () => Promise<void> } {
+export function askBackground(): { search: Search; warm: () => Promise<void> } {
   const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
   const search: Search = (query) => client.send('kb.search', { query });
   return {
@@ -60,31 +59,4 @@ export function hybridSearchSource(): SearchSource {
       void local.ready.then((loaded) => loaded && performance.mark(LOCAL_INDEX_MARK));
     },
   };
-}
-
-/** Measured alternative: the background answers every search. */
-export function backgroundSearchSource(): SearchSource {
-  const background = askBackground();
-  return { search: latestOnly(background.search), warm: background.warm };
-}
-
-/** Measured alternative: the popup loads (and, when it is not current, builds) the index itself before answering. */
-export function localSearchSource(): SearchSource {
-  const db = getDatabase();
-  const cache = new SearchIndexCache(db);
-  const rows = new RowCache(db);
-  return {
-    search: latestOnly(async (query) => searchKnowledge(await cache.getQuick(), rows, query)),
-    async warm() {
-      await cache.get();
-    },
-  };
-}
-
-/** For the popup benchmark and tests only: `?index=background` or `?index=local` selects an alternative to the hybrid. */
-export function searchSourceFor(search: string): SearchSource {
-  const index = new URLSearchParams(search).get('index');
-  if (index === 'local') return localSearchSource();
-  if (index === 'background') return backgroundSearchSource();
-  return hybridSearchSource();
 }

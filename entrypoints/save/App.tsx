@@ -6,13 +6,14 @@ import { getDatabase } from '../../lib/db/database';
 import type { ExtractedArticle } from '../../lib/extract';
 import { findArticlesByUrl, type ArticleAtUrl } from '../../lib/kb/find-by-url';
 import { MY_ARTICLES_PACK_NAME } from '../../lib/kb/my-articles';
+import { optionsPath } from '../../lib/routes/extension-routes';
 // The options page's worker: saving compiles a matcher over the whole library, kept off this page's main thread.
 import { saveArticleInWorker } from '../../workers/library-worker';
-import { createMessageClient } from '../../lib/messages/client';
 import type { CandidateType } from '../../lib/nlp';
 import { articleFromDraft, draftFromArticle, fieldErrors } from './draft';
 import { loadCapture } from './load-capture';
 import { useArticleNames } from './use-names';
+import { nounFor } from '../../lib/text/plural';
 
 type State =
   | { name: 'loading' }
@@ -20,9 +21,8 @@ type State =
   | { name: 'editing'; original: ExtractedArticle; draft: ArticleDraft }
   | { name: 'saved'; articleKey: string; updated: boolean; entities: number };
 
-const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
 
-const articleHref = (key: string) => browser.runtime.getURL(`/options.html#/articles/${encodeURIComponent(key)}`);
+const articleHref = (key: string) => browser.runtime.getURL(optionsPath({ name: 'article', key }));
 
 /** The save preview: correct the article, choose the new names, save to "My articles". */
 export function App() {
@@ -63,7 +63,7 @@ export function App() {
           <div role="status" class="notice notice--ok">
             <p>
               {state.updated ? 'Updated in' : 'Saved to'} “{MY_ARTICLES_PACK_NAME}”
-              {state.entities > 0 ? `, with ${state.entities} new ${state.entities === 1 ? 'name' : 'names'}` : ''}. Its names are
+              {state.entities > 0 ? `, with ${state.entities.toLocaleString()} new ${nounFor(state.entities, 'name')}` : ''}. Its names are
               highlighted on pages from now on.
             </p>
             <p>
@@ -113,8 +113,6 @@ function Editor({ original, draft, onDraft, onSaved }: EditorProps) {
         setErrors(fieldErrors(result.issues));
         return;
       }
-      // The background recompiles the matcher and tabs rescan: the new names light up.
-      await client.send('kb.changed', {});
       onSaved({ articleKey: result.articleKey, updated: result.status === 'updated', entities: accepted.length });
     } catch (error) {
       console.error('Backstory: saving failed', error);
@@ -164,7 +162,7 @@ function Editor({ original, draft, onDraft, onSaved }: EditorProps) {
           {saving ? 'Saving…' : `Save to ${MY_ARTICLES_PACK_NAME}`}
         </button>
         <span class="muted">
-          {accepted.length > 0 ? `${accepted.length} new ${accepted.length === 1 ? 'name' : 'names'} will be added.` : 'No new names will be added.'}
+          {accepted.length > 0 ? `${accepted.length.toLocaleString()} new ${nounFor(accepted.length, 'name')} will be added.` : 'No new names will be added.'}
         </span>
       </div>
     </form>

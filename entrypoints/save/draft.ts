@@ -1,7 +1,7 @@
 import type { ArticleDraft } from '../../components/SaveArticleForm';
 import type { ExtractedArticle } from '../../lib/extract';
 import type { UserArticleInput } from '../../lib/kb/my-articles';
-import type { PackIssue } from '../../lib/pack';
+import { formatIssue, type PackIssue } from '../../lib/pack';
 
 /** The preview's fields, filled from what the page said. */
 export function draftFromArticle(article: ExtractedArticle): ArticleDraft {
@@ -46,7 +46,7 @@ export function fieldErrors(issues: readonly PackIssue[]): { fields: Partial<Rec
     const field = FIELD_OF[issue.path.replace(/\[\d+\]$/u, '')];
     const sentence = issue.message.charAt(0).toUpperCase() + issue.message.slice(1) + '.';
     if (field) fields[field] ??= sentence;
-    else other.push(`${issue.path}: ${issue.message}`);
+    else other.push(formatIssue(issue));
   }
   return { fields, other };
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ExtractedArticle } from '../../lib/extract';
-import { CAPTURE_KEY_PREFIX, type Capture } from './capture';
+import { CAPTURE_KEY_PREFIX, type Capture } from '../../lib/extract/capture';
 
 export type LoadedCapture = { ok: true; article: ExtractedArticle } | { ok: false; message: string };
 

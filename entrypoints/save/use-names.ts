@@ -4,6 +4,7 @@ import type { KnownMention } from '../../components/EntityChoices';
 import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
 import type { Matcher } from '../../lib/matcher';
+import { optionsPath } from '../../lib/routes/extension-routes';
 import { findCandidateEntities, type CandidateEntity } from '../../lib/nlp';
 
 /** Typing in the text waits this long before the names are looked for again. */
@@ -52,7 +53,7 @@ async function findNames(text: string): Promise<ArticleNames> {
       name: e.name,
       type: e.type,
       count: counts.get(e.key) ?? 0,
-      href: browser.runtime.getURL(`/options.html#/entities/${encodeURIComponent(e.key)}`),
+      href: browser.runtime.getURL(optionsPath({ name: 'entity', key: e.key })),
     }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return { known: mentions, candidates: findCandidateEntities(text, { known, limit: MAX_CANDIDATES }) };

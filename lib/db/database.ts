@@ -3,7 +3,7 @@ import { foldText } from '../text/fold';
 import type { ArticleRow, EntityEditRow, EntityRow, MetaRow, PackRow } from './rows';
 import { upgradeToV3 } from './upgrade-v3';
 
-export const DATABASE_NAME = 'backstory';
+const DATABASE_NAME = 'backstory';
 
 /** Options that let tests inject fake-indexeddb and a name of their own. */
 export interface DatabaseOptions {
@@ -66,6 +66,13 @@ export class BackstoryDatabase extends Dexie {
     // v4: the mention rows v3 moved out. A separate version because Dexie lets an
     // upgrade read a table only if a later version deletes it.
     this.version(4).stores({ mentions: null });
+    // v5: `nameFold` by the one set of folding rules (lib/text/fold.ts), which the matcher
+    // and search share; v2 to v4 folded "Łódź" to "łodz", so the library's filter missed "lodz".
+    this.version(5).upgrade(async (tx) => {
+      await tx.table<EntityRow>('entities').toCollection().modify((entity) => {
+        entity.nameFold = foldText(entity.name);
+      });
+    });
   }
 }
 

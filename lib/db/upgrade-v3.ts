@@ -2,11 +2,11 @@
  * Schema v3's upgrade of a v2 library: mention rows move into their article, and the
  * full `original` copy of every entity and article shrinks to the properties no field
  * holds. Nothing the user had is lost: every mention sentence and every property of
- * the imported pack survives (tests/unit/db/upgrades.test.ts).
+ * the imported pack survives (tests/unit/db/migrations.test.ts).
  */
 import type { Transaction } from 'dexie';
 import { comparableUrl } from '../text/safe-url';
-import { mentionIndexOf } from './mention-index';
+import { mentionIndexOf } from './article-mention-keys';
 import { ARTICLE_ROW_FIELDS, ENTITY_ROW_FIELDS, extraProperties } from './row-fields';
 import type { ArticleMention } from './rows';
 

@@ -6,7 +6,7 @@ import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings/settings';
 
 /** The settings, in storage.local: versioned, so a later shape migrates instead of breaking. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { ...DEFAULT_SETTINGS },
   version: 1,
 });

@@ -5,8 +5,11 @@
  */
 import { Readability } from '@mozilla/readability';
 import { blockParagraphs } from './block-text';
+import { splitByline } from './byline';
 import { readPageMetadata } from './metadata';
 import { normalizeDate } from './normalize-date';
+import { siteNameAround, stripSiteName } from './title-parts';
+import { removeUnreadRegions } from './unread-regions';
 
 /** An article read from a page; the user can correct every field before saving. */
 export interface ExtractedArticle {
@@ -35,7 +38,7 @@ export interface ExtractOptions {
 }
 
 /** Below this much text, what Readability found is a teaser or a navigation page, not an article. */
-export const MIN_ARTICLE_CHARS = 200;
+const MIN_ARTICLE_CHARS = 200;
 /** Readability's work bound on huge pages (elements); past it, it gives up rather than hang the tab. */
 const MAX_ELEMENTS_TO_PARSE = 50_000;
 const BY_PREFIX = /^\s*by\s+/iu;
@@ -51,14 +54,17 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const pageUrl = options.url ?? (doc.URL && doc.URL !== 'about:blank' ? doc.URL : undefined);
   const metadata = readPageMetadata(doc, pageUrl);
   const copy = doc.cloneNode(true) as Document;
+  removeUnreadRegions(doc, copy);
   const parsed = new Readability<Node>(copy, {
     serializer: (node) => node,
     maxElemsToParse: MAX_ELEMENTS_TO_PARSE,
   }).parse();
 
-  const headline = firstText(parsed?.title, metadata.headline, doc.title);
-  const byline = cleanByline(parsed?.byline);
-  const authors = metadata.author.length > 0 ? metadata.author : byline ? [byline] : [];
+  const siteNames = [metadata.siteName, parsed?.siteName].filter((name): name is string => !!name);
+  const title = firstText(metadata.headline, metadata.heading, parsed?.title, doc.title);
+  const headline = title && stripSiteName(title, siteNames, metadata.heading);
+  const byline = splitByline(parsed?.byline);
+  const authors = metadata.author.length > 0 ? metadata.author : byline.author;
   const paragraphs = dropLeadingChrome(parsed?.content ? blockParagraphs(parsed.content) : [], headline, authors);
   const text = paragraphs.join('\n\n');
   if (!headline || text.length < MIN_ARTICLE_CHARS) {
@@ -70,12 +76,13 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     article: {
       headline,
       author: authors,
-      datePublished: metadata.datePublished,
-      publisher: firstText(metadata.siteName, parsed?.siteName),
+      datePublished: metadata.datePublished ?? byline.datePublished,
+      publisher: firstText(metadata.siteName, parsed?.siteName, headline && siteNameAround(doc.title, headline)),
       url: metadata.url,
       text,
       inLanguage: metadata.language,
-      description: firstText(metadata.description, parsed?.excerpt),
+      // Readability's excerpt is the first paragraph, which can be the byline line.
+      description: firstText(metadata.description, parsed?.excerpt && !isBylineLine(parsed.excerpt, authors) ? parsed.excerpt : undefined),
     },
   };
 }
@@ -103,10 +110,4 @@ function dropLeadingChrome(paragraphs: string[], headline: string | undefined, a
 function isBylineLine(paragraph: string, authors: string[]): boolean {
   if (paragraph.length > MAX_BYLINE_CHARS) return false;
   return BY_PREFIX.test(paragraph) || authors.some((name) => paragraph.includes(name)) || normalizeDate(paragraph) !== undefined;
-}
-
-/** "By Jane Doe" → "Jane Doe"; a long "byline" is a sentence Readability mistook for one. */
-function cleanByline(byline: string | null | undefined): string | undefined {
-  const text = firstText(byline)?.replace(BY_PREFIX, '');
-  return text && text.length <= MAX_BYLINE_CHARS ? text : undefined;
 }

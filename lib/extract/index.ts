@@ -1,7 +1,4 @@
 /** Reading an article out of a web page: Readability plus the page's metadata. */
-export { extractArticle, MIN_ARTICLE_CHARS } from './extract-article';
-export type { ExtractedArticle, ExtractOptions, ExtractResult } from './extract-article';
-export { readPageMetadata } from './metadata';
-export type { PageMetadata } from './metadata';
+export { extractArticle } from './extract-article';
+export type { ExtractedArticle, ExtractResult } from './extract-article';
 export { normalizeDate } from './normalize-date';
-export { blockParagraphs } from './block-text';

@@ -9,6 +9,8 @@ import { normalizeDate } from './normalize-date';
 /** What {@link readPageMetadata} found; every field may be missing. */
 export interface PageMetadata {
   headline?: string;
+  /** The page's own `<h1>`: the only one in its `<article>` or `<main>`, else the only one on the page. */
+  heading?: string;
   author: string[];
   /** ISO 8601 date or date-time. */
   datePublished?: string;
@@ -32,6 +34,8 @@ const DATE_META = [
   'meta[name="dcterms.created"]',
 ];
 const AUTHOR_META = ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="parsely-author"]', 'meta[name="byl"]'];
+/** Where the article's own heading sits, most specific first. */
+const HEADING_SCOPES = ['article', 'main', '[role="main"]', 'body'];
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/u;
 const BY_PREFIX = /^by\s+/iu;
 
@@ -46,7 +50,8 @@ export function readPageMetadata(doc: Document, pageUrl: string | undefined): Pa
 
   return {
     headline: firstOf(jsonLdStrings(ld?.headline)[0], meta('meta[property="og:title"]')),
-    author: authors(ld, firstMeta(AUTHOR_META)),
+    heading: pageHeading(doc),
+    author: authors(ld, firstMeta(AUTHOR_META) ?? relAuthor(doc)),
     datePublished: publishedDate(doc, ld, firstMeta(DATE_META)),
     siteName: firstOf(
       meta('meta[property="og:site_name"]'),
@@ -83,6 +88,20 @@ function authors(ld: JsonLdNode | undefined, metaAuthor: string | undefined): st
   const fromLd = jsonLdStrings(ld?.author).filter((name) => !safeHttpUrl(name));
   const names = fromLd.length > 0 ? fromLd : metaAuthor && !safeHttpUrl(metaAuthor) ? [metaAuthor] : [];
   return [...new Set(names.map((name) => name.replace(BY_PREFIX, '').trim()).filter(Boolean))];
+}
+
+function pageHeading(doc: Document): string | undefined {
+  for (const scope of HEADING_SCOPES) {
+    const headings = [...doc.querySelectorAll(`${scope} h1`)].filter((h) => !h.closest('[contenteditable]:not([contenteditable="false" i]), [hidden]'));
+    if (headings.length === 1) return firstOf(headings[0]!.textContent?.replace(/\s+/gu, ' '));
+    if (headings.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/** A byline link marked as the author's (`<a rel="author">Jane Doe</a>`). */
+function relAuthor(doc: Document): string | undefined {
+  return firstOf(doc.querySelector('a[rel~="author"]')?.textContent?.replace(/\s+/gu, ' '));
 }
 
 function canonicalUrl(doc: Document, ld: JsonLdNode | undefined, pageUrl: string | undefined): string | undefined {

@@ -4,9 +4,8 @@
  * written and then written in one transaction: a bad backup changes nothing.
  */
 import type { BackstoryDatabase } from '../db/database';
-import { withMentions } from '../db/mention-index';
+import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityEditRow, PackSource } from '../db/rows';
-import { bumpRevision } from '../db/revision';
 import type { Pack } from '../pack/schema';
 import { validatePack, type PackIssue } from '../pack/validate';
 import { MAX_REPORTED_ISSUES } from '../pack/limits';
@@ -15,6 +14,8 @@ import { exportPack } from './export-pack';
 import { rowsOfPack } from './keys';
 import { writePackRows } from './install-pack';
 import { packToRows } from './pack-to-rows';
+import { writeLibrary } from './write-library';
+import { countOf } from '../text/plural';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -115,7 +116,7 @@ export function checkBackup(data: unknown): BackupCheck {
   if (issues.length > 0) {
     return {
       ok: false,
-      summary: `This backup is damaged: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} found. Nothing was restored.`,
+      summary: `This backup is damaged: ${countOf(issues.length, 'problem')} found. Nothing was restored.`,
       issues: issues.slice(0, MAX_REPORTED_ISSUES),
       total: issues.length,
     };
@@ -140,11 +141,10 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
     }
     return rows;
   });
-  await db.transaction('rw', [db.packs, db.entities, db.articles, db.meta, db.entityEdits], async () => {
+  await writeLibrary(db, [db.packs, db.entities, db.articles, db.entityEdits], async () => {
     await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.entityEdits.clear()]);
     for (const rows of all) await writePackRows(db, rows, { replace: true });
     await db.entityEdits.bulkPut(backup.entityEdits);
-    await bumpRevision(db);
   });
   return { packs: all.length };
 }
@@ -196,6 +196,41 @@ function isEntityEdit(e: unknown): e is EntityEditRow {
   );
 }
 
+/** What a backup holds, for the question asked before it replaces the library. */
+export interface BackupSummary {
+  packs: number;
+  articles: number;
+  entities: number;
+  entityEdits: number;
+  /** The names of its packs, in the file's order. */
+  packNames: string[];
+  /** When the backup was made (ISO 8601), if it says. */
+  created?: string;
+}
+
+/**
+ * Reads and checks a backup file whole (JSON or gzip); nothing is written. The failure
+ * is worded for the user, and says the library is unchanged.
+ */
+export async function checkBackupFile(bytes: Uint8Array, fileName: string): Promise<BackupCheck> {
+  const read = await readPackBytes(bytes);
+  if (!read.ok) return { ok: false, summary: `${fileName} cannot be read as a backup: ${read.message} Your library is unchanged.`, issues: [], total: 0 };
+  const check = checkBackup(read.data);
+  return check.ok ? check : { ...check, summary: `${check.summary} Your library is unchanged.` };
+}
+
+/** Counts what a checked backup holds. */
+export function summarizeBackup(backup: Backup): BackupSummary {
+  return {
+    packs: backup.packs.length,
+    articles: backup.packs.reduce((sum, entry) => sum + entry.pack.articles.length, 0),
+    entities: backup.packs.reduce((sum, entry) => sum + entry.pack.entities.length, 0),
+    entityEdits: backup.entityEdits.length,
+    packNames: backup.packs.map((entry) => entry.pack.pack.name),
+    created: typeof backup.created === 'string' ? backup.created : undefined,
+  };
+}
+
 export type RestoreOutcome =
   | { ok: true; packs: number; entityEdits: number; settings: unknown }
   | { ok: false; summary: string; issues: PackIssue[]; total: number };
@@ -206,10 +241,8 @@ export type RestoreOutcome =
  * leaves the library as it was. Settings are returned for the caller to write.
  */
 export async function runRestore(db: BackstoryDatabase, bytes: Uint8Array, fileName: string): Promise<RestoreOutcome> {
-  const read = await readPackBytes(bytes);
-  if (!read.ok) return { ok: false, summary: `${fileName} cannot be read as a backup: ${read.message} Your library is unchanged.`, issues: [], total: 0 };
-  const check = checkBackup(read.data);
-  if (!check.ok) return { ok: false, summary: `${check.summary} Your library is unchanged.`, issues: check.issues, total: check.total };
+  const check = await checkBackupFile(bytes, fileName);
+  if (!check.ok) return check;
   try {
     await restoreBackup(db, check.backup);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { BackstoryDatabase } from '../db/database';
-import { mentionIndexRange } from '../db/mention-index';
+import { mentionIndexRange } from '../db/article-mention-keys';
 import type { ArticleRow, EntityRow } from '../db/rows';
-import { withEdit } from './entity-edits';
+import { sameEntityGroups } from './same-entities';
 
 export interface CardArticle {
   key: string;
@@ -22,6 +22,8 @@ export interface RelatedEntity {
 /** Everything the popover shows for one entity. Plain data: rendered as text only. */
 export interface EntityCard {
   key: string;
+  /** Entities of other packs merged into this card: the same `sameAs` URL. */
+  sameKeys?: string[];
   name: string;
   type: string;
   description?: string;
@@ -49,62 +51,77 @@ const DEFAULT_RELATED_LIMIT = 5;
  */
 export const RELATED_FROM_ARTICLES = 50;
 
-/** The cards of the given entities, in the given order; unknown keys are skipped. */
+/**
+ * The cards of the given entities, in the given order; unknown keys are skipped. An
+ * entity that other enabled packs also describe (the same `sameAs` URL, e.g. its
+ * Wikidata URI) gets one card with the articles of all of them (same-entities.ts).
+ */
 export async function getEntityCards(
   db: BackstoryDatabase,
   keys: readonly string[],
   options: EntityCardOptions = {},
 ): Promise<EntityCard[]> {
-  const [entities, edits] = await Promise.all([db.entities.bulkGet([...keys]), db.entityEdits.bulkGet([...keys])]);
+  const groups = await sameEntityGroups(db, keys);
   const cards: EntityCard[] = [];
-  for (const [i, entity] of entities.entries()) {
-    // The user's edits (aliases, description) show on the card too.
-    if (entity) cards.push(await buildCard(db, withEdit(entity, edits[i]), options));
-  }
+  for (const group of groups) cards.push(await buildCard(db, group, options));
   return cards;
 }
 
-async function buildCard(db: BackstoryDatabase, entity: EntityRow, options: EntityCardOptions): Promise<EntityCard> {
+async function buildCard(db: BackstoryDatabase, group: readonly EntityRow[], options: EntityCardOptions): Promise<EntityCard> {
+  const entity = group[0] as EntityRow;
   const articleLimit = options.articleLimit ?? DEFAULT_ARTICLE_LIMIT;
-  const [lower, upper] = mentionIndexRange(entity.key);
-  const byDate = db.articles.where('mentionIndex').between(lower, upper, true, true);
-  const [pack, newest, articleCount] = await Promise.all([
-    db.packs.get(entity.packId),
-    byDate.clone().reverse().limit(Math.max(articleLimit, RELATED_FROM_ARTICLES)).toArray(),
-    byDate.clone().count(),
-  ]);
+  const wanted = Math.max(articleLimit, RELATED_FROM_ARTICLES);
+  const parts = await Promise.all(
+    group.map(async (member) => {
+      const [lower, upper] = mentionIndexRange(member.key);
+      const byDate = db.articles.where('mentionIndex').between(lower, upper, true, true);
+      const [pack, newest, count] = await Promise.all([
+        db.packs.get(member.packId),
+        byDate.clone().reverse().limit(wanted).toArray(),
+        byDate.clone().count(),
+      ]);
+      return { member, packName: pack?.name ?? member.packId, newest, count };
+    }),
+  );
+  const keys = new Set(group.map((member) => member.key));
+  // Newest first across the packs, as each pack's list already is.
+  const newest = parts
+    .flatMap((part) => part.newest)
+    .toSorted((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''))
+    .slice(0, wanted);
   const articles: CardArticle[] = newest.slice(0, articleLimit).map((article) => ({
     key: article.key,
     headline: article.headline,
     publisher: article.publisher,
     datePublished: article.datePublished,
     url: article.url,
-    sentence: article.entityMentions.find((m) => m.entityKey === entity.key)?.sentence ?? article.headline,
+    sentence: article.entityMentions.find((m) => keys.has(m.entityKey))?.sentence ?? article.headline,
   }));
   return {
     key: entity.key,
+    ...(group.length > 1 ? { sameKeys: group.slice(1).map((member) => member.key) } : {}),
     name: entity.name,
     type: entity.type,
-    description: entity.description,
-    alternateName: entity.alternateName,
-    url: entity.url,
-    packName: pack?.name ?? entity.packId,
+    description: group.find((member) => member.description)?.description,
+    alternateName: [...new Set(group.flatMap((member) => member.alternateName))],
+    url: group.find((member) => member.url)?.url,
+    packName: [...new Set(parts.map((part) => part.packName))].join(', '),
     articles,
-    articleCount,
-    related: await relatedEntities(db, entity.key, newest.slice(0, RELATED_FROM_ARTICLES), options.relatedLimit ?? DEFAULT_RELATED_LIMIT),
+    articleCount: parts.reduce((sum, part) => sum + part.count, 0),
+    related: await relatedEntities(db, keys, newest.slice(0, RELATED_FROM_ARTICLES), options.relatedLimit ?? DEFAULT_RELATED_LIMIT),
   };
 }
 
 async function relatedEntities(
   db: BackstoryDatabase,
-  entityKey: string,
+  own: ReadonlySet<string>,
   articles: readonly ArticleRow[],
   limit: number,
 ): Promise<RelatedEntity[]> {
   const counts = new Map<string, number>();
   for (const article of articles) {
     for (const m of article.entityMentions) {
-      if (m.entityKey !== entityKey) counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
+      if (!own.has(m.entityKey)) counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
     }
   }
   const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);

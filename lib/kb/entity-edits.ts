@@ -1,6 +1,6 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { EntityEditRow, EntityRow } from '../db/rows';
-import { bumpRevision } from '../db/revision';
+import { writeLibrary } from './write-library';
 
 /** The entity as the user sees it: the pack's row with their edits on top. */
 export function withEdit(entity: EntityRow, edit: EntityEditRow | undefined): EntityRow {
@@ -22,15 +22,14 @@ export type EntityEditChange = Partial<Pick<EntityEditRow, 'alternateName' | 'de
 /**
  * Saves the user's change to an entity apart from the pack's rows, so it survives pack
  * updates. `undefined` values drop that part of the edit (back to the pack's version).
- * Bumps the revision: aliases and hiding change what pages highlight.
+ * A library write: aliases and hiding change what pages highlight.
  */
 export async function saveEntityEdit(db: BackstoryDatabase, key: string, change: EntityEditChange, now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.entityEdits, db.meta], async () => {
+  await writeLibrary(db, [db.entityEdits], async () => {
     const current = await db.entityEdits.get(key);
     const next: EntityEditRow = { ...current, ...change, key, updatedAt: now };
     for (const field of ['alternateName', 'description', 'hidden'] as const) if (next[field] === undefined) delete next[field];
     if (next.alternateName === undefined && next.description === undefined && !next.hidden) await db.entityEdits.delete(key);
     else await db.entityEdits.put(next);
-    await bumpRevision(db);
   });
 }

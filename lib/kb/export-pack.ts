@@ -25,7 +25,7 @@ export async function exportPack(db: BackstoryDatabase, packId: string): Promise
 }
 
 /** The pack-file entity a row was made from (lib/kb/pack-to-rows.ts, the other way). */
-export function packEntity(row: EntityRow): PackEntity {
+function packEntity(row: EntityRow): PackEntity {
   return withoutEmpty({
     id: row.id,
     name: row.name,
@@ -39,7 +39,7 @@ export function packEntity(row: EntityRow): PackEntity {
 }
 
 /** The pack-file article a row was made from; `mentions` stays absent when the pack left them to the matcher. */
-export function packArticle(row: ArticleRow): PackArticle {
+function packArticle(row: ArticleRow): PackArticle {
   const article = withoutEmpty({
     id: row.id,
     headline: row.headline,

@@ -43,7 +43,7 @@ export type ImportOutcome =
  * Stored size per byte of pack JSON: the rows, each article's mention sentences and the
  * indexes, plus the search index built from them. A deliberately generous estimate.
  */
-export const STORED_BYTES_PER_PACK_BYTE = 3;
+const STORED_BYTES_PER_PACK_BYTE = 3;
 
 export interface StorageEstimateLike {
   usage?: number;
@@ -112,6 +112,6 @@ export function writeFailureCode(error: unknown): 'quota' | 'newer-database' | '
  * Whether an IndexedDB failure (possibly wrapped by Dexie) means the disk or quota is
  * full; see isQuotaExceeded for the shapes browsers and Dexie give it.
  */
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   return isQuotaExceeded(error);
 }

@@ -1,15 +1,14 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { PackSource } from '../db/rows';
-import { bumpRevision } from '../db/revision';
 import { withTransactionCause } from '../db/storage-errors';
-import { assertWritableVersion } from '../db/version-guard';
 import type { Pack } from '../pack/schema';
 import { rowsOfPack } from './keys';
 import { packToRows, type PackRows, type StreamedPackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
+import { writeLibrary } from './write-library';
 
 /** Rows per `bulkAdd` while writing: small enough for frequent progress, big enough to be fast. */
-export const WRITE_CHUNK_ROWS = 2_000;
+const WRITE_CHUNK_ROWS = 2_000;
 
 /**
  * Chunks sent to IndexedDB before the first of them is done. The database works in
@@ -64,8 +63,8 @@ export async function installPack(db: BackstoryDatabase, pack: Pack, options: In
  * One transaction rather than staged rows and a pointer flip: IndexedDB rolls an
  * unfinished transaction back by itself, so no staging rows can be left behind by a
  * crash. The cost is that readers of these tables wait for the commit (measured by
- * `npm run bench:import`). Throws NewerDatabaseError, writing nothing, when a newer
- * Backstory has upgraded the database (lib/db/version-guard).
+ * `npm run bench:import`). Through {@link writeLibrary}: throws NewerDatabaseError,
+ * writing nothing, when a newer Backstory has upgraded the database.
  */
 export async function writePackRows(
   db: BackstoryDatabase,
@@ -75,11 +74,10 @@ export async function writePackRows(
   const articleCount = 'articleCount' in rows ? rows.articleCount : rows.articles.length;
   const packId = rows.pack.id;
   const chunkRows = Math.max(1, options.chunkRows ?? WRITE_CHUNK_ROWS);
-  await assertWritableVersion(db);
   // The IndexedDB transaction, to read why it aborted (see withTransactionCause).
   let idbTransaction: IDBTransaction | undefined;
   try {
-    return await db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async (tx) => {
+    return await writeLibrary(db, [db.packs, db.entities, db.articles], async (tx) => {
       idbTransaction = tx.idbtrans;
       const existing = await db.packs.get(packId);
       if (existing && !options.replace && compareSemver(rows.pack.version, existing.version) <= 0) {
@@ -109,12 +107,11 @@ export async function writePackRows(
       await writeAll(db.entities, rows.entities);
       await writeAll(db.articles, rows.articles);
       await Promise.all(inFlight);
-      await bumpRevision(db);
       const counts = { packId, entities: rows.entities.length, articles: articleCount };
       return existing
         ? ({ status: 'updated', previousVersion: existing.version, ...counts } as const)
         : ({ status: 'installed', ...counts } as const);
-    });
+    }, { changed: (result) => result.status !== 'already-installed' });
   } catch (error) {
     throw withTransactionCause(error, idbTransaction);
   }
@@ -122,27 +119,21 @@ export async function writePackRows(
 
 /** Removes a pack and everything it brought, in one transaction. */
 export async function removePack(db: BackstoryDatabase, packId: string): Promise<boolean> {
-  await assertWritableVersion(db);
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async () => {
+  return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
     if (!(await db.packs.get(packId))) return false;
     await deletePackContent(db, packId);
     await db.packs.delete(packId);
-    await bumpRevision(db);
     return true;
-  });
+  }, { changed: (removed) => removed });
 }
 
 /** Turns a pack's highlighting on or off; its articles stay searchable. */
 export async function setPackEnabled(db: BackstoryDatabase, packId: string, enabled: boolean): Promise<void> {
-  await assertWritableVersion(db);
-  await db.transaction('rw', [db.packs, db.meta], async () => {
-    const changed = await db.packs.update(packId, { enabled });
-    if (changed) await bumpRevision(db);
-  });
+  await writeLibrary(db, [db.packs], () => db.packs.update(packId, { enabled }), { changed: (updated) => updated > 0 });
 }
 
 /** Deletes a pack's entities and articles (their mentions with them); the caller holds the transaction. */
-export async function deletePackContent(db: BackstoryDatabase, packId: string): Promise<void> {
+async function deletePackContent(db: BackstoryDatabase, packId: string): Promise<void> {
   await rowsOfPack(db.entities, packId).delete();
   await rowsOfPack(db.articles, packId).delete();
 }

@@ -4,9 +4,8 @@
  */
 import * as v from 'valibot';
 import type { BackstoryDatabase } from '../db/database';
-import { withMentions } from '../db/mention-index';
+import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityRow, PackRow } from '../db/rows';
-import { bumpRevision } from '../db/revision';
 import { compileMatcher } from '../matcher';
 import {
   PACK_FORMAT,
@@ -23,7 +22,8 @@ import { formatPath, type PackIssue } from '../pack/validate';
 import { rowKey, rowsOfPack, rowsOfPacks } from './keys';
 import { entityPatterns } from './matcher-patterns';
 import { firstSentences, packToRows } from './pack-to-rows';
-import { foldForSearch } from '../search/fold';
+import { foldText } from '../text/fold';
+import { writeLibrary } from './write-library';
 
 export const MY_ARTICLES_PACK_ID = 'my-articles';
 export const MY_ARTICLES_PACK_NAME = 'My articles';
@@ -83,7 +83,7 @@ export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArti
   const checked = checkInput({ id: 'draft', ...trimArticle(input.article) }, draftEntities);
   if ('issues' in checked) return { status: 'invalid', issues: checked.issues };
 
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async () => {
+  return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
     const ownEntities = await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).toArray();
     const ownArticles = await rowsOfPack(db.articles, MY_ARTICLES_PACK_ID).toArray();
     const previous = checked.article.url ? ownArticles.find((a) => a.url === checked.article.url) : undefined;
@@ -102,7 +102,6 @@ export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArti
       articles: ownArticles.length + (previous ? 0 : 1),
       now,
     });
-    await bumpRevision(db);
     return {
       status: previous ? 'updated' : 'saved',
       articleKey: article.key,
@@ -160,17 +159,17 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 
 /** New entities get free ids; one named like an entity already in the pack is that entity. */
 function placeEntities(entities: PackEntity[], own: EntityRow[]): { entities: PackEntity[]; entityKeys: string[] } {
-  const byName = new Map(own.map((e) => [foldForSearch(e.name), e.key]));
+  const byName = new Map(own.map((e) => [foldText(e.name), e.key]));
   const taken = own.map((e) => e.id);
   const fresh: PackEntity[] = [];
   const entityKeys = entities.map((entity) => {
-    const existing = byName.get(foldForSearch(entity.name));
+    const existing = byName.get(foldText(entity.name));
     if (existing) return existing;
     const id = freeId(slugify(entity.name, MAX_ID_CHARS) || 'entity', taken.map((t) => ({ id: t })));
     taken.push(id);
     fresh.push({ ...entity, id });
     const key = rowKey(MY_ARTICLES_PACK_ID, id);
-    byName.set(foldForSearch(entity.name), key);
+    byName.set(foldText(entity.name), key);
     return key;
   });
   return { entities: fresh, entityKeys };

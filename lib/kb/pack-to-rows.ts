@@ -1,4 +1,4 @@
-import { withMentions } from '../db/mention-index';
+import { withMentions } from '../db/article-mention-keys';
 import { ARTICLE_ROW_FIELDS, ENTITY_ROW_FIELDS, extraProperties } from '../db/row-fields';
 import type { ArticleMention, ArticleRow, EntityRow, PackRow, PackSource } from '../db/rows';
 import { compileMatcher } from '../matcher';
@@ -9,6 +9,7 @@ import { comparableUrl } from '../text/safe-url';
 import { sentenceAt, splitSentences } from '../text/sentences';
 import { rowKey } from './keys';
 import { entityPatterns } from './matcher-patterns';
+import { declaredTogether, type MentionContext, resolveCandidates } from './resolve-candidates';
 
 export interface PackRows {
   pack: PackRow;
@@ -74,7 +75,8 @@ export function streamPackRows(pack: Pack, options: PackToRowsOptions): Streamed
     articles: (function* () {
       // Compiled on the first article, so that it too runs while the entities are written.
       const matcher = compileMatcher(entities.flatMap(entityPatterns));
-      for (const article of pack.articles) yield articleRow(packId, article, matcher);
+      const related = declaredTogether(pack.articles.map((a) => declaredKeys(packId, a)));
+      for (const article of pack.articles) yield articleRow(packId, article, matcher, related);
     })(),
   };
 }
@@ -98,7 +100,7 @@ function entityRow(packId: string, entity: PackEntity): EntityRow {
 }
 
 /** The article's row, its mentions found by `matcher` unless the pack declares them. */
-export function articleRow(packId: string, article: PackArticle, matcher: Matcher): ArticleRow {
+function articleRow(packId: string, article: PackArticle, matcher: Matcher, related?: MentionContext['related']): ArticleRow {
   const urlKey = comparableUrl(article.url);
   const row = {
     key: rowKey(packId, article.id),
@@ -119,7 +121,7 @@ export function articleRow(packId: string, article: PackArticle, matcher: Matche
     ...(urlKey ? { urlKey } : {}),
     ...withExtra(article, ARTICLE_ROW_FIELDS),
   };
-  return withMentions(row, articleMentions(row, matcher));
+  return withMentions(row, articleMentions(row, matcher, related));
 }
 
 /** `{ extra }` when the item has properties no row field holds, else nothing. */
@@ -133,12 +135,16 @@ function withExtra(item: object, fields: ReadonlySet<string>): { extra?: Record<
  * is absent, whatever the matcher finds in its text (pack-format.md). Each gets the
  * first sentence of the body that names it, else the headline or summary.
  */
-function articleMentions(article: ArticleText & Pick<ArticleRow, 'packId' | 'about' | 'mentions'>, matcher: Matcher): ArticleMention[] {
-  const firstSentence = firstSentences(article, matcher);
+function articleMentions(
+  article: ArticleText & Pick<ArticleRow, 'packId' | 'about' | 'mentions'>,
+  matcher: Matcher,
+  related: MentionContext['related'],
+): ArticleMention[] {
   const about = new Set(article.about.map((id) => rowKey(article.packId, id)));
   const keys = new Set(about);
   if (article.mentions) for (const id of article.mentions) keys.add(rowKey(article.packId, id));
-  else for (const key of firstSentence.keys()) keys.add(key);
+  const firstSentence = firstSentences(article, matcher, { declared: keys, related });
+  if (!article.mentions) for (const key of firstSentence.keys()) keys.add(key);
 
   return [...keys].map((entityKey) => ({
     entityKey,
@@ -147,23 +153,35 @@ function articleMentions(article: ArticleText & Pick<ArticleRow, 'packId' | 'abo
   }));
 }
 
+/** The entity keys an article of the pack declares (`about`, `mentions`). */
+function declaredKeys(packId: string, article: PackArticle): string[] {
+  return [...(article.about ?? []), ...(article.mentions ?? [])].map((id) => rowKey(packId, id));
+}
+
 /** What of an article the mention finder reads. */
 export type ArticleText = Pick<ArticleRow, 'headline' | 'articleBody' | 'inLanguage' | 'description'>;
 
-/** Entity key → the first sentence (body first, then headline) that names it. */
-export function firstSentences(article: ArticleText, matcher: Matcher): Map<string, string> {
+/**
+ * Entity key → the first sentence (body first, then headline) that names it. A name
+ * several entities share counts only for the ones `context` supports (resolve-candidates.ts).
+ */
+export function firstSentences(article: ArticleText, matcher: Matcher, context: MentionContext = {}): Map<string, string> {
   const found = new Map<string, string>();
   const body = article.articleBody ?? '';
-  if (body) {
+  const bodySpans = body ? matcher.scan(body) : [];
+  const headlineSpans = matcher.scan(article.headline);
+  // Settled over both: a name in the headline is settled by the body, and the other way round.
+  const keysOf = resolveCandidates([...bodySpans, ...headlineSpans], context);
+  if (bodySpans.length > 0) {
     const sentences = splitSentences(body, article.inLanguage ?? 'en');
-    for (const span of matcher.scan(body)) {
-      for (const key of span.entityKeys) {
+    for (const span of bodySpans) {
+      for (const key of keysOf(span)) {
         if (!found.has(key)) found.set(key, sentenceAt(body, sentences, span.start) ?? '');
       }
     }
   }
-  for (const span of matcher.scan(article.headline)) {
-    for (const key of span.entityKeys) if (!found.has(key)) found.set(key, article.headline);
+  for (const span of headlineSpans) {
+    for (const key of keysOf(span)) if (!found.has(key)) found.set(key, article.headline);
   }
   return found;
 }

@@ -2,6 +2,7 @@ import type { BackstoryDatabase } from '../db/database';
 import type { PackRows } from './pack-to-rows';
 import { removePack, writePackRows } from './install-pack';
 import { rowsOfPack } from './keys';
+import { writeLibrary } from './write-library';
 
 /**
  * Removes a pack and returns every row it had, so that an undo can put back exactly
@@ -9,13 +10,13 @@ import { rowsOfPack } from './keys';
  * Undefined when no such pack is installed.
  */
 export async function removePackWithUndo(db: BackstoryDatabase, packId: string): Promise<PackRows | undefined> {
-  return db.transaction('rw', [db.packs, db.entities, db.articles, db.meta], async () => {
+  return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
     const pack = await db.packs.get(packId);
     if (!pack) return undefined;
     const [entities, articles] = await Promise.all([rowsOfPack(db.entities, packId).toArray(), rowsOfPack(db.articles, packId).toArray()]);
     await removePack(db, packId);
     return { pack, entities, articles };
-  });
+  }, { changed: (rows) => rows !== undefined });
 }
 
 /** Puts back a pack removed by {@link removePackWithUndo}, in one transaction. */

@@ -8,6 +8,7 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { PackRow } from '../db/rows';
 import { runImport, type ImportOutcome, type RunImportOptions } from './import-pipeline';
+import { countOf } from '../text/plural';
 
 /** The last check of one pack, stored in `meta` under {@link updateStateKey}. */
 export interface PackUpdateState {
@@ -26,7 +27,7 @@ export interface PackUpdateState {
 export const updateStateKey = (packId: string) => `packUpdate/${packId}`;
 
 /** Where a pack's newer versions are published, if anywhere. */
-export function updateUrlOf(pack: PackRow): string | undefined {
+function updateUrlOf(pack: PackRow): string | undefined {
   return pack.updateUrl ?? (pack.source.kind === 'url' ? pack.source.url : undefined);
 }
 
@@ -42,7 +43,7 @@ export type UpdateDownload =
   | { kind: 'downloaded'; bytes: Uint8Array; etag?: string; lastModified?: string };
 
 /** Asks the pack's update address for a newer file, conditionally. */
-export async function downloadPackUpdate(db: BackstoryDatabase, pack: PackRow, fetchImpl: FetchLike): Promise<UpdateDownload> {
+async function downloadPackUpdate(db: BackstoryDatabase, pack: PackRow, fetchImpl: FetchLike): Promise<UpdateDownload> {
   const url = updateUrlOf(pack);
   if (!url) return { kind: 'failed', message: 'This pack has no update address.' };
   const previous = await getUpdateState(db, pack.id);
@@ -66,12 +67,12 @@ export async function downloadPackUpdate(db: BackstoryDatabase, pack: PackRow, f
 }
 
 /** Turns a download and (when there was one) its import into the state to remember. */
-export function updateStateOf(download: UpdateDownload, outcome: ImportOutcome | undefined, previous: PackUpdateState | undefined, now: number): PackUpdateState {
+function updateStateOf(download: UpdateDownload, outcome: ImportOutcome | undefined, previous: PackUpdateState | undefined, now: number): PackUpdateState {
   if (download.kind === 'not-modified') return { ...previous, checkedAt: now, outcome: 'up-to-date', message: undefined };
   if (download.kind === 'failed') return { ...previous, checkedAt: now, outcome: 'failed', message: download.message };
   const validators = { etag: download.etag, lastModified: download.lastModified };
   if (!outcome?.ok) {
-    const detail = outcome?.code === 'invalid-pack' ? `the new file is not a valid pack (${outcome.total} ${outcome.total === 1 ? 'problem' : 'problems'})` : 'the new file could not be installed';
+    const detail = outcome?.code === 'invalid-pack' ? `the new file is not a valid pack (${countOf(outcome.total, 'problem')})` : 'the new file could not be installed';
     // Validators are not kept: the same bad file is looked at again next time.
     return { checkedAt: now, outcome: 'failed', message: `Not updated: ${detail}. The installed version stays.` };
   }
@@ -79,7 +80,7 @@ export function updateStateOf(download: UpdateDownload, outcome: ImportOutcome |
   return { ...validators, checkedAt: now, outcome: 'updated', version: outcome.version };
 }
 
-export async function saveUpdateState(db: BackstoryDatabase, packId: string, state: PackUpdateState): Promise<void> {
+async function saveUpdateState(db: BackstoryDatabase, packId: string, state: PackUpdateState): Promise<void> {
   await db.meta.put({ key: updateStateKey(packId), value: state });
 }
 

@@ -4,12 +4,12 @@
  * into it); it is created on first use and exported, backed up and removed like any pack.
  */
 import type { BackstoryDatabase } from '../db/database';
-import { bumpRevision } from '../db/revision';
 import type { EntityType, PackEntity } from '../pack/schema';
 import { slugify } from '../pack/slug';
 import { MY_ARTICLES_PACK_ID, freeId, myArticlesPack, putPackRow } from './my-articles';
 import { rowsOfPack } from './keys';
 import { packToRows } from './pack-to-rows';
+import { writeLibrary } from './write-library';
 
 const MAX_ID_CHARS = 64;
 
@@ -22,7 +22,7 @@ export interface NewEntity {
 
 /** Adds an entity by hand to the user's pack; it is highlighted on pages from now on. Returns its key. */
 export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, now = Date.now()): Promise<string> {
-  return db.transaction('rw', [db.packs, db.entities, db.meta], async () => {
+  return writeLibrary(db, [db.packs, db.entities], async () => {
     const own = await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).toArray();
     const packEntity: PackEntity = {
       id: freeId(slugify(entity.name, MAX_ID_CHARS) || 'entity', own),
@@ -35,20 +35,18 @@ export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, no
     const existing = await db.packs.get(MY_ARTICLES_PACK_ID);
     await putPackRow(db, rows.pack, { entities: own.length + 1, articles: existing?.articleCount ?? 0, now });
     await db.entities.bulkAdd(rows.entities);
-    await bumpRevision(db);
     return rows.entities[0]!.key;
   });
 }
 
 /** Deletes one article (of any pack), its mentions with it; the pack's count follows. */
 export async function deleteArticle(db: BackstoryDatabase, key: string): Promise<boolean> {
-  return db.transaction('rw', [db.packs, db.articles, db.meta], async () => {
+  return writeLibrary(db, [db.packs, db.articles], async () => {
     const article = await db.articles.get(key);
     if (!article) return false;
     await db.articles.delete(key);
     const pack = await db.packs.get(article.packId);
     if (pack) await db.packs.update(pack.id, { articleCount: Math.max(0, pack.articleCount - 1) });
-    await bumpRevision(db);
     return true;
-  });
+  }, { changed: (deleted) => deleted });
 }

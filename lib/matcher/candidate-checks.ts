@@ -1,10 +1,11 @@
 /**
  * Checks of a trie candidate: which of the patterns that fold to the matched key
- * accept the span under their case rules (case-rules.ts) and exclude phrases,
+ * accept the span under their case rules (case-rules.ts) and exclude phrases (the
+ * pack's own and common-phrases.ts),
  * and the entity keys they carry.
  */
 import { caseAccepts, caseAcceptsPlain, CASE_ANY } from './case-rules';
-import { CLS_ZERO } from './char-fold';
+import { CLS_WORD, CLS_ZERO } from '../text/char-fold';
 import { foldString, foldWithMap } from './fold-text';
 import { type MatcherData, SLOT_EXCLUDES, SLOT_MODE_MASK, SLOT_SAME_CASE, SLOT_STRIDE } from './matcher-data';
 
@@ -86,20 +87,32 @@ export class CandidateChecks {
     return keys;
   }
 
-  /** Whether an occurrence of one of slot s's exclude phrases covers [start, end). */
+  /**
+   * Whether an occurrence of one of slot p's exclude phrases, as whole words, covers
+   * [start, end). The text around the match is folded once for all its phrases.
+   */
   private excluded(p: number, text: string, start: number, end: number): boolean {
     const d = this.d;
+    const cls = d.cls;
     let coreEnd = end;
-    while (coreEnd > start && (d.cls[text.charCodeAt(coreEnd - 1)] as number) & CLS_ZERO) coreEnd--;
-    for (let x = d.excludeStart[p] as number, xe = d.excludeStart[p + 1] as number; x < xe; x++) {
+    while (coreEnd > start && (cls[text.charCodeAt(coreEnd - 1)] as number) & CLS_ZERO) coreEnd--;
+    const first = d.excludeStart[p] as number;
+    const last = d.excludeStart[p + 1] as number;
+    let longest = 0;
+    for (let x = first; x < last; x++) longest = Math.max(longest, (d.excludes[x] as string).length);
+    const margin = longest + EXCLUDE_MARGIN;
+    const from = Math.max(0, start - margin);
+    const window = foldWithMap(d, text.slice(from, Math.min(text.length, end + margin)));
+    for (let x = first; x < last; x++) {
       const phrase = d.excludes[x] as string;
-      const margin = phrase.length + EXCLUDE_MARGIN;
-      const from = Math.max(0, start - margin);
-      const window = foldWithMap(d, text.slice(from, Math.min(text.length, end + margin)));
       for (let at = window.text.indexOf(phrase); at >= 0; at = window.text.indexOf(phrase, at + 1)) {
         const s = from + (window.charStart[at] as number);
         const e = from + (window.charEnd[at + phrase.length - 1] as number);
-        if (s <= start && e >= coreEnd) return true;
+        if (s > start || e < coreEnd) continue;
+        // "Turkey leg" must not hide "Turkey legislation".
+        const wordBefore = s > 0 && (cls[text.charCodeAt(s - 1)] as number) & CLS_WORD;
+        const wordAfter = e < text.length && (cls[text.charCodeAt(e)] as number) & CLS_WORD;
+        if (!wordBefore && !wordAfter) return true;
       }
     }
     return false;

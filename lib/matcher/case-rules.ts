@@ -18,8 +18,8 @@
  */
 
 export const CASE_ANY = 0;
-export const CASE_EXACT = 1;
-export const CASE_WORDWISE = 2;
+const CASE_EXACT = 1;
+const CASE_WORDWISE = 2;
 
 /** Above this many letters a name is long enough not to collide with short words. */
 const SHORT_NAME_MAX_LETTERS = 3;

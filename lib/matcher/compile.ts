@@ -3,7 +3,8 @@
  * the trie over the distinct folded keys.
  */
 import { CASE_ANY, caseModeFromCounts, caseModeOf } from './case-rules';
-import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from './char-fold';
+import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from '../text/char-fold';
+import { COMMON_PHRASES } from './common-phrases';
 import { type FoldTables, getFoldTables } from './fold-tables';
 import { astralClass, foldString } from './fold-text';
 import { type MatcherData, SLOT_EXCLUDES, SLOT_SAME_CASE, SLOT_STRIDE } from './matcher-data';
@@ -70,10 +71,11 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
       lastEntity = entity;
     }
     patternEntity[index] = lastEntity;
-    for (const phrase of pattern.exclude ?? []) {
+    const common = COMMON_PHRASES.get(key);
+    for (const phrase of common ? [...(pattern.exclude ?? []), ...common] : (pattern.exclude ?? [])) {
       const folded = foldString(tables, phrase);
       // A phrase that does not contain the name can never cover a match of it.
-      if (folded.length > key.length && folded.includes(key)) excludes.push(folded);
+      if (folded.length > key.length && folded.includes(key) && !excludes.includes(folded, excludeStart.at(-1))) excludes.push(folded);
     }
     excludeStart.push(excludes.length);
     let group = groupOf.get(key);

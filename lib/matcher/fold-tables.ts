@@ -4,7 +4,7 @@
  * They travel inside the snapshot, so a loaded matcher folds exactly as the
  * compiled one did even if the engine's Unicode data changed in between.
  */
-import { CLS_EXPAND, CLS_HIGH, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO, classOf, foldFull } from './char-fold';
+import { CLS_EXPAND, CLS_HIGH, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO, classOf, foldFull } from '../text/char-fold';
 
 export interface FoldTables {
   /** Per BMP unit: its folded unit; for CLS_EXPAND units, an index into `expansionStart`. */
@@ -29,6 +29,8 @@ export function getFoldTables(): FoldTables {
   for (let c = 0; c < BMP_SIZE; c++) {
     if (c >= 0xd800 && c <= 0xdbff) {
       cls[c] = CLS_HIGH;
+      // Read only when no low surrogate follows: a lone one folds to itself, as in foldText.
+      fold[c] = c;
       continue;
     }
     if (c >= 0xdc00 && c <= 0xdfff) {

@@ -3,42 +3,19 @@
  * scanner re-reads for case and exclusion checks. The scanner's hot loop does
  * not use these; it folds unit by unit from the same tables.
  */
-import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_ZERO, classOf, foldFull, foldKeepCase } from './char-fold';
+import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_ZERO, classOf, foldFull, foldKeepCase } from '../text/char-fold';
+import { perCodePoint } from '../text/per-code-point';
 import type { FoldTables } from './fold-tables';
 
 const ASCII_END = 0x80;
-const keepCache = new Map<number, string>();
-const astralFullCache = new Map<number, string>();
-const astralClassCache = new Map<number, number>();
 
 /** Class flags of an astral code point (memoized: astral text is mostly emoji). */
-export function astralClass(cp: number): number {
-  let k = astralClassCache.get(cp);
-  if (k === undefined) {
-    k = classOf(cp);
-    astralClassCache.set(cp, k);
-  }
-  return k;
-}
+export const astralClass = perCodePoint(classOf);
 
 /** Full fold of an astral code point (memoized). */
-export function astralFold(cp: number): string {
-  let f = astralFullCache.get(cp);
-  if (f === undefined) {
-    f = astralClass(cp) & CLS_ZERO ? '' : foldFull(cp);
-    astralFullCache.set(cp, f);
-  }
-  return f;
-}
+export const astralFold = perCodePoint((cp) => (astralClass(cp) & CLS_ZERO ? '' : foldFull(cp)));
 
-function keepFoldOf(cp: number): string {
-  let f = keepCache.get(cp);
-  if (f === undefined) {
-    f = foldKeepCase(cp);
-    keepCache.set(cp, f);
-  }
-  return f;
-}
+const keepFoldOf = perCodePoint(foldKeepCase);
 
 /** Class flags and UTF-16 width of the character at `i`. */
 export function charAt(t: FoldTables, s: string, i: number): { cls: number; cp: number; width: number } {

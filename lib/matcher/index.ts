@@ -1,5 +1,5 @@
 /**
- * The entity matcher: finds known names in text. See DESIGN.md "Matching".
+ * The entity matcher: finds known names in text. Matching rules and budgets: docs/architecture.md and README.md.
  *
  * Rules, in short: whole words by Unicode letter/digit/mark classes (scripts
  * written without spaces need no boundaries); leftmost-longest; a possessive
@@ -12,7 +12,7 @@ import { fromSnapshot } from './matcher-data';
 import { FlatMatcher } from './scanner';
 import type { Matcher, MatcherPattern, MatcherSnapshot } from './types';
 
-export type { MatcherPattern, MatchSpan, Matcher, MatcherSnapshot } from './types';
+export type { MatcherPattern, Matcher, MatcherSnapshot } from './types';
 
 /** Compiles names into a matcher. Empty or whitespace-only names are ignored. */
 export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {

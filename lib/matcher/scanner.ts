@@ -13,47 +13,15 @@
  * tried wherever the table says a name can start with them.
  */
 import { CandidateChecks } from './candidate-checks';
-import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from './char-fold';
+import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from '../text/char-fold';
 import { astralClass, astralFold } from './fold-text';
 import { type MatcherData, toSnapshot } from './matcher-data';
-import { BLOCK_COUNT_SHIFT, BLOCK_FLAG, BLOCK_TERMINAL } from './trie-layout';
+import { CLS_START, startClassTable } from './start-table';
+import { BLOCK_FLAG, BLOCK_TERMINAL, childOf, rootChildren } from './trie-layout';
 import type { Matcher, MatchSpan, MatcherSnapshot } from './types';
 import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
 
 const SPACE_UNIT = 0x20;
-/** Linear scan below this many children, binary search above. */
-const LINEAR_CHILDREN = 8;
-/**
- * Matcher-specific bit added to the class table: a walk may start on this unit
- * (its fold begins some name that can start on such a letter).
- */
-const CLS_START = 512;
-
-/** Offset of the child of the block at `off` labelled `c`, or -1. */
-function childOf(blocks: Int32Array, units: Uint16Array, off: number, c: number): number {
-  const header = blocks[off] as number;
-  const count = header >>> BLOCK_COUNT_SHIFT;
-  const labels = off + 1 + ((header & BLOCK_TERMINAL) >> 1);
-  const children = labels + ((count + 1) >> 1);
-  const first = 2 * labels;
-  if (count <= LINEAR_CHILDREN) {
-    for (let t = 0; t < count; t++) {
-      const l = units[first + t] as number;
-      if (l >= c) return l === c ? (blocks[children + t] as number) : -1;
-    }
-    return -1;
-  }
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const l = units[first + mid] as number;
-    if (l < c) lo = mid + 1;
-    else if (l > c) hi = mid;
-    else return blocks[children + mid] as number;
-  }
-  return -1;
-}
 
 function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
@@ -93,30 +61,8 @@ export class FlatMatcher implements Matcher {
     this.fold = data.fold;
     this.blocks = data.blocks;
     this.units = new Uint16Array(data.blocks.buffer, data.blocks.byteOffset, data.blocks.length * 2);
-    this.rootChild = new Int32Array(0x10000);
-    const rootCount = (this.blocks[0] as number) >>> BLOCK_COUNT_SHIFT;
-    const labels = 1 + (((this.blocks[0] as number) & BLOCK_TERMINAL) >> 1);
-    for (let t = 0; t < rootCount; t++) {
-      this.rootChild[this.units[2 * labels + t] as number] = this.blocks[labels + ((rootCount + 1) >> 1) + t] as number;
-    }
-    this.cls = this.startTable();
-  }
-
-  /** Copies the class table, marking the units a walk can start on. */
-  private startTable(): Uint16Array {
-    const { cls: base, fold, blocks, expansionStart, expansionUnits } = this.d;
-    const cls = base.slice();
-    for (let c = 0; c < cls.length; c++) {
-      const k = cls[c] as number;
-      if (k & (CLS_ZERO | CLS_SPACE | CLS_HIGH)) continue;
-      const first = k & CLS_EXPAND ? (expansionUnits[expansionStart[fold[c] as number] as number] as number) : fold[c];
-      const child = this.rootChild[first as number] as number;
-      if (child === 0) continue;
-      // A lower-case letter only starts names that may be written in lower case.
-      if (k & CLS_LOWER && !((blocks[child] as number) & BLOCK_FLAG)) continue;
-      cls[c] = k | CLS_START;
-    }
-    return cls;
+    this.rootChild = rootChildren(this.blocks, this.units);
+    this.cls = startClassTable(data, this.rootChild);
   }
 
   snapshot(): MatcherSnapshot {

@@ -20,12 +20,7 @@ export interface FlatTrie {
 }
 
 /** Bit of nodes[2v + 1]: some key in v's subtree is flagged. */
-export const NODE_FLAG = 1;
-
-/** The key index ending at node v, or -1. */
-export function terminalOf(nodes: Int32Array, v: number): number {
-  return ((nodes[2 * v + 1] as number) >> 1) - 1;
-}
+const NODE_FLAG = 1;
 
 /**
  * @param keys distinct, non-empty strings sorted by UTF-16 code unit (the

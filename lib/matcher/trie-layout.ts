@@ -1,5 +1,6 @@
 /**
- * Lays the breadth-first trie out as blocks in depth-first order, for the scan.
+ * Lays the breadth-first trie out as blocks in depth-first order, for the scan, and
+ * reads them back (childOf, rootChildren).
  *
  * Block of a node, in one Int32Array:
  *   [header, (key index, if terminal), labels (two UTF-16 units per int), child offsets]
@@ -19,7 +20,7 @@ export const BLOCK_FLAG = 1;
 /** Header bit: a key ends here; its index follows the header. */
 export const BLOCK_TERMINAL = 2;
 /** Header bits below the child count. */
-export const BLOCK_COUNT_SHIFT = 2;
+const BLOCK_COUNT_SHIFT = 2;
 
 /** Converts a FlatTrie to blocks; the root's block is at offset 0. */
 export function layoutBlocks(trie: FlatTrie): Int32Array {
@@ -56,4 +57,44 @@ export function layoutBlocks(trie: FlatTrie): Int32Array {
     for (let c = 0; c < children; c++) blocks[at + c] = offset[first + c] as number;
   }
   return blocks;
+}
+
+/** Linear scan below this many children, binary search above. */
+const LINEAR_CHILDREN = 8;
+
+/** Offset of the child of the block at `off` labelled `c`, or -1. */
+export function childOf(blocks: Int32Array, units: Uint16Array, off: number, c: number): number {
+  const header = blocks[off] as number;
+  const count = header >>> BLOCK_COUNT_SHIFT;
+  const labels = off + 1 + ((header & BLOCK_TERMINAL) >> 1);
+  const children = labels + ((count + 1) >> 1);
+  const first = 2 * labels;
+  if (count <= LINEAR_CHILDREN) {
+    for (let t = 0; t < count; t++) {
+      const l = units[first + t] as number;
+      if (l >= c) return l === c ? (blocks[children + t] as number) : -1;
+    }
+    return -1;
+  }
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const l = units[first + mid] as number;
+    if (l < c) lo = mid + 1;
+    else if (l > c) hi = mid;
+    else return blocks[children + mid] as number;
+  }
+  return -1;
+}
+
+/** Offset of the root's child per first folded unit (0 = none): the scanner's first step. */
+export function rootChildren(blocks: Int32Array, units: Uint16Array): Int32Array {
+  const rootChild = new Int32Array(0x10000);
+  const rootCount = (blocks[0] as number) >>> BLOCK_COUNT_SHIFT;
+  const labels = 1 + (((blocks[0] as number) & BLOCK_TERMINAL) >> 1);
+  for (let t = 0; t < rootCount; t++) {
+    rootChild[units[2 * labels + t] as number] = blocks[labels + ((rootCount + 1) >> 1) + t] as number;
+  }
+  return rootChild;
 }

@@ -10,7 +10,7 @@
  * The hash is FNV-1a over folded UTF-16 units (an expansion contributes each of
  * its units; ignorable characters contribute nothing), then a finalizing mix.
  */
-import { CLS_WORD } from './char-fold';
+import { CLS_WORD } from '../text/char-fold';
 import type { FoldTables } from './fold-tables';
 
 export const WORD_HASH_SEED = 0x811c9dc5 | 0;

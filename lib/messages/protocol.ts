@@ -84,6 +84,12 @@ export const BACKGROUND_MESSAGES = {
     senders: ANYONE,
     response: returns<{ site: string }>(),
   }),
+  /** Undo of 'site.dismiss' (the card's "Undo"), for the sender's site likewise. */
+  'site.undismiss': message({
+    payload: v.object({ text: nonEmptyUpTo(MAX_DISMISS_FIELD), entityKey: nonEmptyUpTo(MAX_DISMISS_FIELD) }),
+    senders: ANYONE,
+    response: returns<{ site: string }>(),
+  }),
   /** Search the knowledge base (the popup, before it has loaded its own copy of the index). */
   'kb.search': message({
     payload: v.object({ query: v.string() }),
@@ -112,7 +118,11 @@ export type MessageType = keyof BackgroundMessages;
 export type RequestOfMessage<T extends MessageType> = RequestOf<BackgroundMessages, T>;
 export type ResponseOfMessage<T extends MessageType> = ResponseOf<BackgroundMessages, T>;
 
-/** Messages a content script may send: derived from the declarations, never a second list. */
+/**
+ * Messages a content script may send: derived from the declarations, never a second list.
+ * The door checks each declaration's `senders`; this set is the view tests and docs check.
+ * @internal
+ */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = sentBy(BACKGROUND_MESSAGES, 'content-script');
 
 /* @__NO_SIDE_EFFECTS__ */

@@ -7,7 +7,8 @@
  */
 import nlp from 'compromise';
 import type { Matcher } from '../matcher';
-import { foldForSearch } from '../search/fold';
+import { foldText } from '../text/fold';
+import { isCommonWord, isDescribingWord } from './common-words';
 
 /** The entity types a candidate can have; `Thing` when only capitalization says it is a name. */
 export type CandidateType = 'Person' | 'Place' | 'Organization' | 'Thing';
@@ -38,9 +39,16 @@ const POSSESSIVE = /['’]s?$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 /** Words dropped from the front of a name: "President", "Secretary-General", "Russian". */
 const LEADING_TAGS = new Set(['Honorific', 'Title', 'Demonym']);
+/** Punctuation after a word that ends a name: a name never spans a dash, a comma or a full stop. */
+const NAME_BREAK = /[—–,;:!?()[\]"“”«»|·•/]|\s-|-\s|\.\s|\.$/u;
+/** What ends a sentence, or sets off a heading from the rest, before a word. */
+const SENTENCE_START = /(?:^|[.!?:;—–"“]\s*|\n\s*)$/u;
+const INITIAL = /^\p{Lu}$/u;
 
 interface TermJson {
   text: string;
+  /** Punctuation and spaces after the word: "Ledger — Leaders" gives "Ledger" a post of " — ". */
+  post?: string;
   tags: string[];
   offset: { start: number; length: number };
 }
@@ -66,12 +74,13 @@ export function findCandidateEntities(text: string, options: FindCandidatesOptio
   const knownSpans = options.known?.scan(text) ?? [];
   const overlapsKnown = (o: { start: number; end: number }) => knownSpans.some((s) => s.start < o.end && o.start < s.end);
 
+  const context: NameContext = { text, sentenceOpeners: sentenceOpeners(doc.json(JSON_OPTIONS) as MatchJson[]) };
   const typed: Occurrence[] = [
-    ...occurrences(text, doc.people().json(JSON_OPTIONS) as MatchJson[], 'Person'),
-    ...occurrences(text, doc.places().json(JSON_OPTIONS) as MatchJson[], 'Place'),
-    ...occurrences(text, doc.organizations().json(JSON_OPTIONS) as MatchJson[], 'Organization'),
+    ...occurrences(context, doc.people().json(JSON_OPTIONS) as MatchJson[], 'Person'),
+    ...occurrences(context, doc.places().json(JSON_OPTIONS) as MatchJson[], 'Place'),
+    ...occurrences(context, doc.organizations().json(JSON_OPTIONS) as MatchJson[], 'Organization'),
   ];
-  const untyped = occurrences(text, doc.match('#ProperNoun+').json(JSON_OPTIONS) as MatchJson[], 'Thing').filter(
+  const untyped = occurrences(context, doc.match('#ProperNoun+').json(JSON_OPTIONS) as MatchJson[], 'Thing').filter(
     (o) => !typed.some((t) => t.start < o.end && o.start < t.end),
   );
   const all = [...typed, ...untyped]
@@ -85,23 +94,74 @@ export function findCandidateEntities(text: string, options: FindCandidatesOptio
 const JSON_OPTIONS = { offset: true, terms: { offset: true } };
 
 /** The name of each match: titles in front and lowercase words at the ends dropped, possessive cut. */
-function occurrences(text: string, matches: MatchJson[], type: CandidateType): Occurrence[] {
+function occurrences(context: NameContext, matches: MatchJson[], type: CandidateType): Occurrence[] {
   const found: Occurrence[] = [];
   for (const match of matches) {
-    let first = 0;
-    while (first < match.terms.length && isTitle(match.terms[first]!)) first++;
-    let last = match.terms.length - 1;
-    while (last >= first && !STARTS_UPPER.test(match.terms[last]!.text)) last--;
-    while (first <= last && !STARTS_UPPER.test(match.terms[first]!.text)) first++;
-    if (first > last) continue;
-    const start = match.terms[first]!.offset.start;
-    const end = match.terms[last]!.offset.start + match.terms[last]!.offset.length;
-    // The text as written: compromise splits "Kassym-Jomart" into two terms.
-    const name = text.slice(start, end).replace(/\s+/gu, ' ').replace(POSSESSIVE, '').trim();
-    if (name.length < 2 || name.length > MAX_NAME_CHARS) continue;
-    found.push({ name, type, start, end, titled: first > 0 });
+    for (const run of splitAtBreaks(match.terms)) {
+      const occurrence = nameOf(context, withSentenceOpener(context, run), type);
+      if (occurrence && !isFalseName(context.text, occurrence)) found.push(occurrence);
+    }
   }
   return found;
+}
+
+interface NameContext {
+  text: string;
+  /** The first word of each sentence, by the offset of the second word. */
+  sentenceOpeners: Map<number, TermJson>;
+}
+
+function sentenceOpeners(sentences: MatchJson[]): Map<number, TermJson> {
+  const openers = new Map<number, TermJson>();
+  for (const { terms } of sentences) if (terms.length > 1) openers.set(terms[1]!.offset.start, terms[0]!);
+  return openers;
+}
+
+/**
+ * compromise does not call an unknown capitalized word that opens a sentence a proper
+ * noun: "Aigerim Nurlanova said…" matches as "Nurlanova". Such a word belongs to the name
+ * when it is not an ordinary word and nothing separates it from the rest.
+ */
+function withSentenceOpener(context: NameContext, run: TermJson[]): TermJson[] {
+  const opener = context.sentenceOpeners.get(run[0]!.offset.start);
+  if (!opener || !STARTS_UPPER.test(opener.text) || /\S/u.test(opener.post ?? '') || isTitle(opener) || isCommonWord(opener.text)) return run;
+  return [opener, ...run];
+}
+
+function nameOf({ text }: NameContext, terms: TermJson[], type: CandidateType): Occurrence | undefined {
+  let first = 0;
+  while (first < terms.length && isTitle(terms[first]!)) first++;
+  let last = terms.length - 1;
+  while (last >= first && !STARTS_UPPER.test(terms[last]!.text)) last--;
+  while (first <= last && !STARTS_UPPER.test(terms[first]!.text)) first++;
+  if (first > last) return undefined;
+  const start = terms[first]!.offset.start;
+  const end = terms[last]!.offset.start + terms[last]!.offset.length;
+  // The text as written: compromise splits "Kassym-Jomart" into two terms.
+  const name = text.slice(start, end).replace(/\s+/gu, ' ').replace(POSSESSIVE, '').trim();
+  if (name.length < 2 || name.length > MAX_NAME_CHARS) return undefined;
+  return { name, type, start, end, titled: first > 0 };
+}
+
+/** A match cut where punctuation separates its words ("Ledger — Leaders"); an initial's full stop ("A. Reporter") does not. */
+function splitAtBreaks(terms: TermJson[]): TermJson[][] {
+  const runs: TermJson[][] = [[]];
+  terms.forEach((term, i) => {
+    runs.at(-1)!.push(term);
+    const breaks = NAME_BREAK.test(term.post ?? '') && !(INITIAL.test(term.text) && (term.post ?? '').trim() === '.');
+    if (breaks && i < terms.length - 1) runs.push([]);
+  });
+  return runs;
+}
+
+/**
+ * One word a careful reader would not take for a name: a demonym or adjective ("Kazakh
+ * officials"), or an ordinary word capitalized because a sentence starts with it.
+ */
+function isFalseName(text: string, o: Occurrence): boolean {
+  if (o.name.includes(' ')) return false;
+  if (isDescribingWord(o.name)) return true;
+  return SENTENCE_START.test(text.slice(Math.max(0, o.start - 3), o.start)) && isCommonWord(o.name);
 }
 
 function isTitle(term: TermJson): boolean {
@@ -116,7 +176,7 @@ function isTitle(term: TermJson): boolean {
 function group(found: Occurrence[]): CandidateEntity[] {
   const byName = new Map<string, CandidateEntity & { first: number }>();
   for (const o of found.toSorted((a, b) => a.start - b.start)) {
-    const key = foldForSearch(o.name);
+    const key = foldText(o.name);
     const existing = byName.get(key);
     if (existing) {
       existing.count++;
@@ -132,10 +192,10 @@ function group(found: Occurrence[]): CandidateEntity[] {
   const merged = new Set<CandidateEntity>();
   for (const short of candidates) {
     if (short.name.includes(' ') || (short.type !== 'Person' && short.type !== 'Thing')) continue;
-    const key = foldForSearch(short.name);
+    const key = foldText(short.name);
     const full = longNames.find((p) => {
       const words = p.name.split(' ');
-      return foldForSearch(words.at(-1)!) === key || foldForSearch(words[0]!) === key;
+      return foldText(words.at(-1)!) === key || foldText(words[0]!) === key;
     });
     if (!full) continue;
     full.count += short.count;

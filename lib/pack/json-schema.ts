@@ -20,8 +20,9 @@ export function packJsonSchema(): Record<string, unknown> {
       MatchHints: MatchHintsSchema,
     },
     // `check` refines what a pattern already states (real calendar dates); the
-    // pattern is what JSON Schema can carry.
-    ignoreActions: ['check'],
+    // pattern is what JSON Schema can carry. `transform` only turns one value into a
+    // list of one after validation; the union already states both shapes.
+    ignoreActions: ['check', 'transform'],
   }) as Record<string, unknown>;
 }
 

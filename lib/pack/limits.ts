@@ -3,24 +3,19 @@
  * room above that while refusing inputs that would exhaust the memory of a tab.
  */
 
-const MIB = 1024 * 1024;
+import { formatByteSize } from '../text/byte-size';
 
-/** Largest pack accepted, in uncompressed bytes (256 MiB). */
-export const MAX_PACK_BYTES = 256 * MIB;
+/** Sizes are shown in decimal units (lib/text/byte-size.ts), so limits are set in them too. */
+const MB = 1000 * 1000;
+
+/** Largest pack accepted, in uncompressed bytes (256 MB). */
+export const MAX_PACK_BYTES = 256 * MB;
 
 /** How many issues a failed validation reports; the total is counted beyond it. */
 export const MAX_REPORTED_ISSUES = 50;
 
-/** Formats a byte count for a message: "256 MB", "64 KB", "900 bytes" (binary units). */
-export function formatByteSize(bytes: number): string {
-  if (bytes >= MIB) return `${round(bytes / MIB)} MB`;
-  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
-  return bytes === 1 ? '1 byte' : `${bytes} bytes`;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
+/** Byte counts in messages are formatted one way, everywhere. */
+export { formatByteSize };
 
 /**
  * Deepest nesting of arrays and objects accepted anywhere in a pack. The format itself

@@ -14,6 +14,7 @@
 import * as v from 'valibot';
 import { PackArticleSchema, isRealIsoDate, type PackArticle } from './schema';
 import { slugify } from './slug';
+import { formatIssue, formatPath } from './validate';
 
 /** Result of {@link parsePlainTextArticle}. */
 export type PlainTextArticleResult =
@@ -85,7 +86,8 @@ export function parsePlainTextArticle(text: string): PlainTextArticleResult {
   };
   const checked = v.safeParse(PackArticleSchema, article);
   if (!checked.success) {
-    return { ok: false, message: `The article is not valid: ${checked.issues.map((i) => i.message).join('; ')}.` };
+    const problems = checked.issues.map((i) => formatIssue({ path: formatPath(i.path?.map((item) => item.key) ?? []), message: i.message }));
+    return { ok: false, message: `The article is not valid: ${problems.join('; ')}.` };
   }
   return { ok: true, article: checked.output, related, sources };
 }

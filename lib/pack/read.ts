@@ -42,7 +42,7 @@ export async function readPackBytes(bytes: Uint8Array, options: ReadPackOptions 
 }
 
 /** Whether the bytes start with the gzip magic number 1f 8b. */
-export function isGzip(bytes: Uint8Array): boolean {
+function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 

@@ -73,7 +73,7 @@ export function isRealIsoDate(value: string): boolean {
  * A date that may be known only to the year or month, as Wikidata often knows it:
  * "1957", "1957-10", "1957-10-07"; a leading "-" for years before the common era.
  */
-export const PARTIAL_DATE_PATTERN = /^-?\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+const PARTIAL_DATE_PATTERN = /^-?\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 const DATE_MESSAGE = 'not an ISO 8601 date or date-time (for example 2024-07-10 or 2024-07-10T09:30:00Z)';
 const URL_MESSAGE = 'not an http or https URL';
@@ -90,14 +90,27 @@ function nonBlankText(description: string) {
   );
 }
 
-function stringList(description: string) {
+/**
+ * One value or a list of them, as schema.org allows for most properties
+ * ("author": "A. Writer" or ["A. Writer", "B. Editor"]); always a list once read.
+ */
+function oneOrMany<T extends v.GenericSchema<unknown, string>>(item: T, listMessage: string, description: string) {
   return v.pipe(
-    v.array(
-      v.pipe(v.string('must be a string'), v.regex(NOT_BLANK_PATTERN, 'must not be empty')),
-      'must be an array of strings',
-    ),
+    v.union([item, v.array(item, listMessage)], listMessage),
+    v.transform((value): string[] => (Array.isArray(value) ? value : [value as string])),
     v.description(description),
   );
+}
+
+const ONE_OR_MORE_STRINGS = 'must be a string or an array of strings';
+
+function nonBlankString() {
+  return v.pipe(v.string('must be a string'), v.regex(NOT_BLANK_PATTERN, 'must not be empty'));
+}
+
+/** Strings: one or a list, none blank. */
+function stringList(description: string) {
+  return oneOrMany(nonBlankString(), ONE_OR_MORE_STRINGS, description);
 }
 
 function httpUrl(description: string) {
@@ -144,11 +157,9 @@ function itemId(description: string) {
   );
 }
 
+/** Entity ids: one or a list. */
 function idList(description: string) {
-  return v.pipe(
-    v.array(itemId('An entity id of this pack.'), 'must be an array of entity ids'),
-    v.description(description),
-  );
+  return oneOrMany(itemId('An entity id of this pack.'), 'must be an entity id or an array of entity ids', description);
 }
 
 /** The `pack` object: what the pack is, who publishes it, which version it is. */
@@ -211,14 +222,13 @@ export const PackEntitySchema = v.pipe(
       ),
       'Thing',
     ),
-    alternateName: v.optional(stringList('Other names of the entity, also matched on web pages.')),
+    alternateName: v.optional(stringList('Other names of the entity, also matched on web pages: one or a list.')),
     description: v.optional(text('Short plain-text description of the entity.')),
     sameAs: v.optional(
-      v.pipe(
-        v.array(httpUrl('A URL that identifies the entity.'), 'must be an array of URLs'),
-        v.description(
-          'URLs that identify the entity (e.g. Wikidata); entities of different packs sharing one are the same.',
-        ),
+      oneOrMany(
+        httpUrl('A URL that identifies the entity.'),
+        'must be a URL or an array of URLs',
+        'URLs that identify the entity (e.g. Wikidata), one or a list; entities of different packs sharing one are the same.',
       ),
     ),
     url: v.optional(httpUrl('Web page about the entity (http or https).')),
@@ -255,17 +265,17 @@ export const PackArticleSchema = v.pipe(
     id: itemId('Identifier of the article, unique inside the pack.'),
     headline: nonBlankText('Headline of the article.'),
     url: v.optional(httpUrl('Where the article was published (http or https).')),
-    author: v.optional(stringList('Authors of the article.')),
+    author: v.optional(stringList('Authors of the article: one or a list.')),
     publisher: v.optional(text('Who published the article.')),
     datePublished: v.optional(isoDate('When the article was published (ISO 8601 date or date-time).')),
     inLanguage: v.optional(languageTag("Language of the article (BCP 47 tag); the pack's language when absent.")),
     description: v.optional(text('One- or two-sentence plain-text summary.')),
     articleBody: v.optional(text('Full text of the article, plain text; paragraphs separated by a blank line.')),
-    about: v.optional(idList('Ids of the entities the article is mainly about.')),
+    about: v.optional(idList('Ids of the entities the article is mainly about: one or a list.')),
     mentions: v.optional(
-      idList('Ids of the entities the article mentions; when absent, found by matching the body.'),
+      idList('Ids of the entities the article mentions, one or a list; when absent, found by matching the body.'),
     ),
-    keywords: v.optional(stringList('Keywords of the article.')),
+    keywords: v.optional(stringList('Keywords of the article: one or a list.')),
   }),
   v.description('A news article: plain-text body and the entities it is about or mentions.'),
 );
@@ -305,5 +315,3 @@ export type PackMeta = v.InferOutput<typeof PackMetaSchema>;
 export type PackEntity = v.InferOutput<typeof PackEntitySchema>;
 /** One article of a {@link Pack}. */
 export type PackArticle = v.InferOutput<typeof PackArticleSchema>;
-/** The `match` hints of a {@link PackEntity}. */
-export type MatchHints = v.InferOutput<typeof MatchHintsSchema>;

@@ -15,6 +15,14 @@ export interface PackIssue {
   message: string;
 }
 
+/** What an issue's path reads as when the problem is the file as a whole. */
+export const WHOLE_FILE = '(whole file)';
+
+/** An issue as one line, the way README promises: `articles[3].mentions[1]: unknown entity id "foo"`. */
+export function formatIssue(issue: PackIssue): string {
+  return `${issue.path || WHOLE_FILE}: ${issue.message}`;
+}
+
 /** Result of {@link validatePack}. */
 export type PackValidation =
   | { ok: true; pack: Pack }
@@ -36,7 +44,7 @@ export function validatePack(data: unknown): PackValidation {
   if (gate) return failure([gate]);
 
   const parsed = v.safeParse(PackSchema, data, { abortPipeEarly: true, message: fallbackMessage });
-  const issues = parsed.success ? [] : parsed.issues.map(toPackIssue);
+  const issues = parsed.success ? [] : parsed.issues.flatMap(listItemIssues).map(toPackIssue);
   issues.push(...checkIds(data as Record<string, unknown>));
 
   if (issues.length > 0 || !parsed.success) return failure(sortByDocumentOrder(issues));
@@ -111,6 +119,19 @@ function fallbackMessage(issue: v.BaseIssue<unknown>): string {
   return `not valid (expected ${issue.expected ?? 'something else'})`;
 }
 
+/**
+ * A list given for a one-or-a-list field (schema.org's "one value or many") that fails
+ * on an item is reported at that item (`alternateName[1]: must be a string`), not as
+ * "must be a string or an array of strings" for the whole list.
+ */
+function listItemIssues(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown>[] {
+  if (issue.type !== 'union' || !Array.isArray(issue.input) || !issue.issues) return [issue];
+  // A union's sub-issues carry paths relative to the union.
+  const items = issue.issues.filter((sub) => (sub.path?.length ?? 0) > 0);
+  if (items.length === 0) return [issue];
+  return items.map((sub) => ({ ...sub, path: [...(issue.path ?? []), ...(sub.path ?? [])] }) as v.BaseIssue<unknown>);
+}
+
 function toPackIssue(issue: v.BaseIssue<unknown>): PackIssue {
   return { path: formatPath(issue.path?.map((item) => item.key) ?? []), message: issue.message };
 }
@@ -150,11 +171,15 @@ function checkIds(data: Record<string, unknown>): PackIssue[] {
 function checkRefs(item: unknown, at: Array<string | number>, fields: string[], entityIds: Set<string>, issues: PackIssue[]): void {
   if (!isRecord(item)) return;
   for (const field of fields) {
-    const refs = item[field];
-    if (!Array.isArray(refs)) continue;
+    const value = item[field];
+    // One id or a list (schema.org allows both); the path of a single id has no index.
+    const refs: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
     refs.forEach((ref: unknown, refIndex) => {
       if (typeof ref === 'string' && !entityIds.has(ref)) {
-        issues.push({ path: formatPath([...at, field, refIndex]), message: `unknown entity id ${JSON.stringify(ref)}` });
+        issues.push({
+          path: formatPath([...at, field, ...(Array.isArray(value) ? [refIndex] : [])]),
+          message: `unknown entity id ${JSON.stringify(ref)}`,
+        });
       }
     });
   }

@@ -1,5 +1,5 @@
 import type { ArticleRow, EntityRow } from '../db/rows';
-import { foldForSearch } from './fold';
+import { foldText } from '../text/fold';
 import { type ArticleResultRow, articleResultRow, type EntityResultRow, entityResultRow } from './result-rows';
 
 /** One searchable thing. Entities fill `name` and `aliases`, articles `headline` and `body`. */
@@ -23,7 +23,7 @@ export interface SearchDocument {
 
 export const ALIAS_SEPARATOR = '\u001f';
 
-export function documentId(kind: SearchDocument['kind'], key: string): string {
+function documentId(kind: SearchDocument['kind'], key: string): string {
   return `${kind === 'entity' ? 'e' : 'a'}:${key}`;
 }
 
@@ -57,5 +57,5 @@ export function articleDocument(row: ArticleRow): SearchDocument {
 
 /** A phrase folded with its whitespace collapsed: how exact names and aliases are compared. */
 export function normalizedPhrase(text: string): string {
-  return foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

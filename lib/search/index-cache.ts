@@ -9,8 +9,9 @@ import { rowsOfPack } from '../kb/keys';
 /** Where the serialized index is kept, in the `meta` table beside the matcher snapshot. */
 export const SEARCH_INDEX_META_KEY = 'searchIndex';
 /**
- * How long a checked revision is trusted, in milliseconds. Writers say 'kb.changed', which
- * calls `invalidate()`, so this only bounds how stale a missed change can be. Past it, the
+ * How long a checked revision is trusted, in milliseconds. Every write is announced
+ * (docs/architecture.md, "Write path") and the background then calls `invalidate()`, so
+ * this only bounds how stale a missed change can be. Past it, the
  * revision is read again beside the next search, not before it: an IndexedDB read on a
  * keystroke cost 5 to 20 ms on a busy machine (docs/benchmarks.md "## Search").
  */

@@ -1,4 +1,4 @@
-import { wordSpans } from './fold';
+import { wordSpans } from './words';
 
 /** Text with the ranges to mark, [start, end) in UTF-16 units: rendered as text plus <mark>. */
 export interface MarkedText {
@@ -7,7 +7,7 @@ export interface MarkedText {
 }
 
 /** Words around a match in an article's text shown in a snippet, in characters. */
-export const SNIPPET_CHARS = 160;
+const SNIPPET_CHARS = 160;
 /** How far before the first match a snippet starts, in characters. */
 const SNIPPET_LEAD_CHARS = 40;
 

@@ -1,8 +1,9 @@
 import { formatArticleDate } from '../text/format-date';
 import { markTerms, snippetAround } from './marks';
 import type { ArticleResultRow, EntityResultRow, ResultRows } from './result-rows';
-import type { RankedHit, RankedResults } from './search-index';
+import type { RankedHit, RankedResults } from './ranking';
 import type { SearchHit, SearchResults } from './types';
+import { typeLabel } from '../text/type-labels';
 
 /**
  * What the popup shows for ranked results: names and headlines with the matching words
@@ -30,7 +31,7 @@ function presentEntity(hit: RankedHit, row: EntityResultRow): SearchHit {
     kind: 'entity',
     key: row.key,
     title,
-    detail: row.type,
+    detail: typeLabel(row.type),
     snippet: alias ? prefixed('Also known as ', alias) : row.description ? markTerms(row.description, terms) : undefined,
   };
 }

@@ -4,9 +4,9 @@ import type { KnowledgeSearchIndex, SearchLimits } from './search-index';
 import { EMPTY_RESULTS, type SearchResults } from './types';
 
 /** How many results of each group the popup lists. */
-export const DEFAULT_SEARCH_LIMITS: Readonly<SearchLimits> = Object.freeze({ entities: 8, articles: 8 });
+const DEFAULT_SEARCH_LIMITS: Readonly<SearchLimits> = Object.freeze({ entities: 8, articles: 8 });
 /** Longest query looked at, in characters: bounds the work of one keystroke. */
-export const MAX_QUERY_CHARS = 200;
+const MAX_QUERY_CHARS = 200;
 
 /**
  * Searches the index, then reads the few result rows to show them with marks and snippets:

@@ -1,4 +1,5 @@
 import type { ArticleRow, EntityRow } from '../db/rows';
+import { nextTask } from './next-task';
 
 /** What showing an entity result needs of its row. */
 export type EntityResultRow = Pick<EntityRow, 'key' | 'name' | 'type' | 'alternateName' | 'description'>;
@@ -62,7 +63,7 @@ export class ResultRowStore implements ResultRowSource {
   }
 
   get(entityKeys: readonly string[], articleKeys: readonly string[]): ResultRows {
-    return { entities: pick(this.entities, entityKeys), articles: pick(this.articles, articleKeys) };
+    return { entities: pickRows(this.entities, entityKeys), articles: pickRows(this.articles, articleKeys) };
   }
 
   toStored(): StoredResultRows {
@@ -103,11 +104,8 @@ export class ResultRowStore implements ResultRowSource {
   }
 }
 
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function pick<T>(map: ReadonlyMap<string, T>, keys: readonly string[]): Map<string, T> {
+/** The rows of `keys` that `map` holds, in the keys' order. */
+export function pickRows<T>(map: ReadonlyMap<string, T>, keys: readonly string[]): Map<string, T> {
   const out = new Map<string, T>();
   for (const key of keys) {
     const row = map.get(key);

@@ -1,6 +1,6 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { ArticleRow, EntityRow } from '../db/rows';
-import type { ResultRowSource } from './result-rows';
+import { pickRows, type ResultRowSource } from './result-rows';
 
 /** Rows kept in memory, in total; about 2 MB of article text at most. */
 const MAX_CACHED_ROWS = 400;
@@ -32,7 +32,7 @@ export class RowCache implements ResultRowSource {
       for (const row of entities) if (row) remember(this.entities, row.key, row);
       for (const row of articles) if (row) remember(this.articles, row.key, row);
     }
-    return { entities: pick(this.entities, entityKeys), articles: pick(this.articles, articleKeys) };
+    return { entities: pickRows(this.entities, entityKeys), articles: pickRows(this.articles, articleKeys) };
   }
 }
 
@@ -40,13 +40,4 @@ function remember<T>(map: Map<string, T>, key: string, row: T): void {
   map.set(key, row);
   // Oldest first in a Map's order: drop from the front.
   while (map.size > MAX_CACHED_ROWS / 2) map.delete(map.keys().next().value!);
-}
-
-function pick<T>(map: Map<string, T>, keys: readonly string[]): Map<string, T> {
-  const out = new Map<string, T>();
-  for (const key of keys) {
-    const row = map.get(key);
-    if (row) out.set(key, row);
-  }
-  return out;
 }

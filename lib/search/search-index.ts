@@ -1,8 +1,10 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { ALIAS_SEPARATOR, normalizedPhrase, type SearchDocument } from './documents';
-import { searchTerms } from './fold';
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { SearchDocument } from './documents';
+import { entityTier, rank, type RankedHit, type RankedResults, Tier, toRankedHit } from './ranking';
+import { searchTerms } from './words';
 import { LazyPart } from './lazy-part';
 import { type ArticleResultRow, type EntityResultRow, ResultRowStore, type StoredResultRows } from './result-rows';
+import { nextTask } from './next-task';
 
 /**
  * Relative weight of a match in each field. Ranking is decided first by tier (exact
@@ -25,10 +27,10 @@ const MIN_PREFIX_CHARS = { names: 3, text: 4 } as const;
 /** Article text is searched once the query is this long: shorter queries are names being typed. */
 const MIN_ARTICLE_QUERY_CHARS = 3;
 /**
- * Bumped when the stored form or the document shape changes, so a stored index from an
- * older version is rebuilt instead of loaded.
+ * Bumped when the stored form, the document shape or the folding of words changes
+ * (3: lib/text/fold.ts), so a stored index from an older version is rebuilt instead of loaded.
  */
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 /**
  * Only what ranking needs is stored with the index (a name is compared with the query for
@@ -36,31 +38,6 @@ export const SEARCH_INDEX_FORMAT = 2;
  * keeps the stored index small and its load on wake-up short.
  */
 const STORED_FIELDS = ['title', 'aliasKeys'] as const;
-
-/** The ranking tier of a result: lower is better. */
-export const Tier = {
-  exactName: 0,
-  exactAlias: 1,
-  name: 2,
-  alias: 3,
-  headline: 4,
-  text: 5,
-} as const;
-
-/** A result before it is turned into what the popup shows. */
-export interface RankedHit {
-  kind: SearchDocument['kind'];
-  key: string;
-  /** Folded words of this document that the query matched: what to mark. */
-  terms: string[];
-  tier: number;
-  score: number;
-}
-
-export interface RankedResults {
-  entities: RankedHit[];
-  articles: RankedHit[];
-}
 
 export interface SearchLimits {
   entities: number;
@@ -76,8 +53,6 @@ export interface StoredSearchIndex {
   /** The rows results show (since format 2). */
   rows: StoredResultRows;
 }
-
-type StoredFields = Pick<SearchDocument, (typeof STORED_FIELDS)[number]>;
 
 function entityOptions() {
   return {
@@ -279,29 +254,4 @@ export class KnowledgeSearchIndex {
     }
     return [...fromHeadlines, ...fromText];
   }
-}
-
-function rank(results: SearchResult[], tierOf: (hit: SearchResult) => number, limit: number): RankedHit[] {
-  const tiered = results.map((result) => ({ result, tier: tierOf(result) }));
-  tiered.sort((a, b) => a.tier - b.tier || b.result.score - a.result.score);
-  return tiered.slice(0, limit).map(({ result, tier }) => toRankedHit(result, tier));
-}
-
-function toRankedHit(result: SearchResult, tier: number): RankedHit {
-  const id = String(result.id);
-  // Sorted: the order MiniSearch reports terms in depends on how the index was built.
-  return { kind: id.startsWith('e:') ? 'entity' : 'article', key: id.slice(2), terms: [...result.terms].sort(), tier, score: result.score };
-}
-
-function entityTier(hit: SearchResult, phrase: string): number {
-  const stored = hit as unknown as StoredFields;
-  // Folding rarely changes length by more than a character or two: skip the costly compare otherwise.
-  if (Math.abs(stored.title.length - phrase.length) <= 2 && normalizedPhrase(stored.title) === phrase) return Tier.exactName;
-  if (stored.aliasKeys && stored.aliasKeys.split(ALIAS_SEPARATOR).includes(phrase)) return Tier.exactAlias;
-  return Object.values(hit.match).some((fields) => fields.includes('name')) ? Tier.name : Tier.alias;
-}
-
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

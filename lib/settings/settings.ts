@@ -1,6 +1,6 @@
 import type { EntityType } from '../pack';
 
-/** How mentions are painted. 'hover-only' registers nothing until the pointer rests on a name. */
+/** How mentions are painted. 'hover-only' registers nothing in CSS.highlights, ever: the name under the pointer is marked in Backstory's own UI. */
 export type HighlightStyle = 'underline' | 'background' | 'hover-only';
 
 /**

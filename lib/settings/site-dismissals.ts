@@ -1,7 +1,8 @@
 /**
- * Per-site "not this one": for an ambiguous name, the entities the user said a page on
- * that site never means. Stored apart from the knowledge base (content scripts may not
- * write it) and apart from the settings (it grows with use and has no UI of its own).
+ * Per-site "not this one" / "don't highlight here": for a name, the entities the user
+ * said a page on that site never means. Stored apart from the knowledge base (content
+ * scripts may not write it) and apart from the settings (it grows with use); listed,
+ * and removable, in the options page's settings.
  */
 
 /** Site key → dismissed pairs, each `folded name` + NUL + `entity key`. */
@@ -10,10 +11,10 @@ export type SiteDismissals = Record<string, string[]>;
 /** Pairs remembered per site; the oldest go first beyond this. */
 export const MAX_DISMISSALS_PER_SITE = 500;
 /** Sites remembered; the ones dismissed least recently go first beyond this. */
-export const MAX_DISMISSAL_SITES = 1000;
+const MAX_DISMISSAL_SITES = 1000;
 
 /** The form a name is compared in: case and surrounding space do not matter. */
-export function foldName(text: string): string {
+function foldName(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase();
 }
 
@@ -48,4 +49,42 @@ export function filterDismissed(
 export function dismissalsOf(all: SiteDismissals | null | undefined, site: string): ReadonlySet<string> {
   const list = all && typeof all === 'object' ? all[site] : undefined;
   return new Set(Array.isArray(list) ? list.filter((k) => typeof k === 'string') : []);
+}
+
+/** A copy of `all` without the pair for `site` (a site left with none is dropped). */
+export function removeDismissal(all: SiteDismissals, site: string, text: string, entityKey: string): SiteDismissals {
+  const key = pairKey(text, entityKey);
+  const current = all[site];
+  if (!Array.isArray(current) || !current.includes(key)) return all;
+  const next: SiteDismissals = { ...all };
+  const kept = current.filter((k) => k !== key);
+  if (kept.length > 0) next[site] = kept;
+  else delete next[site];
+  return next;
+}
+
+/** One remembered choice, as the options page lists it. */
+export interface Dismissal {
+  site: string;
+  /** The name as compared (folded: lower case, single spaces). */
+  name: string;
+  entityKey: string;
+}
+
+/** Every remembered choice, by site (sorted), most recent first within a site. */
+export function listDismissals(all: SiteDismissals | null | undefined): Dismissal[] {
+  if (!all || typeof all !== 'object') return [];
+  return Object.keys(all)
+    .toSorted()
+    .flatMap((site) => {
+      const list = all[site];
+      if (!Array.isArray(list)) return [];
+      return list
+        .filter((pair): pair is string => typeof pair === 'string' && pair.includes('\u0000'))
+        .map((pair) => {
+          const at = pair.indexOf('\u0000');
+          return { site, name: pair.slice(0, at), entityKey: pair.slice(at + 1) };
+        })
+        .toReversed();
+    });
 }

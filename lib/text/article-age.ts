@@ -1,7 +1,7 @@
 import { formatArticleDate } from './format-date';
 
 /** Past this age an article's date reads "as of …": what it says may have changed since (ms). */
-export const STALE_AFTER_MS = 365 * 24 * 60 * 60 * 1000;
+const STALE_AFTER_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
  * The date shown beside an article in a card: "4 Jul 2024", or "as of 4 Jul 2023" when

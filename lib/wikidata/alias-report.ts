@@ -28,7 +28,7 @@ export const ALIAS_DROP_REASONS = [
 export type AliasDropReason = (typeof ALIAS_DROP_REASONS)[number];
 
 /** Examples kept per reason. */
-export const REPORT_EXAMPLES = 5;
+const REPORT_EXAMPLES = 5;
 
 /** A count and the first few examples ("May (Q264766)"). */
 export interface ReasonCount {

@@ -13,11 +13,11 @@ import type { EntityType } from '../pack';
 import { countAlias, type AliasReport } from './alias-report';
 
 /** Sitelinks from which an entity may keep a two-letter alias ("UN", "EU", "US"). */
-export const SHORT_ALIAS_MIN_POPULARITY = 150;
+const SHORT_ALIAS_MIN_POPULARITY = 150;
 /** Sitelinks from which an organization or place may keep an ordinary word ("Apple"). */
-export const COMMON_WORD_MIN_POPULARITY = 100;
+const COMMON_WORD_MIN_POPULARITY = 100;
 /** An alias held by more entities of one result than this is dropped from all of them. */
-export const MAX_ENTITIES_PER_ALIAS = 3;
+const MAX_ENTITIES_PER_ALIAS = 3;
 /** Longer aliases are descriptions or titles, not names. */
 const MAX_ALIAS_LENGTH = 100;
 
@@ -41,7 +41,7 @@ export function cleanName(text: string): string {
 }
 
 /** The form two names are compared in: case and width folded. */
-export function nameKey(text: string): string {
+function nameKey(text: string): string {
   return cleanName(text).normalize('NFKC').toLowerCase();
 }
 

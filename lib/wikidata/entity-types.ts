@@ -120,8 +120,3 @@ export function entityTypeOf(instanceOf: readonly string[], extra?: ReadonlyMap<
   }
   return best;
 }
-
-/** Every class id this module knows, with its type: for documentation and filters. */
-export function knownClasses(): Array<{ id: string; type: EntityType; label: string }> {
-  return Object.entries(CLASS_TYPES).map(([id, [type, label]]) => ({ id, type, label }));
-}

@@ -9,14 +9,14 @@ import type { SparqlResults } from 'wikibase-sdk';
 import { buildSparqlRequest, type SparqlRequestOptions } from './sparql-request';
 
 /** The Query Service stops a query after 60 s; a little more covers the transfer. */
-export const DEFAULT_TIME_LIMIT_MS = 90_000;
+const DEFAULT_TIME_LIMIT_MS = 90_000;
 /** A result this big is more than a browser should hold as one pack (about 300k names). */
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
-export const DEFAULT_MAX_ATTEMPTS = 4;
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+const DEFAULT_MAX_ATTEMPTS = 4;
 /** First backoff; doubled at each retry. */
-export const BASE_BACKOFF_MS = 2_000;
+const BASE_BACKOFF_MS = 2_000;
 /** No single wait is longer than this, whatever Retry-After says. */
-export const MAX_BACKOFF_MS = 60_000;
+const MAX_BACKOFF_MS = 60_000;
 
 /** Expected failures, each with a code the UI maps to a sentence. */
 export type SparqlErrorCode =
@@ -66,7 +66,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 /** The wait before retry number `attempt` (1 for the first retry). */
-export function backoffMs(attempt: number, retryAfter: number | undefined): number {
+function backoffMs(attempt: number, retryAfter: number | undefined): number {
   const exponential = BASE_BACKOFF_MS * 2 ** (attempt - 1);
   return Math.min(MAX_BACKOFF_MS, Math.max(exponential, retryAfter ?? 0));
 }

@@ -41,7 +41,7 @@ function checked(value: string, valid: (value: string) => boolean, what: string)
  * Wraps a selection of `?item`s (a SPARQL group graph pattern, with its own LIMIT) in
  * the query that fetches what the mapping needs about each.
  */
-export function itemDetailsQuery(selection: string, language: string): string {
+function itemDetailsQuery(selection: string, language: string): string {
   const chain = languageChain([language]).map((l) => checked(l, isLanguageCode, 'language code'));
   const first = chain[0] as string;
   return `SELECT ?item ?itemLabel ?itemDescription

@@ -9,10 +9,10 @@
  */
 
 /** The public endpoint. */
-export const WIKIDATA_SPARQL_ENDPOINT = 'https://query.wikidata.org/sparql';
+const WIKIDATA_SPARQL_ENDPOINT = 'https://query.wikidata.org/sparql';
 
 /** Who is asking, as Wikimedia's policy asks; add a contact address once the project has a public one. */
-export const BACKSTORY_USER_AGENT = 'Backstory/0.1 (browser extension that explains names in the news; Wikidata names packs) wikibase-sdk/11';
+const BACKSTORY_USER_AGENT = 'Backstory/0.1 (browser extension that explains names in the news; Wikidata names packs) wikibase-sdk/11';
 
 /** Queries longer than this go by POST: long GET URLs are refused by proxies. */
 const MAX_GET_QUERY_LENGTH = 2000;

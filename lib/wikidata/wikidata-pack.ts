@@ -7,7 +7,7 @@ import { convertItems, type ConvertOptions, type WikidataConversion } from './co
 import type { WikidataItem } from './item';
 
 /** Wikidata's license, stated on every pack made from it. */
-export const WIKIDATA_LICENSE = 'CC0-1.0';
+const WIKIDATA_LICENSE = 'CC0-1.0';
 
 /** Where the names came from, kept in the pack (an unknown property survives import and export) so that a refresh can ask again. */
 export interface WikidataSource {

@@ -3,9 +3,10 @@
  * mentions found by the matcher, entity suggestions from the NLP candidates, and the
  * same validation an import runs.
  */
+import { resolveCandidates } from '../../lib/kb/resolve-candidates';
 import { compileMatcher, type Matcher } from '../../lib/matcher';
 import { findCandidateEntities, type CandidateType } from '../../lib/nlp';
-import { foldForSearch } from '../../lib/search/fold';
+import { foldText } from '../../lib/text/fold';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, slugify, validatePack, type PackArticle, type PackEntity, type PackMeta, type PackValidation } from '../../lib/pack';
 import type { SkippedFile } from './collect-files';
 
@@ -113,12 +114,11 @@ function entityMatcher(entities: readonly PackEntity[]): Matcher {
   );
 }
 
+/** The entities the article names; a shared name only for the candidates its context supports. */
 function mentionedIds(article: PackArticle, matcher: Matcher): string[] {
-  const ids = new Set<string>();
-  for (const text of [article.headline, article.articleBody ?? '']) {
-    for (const span of matcher.scan(text)) for (const id of span.entityKeys) ids.add(id);
-  }
-  return [...ids];
+  const spans = [article.headline, article.articleBody ?? ''].flatMap((text) => matcher.scan(text));
+  const keysOf = resolveCandidates(spans, { declared: new Set(article.about ?? []) });
+  return [...new Set(spans.flatMap(keysOf))];
 }
 
 function suggest(articles: readonly SourcedArticle[], known: Matcher, onProgress?: (done: number, total: number) => void): Suggestion[] {
@@ -127,7 +127,7 @@ function suggest(articles: readonly SourcedArticle[], known: Matcher, onProgress
   articles.forEach(({ article }, index) => {
     const text = `${article.headline}\n\n${article.articleBody ?? ''}`;
     for (const candidate of findCandidateEntities(text, { known, limit: CANDIDATES_PER_ARTICLE })) {
-      const key = foldForSearch(candidate.name);
+      const key = foldText(candidate.name);
       const entry: Entry = byName.get(key) ?? { ...candidate, alternateName: [], count: 0, articles: 0, types: new Map() };
       entry.count += candidate.count;
       entry.articles++;

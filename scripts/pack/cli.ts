@@ -14,7 +14,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as v from 'valibot';
-import { PackEntitySchema, PACK_ID_PATTERN, formatPath, slugify, type PackEntity, type PackMeta } from '../../lib/pack';
+import { PackEntitySchema, PACK_ID_PATTERN, formatIssue, formatPath, slugify, type PackEntity, type PackMeta } from '../../lib/pack';
 import { buildPack, type BuildPackResult } from './build-pack';
 import { collectFiles } from './collect-files';
 import { createProgress } from './progress';
@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
   printSummary(result, skipped, files.length);
   if (!result.validation.ok) {
     console.error(`\nNot written: the pack would not pass validation (${result.validation.total} problem(s)):`);
-    for (const issue of result.validation.issues) console.error(`  ${issue.path || '(pack)'}: ${issue.message}`);
+    for (const issue of result.validation.issues) console.error(`  ${formatIssue(issue)}`);
     return 1;
   }
   if (result.stats.articles === 0) {

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import { launchExtensionBrowser, waitForHighlights } from './support/extension-browser';
 import { largePack } from './support/large-pack';
 import { inconsistencies, libraryState, type LibraryState } from './support/library-state';
 import { NetworkRecorder } from './support/network-recorder';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { startStaticServer } from './support/static-server';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const LARGE = { entities: 600, articles: 450 } as const;
 /** A pack whose import is mostly writing: about 5 MB of article bodies. */
 const HEAVY = { entities: 40, articles: 250, bodyFillerChars: 20_000 } as const;
@@ -26,29 +26,25 @@ async function pickPack(options: Page, name: string, json: string): Promise<void
 }
 
 describe('faults in real Chromium', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let network: NetworkRecorder;
   let pagesDir: string;
   const figures: Record<string, unknown> = {};
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     pagesDir = await mkdtemp(join(tmpdir(), 'backstory-fault-pages-'));
-    server = await startStaticServer([pagesDir, 'tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-    network = new NetworkRecorder(browser.context);
+  });
+  const session = useE2eSession({ pages: () => [pagesDir, 'tests/e2e/fixtures/pages'] });
+  beforeAll(() => {
+    network = new NetworkRecorder(session.browser.context);
   });
 
   afterAll(async () => {
     console.info('Fault figures (measured in this run):', JSON.stringify(figures));
-    await browser?.close();
-    await server?.close();
     await rm(pagesDir, { recursive: true, force: true });
   });
 
   async function openOptions(): Promise<Page> {
-    const page = await browser.openExtensionPage('options.html');
+    const page = await session.browser.openExtensionPage('options.html');
     await page.getByRole('list', { name: 'Installed packs' }).waitFor();
     return page;
   }
@@ -79,7 +75,7 @@ describe('faults in real Chromium', () => {
       await pickPack(options, `${id}.pack.json`, largePack({ id, ...HEAVY }).json);
       await options.waitForTimeout(Math.round(importMs * fraction));
       if (crash) {
-        const cdp = await browser.context.newCDPSession(options);
+        const cdp = await session.browser.context.newCDPSession(options);
         const crashed = options.waitForEvent('crash');
         // Page.crash never answers: the renderer is gone before it could.
         void cdp.send('Page.crash').catch(() => undefined);
@@ -103,18 +99,18 @@ describe('faults in real Chromium', () => {
 
   /** Marks the running service worker; a fresh instance (after a stop) has no mark. */
   async function markWorker(): Promise<void> {
-    await browser.context.serviceWorkers()[0]!.evaluate(() => {
+    await session.browser.context.serviceWorkers()[0]!.evaluate(() => {
       (globalThis as Record<string, unknown>)['backstoryTestMark'] = true;
     });
   }
   async function workerIsFresh(): Promise<boolean> {
-    const [worker] = browser.context.serviceWorkers();
+    const [worker] = session.browser.context.serviceWorkers();
     return !worker || !(await worker.evaluate(() => (globalThis as Record<string, unknown>)['backstoryTestMark'] === true).catch(() => false));
   }
 
   it('the service worker stopped mid-import, after it, and while serving: the import completes and the new names highlight after each restart', async () => {
     const options = await openOptions();
-    const cdp = await browser.context.newCDPSession(options);
+    const cdp = await session.browser.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');
     await markWorker();
     const pack = largePack({ id: 'large-sw', ...LARGE });
@@ -132,8 +128,8 @@ describe('faults in real Chromium', () => {
 
     // A page naming entities of the new pack: the restarted worker must know them.
     await writeFile(join(pagesDir, 'large-names.html'), `<!doctype html><meta charset="utf-8"><p>Today Kakaka Testperson0 met Lokaka Testperson1.</p>`);
-    const page = await browser.context.newPage();
-    await page.goto(server.url('large-names.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('large-names.html'));
     expect(await waitForHighlights(page, 2)).toEqual(['Kakaka Testperson0', 'Lokaka Testperson1']);
     expect(await workerIsFresh()).toBe(true);
     // And stopped while serving: the next page still highlights.
@@ -180,8 +176,8 @@ describe('faults in real Chromium', () => {
   });
 
   it('made no request except to the fixture server and the extension itself', () => {
-    expect(network.urls.some((u) => u.startsWith(server.origin))).toBe(true);
-    expect(network.foreign([server.origin, `chrome-extension://${browser.extensionId}`])).toEqual([]);
+    expect(network.urls.some((u) => u.startsWith(session.server.origin))).toBe(true);
+    expect(network.foreign([session.server.origin, `chrome-extension://${session.browser.extensionId}`])).toEqual([]);
   });
 });
 
@@ -222,24 +218,23 @@ function canMountTmpfs(): boolean {
 
 describe.runIf(canMountTmpfs())('a full disk (a 64 MB tmpfs profile, filled up)', () => {
   let mountPoint: string;
-  let browser: ExtensionBrowser;
 
   beforeAll(async () => {
     mountPoint = await mkdtemp(join(tmpdir(), 'backstory-small-disk-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${SMALL_DISK_BYTES}`, 'tmpfs', mountPoint]);
-    browser = await launchExtensionBrowser({ userDataDir: join(mountPoint, 'profile') });
   });
 
+  // Declared before the session: Vitest runs after-hooks in reverse order, so the browser closes before the unmount.
   afterAll(async () => {
-    await browser?.close();
     if (mountPoint) {
       execFileSync('umount', [mountPoint]);
       await rm(mountPoint, { recursive: true, force: true });
     }
   });
+  const session = useE2eSession({ launch: () => ({ userDataDir: join(mountPoint, 'profile') }) });
 
   async function openLibrary(): Promise<Page> {
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').first().waitFor();
     return options;
   }
@@ -259,7 +254,7 @@ describe.runIf(canMountTmpfs())('a full disk (a 64 MB tmpfs profile, filled up)'
     try {
       await pickPack(options, 'too-big.pack.json', largePack({ id: 'too-big', entities: 50, articles: 300, bodyFillerChars: 20_000 }).json);
       const report = await finalReport(options);
-      expect(report.text).toMatch(/^This pack needs about [\d.]+ MB of storage, but the browser has only [\d.]+ (MB|KB) left for Backstory\. .*Nothing was imported\.$/u);
+      expect(report.text).toMatch(/^This pack needs about [\d.]+ (MB|GB) of storage, but the browser has only [\d.]+ (MB|kB|bytes) left for Backstory\. .*Nothing was imported\.$/u);
       expect(report.role).toBe('alert');
     } finally {
       await free();
@@ -297,6 +292,7 @@ describe.runIf(canMountTmpfs())('a full disk (a 64 MB tmpfs profile, filled up)'
 });
 
 describe('a browser restart', () => {
+  // Two launches on one profile: this journey drives the browser itself rather than a session.
   it('keeps the library and the highlights', async () => {
     const profile = await mkdtemp(join(tmpdir(), 'backstory-restart-'));
     const server = await startStaticServer(['tests/e2e/fixtures/pages']);

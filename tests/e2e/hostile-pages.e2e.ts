@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -6,13 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { writeGeneratedPages } from './fixtures/hostile/generate';
 import { ClosedPopover, closedPopoverSize } from './support/closed-popover';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { PageGuard } from './support/page-guard';
 import { PageWorlds } from './support/page-worlds';
 import { NetworkRecorder } from './support/network-recorder';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const STRICT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'none'; connect-src 'none'; font-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 /** storm.js keeps at most this many paragraphs, one name in each. */
@@ -81,34 +79,31 @@ async function hover(opened: Opened, text: string): Promise<string> {
 }
 
 describe('hostile pages', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let network: NetworkRecorder;
   let generated: string;
   const figures: Record<string, unknown> = {};
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     generated = await mkdtemp(join(tmpdir(), 'backstory-hostile-'));
     await writeGeneratedPages(generated);
-    server = await startStaticServer([generated, 'tests/e2e/fixtures/hostile'], {
-      headers: { '/csp-header.html': { 'content-security-policy': STRICT_CSP } },
-    });
-    browser = await launchExtensionBrowser();
-    network = new NetworkRecorder(browser.context);
+  });
+  const session = useE2eSession({
+    pages: () => [generated, 'tests/e2e/fixtures/hostile'],
+    server: { headers: { '/csp-header.html': { 'content-security-policy': STRICT_CSP } } },
+  });
+  beforeAll(() => {
+    network = new NetworkRecorder(session.browser.context);
   });
 
   afterAll(async () => {
     console.info('Hostile-page figures (measured in this run):', JSON.stringify(figures));
-    await browser?.close();
-    await server?.close();
     await rm(generated, { recursive: true, force: true });
   });
 
   async function open(path: string): Promise<Opened> {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const guard = new PageGuard(page);
-    await page.goto(server.url(path));
+    await page.goto(session.server.url(path));
     const worlds = await PageWorlds.attach(page);
     return { page, worlds, guard, popover: await ClosedPopover.attach(page) };
   }
@@ -218,8 +213,8 @@ describe('hostile pages', () => {
   });
 
   it('made no request except to the fixture server and the extension itself', () => {
-    expect(network.urls.some((u) => u.startsWith(server.origin))).toBe(true);
-    expect(network.foreign([server.origin, `chrome-extension://${browser.extensionId}`])).toEqual([]);
+    expect(network.urls.some((u) => u.startsWith(session.server.origin))).toBe(true);
+    expect(network.foreign([session.server.origin, `chrome-extension://${session.browser.extensionId}`])).toEqual([]);
   });
 
 });

@@ -1,18 +1,17 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import { waitForHighlights } from './support/extension-browser';
 import { generatePack } from '../../bench/import/generate-pack';
 import { validatePack } from '../../lib/pack/validate';
 
 /** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
 const POLL = { timeout: 15_000 };
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 const DANGLING_PACK = 'tests/fixtures/packs/invalid/dangling-mention.pack.json';
 
@@ -34,20 +33,12 @@ const countRows = (page: Page) =>
   });
 
 describe('options page: packs', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let options: Page;
 
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-    options = await browser.openExtensionPage('options.html');
-  });
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(async () => {
+    options = await session.browser.openExtensionPage('options.html');
   });
 
   const packItems = () => options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem');
@@ -69,8 +60,8 @@ describe('options page: packs', () => {
   });
 
   it('highlights the imported names on a page at once', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('river-delta.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('river-delta.html'));
     const texts = await waitForHighlights(page, 2);
     expect(texts).toEqual(['Amara Okafor', 'Port Vale']);
     await page.close();
@@ -86,8 +77,8 @@ describe('options page: packs', () => {
   });
 
   it('stops and restarts highlighting a pack’s names in open tabs at once', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('river-delta.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('river-delta.html'));
     await waitForHighlights(page, 2);
     const painted = () => page.evaluate(() => (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get('backstory-mention')?.size ?? 0);
     await options.getByRole('checkbox', { name: 'Highlight names of River Delta water summit, 2025' }).uncheck();
@@ -160,7 +151,7 @@ describe('options page: packs', () => {
     const file = join(dir, 'crash.pack.json');
     await writeFile(file, JSON.stringify(generatePack({ articles: 1500, entities: 6000, id: 'crash' })));
     const before = await countRows(options);
-    const doomed = await browser.openExtensionPage('options.html');
+    const doomed = await session.browser.openExtensionPage('options.html');
     await doomed.locator('input[type=file]').setInputFiles(file);
     await doomed.locator('.import-progress [aria-current=step]', { hasText: 'Write' }).waitFor({ timeout: 30_000 });
     // Leaving asks first; the user stays.

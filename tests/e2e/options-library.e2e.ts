@@ -1,15 +1,14 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightTexts, launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import { highlightTexts, waitForHighlights } from './support/extension-browser';
 
 /** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
 const POLL = { timeout: 15_000 };
 
-const SCREENSHOTS = 'artifacts/screenshots';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Library test page</title></head><body>
 <main><p>Vladimir Putin met Xi Jinping again. Observers called Mr Chairman Xi a careful host.</p>
@@ -24,22 +23,17 @@ Kazakhstan hosted the talks. The Harbour Trust was not invited.
 `;
 
 describe('options page: library', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let options: Page;
 
+  let dir: string;
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    const dir = await mkdtemp(join(tmpdir(), 'backstory-library-'));
+    dir = await mkdtemp(join(tmpdir(), 'backstory-library-'));
     await writeFile(join(dir, 'library.html'), PAGE);
-    server = await startStaticServer([dir]);
-    browser = await launchExtensionBrowser();
-    options = await browser.openExtensionPage('options.html#/articles');
   });
+  const session = useE2eSession({ pages: () => [dir] });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(async () => {
+    options = await session.browser.openExtensionPage('options.html#/articles');
   });
 
   it('lists the articles newest first and finds them by headline', async () => {
@@ -70,7 +64,7 @@ describe('options page: library', () => {
   });
 
   it('edits an entity: a new alias is highlighted on pages, and hiding removes its highlights', async () => {
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/entities`);
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/entities`);
     await options.getByLabel('Search entities').fill('xi jin');
     await options.getByRole('list', { name: 'Entities' }).getByRole('link', { name: 'Xi Jinping' }).click();
     await options.getByRole('heading', { level: 2, name: 'Xi Jinping' }).waitFor();
@@ -78,33 +72,40 @@ describe('options page: library', () => {
     await aliases.fill(`${await aliases.inputValue()}\nMr Chairman Xi`);
     await options.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => options.getByRole('article').innerText(), POLL).toContain('Mr Chairman Xi');
+    // The save says so, politely, beside the button; the next edit clears it.
+    const saved = options.getByRole('article').getByRole('status');
+    await expect.poll(() => saved.innerText(), POLL).toBe('Saved.');
+    expect(await saved.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
     await options.screenshot({ path: `${SCREENSHOTS}/options-entity-page.png`, fullPage: true });
 
-    const page = await browser.context.newPage();
-    await page.goto(server.url('library.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('library.html'));
     await waitForHighlights(page, 3);
     expect(await highlightTexts(page)).toEqual(expect.arrayContaining(['Vladimir Putin', 'Xi Jinping', 'Mr Chairman Xi']));
 
     await options.getByRole('checkbox', { name: 'Do not highlight Xi Jinping on pages' }).check();
+    expect(await saved.innerText()).toBe('');
     await options.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => saved.innerText(), POLL).toBe('Saved.');
     await expect.poll(async () => (await highlightTexts(page)).filter((t) => t.includes('Xi')), { timeout: 10_000 }).toEqual([]);
     expect(await highlightTexts(page)).toContain('Vladimir Putin');
 
     // Back to the pack's names: "Mr Chairman Xi" is only the pack's alias "Xi" again.
     await options.getByRole('button', { name: 'Use the pack’s version' }).click();
+    await expect.poll(() => saved.innerText(), POLL).toBe('Back to the pack’s version.');
     await expect.poll(async () => (await highlightTexts(page)).filter((t) => t.includes('Xi')), { timeout: 10_000 }).toEqual(['Xi Jinping', 'Xi']);
     await page.close();
   });
 
   it('adds an entity by hand, and it is highlighted on pages', async () => {
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/entities`);
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/entities`);
     await options.getByLabel('Name', { exact: true }).fill('Harbour Trust');
     await options.getByLabel('Type').selectOption('Organization');
     await options.getByRole('button', { name: 'Add entity' }).click();
     await options.getByRole('heading', { level: 2, name: 'Harbour Trust' }).waitFor();
     expect(await options.getByRole('article').innerText()).toContain('from My articles');
-    const page = await browser.context.newPage();
-    await page.goto(server.url('library.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('library.html'));
     await expect.poll(async () => (await highlightTexts(page)).filter((t) => t === 'Harbour Trust').length, { timeout: 10_000 }).toBe(2);
     await page.close();
   });
@@ -113,8 +114,12 @@ describe('options page: library', () => {
     await options.getByRole('link', { name: 'Add an article' }).first().click();
     await options.getByLabel('Article text').fill(ARTICLE);
     const preview = options.getByLabel('Preview');
-    await expect.poll(() => preview.innerText(), POLL).toContain('Leaders meet again in Astana');
-    expect(await preview.innerText()).toContain('test-writer');
+    await expect.poll(() => preview.innerText(), POLL).toContain('test-writer');
+    // The headline taken from the first line is shown as a field, and says where it came from.
+    const headline = preview.getByLabel('Headline', { exact: true });
+    expect(await headline.inputValue()).toBe('Leaders meet again in Astana');
+    expect(await preview.innerText()).toContain('Taken from the first line of the text.');
+    expect(await preview.innerText()).toMatch(/ · 2 paragraphs$/mu);
     await options.screenshot({ path: `${SCREENSHOTS}/options-add-article.png`, fullPage: true });
     await options.getByRole('button', { name: 'Save to My articles' }).click();
     const reader = options.getByRole('article');
@@ -128,8 +133,31 @@ describe('options page: library', () => {
     await expect.poll(() => options.getByRole('list', { name: 'Articles' }).getByRole('listitem').count(), POLL).toBe(10);
   });
 
+  it('lets pasted text without a headline keep its first line, under a headline the user types', async () => {
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/add`);
+    await options.getByLabel('Article text').fill('Vladimir Putin arrived in Astana on Friday.\n\nTalks ran late into the night.');
+    const preview = options.getByLabel('Preview');
+    // The first line became the headline, the preview says so, and one paragraph is "1 paragraph".
+    await expect.poll(() => preview.getByLabel('Headline', { exact: true }).inputValue(), POLL).toBe('Vladimir Putin arrived in Astana on Friday.');
+    expect(await preview.innerText()).toContain('Taken from the first line of the text.');
+    expect(await preview.innerText()).toMatch(/^1 paragraph$/mu);
+    await preview.getByRole('checkbox', { name: /The first line is the headline/u }).uncheck();
+    expect(await preview.getByLabel('Headline', { exact: true }).inputValue()).toBe('');
+    expect(await preview.getByRole('button', { name: 'Save to My articles' }).isDisabled()).toBe(true);
+    expect(await preview.innerText()).toMatch(/Type a headline to save the article\.[\s\S]*^2 paragraphs$/mu);
+    await preview.getByLabel('Headline', { exact: true }).fill('Putin in Astana');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-add-article-headline.png`, fullPage: true });
+    await preview.getByRole('button', { name: 'Save to My articles' }).click();
+    const reader = options.getByRole('article');
+    await reader.getByRole('heading', { level: 2, name: 'Putin in Astana' }).waitFor(POLL);
+    expect(await reader.innerText()).toContain('Vladimir Putin arrived in Astana on Friday.');
+    options.once('dialog', (dialog) => void dialog.accept());
+    await reader.getByRole('button', { name: 'Delete article' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
+  });
+
   it('says what is wrong with text that is not an article', async () => {
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/add`);
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/add`);
     await options.getByLabel('Article text').fill('{"format": "article-pack"}');
     await expect.poll(() => options.getByRole('alert').innerText(), POLL).toContain('looks like JSON');
   });

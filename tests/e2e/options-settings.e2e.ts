@@ -1,32 +1,26 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 
 /** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
 const POLL = { timeout: 15_000 };
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 
 describe('options page: settings, storage and backup', () => {
-  let browser: ExtensionBrowser;
   let options: Page;
 
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    browser = await launchExtensionBrowser();
-    options = await browser.openExtensionPage('options.html#/settings');
-  });
+  const session = useE2eSession();
 
-  afterAll(async () => {
-    await browser?.close();
+  beforeAll(async () => {
+    options = await session.browser.openExtensionPage('options.html#/settings');
   });
 
   const stored = () =>
-    browser.serviceWorker.evaluate(async () => {
+    session.browser.serviceWorker.evaluate(async () => {
       // `chrome` exists in the service worker; this file is type-checked without its types.
       const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: Record<string, unknown> }> } } } }).chrome;
       return (await api.storage.local.get('settings')).settings;
@@ -54,10 +48,45 @@ describe('options page: settings, storage and backup', () => {
     await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual([]);
   });
 
+  it('says inline what is wrong with a site it cannot add, and takes a wildcard', async () => {
+    const field = options.getByLabel('Site to turn off');
+    const note = options.getByRole('status').filter({ hasText: /\S/u });
+    await field.fill('example');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await expect.poll(() => field.getAttribute('aria-invalid'), POLL).toBe('true');
+    const message = options.locator(`#${await field.getAttribute('aria-describedby').then((ids) => ids!.split(' ')[0])}`);
+    expect(await message.innerText()).toMatch(/“example” has no ending like \.com or \.org/u);
+    expect(await message.getAttribute('role')).toBe('status');
+    // The entry stays in the field to be corrected, and nothing was stored.
+    expect(await field.inputValue()).toBe('example');
+    expect((await stored())?.disabledSites).toEqual([]);
+    await field.scrollIntoViewIfNeeded();
+    await options.screenshot({ path: `${SCREENSHOTS}/options-settings-invalid-site.png`, fullPage: true });
+
+    await field.fill('chrome://settings');
+    await field.press('Enter');
+    await expect.poll(() => message.innerText(), POLL).toMatch(/only runs on web pages/u);
+
+    // Typing clears the complaint; a wildcard is what every entry means already.
+    await field.fill('*.news.example.com');
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    await field.press('Enter');
+    await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual(['news.example.com']);
+    expect(await note.count()).toBe(1);
+    await field.fill('https://news.example.com/today');
+    await field.press('Enter');
+    await expect.poll(() => message.innerText(), POLL).toBe('news.example.com is already in the list.');
+    await options.getByRole('button', { name: 'Turn Backstory back on for news.example.com' }).click();
+    await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual([]);
+  });
+
   it('shows storage use per pack and in all', async () => {
     await options.getByRole('link', { name: 'Storage and backup' }).click();
     await expect.poll(() => options.getByRole('table').innerText(), POLL).toContain('Starter: SCO summit, Astana 2024');
-    expect(await options.getByText(/^Backstory uses \d/u).count()).toBe(1);
+    const line = await options.getByText(/^Backstory uses \d/u).innerText();
+    // One byte formatter for both sizes: "505 kB of the 83 GB …", never "505.3 KB of the 79082 MB".
+    expect(line).toMatch(/^Backstory uses [\d.,]+ (bytes|kB|MB|GB) of the [\d.,]+ (kB|MB|GB|TB) the browser allows it\.$/u);
+    expect(line).not.toMatch(/\d{4,}|KB/u);
     await options.screenshot({ path: `${SCREENSHOTS}/options-storage.png`, fullPage: true });
   });
 
@@ -78,14 +107,34 @@ describe('options page: settings, storage and backup', () => {
     damaged.packs[0].pack.entities[0].type = 'Alien';
     const dir = await mkdtemp(join(tmpdir(), 'backstory-backup-'));
     await writeFile(join(dir, 'damaged.json'), JSON.stringify(damaged));
-    options.once('dialog', (dialog) => void dialog.accept());
+    // The file is checked before anything is asked: a damaged one is refused outright.
+    let asked = false;
+    const noteQuestion = () => (asked = true);
+    options.on('dialog', noteQuestion);
     await options.locator('input[type=file]').setInputFiles(join(dir, 'damaged.json'));
     await expect.poll(() => options.getByRole('alert').innerText(), POLL).toContain('This backup is damaged');
+    expect(await options.getByRole('dialog').count()).toBe(0);
+    options.off('dialog', noteQuestion);
+    expect(asked).toBe(false);
     expect(await options.getByRole('alert').innerText()).toContain('packs[0].pack.entities[0].type');
     expect(await options.getByRole('table').innerText()).toContain('River Delta');
 
-    options.once('dialog', (dialog) => void dialog.accept());
+    // A sound backup: the question says what it holds and what it replaces; Cancel changes nothing.
     await options.locator('input[type=file]').setInputFiles(backupPath);
+    const question = options.getByRole('dialog', { name: 'Replace your library with this backup?' });
+    await question.waitFor(POLL);
+    const said = await question.innerText();
+    expect(said).toMatch(/1 pack: “Starter: SCO summit, Astana 2024”/u);
+    expect(said).toMatch(/\d+ articles\n[\s\S]*\d+ entities/u);
+    expect(said).toMatch(/Your library now has 2 packs/u);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-restore-confirm.png` });
+    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await options.keyboard.press('Escape');
+    await expect.poll(() => question.count(), POLL).toBe(0);
+    expect(await options.getByRole('table').innerText()).toContain('River Delta');
+
+    await options.locator('input[type=file]').setInputFiles(backupPath);
+    await question.getByRole('button', { name: 'Replace my library' }).click();
     await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain('Restored 1 pack,');
     await expect.poll(() => options.getByRole('table').innerText(), POLL).not.toContain('River Delta');
     await expect.poll(async () => (await stored())?.highlightCap, POLL).toBe(20_000);

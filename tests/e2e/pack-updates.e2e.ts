@@ -1,14 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import type { ExtensionBrowser } from './support/extension-browser';
 import { generatePack } from '../../bench/import/generate-pack';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import { startPackServer, type PackServer } from './support/pack-server';
 
 /** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
 const POLL = { timeout: 15_000 };
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const NAME = 'Generated pack (20 articles)';
 
 /** Makes the daily update alarm fire now, as if a day had passed. */
@@ -27,7 +26,6 @@ async function fireUpdateAlarm(browser: ExtensionBrowser): Promise<void> {
 }
 
 describe('packs from an address, and their updates', () => {
-  let browser: ExtensionBrowser;
   let server: PackServer;
   let options: Page;
 
@@ -39,15 +37,14 @@ describe('packs from an address, and their updates', () => {
   };
   const item = () => options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: NAME });
 
+  const session = useE2eSession();
+
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     server = await startPackServer();
-    browser = await launchExtensionBrowser();
-    options = await browser.openExtensionPage('options.html');
+    options = await session.browser.openExtensionPage('options.html');
   });
 
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -76,13 +73,13 @@ describe('packs from an address, and their updates', () => {
 
   it('updates in the background when the daily check runs, and keeps the version when the new file is bad', async () => {
     server.publish(version('3.0.0', 30));
-    await fireUpdateAlarm(browser);
+    await fireUpdateAlarm(session.browser);
     await expect.poll(() => item().innerText(), { timeout: 20_000 }).toMatch(/Version 3\.0\.0 · 40 entities · 30 articles[\s\S]*Updated to version 3\.0\.0/u);
 
     const bad = version('4.0.0');
     (bad as unknown as { entities: Array<{ type: string }> }).entities[0]!.type = 'Alien';
     server.publish(bad);
-    await fireUpdateAlarm(browser);
+    await fireUpdateAlarm(session.browser);
     await expect.poll(() => item().innerText(), { timeout: 20_000 }).toContain('Not updated: the new file is not a valid pack');
     expect(await item().innerText()).toContain('Version 3.0.0');
     await options.screenshot({ path: `${SCREENSHOTS}/options-update-refused.png`, fullPage: true });

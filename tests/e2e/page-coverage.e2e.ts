@@ -1,33 +1,21 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { ClosedPopover } from './support/closed-popover';
-import { launchExtensionBrowser, pointOfText, type ExtensionBrowser } from './support/extension-browser';
+import { pointOfText } from './support/extension-browser';
 import { highlightNames, paintedTexts, sendToTab, setSettings, until } from './support/page-tools';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 
 describe('on every kind of page: frames, shadow DOM, dynamic content, site controls', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
 
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-  });
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   describe('what is scanned', () => {
     let page: Page;
     beforeAll(async () => {
-      page = await browser.context.newPage();
-      await page.goto(server.url('coverage.html'));
+      page = await session.browser.context.newPage();
+      await page.goto(session.server.url('coverage.html'));
     });
     afterAll(() => page.close());
 
@@ -58,9 +46,9 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
     });
 
     it('scans code blocks once the scanCodeBlocks setting is on, live', async () => {
-      await setSettings(browser, { scanCodeBlocks: true });
+      await setSettings(session.browser, { scanCodeBlocks: true });
       expect(await until(() => paintedTexts(page), (t) => t.length === 3)).toEqual(['Kazakhstan', 'Tajikistan', 'Ukraine']);
-      await setSettings(browser, { scanCodeBlocks: false });
+      await setSettings(session.browser, { scanCodeBlocks: false });
       await until(() => paintedTexts(page), (t) => !t.includes('Ukraine'));
     });
   });
@@ -68,8 +56,8 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
   describe('a page that changes', () => {
     let page: Page;
     beforeAll(async () => {
-      page = await browser.context.newPage();
-      await page.goto(server.url('dynamic.html'));
+      page = await session.browser.context.newPage();
+      await page.goto(session.server.url('dynamic.html'));
       await until(() => paintedTexts(page), (t) => t.includes('Astana'));
     });
     afterAll(() => page.close());
@@ -98,7 +86,7 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
     });
 
     it('keeps up with an infinite feed, and stops at the highlight cap', async () => {
-      await setSettings(browser, { highlightCap: 40 });
+      await setSettings(session.browser, { highlightCap: 40 });
       await page.evaluate(() => {
         const app = (window as unknown as { app: { addItem(t: string): void } }).app;
         for (let i = 0; i < 300; i++) app.addItem(`Item ${i}: Kazakhstan and Belarus signed, said Vladimir Putin.`);
@@ -107,7 +95,7 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       await page.waitForTimeout(800);
       expect((await paintedTexts(page)).length).toBe(40);
       expect(count).toBeLessThanOrEqual(40);
-      await setSettings(browser, { highlightCap: 2000 });
+      await setSettings(session.browser, { highlightCap: 2000 });
       expect(await until(() => paintedTexts(page).then((t) => t.length), (n) => n === 901)).toBe(901);
     });
 
@@ -127,18 +115,18 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
   describe('settings take effect in open tabs', () => {
     let page: Page;
     beforeAll(async () => {
-      page = await browser.context.newPage();
-      await page.goto(server.url('demo.html'));
+      page = await session.browser.context.newPage();
+      await page.goto(session.server.url('demo.html'));
       await until(() => paintedTexts(page), (t) => t.length >= 70);
     });
     afterAll(() => page.close());
 
     it('switches the highlight style live: underline, background, hover-only (nothing the page can read)', async () => {
       expect(await highlightNames(page)).toEqual(['backstory-mention']);
-      await setSettings(browser, { highlightStyle: 'background' });
+      await setSettings(session.browser, { highlightStyle: 'background' });
       await until(() => highlightNames(page), (n) => n.join() === 'backstory-mention-background');
       await page.screenshot({ path: `${SCREENSHOTS}/style-background.png` });
-      await setSettings(browser, { highlightStyle: 'hover-only' });
+      await setSettings(session.browser, { highlightStyle: 'hover-only' });
       await until(() => highlightNames(page), (n) => n.length === 0);
       // Hovering still finds the name; it is marked in Backstory's own UI, still nothing in CSS.highlights.
       const popover = await ClosedPopover.attach(page);
@@ -149,22 +137,22 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       await page.screenshot({ path: `${SCREENSHOTS}/style-hover-only.png` });
       await page.keyboard.press('Escape');
       await until(() => highlightNames(page), (n) => n.length === 0);
-      await setSettings(browser, { highlightStyle: 'underline' });
+      await setSettings(session.browser, { highlightStyle: 'underline' });
       await until(() => highlightNames(page), (n) => n.join() === 'backstory-mention');
     });
 
     it('pauses everywhere and resumes, live', async () => {
-      await setSettings(browser, { paused: true });
+      await setSettings(session.browser, { paused: true });
       await until(() => highlightNames(page), (n) => n.length === 0);
-      await setSettings(browser, { paused: false });
+      await setSettings(session.browser, { paused: false });
       await until(() => paintedTexts(page), (t) => t.length >= 70);
     });
 
     it('turned off for a site: highlights go at once, and later loads do not get the script at all', async () => {
-      await setSettings(browser, { disabledSites: ['127.0.0.1'] });
+      await setSettings(session.browser, { disabledSites: ['127.0.0.1'] });
       await until(() => highlightNames(page), (n) => n.length === 0);
       await until(
-        () => browser.serviceWorker.evaluate(async () => {
+        () => session.browser.serviceWorker.evaluate(async () => {
           const c = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ excludeMatches?: string[] }>> } } }).chrome;
           return (await c.scripting.getRegisteredContentScripts())[0]?.excludeMatches ?? [];
         }),
@@ -173,12 +161,12 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       await page.reload();
       await page.waitForTimeout(1500);
       // No script in the page: nobody there to answer the popup.
-      await expect(sendToTab(browser, page.url(), { type: 'tab.mentions', payload: {} })).rejects.toThrow(/Receiving end does not exist/u);
+      await expect(sendToTab(session.browser, page.url(), { type: 'tab.mentions', payload: {} })).rejects.toThrow(/Receiving end does not exist/u);
       expect(await highlightNames(page)).toEqual([]);
 
-      await setSettings(browser, { disabledSites: [] });
+      await setSettings(session.browser, { disabledSites: [] });
       await until(
-        () => browser.serviceWorker.evaluate(async () => {
+        () => session.browser.serviceWorker.evaluate(async () => {
           const c = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ excludeMatches?: string[] }>> } } }).chrome;
           return (await c.scripting.getRegisteredContentScripts())[0]?.excludeMatches ?? [];
         }),
@@ -186,19 +174,19 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       );
       await page.reload();
       await until(() => paintedTexts(page), (t) => t.length >= 70);
-      expect(await sendToTab(browser, page.url(), { type: 'tab.mentions', payload: {} })).toMatchObject({ ok: true, result: { enabled: true } });
+      expect(await sendToTab(session.browser, page.url(), { type: 'tab.mentions', payload: {} })).toMatchObject({ ok: true, result: { enabled: true } });
     });
   });
 
   it('goes quiet without an error in the page when the extension is reloaded under it', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors: string[] = [];
     const messages: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-    await page.goto(server.url('demo.html'));
+    await page.goto(session.server.url('demo.html'));
     await until(() => paintedTexts(page), (t) => t.length >= 70);
-    await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await session.browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
     // The old copy notices within its check interval and takes its highlights away.
     await until(() => highlightNames(page), (n) => n.length === 0, 8000);
     const { x, y } = await pointOfText(page, 'Zhang Ming');

@@ -1,11 +1,10 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { ClosedPopover } from './support/closed-popover';
-import { highlightTexts, launchExtensionBrowser, pointOfText, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { highlightTexts, pointOfText, waitForHighlights } from './support/extension-browser';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 
 interface Expected {
   mentions: Array<{ text: string; entityId: string }>;
@@ -13,25 +12,17 @@ interface Expected {
 }
 
 describe('on a news page, with the starter pack', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let page: Page;
   let popover: ClosedPopover;
   let expected: Expected;
 
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    expected = JSON.parse(await readFile('tests/e2e/fixtures/pages/demo.expected.json', 'utf8')) as Expected;
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-    page = await browser.context.newPage();
-    await page.goto(server.url('demo.html'));
-    popover = await ClosedPopover.attach(page);
-  });
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(async () => {
+    expected = JSON.parse(await readFile('tests/e2e/fixtures/pages/demo.expected.json', 'utf8')) as Expected;
+    page = await session.browser.context.newPage();
+    await page.goto(session.server.url('demo.html'));
+    popover = await ClosedPopover.attach(page);
   });
 
   it('highlights exactly the names the starter pack knows, in document order', async () => {
@@ -91,15 +82,15 @@ describe('on a news page, with the starter pack', () => {
   });
 
   it('highlights nothing on a page that names no known entity', async () => {
-    const plain = await browser.context.newPage();
-    await plain.goto(server.url('plain.html'));
+    const plain = await session.browser.context.newPage();
+    await plain.goto(session.server.url('plain.html'));
     await plain.waitForTimeout(1500);
     expect(await highlightTexts(plain)).toEqual([]);
     await plain.close();
   });
 
   it('stops highlighting an entity type the user hides in settings, in the open tab, without reload', async () => {
-    const options = await browser.openExtensionPage('options.html#/settings');
+    const options = await session.browser.openExtensionPage('options.html#/settings');
     await options.getByRole('checkbox', { name: 'Places' }).uncheck();
     await expect.poll(async () => (await highlightTexts(page)).includes('Kazakhstan'), { timeout: 15_000 }).toBe(false);
     const texts = await highlightTexts(page);

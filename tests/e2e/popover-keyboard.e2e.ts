@@ -1,41 +1,31 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { markedText } from './support/closed-marks';
 import { ClosedPopover } from './support/closed-popover';
-import { launchExtensionBrowser, pointOfText, type ExtensionBrowser } from './support/extension-browser';
+import { pointOfText } from './support/extension-browser';
 import { highlightNames, paintedTexts, sendToTab, setSettings, until } from './support/page-tools';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const AMBIGUOUS_PACK = 'tests/e2e/fixtures/packs/ambiguous.pack.json';
 
 /** The mention under the keyboard's focus mark. */
 const focusedText = (page: Page) => markedText(page, 'focus');
 
 describe('the popover and the keyboard', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let page: Page;
   let popover: ClosedPopover;
 
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
+
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-    page = await browser.context.newPage();
-    await page.goto(server.url('demo.html'));
+    page = await session.browser.context.newPage();
+    await page.goto(session.server.url('demo.html'));
     await until(() => paintedTexts(page), (t) => t.length >= 70);
     popover = await ClosedPopover.attach(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('declares the step commands, rebindable in chrome://extensions/shortcuts', async () => {
-    const commands = await browser.serviceWorker.evaluate(() =>
+    const commands = await session.browser.serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name: string }>> } } }).chrome.commands.getAll(),
     );
     expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['next-mention', 'previous-mention']));
@@ -44,7 +34,7 @@ describe('the popover and the keyboard', () => {
   it('steps through mentions from the keyboard with a visible focus mark; Enter opens, Esc closes and gives focus back', async () => {
     // Headless Chromium does not route extension shortcuts, so the test sends what the
     // command handler sends to the tab ('mention.step'), from the service worker.
-    const step = (direction: 'next' | 'previous') => sendToTab(browser, page.url(), { type: 'mention.step', payload: { direction } });
+    const step = (direction: 'next' | 'previous') => sendToTab(session.browser, page.url(), { type: 'mention.step', payload: { direction } });
     await page.evaluate(() => window.scrollTo(0, 0));
     await step('next');
     const first = await until(() => focusedText(page), (t) => t !== undefined);
@@ -82,7 +72,7 @@ describe('the popover and the keyboard', () => {
       input.id = 'typing';
       document.body.prepend(input);
     });
-    await sendToTab(browser, page.url(), { type: 'mention.step', payload: { direction: 'next' } });
+    await sendToTab(session.browser, page.url(), { type: 'mention.step', payload: { direction: 'next' } });
     await until(() => focusedText(page), (t) => t !== undefined);
     await page.focus('#typing');
     await page.keyboard.press('Enter');
@@ -93,7 +83,7 @@ describe('the popover and the keyboard', () => {
   });
 
   it('waits for the hover delay setting before opening, and never takes focus on hover', async () => {
-    await setSettings(browser, { hoverDelayMs: 900 });
+    await setSettings(session.browser, { hoverDelayMs: 900 });
     await page.waitForTimeout(100);
     const { x, y } = await pointOfText(page, 'Kazakhstan');
     await page.mouse.move(x, y);
@@ -101,7 +91,7 @@ describe('the popover and the keyboard', () => {
     expect(await popover.isOpen()).toBe(false);
     await popover.waitForText((t) => t.includes('Kazakhstan'));
     expect(await popover.hasFocus()).toBe(false);
-    await setSettings(browser, { hoverDelayMs: 250 });
+    await setSettings(session.browser, { hoverDelayMs: 250 });
     await page.mouse.move(3, 3);
     await popover.waitForClosed();
   });
@@ -140,7 +130,7 @@ describe('the popover and the keyboard', () => {
     // The starter pack is from July 2024: over a year old.
     expect(text).toMatch(/as of/u);
     const more = /(\d+) more articles/u.exec(text)!;
-    const [library] = await Promise.all([browser.context.waitForEvent('page'), popover.click(`${more[1]} more articles`)]);
+    const [library] = await Promise.all([session.browser.context.waitForEvent('page'), popover.click(`${more[1]} more articles`)]);
     await library.waitForLoadState();
     expect(library.url()).toMatch(/\/options\.html#\/entities\/[^/]+$/u);
     await library.getByRole('heading', { level: 2, name: 'Vladimir Putin' }).waitFor();
@@ -151,7 +141,7 @@ describe('the popover and the keyboard', () => {
   });
 
   it('reveals a mention for the popup ("on this page"), with the popover open', async () => {
-    const reply = (await sendToTab(browser, page.url(), { type: 'tab.mentions', payload: {} })) as {
+    const reply = (await sendToTab(session.browser, page.url(), { type: 'tab.mentions', payload: {} })) as {
       ok: boolean;
       result: { entities: Array<{ entityKey: string; count: number; text: string }>; enabled: boolean };
     };
@@ -162,7 +152,7 @@ describe('the popover and the keyboard', () => {
     const counts = reply.result.entities.map((e) => e.count);
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
 
-    expect(await sendToTab(browser, page.url(), { type: 'tab.reveal', payload: { entityKey: zhang.entityKey } })).toEqual({
+    expect(await sendToTab(session.browser, page.url(), { type: 'tab.reveal', payload: { entityKey: zhang.entityKey } })).toEqual({
       ok: true,
       result: { found: true },
     });
@@ -174,8 +164,8 @@ describe('the popover and the keyboard', () => {
   });
 
   it('stays on screen at a viewport corner, matches a dark page, and follows right-to-left text', async () => {
-    const edge = await browser.context.newPage();
-    await edge.goto(server.url('edge.html'));
+    const edge = await session.browser.context.newPage();
+    await edge.goto(session.server.url('edge.html'));
     await until(() => paintedTexts(edge), (t) => t.length >= 3);
     const edgePopover = await ClosedPopover.attach(edge);
     const viewport = edge.viewportSize()!;
@@ -202,13 +192,13 @@ describe('the popover and the keyboard', () => {
   });
 
   it('offers the candidates of an ambiguous name, and remembers "not this one" for the site', async () => {
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await options.locator('input[type=file]').setInputFiles(AMBIGUOUS_PACK);
     await until(() => options.getByRole('status').innerText(), (t) => t.includes('Imported Two Jordans'));
     await options.close();
 
-    const jordan = await browser.context.newPage();
-    await jordan.goto(server.url('ambiguous.html'));
+    const jordan = await session.browser.context.newPage();
+    await jordan.goto(session.server.url('ambiguous.html'));
     await until(() => paintedTexts(jordan), (t) => t.length >= 2);
     const jordanPopover = await ClosedPopover.attach(jordan);
     const spot = await pointOfText(jordan, 'Jordan');
@@ -221,6 +211,10 @@ describe('the popover and the keyboard', () => {
     // The country is listed first or second; dismiss it wherever it is.
     const countryFirst = text.indexOf('Country in Western Asia') < text.indexOf('Michael Jordan');
     await jordanPopover.click('Not this one', countryFirst ? 0 : 1);
+    // The card stays, pinned, with the country replaced by what happened and an Undo.
+    const hidden = await jordanPopover.waitForText((t) => t.includes('Jordan: hidden on 127.0.0.1 · Undo'));
+    expect(hidden).toContain('Michael Jordan');
+    await jordan.keyboard.press('Escape');
     await jordanPopover.waitForClosed();
     await jordan.waitForTimeout(300);
     await jordan.mouse.move(3, 3);
@@ -245,12 +239,12 @@ describe('the popover and the keyboard', () => {
     await popover.waitForText((t) => t.includes('Turn off Backstory on 127.0.0.1'));
     await popover.click('Turn off Backstory on 127.0.0.1');
     await until(() => highlightNames(page), (n) => n.length === 0);
-    const settings = await browser.serviceWorker.evaluate(async () => {
+    const settings = await session.browser.serviceWorker.evaluate(async () => {
       const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { disabledSites: string[] }>> } } } }).chrome.storage.local;
       return (await local.get('settings')).settings;
     });
     expect(settings?.disabledSites).toEqual(['127.0.0.1']);
-    await setSettings(browser, { disabledSites: [] });
+    await setSettings(session.browser, { disabledSites: [] });
     await until(() => paintedTexts(page), (t) => t.length >= 70);
   });
 });

@@ -1,34 +1,26 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { ClosedPopover } from './support/closed-popover';
-import { launchExtensionBrowser, pointOfText, type ExtensionBrowser } from './support/extension-browser';
+import { pointOfText, type ExtensionBrowser } from './support/extension-browser';
 import { paintedTexts, until } from './support/page-tools';
-import { startStaticServer, type StaticServer } from './support/static-server';
-
-const SCREENSHOTS = 'artifacts/screenshots';
+import type { StaticServer } from './support/static-server';
 
 describe('related names in the page card', () => {
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
   let browser: ExtensionBrowser;
   let server: StaticServer;
   let page: Page;
   let popover: ClosedPopover;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
+    ({ browser, server } = session);
     page = await browser.context.newPage();
     // Tall enough for the whole card above or below the name (a card taller than the room there is issue 20's item 2).
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.goto(server.url('demo.html'));
     await until(() => paintedTexts(page), (t) => t.length >= 70);
     popover = await ClosedPopover.attach(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('opens a related name’s card in place, with a way back; mouse and keyboard', async () => {

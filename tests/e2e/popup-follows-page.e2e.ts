@@ -1,12 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import { waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
 import { setSettings, until } from './support/page-tools';
 import { PopupPage } from './support/popup-page';
-import { startStaticServer, type StaticServer } from './support/static-server';
-
-const SCREENSHOTS = 'artifacts/screenshots';
+import type { StaticServer } from './support/static-server';
 
 /** The exclusions of the page script's run-time registration. */
 function excludedPatterns(browser: ExtensionBrowser): Promise<string[]> {
@@ -17,22 +15,16 @@ function excludedPatterns(browser: ExtensionBrowser): Promise<string[]> {
 }
 
 describe('toolbar popup: the page at hand, followed live', () => {
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
   let browser: ExtensionBrowser;
   let server: StaticServer;
   let page: Page;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
+    ({ browser, server } = session);
     page = await browser.context.newPage();
     await page.goto(server.url('demo.html'));
     await waitForHighlights(page, 70);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('reopens on the names of this page, with an empty search box focused, whatever was searched before', async () => {

@@ -1,12 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { ClosedPopover } from './support/closed-popover';
-import { highlightTexts, launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
+import { highlightTexts, waitForHighlights } from './support/extension-browser';
 import { PopupPage } from './support/popup-page';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 
 interface Expected {
   mentions: Array<{ text: string; entityId: string }>;
@@ -23,24 +22,16 @@ async function expectedCounts(): Promise<Array<[string, number]>> {
 }
 
 describe('toolbar popup: on this page', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let page: Page;
   let popup: PopupPage;
 
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-    page = await browser.context.newPage();
-    await page.goto(server.url('demo.html'));
-    await waitForHighlights(page, 70);
-    popup = await PopupPage.open(browser, { about: page });
-  });
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(async () => {
+    page = await session.browser.context.newPage();
+    await page.goto(session.server.url('demo.html'));
+    await waitForHighlights(page, 70);
+    popup = await PopupPage.open(session.browser, { about: page });
   });
 
   it('lists the names found on the page with their mention counts, most mentioned first', async () => {

@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { clickToolbarButton, tabIdOf } from './support/extension-action';
-import { highlightTexts, launchExtensionBrowser, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { highlightTexts, waitForHighlights } from './support/extension-browser';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const CORRECTED_HEADLINE = 'Freight trains start running on the Caspian rail link';
 
 /**
@@ -16,32 +14,24 @@ const CORRECTED_HEADLINE = 'Freight trains start running on the Caspian rail lin
  * background (a headless browser's context menu cannot be clicked).
  */
 describe('save the page you are reading', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let article: Page;
   let articleTabId: number;
   let save: Page;
 
+  const session = useE2eSession({ pages: ['tests/fixtures/pages'] });
+
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await options.getByText('Starter: SCO summit, Astana 2024').waitFor();
     await options.close();
-    article = await browser.context.newPage();
-    await article.goto(server.url('steppe-railway.html'));
+    article = await session.browser.context.newPage();
+    await article.goto(session.server.url('steppe-railway.html'));
     await waitForHighlights(article);
-    articleTabId = await tabIdOf(browser, article);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    articleTabId = await tabIdOf(session.browser, article);
   });
 
   async function openPopupFor(tabId: number): Promise<Page> {
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const popup = await session.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.setViewportSize({ width: 380, height: 560 });
     return popup;
   }
@@ -51,12 +41,12 @@ describe('save the page you are reading', () => {
   // out of it), which needs host access to all sites, and that access covers this read too.
 
   it('opens a preview of the article from the popup’s "Save this page"', async () => {
-    await clickToolbarButton(browser, article);
+    await clickToolbarButton(session.browser, article);
     const popup = await openPopupFor(articleTabId);
     const button = popup.getByRole('button', { name: 'Save this page' });
     await button.waitFor();
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-save-button.png` });
-    [save] = await Promise.all([browser.context.waitForEvent('page'), button.click()]);
+    [save] = await Promise.all([session.browser.context.waitForEvent('page'), button.click()]);
     await save.waitForLoadState();
     expect(save.url()).toMatch(/\/save\.html#[\w-]+$/u);
     await popup.close();
@@ -65,7 +55,7 @@ describe('save the page you are reading', () => {
     expect(await save.getByLabel('Author').inputValue()).toBe('Dana Seitkali');
     expect(await save.getByLabel('Date', { exact: true }).inputValue()).toBe('2024-07-12T08:15:00+05:00');
     expect(await save.getByLabel('Site').inputValue()).toBe('The Steppe Courier');
-    expect(await save.getByLabel('URL').inputValue()).toBe(server.url('news/2024/07/caspian-rail-link'));
+    expect(await save.getByLabel('URL').inputValue()).toBe(session.server.url('news/2024/07/caspian-rail-link'));
     expect(await save.getByLabel('Text').inputValue()).toMatch(/^The first freight train[\s\S]+\n\nSpeaking at the station/u);
   });
 
@@ -116,7 +106,7 @@ describe('save the page you are reading', () => {
     await saved.waitFor();
     expect(await popup.getByRole('region', { name: 'This page' }).innerText()).toMatch(/Already in your library/u);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-already-saved.png` });
-    const [reader] = await Promise.all([browser.context.waitForEvent('page'), saved.click()]);
+    const [reader] = await Promise.all([session.browser.context.waitForEvent('page'), saved.click()]);
     await expect.poll(() => reader.getByRole('heading', { level: 2 }).innerText()).toBe(CORRECTED_HEADLINE);
     await reader.close();
     await popup.close();
@@ -128,5 +118,41 @@ describe('save the page you are reading', () => {
     // Ignored and undecided names stay plain.
     expect(await highlightTexts(article)).not.toContain('Aktau');
     await article.screenshot({ path: `${SCREENSHOTS}/save-accepted-highlighted.png` });
+  });
+
+  it('reads a plain news page as a careful reader would: h1, byline split, no draft text, sensible new names', async () => {
+    const ledger = await session.browser.context.newPage();
+    await ledger.goto(session.server.url('daily-ledger.html'));
+    await waitForHighlights(ledger);
+    const tabId = await tabIdOf(session.browser, ledger);
+    await clickToolbarButton(session.browser, ledger);
+    const popup = await openPopupFor(tabId);
+    const button = popup.getByRole('button', { name: 'Save this page' });
+    await button.waitFor();
+    const [preview] = await Promise.all([session.browser.context.waitForEvent('page'), button.click()]);
+    await preview.waitForLoadState();
+    await popup.close();
+
+    // Not the <title> ("Daily Ledger — Leaders gather…"), and the site comes from what the title adds to the h1.
+    await expect.poll(() => preview.getByLabel('Headline').inputValue()).toBe('Leaders gather in Astana as the summit opens');
+    expect(await preview.getByLabel('Author').inputValue()).toBe('A. Reporter');
+    expect(await preview.getByLabel('Date', { exact: true }).inputValue()).toBe('2024-07-04');
+    expect(await preview.getByLabel('Site').inputValue()).toBe('Daily Ledger');
+    const text = await preview.getByLabel('Text').inputValue();
+    expect(text).toMatch(/^Leaders from across Asia/u);
+    // Hidden by the page's stylesheet too, which only the page itself can tell (checkVisibility).
+    expect(text).not.toMatch(/DRAFT NOTE|Olga Smirnova|Boris Ivanov|Pavel Orlov|Nikolai Petrov/u);
+
+    const fresh = preview.getByRole('list', { name: 'New names' });
+    await expect.poll(() => fresh.innerText(), { timeout: 15_000 }).toContain('Aigerim Nurlanova');
+    const names = await fresh.locator('.choice__name').allInnerTexts();
+    expect(names).toEqual(expect.arrayContaining(['Eurasia Policy Institute']));
+    for (const wrong of ['Ledger — Leaders', 'Kazakh', 'Leaders', 'Marat Bekov']) expect(names).not.toContain(wrong);
+    // Types read as words in the choices.
+    expect(await fresh.getByRole('combobox', { name: 'Type of Aigerim Nurlanova' }).locator('option:checked').innerText()).toMatch(/^(Person|Other)$/u);
+    await preview.setViewportSize({ width: 1200, height: 900 });
+    await preview.screenshot({ path: `${SCREENSHOTS}/save-preview-daily-ledger.png`, fullPage: true });
+    await preview.close();
+    await ledger.close();
   });
 });

@@ -1,17 +1,15 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { BACKGROUND_MESSAGES, CONTENT_SCRIPT_MESSAGES } from '../../lib/messages/protocol';
 import { ClosedPopover, closedPopoverLinks } from './support/closed-popover';
-import { launchExtensionBrowser, pointOfText, waitForHighlights, type ExtensionBrowser } from './support/extension-browser';
+import { pointOfText, waitForHighlights } from './support/extension-browser';
 import { IsolatedWorld } from './support/isolated-world';
 import { NetworkRecorder } from './support/network-recorder';
 import { sendToTab } from './support/page-tools';
 import { PageGuard } from './support/page-guard';
 import { PopupPage } from './support/popup-page';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const XSS_PACK = 'tests/e2e/fixtures/hostile/xss.pack.json';
 
 /** Knowledge-base text that the page must never be able to read from the DOM. */
@@ -38,31 +36,23 @@ function readableMarkup(page: Page): Promise<string> {
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as Record<string, unknown>)['__pwned']);
 
 describe('trust boundaries', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
   let network: NetworkRecorder;
   let options: Page;
   let optionsGuard: PageGuard;
 
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/hostile', 'tests/e2e/fixtures/pages'] });
+
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    server = await startStaticServer(['tests/e2e/fixtures/hostile', 'tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
-    network = new NetworkRecorder(browser.context);
-    options = await browser.context.newPage();
+    network = new NetworkRecorder(session.browser.context);
+    options = await session.browser.context.newPage();
     optionsGuard = new PageGuard(options);
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.locator('input[type=file]').setInputFiles(XSS_PACK);
     await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('records the service worker’s requests (a canary), so the network check below can fail', async () => {
-    expect(await network.canaryFromServiceWorker(browser.serviceWorker, server.url('canary-from-sw'))).toBe(true);
+    expect(await network.canaryFromServiceWorker(session.browser.serviceWorker, session.server.url('canary-from-sw'))).toBe(true);
   });
 
   it('options list: pack strings are text, nothing runs', async () => {
@@ -74,7 +64,7 @@ describe('trust boundaries', () => {
   });
 
   it('options reader: headline, byline and body are text; links only http(s)', async () => {
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/articles/${encodeURIComponent('hostile-xss/a1')}`);
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/articles/${encodeURIComponent('hostile-xss/a1')}`);
     const reader = options.locator('article.reader');
     await expect.poll(() => reader.getByRole('heading', { level: 2 }).innerText()).toContain(`<img src=x onerror="window.__pwned='headline'">`);
     expect(await reader.innerText()).toContain(`<script>window.__pwned='body'</script>Mallory Quinn said`);
@@ -86,7 +76,7 @@ describe('trust boundaries', () => {
   });
 
   it('popup search: results are text, nothing runs', async () => {
-    const popup = await PopupPage.open(browser);
+    const popup = await PopupPage.open(session.browser);
     const guard = new PageGuard(popup.page);
     await popup.type('mallory');
     expect((await popup.optionTexts('People, places and more')).join('\n')).toContain('Mallory Quinn');
@@ -106,9 +96,9 @@ describe('trust boundaries', () => {
     let popover: ClosedPopover;
 
     beforeAll(async () => {
-      page = await browser.context.newPage();
+      page = await session.browser.context.newPage();
       guard = new PageGuard(page);
-      await page.goto(server.url('xss.html'));
+      await page.goto(session.server.url('xss.html'));
       popover = await ClosedPopover.attach(page);
       await waitForHighlights(page, 2);
     });
@@ -167,10 +157,10 @@ describe('trust boundaries', () => {
         { type: 'mention.step', direction: 'next' },
         { type: 'tab.reveal', payload: { entityKey: { toString: null } } },
       ]) {
-        expect(await sendToTab(browser, page.url(), malformed), JSON.stringify(malformed)).toEqual(refused);
+        expect(await sendToTab(session.browser, page.url(), malformed), JSON.stringify(malformed)).toEqual(refused);
       }
-      expect(await sendToTab(browser, page.url(), { type: 'tab.mentions', payload: {} })).toMatchObject({ ok: true, result: { enabled: true } });
-      expect(await sendToTab(browser, page.url(), { type: 'kb.revision', payload: { revision: 1 } })).toEqual({ ok: true, result: null });
+      expect(await sendToTab(session.browser, page.url(), { type: 'tab.mentions', payload: {} })).toMatchObject({ ok: true, result: { enabled: true } });
+      expect(await sendToTab(session.browser, page.url(), { type: 'kb.revision', payload: { revision: 1 } })).toEqual({ ok: true, result: null });
       await waitForHighlights(page, 2);
     });
 
@@ -180,8 +170,8 @@ describe('trust boundaries', () => {
   });
 
   it('made no request except to the fixture server and the extension itself', () => {
-    expect(network.urls.some((u) => u.startsWith(server.origin))).toBe(true);
-    expect(network.foreign([server.origin, `chrome-extension://${browser.extensionId}`])).toEqual([]);
+    expect(network.urls.some((u) => u.startsWith(session.server.origin))).toBe(true);
+    expect(network.foreign([session.server.origin, `chrome-extension://${session.browser.extensionId}`])).toEqual([]);
     expect(optionsGuard.errors).toEqual([]);
     expect(optionsGuard.dialogs).toEqual([]);
   });

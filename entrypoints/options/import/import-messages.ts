@@ -1,6 +1,7 @@
 import type { ImportOutcome, ImportStage } from '../../../lib/kb/import-pipeline';
 import { formatByteSize } from '../../../lib/pack/limits';
 import type { ImportReportProps } from '../../../components/ImportReport';
+import { countOf } from '../../../lib/text/plural';
 
 /** Names of the import stages, as the progress list shows them. */
 export const STAGE_LABELS: Readonly<Record<ImportStage, string>> = {
@@ -40,13 +41,13 @@ export function describeOutcome(outcome: AnyImportOutcome, fileLabel: string): I
       };
     }
     const verb = r.status === 'updated' ? `Updated ${outcome.packName} from version ${r.previousVersion} to ${outcome.version}` : `Imported ${outcome.packName}`;
-    return { tone: 'success', summary: `${verb}: ${r.entities.toLocaleString()} entities, ${r.articles.toLocaleString()} articles.` };
+    return { tone: 'success', summary: `${verb}: ${countOf(r.entities, 'entity', 'entities')}, ${countOf(r.articles, 'article')}.` };
   }
   switch (outcome.code) {
     case 'invalid-pack':
       return {
         tone: 'error',
-        summary: `${fileLabel} is not a valid article pack: ${outcome.total} ${outcome.total === 1 ? 'problem' : 'problems'} found. Nothing was imported.`,
+        summary: `${fileLabel} is not a valid article pack: ${countOf(outcome.total, 'problem')} found. Nothing was imported.`,
         issues: outcome.issues,
         total: outcome.total,
       };

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PackSource } from '../../../lib/db/rows';
 import type { ImportProgress } from '../../../lib/kb/import-pipeline';
-import { notifyBackground } from '../notify-background';
 import { downloadPack } from './download-pack';
 import type { AnyImportOutcome } from './import-messages';
 import { runImportInWorker } from '../../../workers/library-worker';
@@ -21,7 +20,7 @@ export function inputLabel(input: ImportInput): string {
 
 /**
  * Runs imports one at a time: download (for an address), then the worker. While one
- * runs, leaving the page asks for confirmation. After a write, the background is told.
+ * runs, leaving the page asks for confirmation.
  */
 export function usePackImport(): {
   running: RunningImport | undefined;
@@ -60,12 +59,8 @@ export function usePackImport(): {
         source = { kind: 'file', fileName: input.file.name };
       }
       const outcome = await runImportInWorker({ bytes, source, replace: options.replace ?? false }, (progress) => setRunning({ input, progress }));
-      // The pack is stored once the worker answers; the background recompiles the page
-      // matcher in its own time (about a second for 50,000 entities), so the success
-      // message does not wait for it. The mark lets the benchmark report that time too.
-      if (outcome.ok && outcome.result.status !== 'already-installed') {
-        void notifyBackground().then(() => performance.mark('backstory:kb-changed-acknowledged'));
-      }
+      // The write announced itself (lib/kb/write-library.ts); the background recompiles
+      // in its own time, so the success message does not wait for it.
       return outcome;
     } finally {
       busy.current = false;

@@ -2,17 +2,22 @@ import { useId, useState } from 'preact/hooks';
 import { ImportReport, type ImportReportProps } from '../../../components/ImportReport';
 import { saveArticleInWorker } from '../../../workers/library-worker';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
+import type { PackArticle } from '../../../lib/pack/schema';
 import { formatArticleDate } from '../../../lib/text/format-date';
-import { notifyBackground } from '../notify-background';
-import { articleHref } from '../route';
+import { countOf } from '../../../lib/text/plural';
+import { articleHref } from '../../../lib/routes/extension-routes';
 
 /** Largest text file accepted for one article, in bytes: far above any article. */
 const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
 
 /** One article from pasted text or a .txt file, saved to "My articles" and linked to the library. */
 export function AddArticleSection() {
-  const ids = { text: useId(), hint: useId() };
+  const ids = { text: useId(), hint: useId(), headline: useId(), headlineNote: useId() };
   const [text, setText] = useState('');
+  /** The headline as the user typed it over the detected one; undefined while untouched. */
+  const [headline, setHeadline] = useState<string>();
+  /** Whether the text's first line is its headline, as the layout says; the user may say it is not. */
+  const [firstLineIsHeadline, setFirstLineIsHeadline] = useState(true);
   const [report, setReport] = useState<ImportReportProps>();
   const [busy, setBusy] = useState(false);
   const parsed = text.trim() ? parsePlainTextArticle(text) : undefined;
@@ -24,14 +29,23 @@ export function AddArticleSection() {
       return;
     }
     setReport(undefined);
-    setText(await file.text());
+    changeText(await file.text());
   }
 
+  function changeText(value: string) {
+    setText(value);
+    setHeadline(undefined);
+    setFirstLineIsHeadline(true);
+  }
+
+  const article = parsed?.ok ? withHeadline(parsed.article, { typed: headline, firstLineIsHeadline }) : undefined;
+  const paragraphCount = article ? (article.articleBody ?? '').split(/\n\s*\n/u).length : 0;
+
   async function save() {
-    if (!parsed?.ok) return;
+    if (!article || !article.headline) return;
     setBusy(true);
     try {
-      const a = parsed.article;
+      const a = article;
       const result = await saveArticleInWorker({
         article: {
           headline: a.headline,
@@ -48,7 +62,6 @@ export function AddArticleSection() {
         setReport({ tone: 'error', summary: 'The article could not be saved. Nothing was added.', issues: result.issues });
         return;
       }
-      await notifyBackground();
       location.hash = articleHref(result.articleKey);
     } catch (error) {
       console.error('Backstory: could not save the article', error);
@@ -73,18 +86,42 @@ export function AddArticleSection() {
       </p>
       <div class="field">
         <label for={ids.text}>Article text</label>
-        <textarea id={ids.text} class="article-text" rows={10} aria-describedby={ids.hint} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea id={ids.text} class="article-text" rows={10} aria-describedby={ids.hint} value={text} onInput={(e) => changeText(e.currentTarget.value)} />
       </div>
       {parsed && !parsed.ok && <ImportReport tone="error" summary={`${parsed.message} Check the layout described above.`} />}
-      {parsed?.ok && (
+      {parsed?.ok && article && (
         <section class="preview" aria-label="Preview">
-          <h3 class="preview__headline">{parsed.article.headline}</h3>
+          <div class="field">
+            <label for={ids.headline}>Headline</label>
+            <input
+              id={ids.headline}
+              class="preview__headline-input"
+              type="text"
+              value={article.headline}
+              aria-describedby={ids.headlineNote}
+              aria-invalid={article.headline ? undefined : true}
+              onInput={(e) => setHeadline(e.currentTarget.value)}
+            />
+            <p id={ids.headlineNote} class={article.headline ? 'field-note muted' : 'field-note field-note--error'}>
+              {!article.headline ? 'Type a headline to save the article.' : firstLineIsHeadline ? 'Taken from the first line of the text.' : ''}
+            </p>
+          </div>
+          <label class="choice choice--inline">
+            <input
+              type="checkbox"
+              checked={firstLineIsHeadline}
+              onChange={(e) => {
+                setFirstLineIsHeadline(e.currentTarget.checked);
+                setHeadline(undefined);
+              }}
+            />
+            <span>The first line is the headline (uncheck to keep it as the first paragraph)</span>
+          </label>
           <p class="muted small">
-            {[parsed.article.author?.join(', '), formatArticleDate(parsed.article.datePublished)].filter(Boolean).join(' · ')}
-            {` · ${(parsed.article.articleBody ?? '').split(/\n\s*\n/u).length} paragraphs`}
+            {[article.author?.join(', '), formatArticleDate(article.datePublished), countOf(paragraphCount, 'paragraph')].filter(Boolean).join(' · ')}
             {parsed.sources.length > 0 ? ` · sources: ${parsed.sources.join(', ')}` : ''}
           </p>
-          <button type="button" class="button" disabled={busy} onClick={() => void save()}>
+          <button type="button" class="button" disabled={busy || !article.headline} onClick={() => void save()}>
             Save to My articles
           </button>
         </section>
@@ -92,4 +129,13 @@ export function AddArticleSection() {
       {report && <ImportReport {...report} />}
     </section>
   );
+}
+
+/**
+ * The article as the user corrected it: a headline typed over the detected one, and,
+ * when the first line was not the headline, that line back as the first paragraph.
+ */
+function withHeadline(article: PackArticle, { typed, firstLineIsHeadline }: { typed?: string; firstLineIsHeadline: boolean }): PackArticle {
+  if (firstLineIsHeadline) return typed === undefined ? article : { ...article, headline: typed.trim() };
+  return { ...article, headline: (typed ?? '').trim(), articleBody: [article.headline, article.articleBody].filter(Boolean).join('\n\n') };
 }

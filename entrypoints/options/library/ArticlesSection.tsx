@@ -1,28 +1,19 @@
-import { useState } from 'preact/hooks';
-import { SearchField } from '../../../components/SearchField';
-import { VirtualList } from '../../../components/VirtualList';
+import { LibraryList } from '../../../components/LibraryList';
 import { getDatabase } from '../../../lib/db/database';
 import type { ArticleRow } from '../../../lib/db/rows';
 import { articleKeys, articlesByKeys } from '../../../lib/kb/library-queries';
 import { formatArticleDate } from '../../../lib/text/format-date';
-import { articleHref } from '../route';
-import { useLiveQuery } from '../use-live-query';
-import { useDebounced } from './use-debounced';
-import { usePagedRows } from './use-paged-rows';
+import { articleHref } from '../../../lib/routes/extension-routes';
+import { useLibraryList } from './use-library-list';
 
-const SEARCH_PAUSE_MS = 150;
 const ROW_PX = 64;
 
+const fetchKeys = (query: string) => articleKeys(getDatabase(), query);
 const fetchArticles = (keys: readonly string[]) => articlesByKeys(getDatabase(), keys);
 
 /** Every article of the library, newest first, searchable, each opening in the reader. */
 export function ArticlesSection() {
-  const [query, setQuery] = useState('');
-  const settled = useDebounced(query, SEARCH_PAUSE_MS);
-  const keys = useLiveQuery(() => articleKeys(getDatabase(), settled), [settled]);
-  const packNames = useLiveQuery(async () => new Map((await getDatabase().packs.toArray()).map((p) => [p.id, p.name])), []);
-  const { row, onRangeChange } = usePagedRows<ArticleRow>(keys, fetchArticles);
-  const count = keys?.length ?? 0;
+  const { list, row, packNames } = useLibraryList<ArticleRow>(fetchKeys, fetchArticles);
 
   return (
     <section class="panel" aria-labelledby="articles-title">
@@ -32,35 +23,23 @@ export function ArticlesSection() {
           Add an article
         </a>
       </div>
-      <SearchField
-        label="Search articles"
+      <LibraryList
+        label="Articles"
         placeholder="Headline, publisher, date or pack"
-        value={query}
-        onInput={setQuery}
-        resultText={keys === undefined ? 'Searching…' : `${count.toLocaleString()} ${count === 1 ? 'article' : 'articles'}`}
+        noun={['article', 'articles']}
+        {...list}
+        rowPx={ROW_PX}
+        rowAt={(i) => {
+          const article = row(i);
+          return (
+            article && {
+              href: articleHref(article.key),
+              title: article.headline,
+              meta: [article.publisher, formatArticleDate(article.datePublished), packNames?.get(article.packId)],
+            }
+          );
+        }}
       />
-      {keys !== undefined && count > 0 && (
-        <VirtualList
-          count={count}
-          label="Articles"
-          estimateRowPx={ROW_PX}
-          onRangeChange={onRangeChange}
-          renderRow={(i) => {
-            const article = row(i);
-            if (!article) return <p class="muted">Loading…</p>;
-            return (
-              <div class="library-row">
-                <a href={articleHref(article.key)} class="library-row__title">
-                  {article.headline}
-                </a>
-                <p class="library-row__meta">
-                  {[article.publisher, formatArticleDate(article.datePublished), packNames?.get(article.packId)].filter(Boolean).join(' · ')}
-                </p>
-              </div>
-            );
-          }}
-        />
-      )}
     </section>
   );
 }

@@ -1,12 +1,14 @@
+import { useEffect, useState } from 'preact/hooks';
 import { EntityEditForm } from '../../../components/EntityEditForm';
 import { getDatabase } from '../../../lib/db/database';
 import { getEntityCards } from '../../../lib/kb/entity-card';
 import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { formatArticleDate } from '../../../lib/text/format-date';
 import { safeHttpUrl } from '../../../lib/text/safe-url';
-import { notifyBackground } from '../notify-background';
-import { articleHref, entityHref } from '../route';
+import { articleHref, entityHref, routeHash } from '../../../lib/routes/extension-routes';
 import { useLiveQuery } from '../use-live-query';
+import { typeLabel } from '../../../lib/text/type-labels';
+import { countOf } from '../../../lib/text/plural';
 
 /** Articles listed on an entity page, newest first. */
 const ARTICLE_LIMIT = 100;
@@ -25,10 +27,24 @@ async function loadEntity(key: string) {
 /** One entity: who or what it is, its names, the articles that mention it, related entities, and the user's edits. */
 export function EntityPage({ entityKey }: { entityKey: string }) {
   const data = useLiveQuery(() => loadEntity(entityKey), [entityKey]);
+  const [status, setStatus] = useState<{ text: string; tone: 'ok' | 'error' }>();
+  useEffect(() => setStatus(undefined), [entityKey]);
   if (data === undefined) return <p class="muted">Loading…</p>;
   if (data === null) return <p role="alert">This entity is no longer in your library.</p>;
   const { row, edit, card } = data;
   const url = safeHttpUrl(card.url);
+
+  /** Runs a write and says how it went, beside the Save button. */
+  async function withStatus(write: () => Promise<void>, done: string) {
+    setStatus(undefined);
+    try {
+      await write();
+      setStatus({ text: done, tone: 'ok' });
+    } catch (error) {
+      console.error('Backstory: could not save the entity', error);
+      setStatus({ text: 'Could not save. Your changes are still in the form; try again.', tone: 'error' });
+    }
+  }
 
   async function save(change: { alternateName: string[]; description: string; hidden: boolean }) {
     // Only what differs from the pack is kept as an edit, so pack updates still show through.
@@ -39,22 +55,20 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
       description: sameDescription ? undefined : change.description,
       hidden: change.hidden || undefined,
     });
-    await notifyBackground();
   }
 
   async function reset() {
     await saveEntityEdit(getDatabase(), row.key, { alternateName: undefined, description: undefined, hidden: undefined });
-    await notifyBackground();
   }
 
   return (
     <article class="panel entity-page" aria-labelledby="entity-title">
       <p>
-        <a href="#/entities">← Entities</a>
+        <a href={routeHash({ name: 'entities' })}>← Entities</a>
       </p>
       <h2 id="entity-title">{card.name}</h2>
       <p class="muted">
-        {[card.type, `from ${card.packName}`, edit?.hidden ? 'not highlighted on pages' : ''].filter(Boolean).join(' · ')}
+        {[typeLabel(card.type), `from ${card.packName}`, edit?.hidden ? 'not highlighted on pages' : ''].filter(Boolean).join(' · ')}
       </p>
       {card.description && <p>{card.description}</p>}
       {card.alternateName.length > 0 && <p>Also known as: {card.alternateName.join(', ')}</p>}
@@ -67,7 +81,7 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
       )}
 
       <h3>
-        {card.articleCount === 0 ? 'No articles mention it yet' : `Mentioned in ${card.articleCount.toLocaleString()} ${card.articleCount === 1 ? 'article' : 'articles'}`}
+        {card.articleCount === 0 ? 'No articles mention it yet' : `Mentioned in ${countOf(card.articleCount, 'article')}`}
       </h3>
       {card.articles.length > 0 && (
         <ul class="mention-list">
@@ -88,7 +102,7 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
           <ul class="related-list">
             {card.related.map((r) => (
               <li key={r.key}>
-                <a href={entityHref(r.key)}>{r.name}</a> <span class="muted small">{r.type}</span>
+                <a href={entityHref(r.key)}>{r.name}</a> <span class="muted small">{typeLabel(r.type)}</span>
               </li>
             ))}
           </ul>
@@ -103,8 +117,10 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
         description={card.description}
         hidden={edit?.hidden ?? false}
         edited={edit !== undefined}
-        onSave={(change) => void save(change)}
-        onReset={() => void reset()}
+        status={status}
+        onSave={(change) => void withStatus(() => save(change), 'Saved.')}
+        onReset={() => void withStatus(reset, 'Back to the pack’s version.')}
+        onEdit={() => status && setStatus(undefined)}
       />
     </article>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 
 /** Rows fetched per request as the list scrolls. */
-export const PAGE_ROWS = 50;
+const PAGE_ROWS = 50;
 
 /**
  * Rows of a long list, fetched a page at a time for the indexes on screen. `keys` is

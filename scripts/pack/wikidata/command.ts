@@ -7,18 +7,28 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { ENTITY_TYPES, PACK_ID_PATTERN, slugify, validatePack, type EntityType, type PackMeta } from '../../../lib/pack';
-import { ALIAS_DROP_REASONS, buildWikidataPack, droppedTotal, isItemId, type AliasReport } from '../../../lib/wikidata';
+import { PACK_ID_PATTERN, slugify, validatePack, type EntityType, type PackMeta } from '../../../lib/pack';
+import { ENTITY_TYPES } from '../../../lib/pack/schema';
+import { ALIAS_DROP_REASONS, READY_QUERIES, buildWikidataPack, droppedTotal, isItemId, type AliasReport } from '../../../lib/wikidata';
 import { createProgress } from '../progress';
 import type { Bzip2Decoder } from './open-input';
+import { queryItems } from './query-items';
 import { readWikidata, type ReadStats } from './read-wikidata';
 
 export const WIKIDATA_USAGE = `Usage: npm run pack -- wikidata <file> -o NAME.pack.json [options]
+       npm run pack -- wikidata --query READY_QUERY -o NAME.pack.json [options]
+       npm run pack -- wikidata --sparql QUERY.rq -o NAME.pack.json [options]
 
 Reads SPARQL JSON results, entity JSON (Special:EntityData, wbgetentities), newline-
-delimited entities, or the full JSON dump (latest-all.json, .gz or .bz2), streamed.
+delimited entities, or the full JSON dump (latest-all.json, .gz or .bz2), streamed; or
+asks the Wikidata Query Service (retries with backoff on 429 and 503).
 
 Options:
+  --query ID                a ready query: ${READY_QUERIES.map((q) => q.id).join(', ')}
+  --country QID             the country of a ready query that needs one (Q183)
+  --sparql FILE             your own query, selecting ?item ?itemLabel ?itemAliases…
+                            (lib/wikidata/from-sparql.ts lists the variables)
+  --endpoint URL            another SPARQL endpoint (QLever, a mirror)
   -o, --out FILE            where to write the pack (required); with --gzip, FILE.gz
   --language TAGS           the readers' languages, most wanted first (default: en);
                             fallbacks follow: pt-br → pt → mul → en
@@ -64,6 +74,10 @@ export async function wikidataMain(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' },
+      query: { type: 'string' },
+      sparql: { type: 'string' },
+      country: { type: 'string' },
+      endpoint: { type: 'string' },
       language: { type: 'string', default: 'en' },
       class: { type: 'string' },
       'min-sitelinks': { type: 'string' },
@@ -83,7 +97,12 @@ export async function wikidataMain(argv: string[]): Promise<number> {
     return 0;
   }
   const [input, ...extra] = positionals;
-  if (!input || extra.length > 0) throw new WikidataUsageError('Give exactly one file to read.');
+  const asking = values.query !== undefined || values.sparql !== undefined;
+  if (asking ? positionals.length > 0 || (values.query && values.sparql) : !input || extra.length > 0) {
+    throw new WikidataUsageError('Give exactly one file to read, or one of --query and --sparql.');
+  }
+  if (values.query && !READY_QUERIES.some((q) => q.id === values.query)) throw new WikidataUsageError(`No ready query "${values.query}".`);
+  if (values.country && !isItemId(values.country)) throw new WikidataUsageError(`--country wants an item id such as Q183, not "${values.country}".`);
   if (!values.out) throw new WikidataUsageError('Say where to write the pack: -o NAME.pack.json');
   if (!['auto', 'lbzip2', 'bzip2', 'js'].includes(values.bzip2)) throw new WikidataUsageError('--bzip2 is auto, lbzip2, bzip2 or js.');
   const classes = (values.class ?? '').split(',').map((c) => c.trim()).filter(Boolean);
@@ -96,7 +115,17 @@ export async function wikidataMain(argv: string[]): Promise<number> {
   if (!PACK_ID_PATTERN.test(id)) throw new WikidataUsageError(`"${id}" is not a valid pack id: give one with --id.`);
 
   const progress = createProgress();
-  const { items, stats } = await readWikidata(input, {
+  const asked = asking
+    ? await queryItems({
+        readyQueryId: values.query,
+        sparqlFile: values.sparql,
+        country: values.country,
+        language: languages[0] ?? 'en',
+        endpoint: values.endpoint,
+        onBytes: (bytes) => progress.update(`Receiving (${mb(bytes)} MB)`, 0, 1),
+      })
+    : undefined;
+  const { items, stats } = asked ?? await readWikidata(input as string, {
     filters: { classes: new Set(classes), minSitelinks: positiveInteger(values['min-sitelinks'], '--min-sitelinks'), limit: positiveInteger(values.limit, '--limit') },
     languages,
     sparqlLanguage: languages[0],
@@ -120,7 +149,8 @@ export async function wikidataMain(argv: string[]): Promise<number> {
     homepage: 'https://www.wikidata.org/',
     created: new Date().toISOString().replace(/\.\d+Z$/u, 'Z'),
   };
-  const result = buildWikidataPack(items, { languages, types, meta, source: { languages } });
+  const source = { languages, ...(asked ? { query: asked.query } : {}), ...(values.query ? { readyQuery: values.query } : {}) };
+  const result = buildWikidataPack(items, { languages, types, meta, source });
   const validation = validatePack(result.pack);
   const convertSeconds = (performance.now() - convertStarted) / 1000;
 

@@ -11,7 +11,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { SparqlResults } from 'wikibase-sdk';
-import { MAX_PACK_BYTES } from '../../../lib/pack';
+import { MAX_PACK_BYTES } from '../../../lib/pack/limits';
 import { entitiesOfDocument, itemFromEntity, itemsFromSparql, keepLanguages, languageChain, type RawEntity, type WikidataItem } from '../../../lib/wikidata';
 import { openInput, type Bzip2Decoder, type Compression } from './open-input';
 

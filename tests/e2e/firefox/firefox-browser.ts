@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { launch, type Browser, type Page } from 'puppeteer-core';
 
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
 const EXTENSION_ID = 'backstory@example.org';
 /** Firefox gives each install a random moz-extension UUID; this pref pins it so tests can open the extension's pages. */

@@ -82,6 +82,19 @@ export class ClosedPopover {
 
   /** Centre of the n-th element in the popover whose own text is `text`, in viewport coordinates. */
   async pointOf(text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+    const element = await this.elementWithText(text, occurrence);
+    // The popover scrolls when its content is long: bring the element into view first, as a user would.
+    await this.cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: element.backendNodeId });
+    const box = await this.boxOf(element);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** The border box of the n-th element whose own text is `text`, where it is now. */
+  async textBox(text: string, occurrence = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+    return this.boxOf(await this.elementWithText(text, occurrence));
+  }
+
+  private async elementWithText(text: string, occurrence: number): Promise<CdpNode> {
     const root = await this.root();
     const matches: CdpNode[] = [];
     if (root) {
@@ -91,10 +104,7 @@ export class ClosedPopover {
     }
     const element = matches[occurrence];
     if (!element) throw new Error(`No "${text}" (occurrence ${occurrence}) in the popover`);
-    // The popover scrolls when its content is long: bring the element into view first, as a user would.
-    await this.cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: element.backendNodeId });
-    const box = await this.boxOf(element);
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    return element;
   }
 
   /** Clicks the n-th element whose own text is `text`, as a user would. */
@@ -134,6 +144,14 @@ export class ClosedPopover {
       returnByValue: true,
     })) as { result: { value: string } };
     return result.value;
+  }
+
+  /** The border box of the control labelled `label` (aria-label), where it is now: no scrolling first. */
+  async controlBox(label: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const root = await this.root();
+    const control = root && find(root, (n) => attr(n, 'aria-label') === label);
+    if (!control) throw new Error(`No control labelled "${label}" in the popover`);
+    return this.boxOf(control);
   }
 
   /** Whether keyboard focus is inside the popover (the page sees only the host as focused). */

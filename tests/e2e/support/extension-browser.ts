@@ -5,6 +5,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** `wxt build --mode bench`: the shipped code plus the benchmarks' hooks (bench/search/popup-search-sources.ts). */
+export const BENCH_EXTENSION_DIR = resolve('.output/chrome-mv3-bench');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -24,16 +26,19 @@ export async function launchExtensionBrowser(
     headless?: boolean;
     /** Reuse this profile (a browser restart) and leave it on disk when closing. */
     userDataDir?: string;
+    /** The built extension to load (default: the shipped build). */
+    extensionDir?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'backstory-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COMMAND_DIRECTIONS, listenForCommands } from '../../../entrypoints/background/commands';
 import { createHandlers } from '../../../entrypoints/background/handlers';
+import { createLibraryRefresh } from '../../../entrypoints/background/library-refresh';
 import { listenForMessages } from '../../../entrypoints/background/message-listener';
 import type { SearchService } from '../../../entrypoints/background/search-index';
 import { dismissalsItem } from '../../../lib/extension/dismissals-item';
@@ -27,7 +28,8 @@ async function setUp() {
   await installPack(db, makePack(), { source: { kind: 'file' } });
   const matchers = new MatcherCache(db);
   search = { search: vi.fn(async () => ({ entities: [], articles: [] }) as never), refresh: vi.fn(async () => undefined) };
-  listenForMessages(createHandlers({ db, matchers, ready: Promise.resolve(), search }));
+  const ready = Promise.resolve();
+  listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }) }));
   return { db };
 }
 
@@ -87,6 +89,18 @@ describe('site.dismiss', () => {
     expect(reply).toEqual({ ok: true, result: { site: 'news.example' } });
     const stored = await dismissalsItem.getValue();
     expect(Object.keys(stored)).toEqual(['news.example']);
+  });
+
+  it("undoes a choice on the sender's own site only: another site's stays", async () => {
+    await setUp();
+    const news = await openTab('https://www.news.example/story');
+    const other = await openTab('https://other.example/page');
+    await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'pack/turkey' } }, contentScript(news));
+    await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'pack/turkey' } }, contentScript(other));
+    const reply = await send({ type: 'site.undismiss', payload: { text: 'Turkey', entityKey: 'pack/turkey', site: 'other.example' } }, contentScript(news));
+    expect(reply).toEqual({ ok: true, result: { site: 'news.example' } });
+    const stored = await dismissalsItem.getValue();
+    expect(Object.keys(stored).filter((site) => Object.keys(stored[site] ?? {}).length > 0)).toEqual(['other.example']);
   });
 
   it(`refuses names or keys over ${MAX_DISMISS_FIELD} characters, empty ones, and senders without a web page`, async () => {

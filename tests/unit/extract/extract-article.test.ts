@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle, type ExtractedArticle } from '../../../lib/extract';
-import { validatePack } from '../../../lib/pack';
+import { extractArticle, type ExtractedArticle } from '../../../lib/extract/extract-article';
+import { validatePack } from '../../../lib/pack/validate';
 import { loadPage } from './pages';
 
 function extracted(name: string, url: string): ExtractedArticle {
@@ -71,5 +71,36 @@ describe('extractArticle', () => {
       articles: [{ id: 'a', headline: article.headline, author: article.author, datePublished: article.datePublished, url: article.url, inLanguage: article.inLanguage, publisher: article.publisher, articleBody: article.text }],
     };
     expect(validatePack(pack).ok).toBe(true);
+  });
+});
+
+describe('extractArticle on pages of other shapes', () => {
+  it('takes the <h1> over a <title> that starts with the site, splits a "By … · date" byline, skips an editable draft', () => {
+    const article = extracted('daily-ledger.html', 'https://ledger.example.com/world/summit-opens');
+    expect(article.headline).toBe('Leaders gather in Astana as the summit opens');
+    expect(article.author).toEqual(['A. Reporter']);
+    expect(article.datePublished).toBe('2024-07-04');
+    expect(article.publisher).toBe('Daily Ledger');
+    // Editable, form and hidden regions are not what a reader sees; highlighting skips them too.
+    expect(article.text).not.toMatch(/DRAFT NOTE|Marat Bekov|Olga Smirnova|Boris Ivanov|Pavel Orlov/u);
+    expect(article.text).toMatch(/dinner for the delegations\.$/u);
+  });
+
+  it('reads JSON-LD NewsArticle headline, author, date and publisher, ignoring the logo <h1>', () => {
+    const article = extracted('harbour-gazette.html', 'https://gazette.example.co.uk/port-strike');
+    expect(article).toMatchObject({
+      headline: 'Port strike ends after three weeks',
+      author: ['Niamh Gallagher'],
+      datePublished: '2025-03-18T17:40:00Z',
+      publisher: 'Harbour Gazette',
+    });
+    expect(article.description).toBeUndefined();
+  });
+
+  it('strips " - Site" from og:title, takes rel=author and <time datetime>, skips hidden text', () => {
+    const article = extracted('valley-post.html', 'https://valleypost.example.com/floods');
+    expect(article).toMatchObject({ headline: 'Floods close the valley road', author: ['Mira Osei'], datePublished: '2023-10-09', publisher: 'Valley Post' });
+    expect(article.text).not.toMatch(/Advertisement|Gregor Lind/u);
+    expect(article.text.split('\n\n')).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDate, readPageMetadata } from '../../../lib/extract';
+import { normalizeDate } from '../../../lib/extract/normalize-date';
+import { readPageMetadata } from '../../../lib/extract/metadata';
 
 function page(head: string, body = ''): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'text/html');

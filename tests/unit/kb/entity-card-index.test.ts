@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getEntityCards, RELATED_FROM_ARTICLES } from '../../../lib/kb/entity-card';
 import { installPack } from '../../../lib/kb/install-pack';
-import type { Pack } from '../../../lib/pack';
+import type { Pack } from '../../../lib/pack/schema';
 import { freshDatabase, makePack } from './test-db';
 
 const source = { kind: 'file' } as const;

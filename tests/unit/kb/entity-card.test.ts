@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getEntityCards } from '../../../lib/kb/entity-card';
 import { installPack } from '../../../lib/kb/install-pack';
+import type { Pack } from '../../../lib/pack/schema';
 import { freshDatabase, makePack } from './test-db';
 
 describe('getEntityCards', () => {
@@ -33,5 +34,52 @@ describe('getEntityCards', () => {
     await installPack(db, makePack(), { source: { kind: 'builtin' } });
     const cards = await getEntityCards(db, ['test-pack/london', 'nope/x', 'test-pack/ada']);
     expect(cards.map((c) => c.name)).toEqual(['London', 'Ada Lovelace']);
+  });
+});
+
+const ADA_URI = 'https://www.wikidata.org/wiki/Q7259';
+
+/** A second pack describing Ada Lovelace (same Wikidata URI in both) and London (no sameAs). */
+function otherPack(): Pack {
+  const pack = makePack({
+    id: 'other-pack',
+    entities: [
+      { id: 'lovelace', name: 'Ada Lovelace', type: 'Person', sameAs: [ADA_URI] },
+      { id: 'london', name: 'London', type: 'Place' },
+    ],
+    articles: [{ id: 'letter', headline: 'A letter from Ada Lovelace', datePublished: '1845-05-01', about: ['lovelace', 'london'] }],
+  });
+  return { ...pack, pack: { ...pack.pack, name: 'Other pack' } };
+}
+
+async function twoPacks() {
+  const db = freshDatabase();
+  const first = makePack();
+  first.entities[0] = { ...first.entities[0]!, sameAs: [ADA_URI] };
+  await installPack(db, first, { source: { kind: 'builtin' } });
+  await installPack(db, otherPack(), { source: { kind: 'builtin' } });
+  return db;
+}
+
+describe('the same entity from two packs', () => {
+  it('is one card with the articles of both packs, newest first, and both pack names', async () => {
+    const db = await twoPacks();
+    const cards = await getEntityCards(db, ['test-pack/ada', 'other-pack/lovelace'], { articleLimit: 5 });
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ key: 'test-pack/ada', sameKeys: ['other-pack/lovelace'], packName: 'Test pack, Other pack', articleCount: 4 });
+    expect(cards[0]!.articles.map((a) => a.key)).toEqual(['test-pack/new', 'other-pack/letter', 'test-pack/old', 'test-pack/undated']);
+    expect(cards[0]!.related.map((r) => r.key)).not.toContain('other-pack/lovelace');
+  });
+
+  it('is one card whichever pack comes first', async () => {
+    const db = await twoPacks();
+    const [card] = await getEntityCards(db, ['other-pack/lovelace', 'test-pack/ada']);
+    expect(card).toMatchObject({ key: 'other-pack/lovelace', sameKeys: ['test-pack/ada'], packName: 'Other pack, Test pack', articleCount: 4 });
+  });
+
+  it('keeps entities that only share a name apart', async () => {
+    const db = await twoPacks();
+    const cards = await getEntityCards(db, ['test-pack/london', 'other-pack/london']);
+    expect(cards.map((c) => c.packName)).toEqual(['Test pack', 'Other pack']);
   });
 });

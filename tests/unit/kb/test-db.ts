@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { BackstoryDatabase } from '../../../lib/db/database';
-import type { Pack } from '../../../lib/pack';
+import type { Pack } from '../../../lib/pack/schema';
 
 let counter = 0;
 

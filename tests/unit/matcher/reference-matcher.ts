@@ -5,10 +5,10 @@
  * with the real matcher, not the trie, the walk or the boundary logic.
  */
 import { caseAccepts, caseModeOf } from '../../../lib/matcher/case-rules';
-import { CLS_WORD, CLS_ZERO } from '../../../lib/matcher/char-fold';
+import { CLS_WORD, CLS_ZERO } from '../../../lib/text/char-fold';
 import { getFoldTables } from '../../../lib/matcher/fold-tables';
 import { charAt, foldString, foldWithMap } from '../../../lib/matcher/fold-text';
-import type { MatcherPattern, MatchSpan } from '../../../lib/matcher';
+import type { MatcherPattern, MatchSpan } from '../../../lib/matcher/types';
 
 interface RefPattern {
   key: string;
@@ -41,6 +41,7 @@ export function referenceScan(patterns: readonly MatcherPattern[], text: string)
     i += width;
   }
   const classAt = (i: number): number => chars.find((c) => c.start === i)?.cls ?? 0;
+  const wordUnitAt = (i: number): boolean => ((t.cls[text.charCodeAt(i)] ?? 0) & CLS_WORD) !== 0;
   const out: MatchSpan[] = [];
   let resume = 0;
   for (let ci = 0; ci < chars.length; ci++) {
@@ -65,7 +66,11 @@ export function referenceScan(patterns: readonly MatcherPattern[], text: string)
       if (!caseAccepts(r.mode, r.keep, foldString(t, text.slice(ch.start, end), true))) continue;
       const excluded = r.excludes.some((x) => {
         for (let at = folded.text.indexOf(x); at >= 0; at = folded.text.indexOf(x, at + 1)) {
-          if (folded.charStart[at]! <= ch.start && folded.charEnd[at + x.length - 1]! >= coreEnd) return true;
+          const s = folded.charStart[at]!;
+          const e = folded.charEnd[at + x.length - 1]!;
+          // Whole words only: the phrase may not continue or begin a longer word.
+          const wordAround = (s > 0 && wordUnitAt(s - 1)) || (e < text.length && wordUnitAt(e));
+          if (s <= ch.start && e >= coreEnd && !wordAround) return true;
         }
         return false;
       });

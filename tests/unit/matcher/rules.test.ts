@@ -210,3 +210,22 @@ describe('degenerate patterns', () => {
     expect(match(['Putin'], '')).toEqual([]);
   });
 });
+
+describe('common phrases (common-phrases.ts)', () => {
+  const m = compileMatcher([p('Turkey', 'turkey'), p('China', 'china'), p('India', 'india'), p('Jordan', 'jordan'), p('Chile', 'chile')]);
+  it('does not take a name inside an ordinary phrase for its entity', () => {
+    expect(found(m, 'Turkey breast, sliced. Roast Turkey for two hours.')).toEqual([]);
+    expect(found(m, 'China plates in the China cabinet; an India Pale Ale; Jordan almonds; Chile peppers')).toEqual([]);
+  });
+  it('keeps real uses of the same names', () => {
+    expect(found(m, "Turkey and Syria; China's economy; Turkey's president")).toEqual(['Turkey', 'China', 'Turkey']);
+    expect(found(m, 'India beat Chile; Jordan said')).toEqual(['India', 'Chile', 'Jordan']);
+  });
+  it('matches a phrase as whole words only', () => {
+    expect(found(m, 'Turkey legislation and the Turkey legal system')).toEqual(['Turkey', 'Turkey']);
+  });
+  it('applies to any entity with that name, beside its own exclude phrases', () => {
+    const own = compileMatcher([p('Turkey', 'country', { exclude: ['Turkey Point'] })]);
+    expect(found(own, 'Turkey Point, Turkey breast, Turkey')).toEqual(['Turkey']);
+  });
+});

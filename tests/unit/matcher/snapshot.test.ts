@@ -36,6 +36,6 @@ describe('snapshot', () => {
     expect(() => loadMatcher({ ...snap, format: 999 })).toThrow(/format/);
   });
   it('throws on malformed data', () => {
-    expect(() => loadMatcher({ format: 1, data: {} } as MatcherSnapshot)).toThrow(/Malformed/);
+    expect(() => loadMatcher({ format: compileMatcher(patterns).snapshot().format, data: {} } as MatcherSnapshot)).toThrow(/Malformed/);
   });
 });

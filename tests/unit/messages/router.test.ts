@@ -15,6 +15,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'page.capture': ok,
     'entity.open': ok,
     'site.dismiss': ok,
+    'site.undismiss': ok,
     'kb.changed': async () => ({ revision: 2 }),
     ...overrides,
   };
@@ -70,7 +71,7 @@ describe('routeMessage', () => {
 
 describe('the declarations', () => {
   it('allow content scripts exactly the questions a page needs, derived from each message\'s senders', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.scan', 'site.dismiss']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.scan', 'site.dismiss', 'site.undismiss']);
     for (const [type, declaration] of Object.entries(BACKGROUND_MESSAGES)) {
       expect(CONTENT_SCRIPT_MESSAGES.has(type as never), type).toBe(declaration.senders.includes('content-script'));
     }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../lib/extract';
+import { extractArticle } from '../../../lib/extract/extract-article';
 import { compileMatcher } from '../../../lib/matcher';
 import { findCandidateEntities } from '../../../lib/nlp';
-import { validatePack } from '../../../lib/pack';
+import { validatePack } from '../../../lib/pack/validate';
 import { loadPage } from '../extract/pages';
 
 function starterMatcher() {
@@ -59,5 +59,19 @@ describe('findCandidateEntities', () => {
   it('finds nothing in a text without names', () => {
     expect(findCandidateEntities('the train left at ten and the carriage smelled of tea.')).toEqual([]);
     expect(findCandidateEntities('')).toEqual([]);
+  });
+
+  it('suggests only names a careful reader would accept', () => {
+    const text = pageText('daily-ledger.html');
+    // The title as the save page once read it, before the text: the candidates see both.
+    const names = findCandidateEntities(`Daily Ledger — Leaders gather in Astana as the summit opens\n\n${text}`).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Aigerim Nurlanova', 'Eurasia Policy Institute', 'Caspian Sea']));
+    // Not across a dash, not a demonym, not a word capitalized only because a sentence starts with it.
+    for (const wrong of ['Ledger — Leaders', 'Kazakh', 'Leaders', 'Analysts', 'However', 'Several', 'Daily', 'Nurlanova']) {
+      expect(names).not.toContain(wrong);
+    }
+    expect(names.filter((n) => /[—–,;:]/u.test(n))).toEqual([]);
+    // A hyphen inside a name is not a break.
+    expect(names).toContain('Kassym-Jomart Tokayev');
   });
 });

@@ -7,7 +7,7 @@ const failures: AnyImportOutcome[] = [
   { ok: false, code: 'bad-gzip', message: 'The pack is a damaged gzip file and cannot be decompressed.', issues: [], total: 0 },
   { ok: false, code: 'bad-json', message: 'Unexpected end of the file at line 3, column 1.', issues: [], total: 0 },
   { ok: false, code: 'bad-encoding', message: 'The file is not UTF-8.', issues: [], total: 0 },
-  { ok: false, code: 'no-space', needed: 300 * 1024 * 1024, available: 20 * 1024 * 1024, issues: [], total: 0 },
+  { ok: false, code: 'no-space', needed: 300_000_000, available: 20_000_000, issues: [], total: 0 },
   { ok: false, code: 'quota', issues: [], total: 0 },
   { ok: false, code: 'write-failed', issues: [], total: 0 },
   { ok: false, code: 'worker-failed', issues: [], total: 0 },

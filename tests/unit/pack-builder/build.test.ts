@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { PackArticle, PackEntity } from '../../../lib/pack';
+import type { PackArticle, PackEntity } from '../../../lib/pack/schema';
 import { buildPack, type BuildPackResult } from '../../../scripts/pack/build-pack';
 import { collectFiles } from '../../../scripts/pack/collect-files';
 import { readArticles } from '../../../scripts/pack/read-articles';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePack, validatePack } from '../../../lib/pack';
+import { parsePack } from '../pack/parse-pack';
+import { validatePack } from '../../../lib/pack/validate';
 
 const run = promisify(execFile);
 const FIXTURES = 'tests/fixtures/builder';

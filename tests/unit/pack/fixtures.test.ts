@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePack, type PackIssue, type PackParseErrorCode } from '../../../lib/pack';
+import { parsePack, type PackParseErrorCode } from './parse-pack';
+import { type PackIssue } from '../../../lib/pack/validate';
 import { fixtureBytes, fixtureNames } from './fixtures';
 
 const DATE = 'not an ISO 8601 date or date-time (for example 2024-07-10 or 2024-07-10T09:30:00Z)';
@@ -7,7 +8,7 @@ const URL = 'not an http or https URL';
 
 /** Each invalid fixture is broken in exactly one way; this is what the import must say. */
 const EXPECTED: Record<string, { code?: PackParseErrorCode; issues: PackIssue[] }> = {
-  'alternate-name-string': { issues: [{ path: 'entities[0].alternateName', message: 'must be an array of strings' }] },
+  'alternate-name-number': { issues: [{ path: 'entities[0].alternateName', message: 'must be a string or an array of strings' }] },
   'bad-case-sensitive': { issues: [{ path: 'entities[0].match.caseSensitive', message: 'must be true or false' }] },
   'bad-date': { issues: [{ path: 'articles[0].datePublished', message: DATE }] },
   'bad-entity-type': {

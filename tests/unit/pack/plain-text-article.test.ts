@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePlainTextArticle, validatePack, type PlainTextArticleResult } from '../../../lib/pack';
+import { parsePlainTextArticle, type PlainTextArticleResult } from '../../../lib/pack/plain-text-article';
+import { validatePack } from '../../../lib/pack/validate';
 
 const SAMPLE = readFileSync(
   join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/packs/text/port-vale-levy-2025-02-14.txt'),

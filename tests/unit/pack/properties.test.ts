@@ -1,6 +1,10 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ITEM_ID_PATTERN, findJsonSyntaxError, parsePlainTextArticle, slugify, validatePack } from '../../../lib/pack';
+import { ITEM_ID_PATTERN } from '../../../lib/pack/schema';
+import { findJsonSyntaxError } from '../../../lib/pack/json-error';
+import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
+import { slugify } from '../../../lib/pack/slug';
+import { validatePack } from '../../../lib/pack/validate';
 
 // Valid JSON, JSON damaged at one place, and soup of JSON tokens.
 const jsonish = fc.oneof(

@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MAX_PACK_BYTES, formatByteSize, parsePack, readPackBytes } from '../../../lib/pack';
+import { MAX_PACK_BYTES, formatByteSize } from '../../../lib/pack/limits';
+import { parsePack } from './parse-pack';
+import { readPackBytes } from '../../../lib/pack/read';
 import { fixtureBytes } from './fixtures';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -33,7 +35,7 @@ describe('readPackBytes', () => {
     expect(result).toEqual({
       ok: false,
       code: 'too-large',
-      message: 'The pack is larger than 1 KB (uncompressed), the most Backstory can import.',
+      message: 'The pack is larger than 1 kB (uncompressed), the most Backstory can import.',
     });
   });
 

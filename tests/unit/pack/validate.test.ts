@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REPORTED_ISSUES, formatPath, validatePack, type Pack } from '../../../lib/pack';
+import { MAX_REPORTED_ISSUES } from '../../../lib/pack/limits';
+import { formatIssue, formatPath, validatePack } from '../../../lib/pack/validate';
+import { type Pack } from '../../../lib/pack/schema';
 import { fixtureJson } from './fixtures';
 
 function minimal(): Record<string, unknown> {
@@ -32,7 +34,7 @@ function acceptedPack(data: unknown): Pack {
 
 function messagesOf(data: unknown): string[] {
   const result = validatePack(data);
-  return result.ok ? [] : result.issues.map((issue) => `${issue.path}: ${issue.message}`);
+  return result.ok ? [] : result.issues.map(formatIssue);
 }
 
 describe('validatePack', () => {
@@ -137,10 +139,10 @@ describe('validatePack', () => {
   });
 
   it('refuses values of the wrong type with the expected type', () => {
-    expect(messagesOf(withEntity({ name: 3, alternateName: ['A', 4], match: { exclude: 'x' } }))).toEqual([
+    expect(messagesOf(withEntity({ name: 3, alternateName: ['A', 4], match: { exclude: 7 } }))).toEqual([
       'entities[0].name: must be a string',
       'entities[0].alternateName[1]: must be a string',
-      'entities[0].match.exclude: must be an array of strings',
+      'entities[0].match.exclude: must be a string or an array of strings',
     ]);
     expect(messagesOf({ ...minimal(), pack: 'p' })).toEqual(['pack: must be an object']);
     expect(messagesOf({ ...minimal(), articles: [7] })).toEqual(['articles[0]: must be an object']);
@@ -208,5 +210,27 @@ describe('formatPath', () => {
     expect(formatPath(['articles', 12, 'datePublished'])).toBe('articles[12].datePublished');
     expect(formatPath([])).toBe('');
     expect(formatPath(['pack', 'x-curator'])).toBe('pack["x-curator"]');
+  });
+});
+
+describe('one value where schema.org allows one or a list', () => {
+  it('reads single values as lists of one (single-values fixture)', () => {
+    const pack = acceptedPack(fixtureJson('valid', 'single-values.pack.json'));
+    const [okafor] = pack.entities;
+    const [article] = pack.articles;
+    expect(okafor?.alternateName).toEqual(['Okafor']);
+    expect(okafor?.sameAs).toEqual(['https://www.wikidata.org/wiki/Q4115189']);
+    expect(okafor?.match?.exclude).toEqual(['Okafor Street']);
+    expect(article?.author).toEqual(['A. Reporter']);
+    expect(article?.about).toEqual(['port-vale']);
+    expect(article?.mentions).toEqual(['amara-okafor']);
+    expect(article?.keywords).toEqual(['floods']);
+  });
+
+  it('still checks a single value as it checks a list item', () => {
+    expect(messagesOf(withArticle({ author: ' ' }))).toEqual(['articles[0].author: must not be empty']);
+    expect(messagesOf(withArticle({ about: 'nobody' }))).toEqual(['articles[0].about: unknown entity id "nobody"']);
+    expect(messagesOf(withEntity({ sameAs: 'ftp://example.org/' }))).toEqual(['entities[0].sameAs: not an http or https URL']);
+    expect(messagesOf(withArticle({ keywords: { a: 1 } }))).toEqual(['articles[0].keywords: must be a string or an array of strings']);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRow, EntityRow } from '../../../lib/db/rows';
 import { articleDocument, entityDocument } from '../../../lib/search/documents';
-import { KnowledgeSearchIndex, Tier } from '../../../lib/search/search-index';
+import { Tier } from '../../../lib/search/ranking';
+import { KnowledgeSearchIndex } from '../../../lib/search/search-index';
 
 function entity(id: string, name: string, alternateName: string[] = [], type = 'Person'): EntityRow {
   return { key: `p/${id}`, packId: 'p', id, name, type, alternateName, sameAs: [] };

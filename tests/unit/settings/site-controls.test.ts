@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDismissal, dismissalsOf, filterDismissed, MAX_DISMISSALS_PER_SITE } from '../../../lib/settings/site-dismissals';
+import { addDismissal, dismissalsOf, filterDismissed, listDismissals, MAX_DISMISSALS_PER_SITE, removeDismissal } from '../../../lib/settings/site-dismissals';
 import { excludeMatchesFor } from '../../../lib/settings/site-patterns';
 import { articleDateLabel } from '../../../lib/text/article-age';
 
@@ -33,6 +33,28 @@ describe('site dismissals', () => {
     expect(set.size).toBe(MAX_DISMISSALS_PER_SITE);
     expect(filterDismissed(set, `name ${MAX_DISMISSALS_PER_SITE + 4}`, ['e'])).toEqual([]);
     expect(filterDismissed(set, 'name 0', ['e'])).toEqual(['e']);
+  });
+
+  it('undoes one choice, dropping a site left with none', () => {
+    let all = addDismissal({}, 'nba.com', 'Jordan', 'jordan-country');
+    all = addDismissal(all, 'nba.com', 'Turkey', 'turkey');
+    all = removeDismissal(all, 'nba.com', ' JORDAN', 'jordan-country');
+    expect(filterDismissed(dismissalsOf(all, 'nba.com'), 'Jordan', ['jordan-country'])).toEqual(['jordan-country']);
+    expect(filterDismissed(dismissalsOf(all, 'nba.com'), 'Turkey', ['turkey'])).toEqual([]);
+    expect(removeDismissal(all, 'nba.com', 'Turkey', 'turkey')).toEqual({});
+    expect(removeDismissal(all, 'other.org', 'Turkey', 'turkey')).toBe(all);
+  });
+
+  it('lists every choice by site, most recent first', () => {
+    let all = addDismissal({}, 'b.org', 'Turkey', 'starter/turkey');
+    all = addDismissal(all, 'a.org', 'Jordan', 'p/jordan');
+    all = addDismissal(all, 'b.org', 'China', 'starter/china');
+    expect(listDismissals(all)).toEqual([
+      { site: 'a.org', name: 'jordan', entityKey: 'p/jordan' },
+      { site: 'b.org', name: 'china', entityKey: 'starter/china' },
+      { site: 'b.org', name: 'turkey', entityKey: 'starter/turkey' },
+    ]);
+    expect(listDismissals({ 'a.org': 'x' as unknown as string[], 'b.org': [7 as unknown as string, 'no-separator'] })).toEqual([]);
   });
 
   it('reads garbage as nothing dismissed', () => {

@@ -3,7 +3,8 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { installPack } from '../../../lib/kb/install-pack';
 import { rowsOfPack } from '../../../lib/kb/keys';
-import { readPackBytes, validatePack, type PackReadErrorCode } from '../../../lib/pack';
+import { readPackBytes, type PackReadErrorCode } from '../../../lib/pack/read';
+import { validatePack } from '../../../lib/pack/validate';
 import { exportAll, freshDatabase, makePack, mentionsOfArticle } from '../kb/test-db';
 import { byteDamage, mutate, mutation, validPackTexts, type ByteDamage } from './pack-mutations';
 

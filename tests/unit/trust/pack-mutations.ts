@@ -17,7 +17,7 @@ export const validPackTexts: readonly string[] = readdirSync(VALID_DIR)
   .map((name) => readFileSync(join(VALID_DIR, name), 'utf8'));
 
 /** Keys that reach Object.prototype when code copies them with `obj[key] = value`. */
-export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'toString', 'hasOwnProperty', 'valueOf'];
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'toString', 'hasOwnProperty', 'valueOf'];
 
 /** Strings that have broken text code before: lone surrogates, controls, BOMs, RTL marks, NUL. */
 const unicodeJunk = fc.oneof(

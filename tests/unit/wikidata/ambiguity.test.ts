@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { convertItems, droppedTotal, emptyAliasReport, filterAliases, type WikidataItem } from '../../../lib/wikidata';
+import { droppedTotal, emptyAliasReport } from '../../../lib/wikidata/alias-report';
+import { filterAliases } from '../../../lib/wikidata/ambiguity';
+import { convertItems } from '../../../lib/wikidata/convert';
+import type { WikidataItem } from '../../../lib/wikidata/item';
 
 const report = () => emptyAliasReport();
 

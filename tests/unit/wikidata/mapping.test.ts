@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validatePack } from '../../../lib/pack';
-import {
-  buildWikidataPack,
-  convertItems,
-  entitiesOfDocument,
-  entityTypeOf,
-  itemFromEntity,
-  itemsFromSparql,
-  languageChain,
-  type WikidataItem,
-} from '../../../lib/wikidata';
+import { validatePack } from '../../../lib/pack/validate';
+import { convertItems } from '../../../lib/wikidata/convert';
+import { entityTypeOf } from '../../../lib/wikidata/entity-types';
+import { entitiesOfDocument, itemFromEntity } from '../../../lib/wikidata/from-entity';
+import { itemsFromSparql } from '../../../lib/wikidata/from-sparql';
+import type { WikidataItem } from '../../../lib/wikidata/item';
+import { languageChain } from '../../../lib/wikidata/languages';
+import { buildWikidataPack } from '../../../lib/wikidata/wikidata-pack';
 
 const FIXTURES = 'tests/fixtures/wikidata';
 const fixture = (name: string) => JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8'));

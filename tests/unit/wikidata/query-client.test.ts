@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { READY_QUERIES, buildSparqlRequest, itemsFromSparql, readyQuery, retryAfterMs, runSparqlQuery, SparqlQueryError } from '../../../lib/wikidata';
+import { itemsFromSparql } from '../../../lib/wikidata/from-sparql';
+import { retryAfterMs, runSparqlQuery, SparqlQueryError } from '../../../lib/wikidata/query-client';
+import { READY_QUERIES, readyQuery } from '../../../lib/wikidata/ready-queries';
+import { buildSparqlRequest } from '../../../lib/wikidata/sparql-request';
 
 const FIXTURES = 'tests/fixtures/wikidata';
 const RESULTS = readFileSync(`${FIXTURES}/heads-of-state.srj.json`, 'utf8');

@@ -1,0 +1,78 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { BackupSummary } from '../lib/kb/backup';
+import { formatArticleDate } from '../lib/text/format-date';
+import { countOf } from '../lib/text/plural';
+
+export interface RestoreConfirmProps {
+  fileName: string;
+  /** What the checked backup holds. */
+  backup: BackupSummary;
+  /** What the library holds now, when known: what the restore replaces. */
+  library?: { packs: number; articles: number; entities: number };
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** Packs named in the question; more are counted. */
+const NAMED_PACKS = 3;
+
+/**
+ * The question asked once a backup has been checked: what it holds, what it replaces.
+ * A modal <dialog>: focus stays inside, Esc cancels, and Cancel has the focus first,
+ * since the other answer replaces the whole library.
+ */
+export function RestoreConfirm({ fileName, backup, library, onConfirm, onCancel }: RestoreConfirmProps) {
+  const ids = { title: useId(), body: useId() };
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+  const named = backup.packNames.slice(0, NAMED_PACKS).map((name) => `“${name}”`);
+  const others = backup.packNames.length - named.length;
+  const created = formatArticleDate(backup.created);
+
+  return (
+    <dialog
+      ref={dialog}
+      class="confirm"
+      aria-labelledby={ids.title}
+      aria-describedby={ids.body}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h3 id={ids.title}>Replace your library with this backup?</h3>
+      <div id={ids.body}>
+        <p>
+          {fileName} is a sound backup{created ? `, made on ${created}` : ''}. It holds:
+        </p>
+        <ul class="confirm__list">
+          <li>
+            {countOf(backup.packs, 'pack')}
+            {named.length > 0 ? `: ${named.join(', ')}${others > 0 ? ` and ${others.toLocaleString()} more` : ''}` : ''}
+          </li>
+          <li>{countOf(backup.articles, 'article')}</li>
+          <li>{countOf(backup.entities, 'entity', 'entities')}</li>
+          <li>{countOf(backup.entityEdits, 'entity edit')}, and your settings</li>
+        </ul>
+        {library && (
+          <p class="muted">
+            Your library now has {countOf(library.packs, 'pack')}, {countOf(library.articles, 'article')} and {countOf(library.entities, 'entity', 'entities')}: all of
+            it is replaced.
+          </p>
+        )}
+      </div>
+      <p class="button-row">
+        <button type="button" class="button" onClick={onConfirm}>
+          Replace my library
+        </button>
+        <button type="button" class="button button--quiet" autoFocus onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </dialog>
+  );
+}

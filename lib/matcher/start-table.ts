@@ -1,0 +1,30 @@
+/**
+ * The scanner's class table: the shared fold classes plus, per matcher, the units a trie
+ * walk may start on.
+ */
+import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_SPACE, CLS_ZERO } from '../text/char-fold';
+import type { MatcherData } from './matcher-data';
+import { BLOCK_FLAG } from './trie-layout';
+
+/**
+ * Matcher-specific bit added to the class table: a walk may start on this unit
+ * (its fold begins some name that can start on such a letter).
+ */
+export const CLS_START = 512;
+
+/** Copies the class table, marking the units a walk can start on (`rootChild`: trie-layout.ts rootChildren). */
+export function startClassTable(d: MatcherData, rootChild: Int32Array): Uint16Array {
+  const { cls: base, fold, blocks, expansionStart, expansionUnits } = d;
+  const cls = base.slice();
+  for (let c = 0; c < cls.length; c++) {
+    const k = cls[c] as number;
+    if (k & (CLS_ZERO | CLS_SPACE | CLS_HIGH)) continue;
+    const first = k & CLS_EXPAND ? (expansionUnits[expansionStart[fold[c] as number] as number] as number) : fold[c];
+    const child = rootChild[first as number] as number;
+    if (child === 0) continue;
+    // A lower-case letter only starts names that may be written in lower case.
+    if (k & CLS_LOWER && !((blocks[child] as number) & BLOCK_FLAG)) continue;
+    cls[c] = k | CLS_START;
+  }
+  return cls;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { installPack } from '../../../lib/kb/install-pack';
+import { MatcherCache } from '../../../lib/kb/matcher-cache';
+import { freshDatabase, makePack } from './test-db';
+
+describe('MatcherCache', () => {
+  it('matches the names of the current knowledge base and follows its changes', async () => {
+    const db = freshDatabase();
+    const cache = new MatcherCache(db);
+    expect((await cache.get()).matcher.scan('Ada Lovelace in London')).toEqual([]);
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    const spans = (await cache.get()).matcher.scan('Ada Lovelace in London');
+    expect(spans.map((s) => s.entityKeys)).toEqual([['test-pack/ada'], ['test-pack/london']]);
+  });
+
+  it('loads the stored snapshot when it is current instead of recompiling', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    await new MatcherCache(db).get();
+    // Remove the entities behind the revision counter's back: a cache that recompiled
+    // would no longer know "London"; one that loaded the snapshot still does.
+    await db.entities.clear();
+    const { matcher } = await new MatcherCache(db).get();
+    expect(matcher.scan('London').length).toBe(1);
+  });
+});
+
+describe('MatcherCache with hidden entity types', () => {
+  it('leaves hidden types out and rebuilds when the choice changes', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    let hidden: string[] = ['Place'];
+    const cache = new MatcherCache(db, { hiddenTypes: async () => hidden });
+    const names = async () => (await cache.get()).matcher.scan('Ada Lovelace in London').map((s) => s.entityKeys[0]);
+    expect(await names()).toEqual(['test-pack/ada']);
+    hidden = [];
+    expect(await names()).toEqual(['test-pack/ada', 'test-pack/london']);
+  });
+});
