@@ -1,15 +1,10 @@
 // @vitest-environment node
 /**
- * The dump reader and `npm run pack -- wikidata`, on a small dump in the real format
+ * The dump reader, on a small dump in the real format
  * (bench/wikidata/generate-dump.ts, 40 entities), gzip and bzip2, and the other shapes.
  */
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validatePack } from '../../../lib/pack';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { compressionOf } from '../../../scripts/pack/wikidata/open-input';
 import { entityText, readWikidata } from '../../../scripts/pack/wikidata/read-wikidata';
 
@@ -17,8 +12,6 @@ const FIXTURES = 'tests/fixtures/wikidata';
 const GZ = `${FIXTURES}/dump-40.json.gz`;
 const BZ2 = `${FIXTURES}/dump-40.json.bz2`;
 const HAS_BZIP2_TOOL = spawnSync('bzip2', ['--help'], { stdio: 'ignore' }).error === undefined;
-/** tsx compiles the CLI on start: a few seconds on a busy 2-core machine. */
-const CLI_TIMEOUT_MS = 60_000;
 
 describe('reading the dump', () => {
   it('recognises compression by the first bytes', () => {
@@ -74,48 +67,6 @@ describe('reading the dump', () => {
     const entity = await readWikidata(`${FIXTURES}/Q7747.entity.json`);
     expect(entity.stats.shape).toBe('entity-json');
     expect(entity.items[0]?.id).toBe('Q7747');
-  });
-});
-
-describe('npm run pack -- wikidata (the CLI, as a subprocess)', () => {
-  const run = promisify(execFile);
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'pack-wikidata-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  async function cli(args: string[]) {
-    try {
-      const { stdout, stderr } = await run('node_modules/.bin/tsx', ['scripts/pack/cli.ts', 'wikidata', ...args]);
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      return error as { code: number; stdout: string; stderr: string };
-    }
-  }
-
-  it('writes a valid pack from a bzip2 dump and prints throughput and the alias report', { timeout: CLI_TIMEOUT_MS }, async () => {
-    const out = join(dir, 'people.pack.json');
-    const result = await cli([BZ2, '-o', out, '--class', 'Q5', '--name', 'People']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Read: dump, bzip2, bzip2 by \w+;/mu);
-    expect(result.stdout).toMatch(/MB\/s of JSON/u);
-    expect(result.stdout).toMatch(/^ {2}common-word: \d+ \(/mu);
-    expect(result.stderr).toMatch(/% of the file: 100\/100$/mu);
-    const validation = validatePack(JSON.parse(await readFile(out, 'utf8')));
-    expect(validation.ok).toBe(true);
-    if (!validation.ok) return;
-    expect(validation.pack.pack).toMatchObject({ id: 'people', name: 'People', license: 'CC0-1.0' });
-    expect(validation.pack.entities.every((e) => e.type === 'Person')).toBe(true);
-  });
-
-  it('explains itself with --help, and refuses a bad class', { timeout: CLI_TIMEOUT_MS }, async () => {
-    const help = await cli(['--help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/--min-sitelinks N/u);
-    const bad = await cli([GZ, '-o', join(dir, 'x.json'), '--class', 'human']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--class wants item ids such as Q5, not "human"/u);
   });
 });
 
