@@ -3,7 +3,7 @@
  * imports through the options page like any pack; its names light up, the aliases the
  * ambiguity rules dropped ("May") do not, and the card shows the description.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,31 +11,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validatePack } from '../../lib/pack';
 import { buildWikidataPack, itemsFromSparql } from '../../lib/wikidata';
 import { ClosedPopover } from './support/closed-popover';
-import { launchExtensionBrowser, pointOfText, type ExtensionBrowser } from './support/extension-browser';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import { pointOfText } from './support/extension-browser';
 import { paintedTexts, until } from './support/page-tools';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const POLL = { timeout: 15_000 };
 
 describe('a names pack from Wikidata', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
+  const session = useE2eSession({ pages: ['tests/e2e/fixtures/pages'] });
   let dir: string;
   let page: Page;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     dir = await mkdtemp(join(tmpdir(), 'wikidata-e2e-'));
-    server = await startStaticServer(['tests/e2e/fixtures/pages']);
-    browser = await launchExtensionBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('imports through the options page', async () => {
     const results = JSON.parse(await readFile('tests/fixtures/wikidata/heads-of-state.srj.json', 'utf8'));
@@ -48,7 +39,7 @@ describe('a names pack from Wikidata', () => {
     const file = join(dir, 'wikidata-leaders.pack.json');
     await writeFile(file, JSON.stringify(pack));
 
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await options.getByRole('list', { name: 'Installed packs' }).waitFor();
     await options.locator('input[type=file]').setInputFiles(file);
     await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('Imported Leaders from Wikidata');
@@ -57,8 +48,8 @@ describe('a names pack from Wikidata', () => {
   });
 
   it('lights up the names and safe aliases, not the month "May"', async () => {
-    page = await browser.context.newPage();
-    await page.goto(server.url('wikidata.html'));
+    page = await session.browser.context.newPage();
+    await page.goto(session.server.url('wikidata.html'));
     const painted = await until(() => paintedTexts(page), (t) => t.includes('Mrs May') && t.includes('Theresa May'));
     expect(painted).toContain('Russia');
     // "May" was an alias of Theresa May on Wikidata; the ambiguity rules dropped it.
