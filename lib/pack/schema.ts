@@ -69,6 +69,12 @@ export function isRealIsoDate(value: string): boolean {
   return Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6] ?? 0) <= 59;
 }
 
+/**
+ * A date that may be known only to the year or month, as Wikidata often knows it:
+ * "1957", "1957-10", "1957-10-07"; a leading "-" for years before the common era.
+ */
+const PARTIAL_DATE_PATTERN = /^-?\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
 const DATE_MESSAGE = 'not an ISO 8601 date or date-time (for example 2024-07-10 or 2024-07-10T09:30:00Z)';
 const URL_MESSAGE = 'not an http or https URL';
 
@@ -122,6 +128,16 @@ function isoDate(description: string) {
     v.regex(ISO_DATE_PATTERN, DATE_MESSAGE),
     v.check(isRealIsoDate, DATE_MESSAGE),
     v.description(description),
+  );
+}
+
+function partialDate(description: string) {
+  return v.optional(
+    v.pipe(
+      v.string('must be a string'),
+      v.regex(PARTIAL_DATE_PATTERN, 'not a year, year-month or date (for example 1957, 1957-10 or 1957-10-07)'),
+      v.description(description),
+    ),
   );
 }
 
@@ -217,6 +233,28 @@ export const PackEntitySchema = v.pipe(
     ),
     url: v.optional(httpUrl('Web page about the entity (http or https).')),
     match: v.optional(MatchHintsSchema),
+    birthDate: partialDate('When the person was born: YYYY, YYYY-MM or YYYY-MM-DD.'),
+    deathDate: partialDate('When the person died: YYYY, YYYY-MM or YYYY-MM-DD.'),
+    foundingDate: partialDate('When the organization or place was founded: YYYY, YYYY-MM or YYYY-MM-DD.'),
+    dissolutionDate: partialDate('When the organization or place was dissolved: YYYY, YYYY-MM or YYYY-MM-DD.'),
+    startDate: partialDate('When the event or office began: YYYY, YYYY-MM or YYYY-MM-DD.'),
+    endDate: partialDate('When the event or office ended: YYYY, YYYY-MM or YYYY-MM-DD.'),
+    image: v.optional(
+      httpUrl('Address of a picture of the entity (http or https); shown as a link, never downloaded by Backstory.'),
+    ),
+    popularity: v.optional(
+      v.pipe(
+        v.number('must be a number'),
+        v.integer('must be a whole number'),
+        v.minValue(0, 'must not be negative'),
+        v.description(
+          'How well known the entity is (for Wikidata, its number of sitelinks); orders the candidates of a shared name.',
+        ),
+      ),
+    ),
+    related: v.optional(
+      idList('Ids of entities of this pack this one belongs to: its country, party, parent organization, alliance.'),
+    ),
   }),
   v.description('A person, organization, place, event or work that articles talk about.'),
 );

@@ -150,7 +150,8 @@ export function formatPath(keys: readonly unknown[]): string {
 }
 
 /**
- * Unique entity and article ids, and references from articles to entities. Works on
+ * Unique entity and article ids, and references to entities (from articles, and
+ * from entities' `related`). Works on
  * the raw data so that these problems are reported together with schema problems;
  * values of the wrong type are left to the schema's report.
  */
@@ -161,23 +162,27 @@ function checkIds(data: Record<string, unknown>): PackIssue[] {
 
   // Without an entity list every reference would be reported; the schema's issue says enough.
   if (!Array.isArray(data.entities) || !Array.isArray(data.articles)) return issues;
-  data.articles.forEach((article: unknown, index) => {
-    if (!isRecord(article)) return;
-    for (const field of ['about', 'mentions'] as const) {
-      const value = article[field];
-      // One id or a list (schema.org allows both); the path of a single id has no index.
-      const refs: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-      refs.forEach((ref: unknown, refIndex) => {
-        if (typeof ref === 'string' && !entityIds.has(ref)) {
-          issues.push({
-            path: formatPath(['articles', index, field, ...(Array.isArray(value) ? [refIndex] : [])]),
-            message: `unknown entity id ${JSON.stringify(ref)}`,
-          });
-        }
-      });
-    }
-  });
+  data.entities.forEach((entity: unknown, index) => checkRefs(entity, ['entities', index], ['related'], entityIds, issues));
+  data.articles.forEach((article: unknown, index) => checkRefs(article, ['articles', index], ['about', 'mentions'], entityIds, issues));
   return issues;
+}
+
+/** Reports each id in `fields` of `item` that is not an entity of the pack. */
+function checkRefs(item: unknown, at: Array<string | number>, fields: string[], entityIds: Set<string>, issues: PackIssue[]): void {
+  if (!isRecord(item)) return;
+  for (const field of fields) {
+    const value = item[field];
+    // One id or a list (schema.org allows both); the path of a single id has no index.
+    const refs: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    refs.forEach((ref: unknown, refIndex) => {
+      if (typeof ref === 'string' && !entityIds.has(ref)) {
+        issues.push({
+          path: formatPath([...at, field, ...(Array.isArray(value) ? [refIndex] : [])]),
+          message: `unknown entity id ${JSON.stringify(ref)}`,
+        });
+      }
+    });
+  }
 }
 
 function collectUniqueIds(

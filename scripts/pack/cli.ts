@@ -2,6 +2,7 @@
  * The pack builder for publishers:
  *
  *     npm run pack -- build <files or folders…> -o NAME.pack.json [options]
+ *     npm run pack -- wikidata <file> -o NAME.pack.json [options]   (wikidata/command.ts)
  *
  * Reads .txt (the plain-text article layout), .html (Readability), .md (front matter
  * and Markdown) and .jsonl (one pack article per line), links the articles to the
@@ -18,8 +19,10 @@ import { buildPack, type BuildPackResult } from './build-pack';
 import { collectFiles } from './collect-files';
 import { createProgress } from './progress';
 import { readArticles } from './read-articles';
+import { WIKIDATA_USAGE, WikidataUsageError, wikidataMain } from './wikidata/command';
 
 const USAGE = `Usage: npm run pack -- build <files or folders…> -o NAME.pack.json [options]
+       npm run pack -- wikidata <file> -o NAME.pack.json [options]   (names from Wikidata; wikidata --help)
 
 Options:
   -o, --out FILE            where to write the pack (required); with --gzip, FILE.gz
@@ -41,6 +44,7 @@ const PRINTED_SUGGESTIONS = 20;
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'wikidata') return wikidataMain(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -64,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...inputs] = positionals;
-  if (command !== 'build') throw new UsageError(command ? `Unknown command "${command}".` : 'Say what to do: build.');
+  if (command !== 'build') throw new UsageError(command ? `Unknown command "${command}".` : 'Say what to do: build or wikidata.');
   if (inputs.length === 0) throw new UsageError('Give at least one file or folder to build from.');
   if (!values.out) throw new UsageError('Say where to write the pack: -o NAME.pack.json');
   if (values['suggest-entities'] && values['no-suggestions']) throw new UsageError('--suggest-entities and --no-suggestions contradict each other.');
@@ -154,8 +158,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(error as Error).message}\n\n${USAGE}`);
+    if (error instanceof UsageError || error instanceof WikidataUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      const usage = process.argv[2] === 'wikidata' ? WIKIDATA_USAGE : USAGE;
+      console.error(`${(error as Error).message}\n\n${usage}`);
       process.exitCode = 2;
     } else {
       console.error(error);
