@@ -76,6 +76,8 @@ export function PacksSection() {
     const described = describeOutcome(outcome, inputLabel(input));
     if (outcome.ok && outcome.result.status === 'already-installed') {
       described.action = { label: 'Replace anyway', onClick: () => void start(input, true) };
+    } else if (!outcome.ok && outcome.code === 'other-source') {
+      described.action = { label: `Replace ${outcome.packName ?? 'it'}`, onClick: () => void start(input, true) };
     } else if (!outcome.ok && outcome.code === 'download-failed' && input.kind === 'url') {
       described.summary = `Could not download the pack from ${new URL(input.url).host}. The server may not allow extensions to download from it: give Backstory access to that site and try again, or check the address and your connection.`;
       described.action = { label: `Allow access to ${new URL(input.url).host} and retry`, onClick: () => void allowAndRetry(input.url) };
@@ -99,7 +101,7 @@ export function PacksSection() {
         fetch: (url, init) => fetch(url, init),
         // Installing a big update runs in the library worker, like any import.
         install: async (bytes, options) => {
-          const outcome = await runImportInWorker({ bytes, source: options.source, replace: false }, () => undefined);
+          const outcome = await runImportInWorker({ bytes, source: options.source, expectedPackId: options.expectedPackId, replace: false }, () => undefined);
           return outcome.ok || outcome.code !== 'worker-failed' ? outcome : { ok: false, code: 'write-failed', issues: [], total: 0 };
         },
       });

@@ -72,12 +72,25 @@ function updateStateOf(download: UpdateDownload, outcome: ImportOutcome | undefi
   if (download.kind === 'failed') return { ...previous, checkedAt: now, outcome: 'failed', message: download.message };
   const validators = { etag: download.etag, lastModified: download.lastModified };
   if (!outcome?.ok) {
-    const detail = outcome?.code === 'invalid-pack' ? `the new file is not a valid pack (${countOf(outcome.total, 'problem')})` : 'the new file could not be installed';
+    const detail = updateRefusal(outcome);
     // Validators are not kept: the same bad file is looked at again next time.
     return { checkedAt: now, outcome: 'failed', message: `Not updated: ${detail}. The installed version stays.` };
   }
   if (outcome.result.status === 'already-installed') return { ...validators, checkedAt: now, outcome: 'up-to-date' };
   return { ...validators, checkedAt: now, outcome: 'updated', version: outcome.version };
+}
+
+/** Why a downloaded update was not installed, as the end of "Not updated: …". */
+function updateRefusal(outcome: Extract<ImportOutcome, { ok: false }> | undefined): string {
+  switch (outcome?.code) {
+    case 'invalid-pack':
+      return `the new file is not a valid pack (${countOf(outcome.total, 'problem')})`;
+    case 'wrong-pack':
+    case 'reserved-id':
+      return `the downloaded file is another pack (“${outcome.packName ?? outcome.packId}”, id ${outcome.packId}); an update may only replace this pack`;
+    default:
+      return 'the new file could not be installed';
+  }
 }
 
 async function saveUpdateState(db: BackstoryDatabase, packId: string, state: PackUpdateState): Promise<void> {
@@ -99,7 +112,7 @@ export async function checkPackUpdate(db: BackstoryDatabase, packId: string, opt
   const download = await downloadPackUpdate(db, pack, options.fetch);
   const install = options.install ?? ((bytes, o) => runImport(db, bytes, o));
   // The source stays as it was: a pack imported from a file that names an update address is still "from a file".
-  const outcome = download.kind === 'downloaded' ? await install(download.bytes, { source: pack.source }) : undefined;
+  const outcome = download.kind === 'downloaded' ? await install(download.bytes, { source: pack.source, expectedPackId: pack.id }) : undefined;
   const state = updateStateOf(download, outcome, previous, options.now ?? Date.now());
   await saveUpdateState(db, packId, state);
   return state;

@@ -186,6 +186,8 @@ export const LIBRARY_JOBS = {
         v.object({ kind: v.literal('user') }),
       ]),
       replace: v.boolean(),
+      /** For an update: the pack it was downloaded for (see runImport). */
+      expectedPackId: v.optional(v.string()),
     }),
     senders: EXTENSION_PAGES,
     response: returns<ImportOutcome>(),

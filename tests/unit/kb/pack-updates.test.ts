@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { installPack } from '../../../lib/kb/install-pack';
 import { checkAllPackUpdates, checkPackUpdate, getUpdateState } from '../../../lib/kb/pack-updates';
+import { ensureStarterPack, STARTER_PACK_ID } from '../../../lib/kb/starter-pack';
 import { exportAll, freshDatabase, makePack } from './test-db';
 
 const PACK_URL = 'https://packs.example/test.pack.json';
@@ -41,6 +42,25 @@ describe('pack updates', () => {
 
     expect(await checkPackUpdate(db, 'test-pack', { fetch: server.fetch, now: 3 })).toMatchObject({ outcome: 'up-to-date', checkedAt: 3 });
     expect(server.state.requests.at(-1)).toEqual({ 'If-None-Match': '"v2"' });
+  });
+
+  it('refuses an update that names another pack (another one, the starter, My articles), keeps every pack and says why under the pack', async () => {
+    const db = freshDatabase();
+    await ensureStarterPack(db, async () => makePack({ id: STARTER_PACK_ID }));
+    await installPack(db, makePack({ id: 'other-pack' }), { source: { kind: 'file' } });
+    await installPack(db, makePack(), { source: { kind: 'url', url: PACK_URL } });
+    const before = await exportAll(db);
+    const server = publisher();
+    for (const [id, name] of [['other-pack', 'Test pack'], [STARTER_PACK_ID, 'Test pack'], ['my-articles', 'Test pack']]) {
+      server.publish(makePack({ id, version: '9.0.0', entities: [{ id: 'x', name: 'Mallory', type: 'Person' }], articles: [] }), `"${id}"`);
+      expect(await checkPackUpdate(db, 'test-pack', { fetch: server.fetch, now: 1 })).toEqual({
+        checkedAt: 1,
+        outcome: 'failed',
+        message: `Not updated: the downloaded file is another pack (“${name}”, id ${id}); an update may only replace this pack. The installed version stays.`,
+      });
+    }
+    const after = await exportAll(db);
+    expect({ ...after, meta: [] }).toEqual({ ...before, meta: [] });
   });
 
   it('keeps the installed version when the new file is invalid, and says why', async () => {
