@@ -25,7 +25,7 @@ export function startPackUpdates({ db, ready }: PackUpdatesDeps): void {
     if (alarm.name !== PACK_UPDATE_ALARM) return;
     void (async () => {
       await ready;
-      await checkAllPackUpdates(db, { fetch: (url, init) => fetch(url, init) });
+      await checkAllPackUpdates(db, { fetch: (url, init) => fetch(url, init), estimateStorage: () => navigator.storage.estimate() });
       // A one-off alarm with this name (set by hand or by a test) replaces the daily one: put it back.
       if (!alarm.periodInMinutes) await ensureAlarm();
     })().catch((error: unknown) => console.warn('Backstory: pack update check failed', error));

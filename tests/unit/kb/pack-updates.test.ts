@@ -85,3 +85,102 @@ describe('pack updates', () => {
     expect(await getUpdateState(db, 'local')).toBeUndefined();
   });
 });
+
+/** An answer whose body is 4 MB after 4 MB, without end. */
+function endlessAnswer(): Response {
+  const chunk = new Uint8Array(4_000_000).fill(0x20);
+  return new Response(new ReadableStream({ pull: (controller) => controller.enqueue(chunk) }), { status: 200 });
+}
+
+/** An answer that sends its headers and then nothing, ever. */
+function stalledAnswer(): Response {
+  return new Response(new ReadableStream({ pull: () => new Promise<void>(() => undefined) }), { status: 200 });
+}
+
+/** What fetch gives after following a redirect: the final address, marked as redirected. */
+function redirectedTo(url: string, body: unknown): Response {
+  const response = new Response(JSON.stringify(body), { status: 200 });
+  Object.defineProperties(response, { redirected: { value: true }, url: { value: url } });
+  return response;
+}
+
+async function installFrom(url = PACK_URL) {
+  const db = freshDatabase();
+  await installPack(db, makePack(), { source: { kind: 'url', url } });
+  return db;
+}
+
+/** A server where one host throws, as an unreachable one does, and every other one serves version 2. */
+async function partlyBroken(url: string): Promise<Response> {
+  // As a real fetch does: a malformed address throws.
+  if (!URL.canParse(url)) throw new TypeError('Failed to fetch');
+  if (url.includes('throws')) throw new Error('boom');
+  return new Response(JSON.stringify(makePack({ version: '2.0.0' })), { status: 200 });
+}
+
+describe('update downloads are held to the limits of any download', () => {
+
+  it('cuts off an answer without end at the size cap and says so', async () => {
+    const db = await installFrom();
+    const state = await checkPackUpdate(db, 'test-pack', { fetch: async () => endlessAnswer(), now: 1 });
+    expect(state).toMatchObject({ outcome: 'failed', message: 'The update was larger than 256 MB, the most a pack may be; the download was stopped.' });
+    expect(await db.packs.get('test-pack')).toMatchObject({ version: '1.0.0' });
+  });
+
+  it('stops a download that takes longer than the time limit', async () => {
+    const db = await installFrom();
+    const state = await checkPackUpdate(db, 'test-pack', { fetch: async () => stalledAnswer(), timeLimitMs: 1000, now: 1 });
+    expect(state).toMatchObject({ outcome: 'failed', message: 'packs.example took longer than 1 second to send the update; the download was stopped.' });
+  });
+
+  it('checks for free space before installing an update', async () => {
+    const db = await installFrom();
+    const server = publisher();
+    server.publish(makePack({ version: '2.0.0' }), '"v2"');
+    const state = await checkPackUpdate(db, 'test-pack', { fetch: server.fetch, estimateStorage: async () => ({ quota: 1000, usage: 900 }), now: 1 });
+    expect(state?.message).toMatch(/^Not updated: it needs about .+ of storage and the browser has .+ left\. The installed version stays\.$/u);
+    expect(await db.packs.get('test-pack')).toMatchObject({ version: '1.0.0' });
+  });
+
+  it('refuses a redirect to another origin without reading it, and follows one on the same origin', async () => {
+    const db = await installFrom();
+    const other = await checkPackUpdate(db, 'test-pack', { fetch: async () => redirectedTo('https://evil.example/p.json', makePack({ version: '2.0.0' })), now: 1 });
+    expect(other).toMatchObject({ outcome: 'failed', message: 'packs.example sent the update on to another site (evil.example); Backstory does not follow that.' });
+    const same = await checkPackUpdate(db, 'test-pack', { fetch: async () => redirectedTo('https://packs.example/v2.json', makePack({ version: '2.0.0' })), now: 2 });
+    expect(same).toMatchObject({ outcome: 'updated', version: '2.0.0' });
+  });
+
+  it('asks an update address written in a pack only over https and on the public internet; one the user typed may be local', async () => {
+    for (const [updateUrl, problem] of [
+      ['http://packs.example/p.json', 'an address written in a pack must use https'],
+      ['https://127.0.0.1/p.json', '127.0.0.1 is not a public address (only an address you type yourself may be local)'],
+      ['https://[::1]/p.json', '[::1] is not a public address (only an address you type yourself may be local)'],
+      ['https://192.168.1.1/p.json', '192.168.1.1 is not a public address (only an address you type yourself may be local)'],
+      ['https://169.254.169.254/latest', '169.254.169.254 is not a public address (only an address you type yourself may be local)'],
+      ['https://router.local/p.json', 'router.local is not a public address (only an address you type yourself may be local)'],
+      ['https://localhost/p.json', 'localhost is not a public address (only an address you type yourself may be local)'],
+    ] as const) {
+      const pack = makePack();
+      const db = freshDatabase();
+      await installPack(db, { ...pack, pack: { ...pack.pack, updateUrl } }, { source: { kind: 'file' } });
+      const asked: string[] = [];
+      const state = await checkPackUpdate(db, 'test-pack', { fetch: async (url) => (asked.push(url), new Response(null, { status: 304 })), now: 1 });
+      expect(state).toMatchObject({ outcome: 'failed', message: `The pack's update address is refused: ${problem}.` });
+      expect(asked).toEqual([]);
+    }
+    const typed = await installFrom('http://127.0.0.1:8080/p.json');
+    expect(await checkPackUpdate(typed, 'test-pack', { fetch: async () => new Response(null, { status: 304 }), now: 1 })).toMatchObject({ outcome: 'up-to-date' });
+  });
+
+  it('goes on with the other packs when one fails in any way, even with a malformed stored address', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack({ id: 'broken' }), { source: { kind: 'url', url: PACK_URL } });
+    await db.packs.update('broken', { source: { kind: 'url', url: 'not an address' } });
+    await installPack(db, makePack({ id: 'throws' }), { source: { kind: 'url', url: 'https://throws.example/p.json' } });
+    await installPack(db, makePack(), { source: { kind: 'url', url: PACK_URL } });
+    expect(await checkAllPackUpdates(db, { fetch: partlyBroken, now: 1 })).toBe(1);
+    expect(await db.packs.get('test-pack')).toMatchObject({ version: '2.0.0' });
+    expect(await getUpdateState(db, 'broken')).toMatchObject({ outcome: 'failed', message: 'Could not reach the update address.' });
+    expect(await getUpdateState(db, 'throws')).toMatchObject({ outcome: 'failed', message: 'Could not reach throws.example.' });
+  });
+});
