@@ -62,7 +62,7 @@ function hostOf(url: string): string {
  * The longest a download of an update may take, answer and body together: ample for the
  * largest pack on a slow line; a server that trickles or never ends is cut off.
  */
-export const UPDATE_TIME_LIMIT_MS = 10 * 60 * 1000;
+const UPDATE_TIME_LIMIT_MS = 10 * 60 * 1000;
 
 export async function getUpdateState(db: BackstoryDatabase, packId: string): Promise<PackUpdateState | undefined> {
   return (await db.meta.get(updateStateKey(packId)))?.value as PackUpdateState | undefined;
