@@ -12,7 +12,7 @@ import { IMPORT_STAGES } from '../../lib/kb/import-pipeline';
 import { setPackEnabled } from '../../lib/kb/install-pack';
 import type { PackRows } from '../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../lib/kb/pack-undo';
-import { checkPackUpdate, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
+import { checkPackUpdate, dailyCheckKey, setDailyCheck, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
 import { originPattern } from './import/download-pack';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
 import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-import';
@@ -55,10 +55,16 @@ async function loadUpdateNotes(): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.key.slice(updateStateKey('').length), updateNote(row.value as PackUpdateState)]));
 }
 
+async function loadDailyCheckOff(): Promise<Set<string>> {
+  const rows = await getDatabase().meta.where('key').startsWith(dailyCheckKey('')).toArray();
+  return new Set(rows.map((row) => row.key.slice(dailyCheckKey('').length)));
+}
+
 /** Installed packs: import (file, drop, address) with progress, highlight on/off, export, remove with undo, updates. */
 export function PacksSection() {
   const packs = useLiveQuery(() => getDatabase().packs.orderBy('id').toArray(), []);
   const updateNotes = useLiveQuery(loadUpdateNotes, []);
+  const dailyCheckOff = useLiveQuery(loadDailyCheckOff, []);
   const [checking, setChecking] = useState<string>();
   const [report, setReport] = useState<ImportReportProps>();
   const [undo, setUndo] = useState<PendingUndo>();
@@ -163,6 +169,8 @@ export function PacksSection() {
           onRemove={(p) => void onRemove(p)}
           updateNotes={updateNotes}
           onCheckUpdate={(p) => void onCheckUpdate(p)}
+          dailyCheckOff={dailyCheckOff}
+          onDailyCheck={(p, on) => void setDailyCheck(getDatabase(), p.id, on)}
         />
       )}
     </section>

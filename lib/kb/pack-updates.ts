@@ -28,6 +28,14 @@ export interface PackUpdateState {
 }
 
 export const updateStateKey = (packId: string) => `packUpdate/${packId}`;
+/** Present (false) when the user turned a pack's daily check off. */
+export const dailyCheckKey = (packId: string) => `packDailyCheck/${packId}`;
+
+/** Turns one pack's daily update check on or off; checking by hand stays possible. */
+export async function setDailyCheck(db: BackstoryDatabase, packId: string, on: boolean): Promise<void> {
+  if (on) await db.meta.delete(dailyCheckKey(packId));
+  else await db.meta.put({ key: dailyCheckKey(packId), value: false });
+}
 
 /**
  * Where a pack's newer versions are published, if anywhere: the `updateUrl` written in the
@@ -172,14 +180,16 @@ export async function checkPackUpdate(db: BackstoryDatabase, packId: string, opt
 }
 
 /**
- * Checks every pack that has an update address, one after another. Returns how many were
+ * The daily check: every pack that has an update address and whose daily check is on
+ * ({@link setDailyCheck}), one after another. Returns how many were
  * updated. One pack's failure, even an unexpected one, is noted for that pack and never
  * stops the checks of the others.
  */
 export async function checkAllPackUpdates(db: BackstoryDatabase, options: CheckPackUpdateOptions): Promise<number> {
   let updated = 0;
+  const turnedOff = new Set((await db.meta.where('key').startsWith(dailyCheckKey('')).toArray()).map((row) => row.key.slice(dailyCheckKey('').length)));
   for (const pack of await db.packs.toArray()) {
-    if (!updateUrlOf(pack)) continue;
+    if (!updateUrlOf(pack) || turnedOff.has(pack.id)) continue;
     try {
       const state = await checkPackUpdate(db, pack.id, options);
       if (state?.outcome === 'updated') updated++;

@@ -4,6 +4,7 @@ import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import type { ExtensionBrowser } from './support/extension-browser';
 import { generatePack } from '../../bench/import/generate-pack';
 import { startPackServer, type PackServer } from './support/pack-server';
+import { setSettings } from './support/page-tools';
 
 /** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
 const POLL = { timeout: 15_000 };
@@ -23,6 +24,13 @@ async function fireUpdateAlarm(browser: ExtensionBrowser): Promise<void> {
     .poll(() => browser.serviceWorker.evaluate(async () => (await (globalThis as unknown as { chrome: AlarmsApi }).chrome.alarms.get('backstory-pack-updates'))?.periodInMinutes ?? 0), { timeout: 20_000 })
     .toBeGreaterThan(0);
   await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: AlarmsApi }).chrome.alarms.create('backstory-pack-updates', { when: Date.now() }));
+}
+
+/** The one-off alarm fired and the background put the daily one back: its check (if any) is over. */
+async function waitForDailyCheckDone(browser: ExtensionBrowser): Promise<void> {
+  await expect
+    .poll(() => browser.serviceWorker.evaluate(async () => (await (globalThis as unknown as { chrome: AlarmsApi }).chrome.alarms.get('backstory-pack-updates'))?.periodInMinutes ?? 0), { timeout: 20_000 })
+    .toBeGreaterThan(0);
 }
 
 describe('packs from an address, and their updates', () => {
@@ -83,6 +91,39 @@ describe('packs from an address, and their updates', () => {
     await expect.poll(() => item().innerText(), { timeout: 20_000 }).toContain('Not updated: the new file is not a valid pack');
     expect(await item().innerText()).toContain('Version 3.0.0');
     await options.screenshot({ path: `${SCREENSHOTS}/options-update-refused.png`, fullPage: true });
+  });
+
+  it('refuses an update that names another pack, and says so under the pack', async () => {
+    const other = version('5.0.0');
+    (other.pack as { id: string }).id = 'starter-sco-2024';
+    server.publish(other);
+    await fireUpdateAlarm(session.browser);
+    await expect.poll(() => item().innerText(), { timeout: 20_000 }).toContain('Not updated: the downloaded file is another pack');
+    expect(await item().innerText()).toContain('Version 3.0.0');
+    const starter = options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: 'built in' });
+    expect(await starter.innerText()).not.toContain('5.0.0');
+    await item().screenshot({ path: `${SCREENSHOTS}/options-update-other-pack.png` });
+  });
+
+  it('does not check when the daily check is off for the pack, or for all packs', async () => {
+    server.publish(version('6.0.0'));
+    const asked = () => server.conditions.length;
+    const daily = options.getByRole('checkbox', { name: `Check ${NAME} for updates daily` });
+    await daily.uncheck();
+    await options.waitForTimeout(500);
+    const before = asked();
+    await fireUpdateAlarm(session.browser);
+    await waitForDailyCheckDone(session.browser);
+    expect(asked()).toBe(before);
+    await item().screenshot({ path: `${SCREENSHOTS}/options-daily-check-off.png` });
+
+    await daily.check();
+    await setSettings(session.browser, { dailyPackUpdates: false });
+    await fireUpdateAlarm(session.browser);
+    await waitForDailyCheckDone(session.browser);
+    expect(asked()).toBe(before);
+    await setSettings(session.browser, { dailyPackUpdates: true });
+    expect(await item().innerText()).toContain('Version 3.0.0');
   });
 
   it('says what went wrong when the address does not give a pack', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { installPack } from '../../../lib/kb/install-pack';
-import { checkAllPackUpdates, checkPackUpdate, getUpdateState } from '../../../lib/kb/pack-updates';
+import { checkAllPackUpdates, checkPackUpdate, getUpdateState, setDailyCheck } from '../../../lib/kb/pack-updates';
 import { ensureStarterPack, STARTER_PACK_ID } from '../../../lib/kb/starter-pack';
 import { exportAll, freshDatabase, makePack } from './test-db';
 
@@ -182,5 +182,21 @@ describe('update downloads are held to the limits of any download', () => {
     expect(await db.packs.get('test-pack')).toMatchObject({ version: '2.0.0' });
     expect(await getUpdateState(db, 'broken')).toMatchObject({ outcome: 'failed', message: 'Could not reach the update address.' });
     expect(await getUpdateState(db, 'throws')).toMatchObject({ outcome: 'failed', message: 'Could not reach throws.example.' });
+  });
+});
+
+describe('the daily check can be turned off per pack', () => {
+  it('skips a pack whose daily check is off, and checks it again once it is back on', async () => {
+    const db = await installFrom();
+    const asked: string[] = [];
+    const fetch = async (url: string) => (asked.push(url), new Response(null, { status: 304 }));
+    await setDailyCheck(db, 'test-pack', false);
+    expect(await checkAllPackUpdates(db, { fetch, now: 1 })).toBe(0);
+    expect(asked).toEqual([]);
+    expect(await getUpdateState(db, 'test-pack')).toBeUndefined();
+    await setDailyCheck(db, 'test-pack', true);
+    await checkAllPackUpdates(db, { fetch, now: 2 });
+    expect(asked).toEqual([PACK_URL]);
+    expect(await getUpdateState(db, 'test-pack')).toMatchObject({ outcome: 'up-to-date', checkedAt: 2 });
   });
 });
