@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dismissalsItem } from '../../lib/extension/dismissals-item';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/extension/settings-item';
+import { loadSettings, watchSettings } from '../../lib/extension/settings-item';
 import type { MessageClient } from '../../lib/messages/client';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey, type Settings } from '../../lib/settings/settings';
 import { dismissalsOf, filterDismissed } from '../../lib/settings/site-dismissals';
@@ -53,7 +53,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       onUndoDismiss: (entityKey) => setDismissed(entityKey, false),
       onDisableSite: () => {
         hover?.close();
-        if (site) void updateSettings({ disabledSites: [...settings.disabledSites, site] }).catch(goQuiet);
+        // The background writes it, for this tab's site: content scripts ask, they never write.
+        if (site) void client.send('site.disable', {}).catch(goQuiet);
       },
       onClose: () => hover?.close(),
       onPointerEnter: () => hover?.onPopoverPointerEnter(),
