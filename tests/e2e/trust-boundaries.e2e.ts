@@ -153,8 +153,8 @@ describe('trust boundaries', () => {
         const before = (await indexedDB.databases()).map((d) => d.name);
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const request = indexedDB.open('backstory');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
+          request.addEventListener('success', () => resolve(request.result));
+          request.addEventListener('error', () => reject(request.error));
         });
         const stores = [...db.objectStoreNames];
         db.close();
