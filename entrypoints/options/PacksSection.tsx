@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { ImportProgress } from '../../components/ImportProgress';
 import { ImportReport, type ImportReportProps } from '../../components/ImportReport';
 import { PackList } from '../../components/PackList';
@@ -13,7 +12,6 @@ import { setPackEnabled } from '../../lib/kb/install-pack';
 import type { PackRows } from '../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../lib/kb/pack-undo';
 import { checkPackUpdate, dailyCheckKey, setDailyCheck, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
-import { originPattern } from './import/download-pack';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
 import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-import';
 import { runImportInWorker } from '../../workers/library-worker';
@@ -84,20 +82,10 @@ export function PacksSection() {
       described.action = { label: 'Replace anyway', onClick: () => void start(input, true) };
     } else if (!outcome.ok && outcome.code === 'other-source') {
       described.action = { label: `Replace ${outcome.packName ?? 'it'}`, onClick: () => void start(input, true) };
-    } else if (!outcome.ok && outcome.code === 'download-failed' && input.kind === 'url') {
-      described.summary = `Could not download the pack from ${new URL(input.url).host}. The server may not allow extensions to download from it: give Backstory access to that site and try again, or check the address and your connection.`;
-      described.action = { label: `Allow access to ${new URL(input.url).host} and retry`, onClick: () => void allowAndRetry(input.url) };
     }
     setReport(described);
   }
 
-  function allowAndRetry(url: string) {
-    // permissions.request needs the click's user gesture: it is the first thing done.
-    void browser.permissions.request({ origins: [originPattern(url)] }).then((granted) => {
-      if (granted) void start({ kind: 'url', url });
-      else setReport({ tone: 'error', summary: `Backstory was not allowed to download from ${new URL(url).host}. Your library is unchanged.` });
-    });
-  }
 
   async function onCheckUpdate(pack: PackRow) {
     setChecking(pack.name);

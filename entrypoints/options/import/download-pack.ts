@@ -37,9 +37,3 @@ export async function downloadPack(url: string, onProgress: (done: number, total
     return { ok: false, code: 'download-failed', host, issues: [], total: 0 };
   }
 }
-
-/** The host permission pattern that lets the extension download from `url`'s origin. */
-export function originPattern(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
-}

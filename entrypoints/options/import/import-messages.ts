@@ -17,8 +17,7 @@ export const STAGE_LABELS: Readonly<Record<ImportStage, string>> = {
 export type OuterFailure =
   | { ok: false; code: 'worker-failed'; issues: []; total: 0 }
   | { ok: false; code: 'download-failed'; host: string; issues: []; total: 0 }
-  | { ok: false; code: 'http-error'; status: number; statusText: string; issues: []; total: 0 }
-  | { ok: false; code: 'no-access'; host: string; issues: []; total: 0 };
+  | { ok: false; code: 'http-error'; status: number; statusText: string; issues: []; total: 0 };
 
 export type AnyImportOutcome = ImportOutcome | OuterFailure;
 
@@ -89,7 +88,5 @@ export function describeOutcome(outcome: AnyImportOutcome, fileLabel: string): I
       return error(
         `The server answered ${outcome.status}${outcome.statusText ? ` (${outcome.statusText})` : ''} instead of sending the pack. Check the address, then try again. ${UNCHANGED}`,
       );
-    case 'no-access':
-      return error(`Backstory was not allowed to download from ${outcome.host}. ${UNCHANGED}`);
   }
 }

@@ -13,7 +13,6 @@ const failures: AnyImportOutcome[] = [
   { ok: false, code: 'worker-failed', issues: [], total: 0 },
   { ok: false, code: 'download-failed', host: 'packs.example', issues: [], total: 0 },
   { ok: false, code: 'http-error', status: 404, statusText: 'Not Found', issues: [], total: 0 },
-  { ok: false, code: 'no-access', host: 'packs.example', issues: [], total: 0 },
   { ok: false, code: 'reserved-id', packId: 'my-articles', packName: 'Mine', issues: [], total: 0 },
   { ok: false, code: 'wrong-pack', packId: 'other', packName: 'Other', issues: [], total: 0 },
   { ok: false, code: 'other-source', packId: 'p', packName: 'P', installedSource: { kind: 'url', url: 'https://packs.example/p.json' }, issues: [], total: 0 },
