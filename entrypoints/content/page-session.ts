@@ -10,7 +10,7 @@ import { mentionsInFrames, publishFrameMentions } from './frame-mentions';
 import { HighlightPainter } from './highlight-painter';
 import { HoverController } from './hover-controller';
 import { KeyboardNav } from './keyboard-nav';
-import { setInstrumentation } from './main-thread';
+import { mark, setInstrumentation } from './main-thread';
 import { MentionIndex } from './mention-index';
 import { MentionMarks } from './mention-marks';
 import { PageScanner } from './page-scanner';
@@ -259,7 +259,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   void Promise.all([loadSettings(), dismissalsItem.getValue()])
     .then(([loaded, all]) => {
       setInstrumentation(loaded.highlightStyle !== 'hover-only');
-      if (loaded.highlightStyle !== 'hover-only') performance.mark(START_MARK, { startTime: startedAt });
+      mark(START_MARK, startedAt);
       dismissed = dismissalsOf(all, site);
       applySettings(loaded);
     })

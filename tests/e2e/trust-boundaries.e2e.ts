@@ -124,6 +124,9 @@ describe('trust boundaries', () => {
       expect(await page.evaluate(() => document.querySelector('backstory-popover')?.shadowRoot ?? null)).toBeNull();
     });
 
+    it('a user’s build writes no backstory:* performance marks or measures the page could read, even after a hover', () =>
+      expect(page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('backstory:')).map((e) => e.name))).resolves.toEqual([]));
+
     it('a content script can ask but never write: every write message is refused', async () => {
       const world = await IsolatedWorld.attach(page);
       const all = Object.keys(BACKGROUND_MESSAGES);
