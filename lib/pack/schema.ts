@@ -52,7 +52,7 @@ export const ISO_DATE_PATTERN =
 const LANGUAGE_TAG_PATTERN = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
 // Spelled out instead of an `i` flag, which JSON Schema cannot carry.
-const HTTP_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//;
+export const HTTP_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//;
 
 const NOT_BLANK_PATTERN = /\S/;
 
