@@ -81,7 +81,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     onShadowRoot: (root) => {
       if (shadowRoots.includes(root)) return;
       shadowRoots.push(root);
-      painter.styleShadowRoot(root);
+      // Hover-only paints nothing: the page's open shadow roots get no stylesheet of ours to find.
+      if (settings.highlightStyle !== 'hover-only') painter.styleShadowRoot(root);
       watcher.watchShadowRoot(root);
     },
   });
@@ -125,6 +126,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     settings = next;
     painter.setStyle(next.highlightStyle);
     setInstrumentation(next.highlightStyle !== 'hover-only');
+    if (next.highlightStyle !== 'hover-only') for (const root of shadowRoots) painter.styleShadowRoot(root);
     index.cap = next.highlightCap;
     const shouldRun = isSiteEnabled(next, site);
     if (!shouldRun) {
