@@ -4,6 +4,7 @@ import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import type { ExtensionBrowser } from './support/extension-browser';
 import { generatePack } from '../../bench/import/generate-pack';
 import { startPackServer, type PackServer } from './support/pack-server';
+import { NetworkRecorder } from './support/network-recorder';
 import { setSettings } from './support/page-tools';
 
 /** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
@@ -47,7 +48,10 @@ describe('packs from an address, and their updates', () => {
 
   const session = useE2eSession();
 
+  let network: NetworkRecorder;
+
   beforeAll(async () => {
+    network = new NetworkRecorder(session.browser.context);
     server = await startPackServer();
     options = await session.browser.openExtensionPage('options.html');
   });
@@ -81,7 +85,10 @@ describe('packs from an address, and their updates', () => {
 
   it('updates in the background when the daily check runs, and keeps the version when the new file is bad', async () => {
     server.publish(version('3.0.0', 30));
+    const asked = network.urls.filter((u) => u === server.url).length;
     await fireUpdateAlarm(session.browser);
+    // The daily check fired in the service worker and its request is seen by the network check below.
+    await expect.poll(() => network.urls.filter((u) => u === server.url).length, { timeout: 20_000 }).toBeGreaterThan(asked);
     await expect.poll(() => item().innerText(), { timeout: 20_000 }).toMatch(/Version 3\.0\.0 · 40 entities · 30 articles[\s\S]*Updated to version 3\.0\.0/u);
 
     const bad = version('4.0.0');
@@ -139,5 +146,10 @@ describe('packs from an address, and their updates', () => {
     await expect.poll(() => options.getByRole('alert').innerText(), { timeout: 15_000 }).toContain('Could not download the pack from 127.0.0.1:9');
     // All sites are granted at install: there is no permission to ask for, so no such button.
     expect(await options.getByRole('button', { name: /Allow access/u }).count()).toBe(0);
+  });
+
+  it('made no request, daily checks included, except to the pack server and the extension', () => {
+    const origins = [new URL(server.url).origin, 'http://127.0.0.1:9', `chrome-extension://${session.browser.extensionId}`];
+    expect(network.foreign(origins)).toEqual([]);
   });
 });
