@@ -133,6 +133,18 @@ describe('packs from an address, and their updates', () => {
     expect(await item().innerText()).toContain('Version 3.0.0');
   });
 
+  it('asks before a file replaces the pack from the address, and replaces it once the user says yes', async () => {
+    const file = JSON.stringify(version('7.0.0', 7));
+    await options.locator('input[type=file]').setInputFiles({ name: 'news-7.pack.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    const alert = options.getByRole('alert');
+    await expect.poll(() => alert.innerText(), POLL).toContain(`${NAME} is installed from 127.0.0.1`);
+    expect(await alert.innerText()).toContain('news-7.pack.json would replace it. Replace it? Your library is unchanged.');
+    expect(await item().innerText()).toContain('Version 3.0.0');
+    await alert.screenshot({ path: `${SCREENSHOTS}/options-replace-other-source.png` });
+    await options.getByRole('button', { name: `Replace ${NAME}` }).click();
+    await expect.poll(() => item().innerText(), POLL).toMatch(/Version 7\.0\.0 · 40 entities · 7 articles/u);
+  });
+
   it('says what went wrong when the address does not give a pack', async () => {
     await options.getByLabel('Pack address').fill(server.url.replace('news.pack.json', 'missing.pack.json'));
     await options.getByRole('button', { name: 'Import from address' }).click();
