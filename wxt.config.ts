@@ -14,7 +14,7 @@ export default defineConfig({
       files.push(privacyPageAsset(wxt.config.root));
     },
   },
-  manifest: ({ browser, manifestVersion }) => ({
+  manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
@@ -24,12 +24,9 @@ export default defineConfig({
     // and starts it in tabs already open at install or when a site is turned back on.
     // alarms: the daily check of packs for newer versions.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
-    // Asked for one site at a time, when the user imports a pack from an address that
-    // does not allow downloads from extensions by itself (CORS). MV2 (Firefox) has no
-    // optional_host_permissions: there, hosts go in optional_permissions.
-    ...(manifestVersion === 2
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    // No optional host permissions: the built manifest grants all sites at install
+    // (`<all_urls>`, added because the page script is registered at run time), so the
+    // extension can already fetch a pack from any address; one could never be asked.
     action: { default_title: 'Backstory' },
     // Rebindable in chrome://extensions/shortcuts; never a single key that would steal typing.
     commands: {

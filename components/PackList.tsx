@@ -12,10 +12,13 @@ export interface PackListProps {
   onRemove(pack: PackRow): void;
   /** Offered for packs with an update address. */
   onCheckUpdate?(pack: PackRow): void;
+  /** Ids of packs whose daily update check the user turned off. */
+  dailyCheckOff?: ReadonlySet<string>;
+  onDailyCheck?(pack: PackRow, on: boolean): void;
 }
 
 /** The installed packs with their counts, highlighting switch, export and removal. */
-export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemove, onCheckUpdate }: PackListProps) {
+export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemove, onCheckUpdate, dailyCheckOff, onDailyCheck }: PackListProps) {
   if (packs.length === 0) {
     return <p class="muted">No packs installed. Import one to start highlighting names.</p>;
   }
@@ -39,6 +42,17 @@ export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemo
               <input type="checkbox" checked={pack.enabled} aria-label={`Highlight names of ${pack.name}`} onChange={(e) => onToggle(pack, e.currentTarget.checked)} />
               <span aria-hidden="true">Highlight</span>
             </label>
+            {(pack.updateUrl || pack.source.kind === 'url') && onDailyCheck && (
+              <label class="switch">
+                <input
+                  type="checkbox"
+                  checked={!dailyCheckOff?.has(pack.id)}
+                  aria-label={`Check ${pack.name} for updates daily`}
+                  onChange={(e) => onDailyCheck(pack, e.currentTarget.checked)}
+                />
+                <span aria-hidden="true">Check daily</span>
+              </label>
+            )}
             {(pack.updateUrl || pack.source.kind === 'url') && onCheckUpdate && (
               <button type="button" class="button button--quiet" onClick={() => onCheckUpdate(pack)} aria-label={`Check for updates of ${pack.name}`}>
                 Check for updates

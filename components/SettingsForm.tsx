@@ -106,6 +106,11 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
         <span>Also look for names inside code blocks</span>
       </label>
 
+      <label class="switch">
+        <input type="checkbox" checked={settings.dailyPackUpdates} onChange={(e) => onChange({ dailyPackUpdates: e.currentTarget.checked })} />
+        <span>Check packs for updates once a day</span>
+      </label>
+
       <fieldset>
         <legend>Sites where Backstory stays off</legend>
         {settings.disabledSites.length === 0 ? (

@@ -16,8 +16,8 @@ import { LIBRARY_JOBS, type LibraryJobs } from '../lib/messages/protocol';
 const scope = self as unknown as { postMessage(message: unknown, transfer: Transferable[]): void; addEventListener: typeof addEventListener };
 
 const handlers: JobHandlersOf<LibraryJobs> = {
-  'pack.import': ({ bytes, source, replace }, job) =>
-    runImport(getDatabase(), bytes, { source, replace, onProgress: job.progress, estimateStorage: () => navigator.storage.estimate() }),
+  'pack.import': ({ bytes, source, replace, expectedPackId }, job) =>
+    runImport(getDatabase(), bytes, { source, replace, expectedPackId, onProgress: job.progress, estimateStorage: () => navigator.storage.estimate() }),
   'library.restore': ({ bytes, fileName }) => runRestore(getDatabase(), bytes, fileName),
   'article.save': (input) => saveUserArticle(getDatabase(), input),
 };

@@ -9,7 +9,7 @@ import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { LibraryRefresh } from './library-refresh';
 import type { SearchService } from './search-index';
-import { dismissOnSite, openEntityPage, undismissOnSite } from './page-actions';
+import { dismissOnSite, openEntityPage, disableSenderSite, undismissOnSite } from './page-actions';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
@@ -54,6 +54,10 @@ export function createHandlers({ db, matchers, ready, search, library }: Handler
 
     async 'site.undismiss'(request, { tabId }) {
       return undismissOnSite(request, tabId);
+    },
+
+    async 'site.disable'(_request, { tabId }) {
+      return disableSenderSite(tabId);
     },
 
     async 'kb.search'({ query }) {

@@ -1,4 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
 import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
@@ -15,6 +16,16 @@ import { startPackUpdates } from './pack-updates';
 import { createSearchService } from './search-index';
 import { watchHiddenTypes } from './hidden-types';
 
+/**
+ * Session storage holds page captures on their way to the save page: closed to content
+ * scripts (Chrome's default, stated so that no change of default opens it). Local storage
+ * cannot be closed in Chrome MV3; content scripts only read it (docs/SECURITY.md).
+ */
+function closeSessionStorage(): void {
+  const session = (browser.storage as { session?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } }).session;
+  void session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+}
+
 export default defineBackground(() => {
   const db = getDatabase();
   const matchers = new MatcherCache(db, { hiddenTypes: async () => (await loadSettings()).hiddenEntityTypes });
@@ -24,6 +35,7 @@ export default defineBackground(() => {
     .then(() => matchers.get())
     .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
   void navigator.storage?.persist?.();
+  closeSessionStorage();
   void keepContentScriptRegistered();
   listenForCommands();
 

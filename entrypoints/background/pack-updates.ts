@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
+import { loadSettings } from '../../lib/extension/settings-item';
 import { checkAllPackUpdates } from '../../lib/kb/pack-updates';
 
 const PACK_UPDATE_ALARM = 'backstory-pack-updates';
@@ -25,7 +26,7 @@ export function startPackUpdates({ db, ready }: PackUpdatesDeps): void {
     if (alarm.name !== PACK_UPDATE_ALARM) return;
     void (async () => {
       await ready;
-      await checkAllPackUpdates(db, { fetch: (url, init) => fetch(url, init) });
+      if ((await loadSettings()).dailyPackUpdates) await checkAllPackUpdates(db, { fetch: (url, init) => fetch(url, init), estimateStorage: () => navigator.storage.estimate() });
       // A one-off alarm with this name (set by hand or by a test) replaces the daily one: put it back.
       if (!alarm.periodInMinutes) await ensureAlarm();
     })().catch((error: unknown) => console.warn('Backstory: pack update check failed', error));

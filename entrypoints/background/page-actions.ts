@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { dismissalsItem } from '../../lib/extension/dismissals-item';
+import { loadSettings, updateSettings } from '../../lib/extension/settings-item';
 import { HandlerError } from '../../lib/messages/channel';
 import type { RequestOfMessage } from '../../lib/messages/protocol';
 import { optionsPath } from '../../lib/routes/extension-routes';
@@ -35,13 +36,29 @@ async function changeDismissals(
   tabId: number | undefined,
   change: (all: SiteDismissals, site: string, text: string, entityKey: string) => SiteDismissals,
 ): Promise<{ site: string }> {
+  const site = await siteOfTab(tabId);
+  await dismissalsItem.setValue(change(await dismissalsItem.getValue(), site, text, entityKey));
+  return { site };
+}
+
+/**
+ * Turns Backstory off on the sender's site ("Turn off on this site" in the card). Content
+ * scripts never write settings themselves: the site comes from the tab, as for dismissals.
+ */
+export async function disableSenderSite(tabId: number | undefined): Promise<{ site: string }> {
+  const site = await siteOfTab(tabId);
+  const { disabledSites } = await loadSettings();
+  if (!disabledSites.includes(site)) await updateSettings({ disabledSites: [...disabledSites, site] });
+  return { site };
+}
+
+/** The site of the tab a message came from: the only site a content script may change anything for. */
+async function siteOfTab(tabId: number | undefined): Promise<string> {
   if (tabId === undefined) throw new HandlerError('bad-request', 'Only a page can change what is hidden on its site');
   const tab = await browser.tabs.get(tabId);
   const hostname = tab.url ? safeHostname(tab.url) : undefined;
   if (!hostname) throw new HandlerError('bad-request', 'This page has no site');
-  const site = siteKey(hostname);
-  await dismissalsItem.setValue(change(await dismissalsItem.getValue(), site, text, entityKey));
-  return { site };
+  return siteKey(hostname);
 }
 
 function safeHostname(url: string): string | undefined {

@@ -36,13 +36,16 @@ const MEASURE_NAME = 'backstory:task';
 const MAX_MEASURES = 2000;
 let measures = 0;
 /**
- * Whether marks and measures are written. The page shares the performance timeline, so
- * they tell it Backstory is there: off in the hover-only privacy mode.
+ * Only a benchmark build (`wxt build --mode bench`) writes marks and measures: the page
+ * shares the performance timeline, and they would tell it that Backstory is there and
+ * when the user hovers a name. A user's build writes none.
  */
-let instrumented = true;
+const BENCH_BUILD = import.meta.env.MODE === 'bench';
+/** Whether marks and measures are written: in a benchmark build, unless the hover-only privacy mode is on. */
+let instrumented = BENCH_BUILD;
 
 export function setInstrumentation(enabled: boolean): void {
-  instrumented = enabled;
+  instrumented = BENCH_BUILD && enabled;
 }
 
 /** Runs a synchronous slice of work and records its duration as a performance measure. */
@@ -61,8 +64,8 @@ export function measured<T>(work: () => T): T {
 }
 
 /** Sets a performance mark (benchmarks read them), unless instrumentation is off. */
-export function mark(name: string): void {
-  if (instrumented) performance.mark(name);
+export function mark(name: string, startTime?: number): void {
+  if (instrumented) performance.mark(name, startTime === undefined ? undefined : { startTime });
 }
 
 /** Records the wall time of an asynchronous step (a round trip to the background). */

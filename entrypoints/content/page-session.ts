@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dismissalsItem } from '../../lib/extension/dismissals-item';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/extension/settings-item';
+import { loadSettings, watchSettings } from '../../lib/extension/settings-item';
 import type { MessageClient } from '../../lib/messages/client';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey, type Settings } from '../../lib/settings/settings';
 import { dismissalsOf, filterDismissed } from '../../lib/settings/site-dismissals';
@@ -10,7 +10,7 @@ import { mentionsInFrames, publishFrameMentions } from './frame-mentions';
 import { HighlightPainter } from './highlight-painter';
 import { HoverController } from './hover-controller';
 import { KeyboardNav } from './keyboard-nav';
-import { setInstrumentation } from './main-thread';
+import { mark, setInstrumentation } from './main-thread';
 import { MentionIndex } from './mention-index';
 import { MentionMarks } from './mention-marks';
 import { PageScanner } from './page-scanner';
@@ -53,7 +53,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       onUndoDismiss: (entityKey) => setDismissed(entityKey, false),
       onDisableSite: () => {
         hover?.close();
-        if (site) void updateSettings({ disabledSites: [...settings.disabledSites, site] }).catch(goQuiet);
+        // The background writes it, for this tab's site: content scripts ask, they never write.
+        if (site) void client.send('site.disable', {}).catch(goQuiet);
       },
       onClose: () => hover?.close(),
       onPointerEnter: () => hover?.onPopoverPointerEnter(),
@@ -80,7 +81,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     onShadowRoot: (root) => {
       if (shadowRoots.includes(root)) return;
       shadowRoots.push(root);
-      painter.styleShadowRoot(root);
+      // Hover-only paints nothing: the page's open shadow roots get no stylesheet of ours to find.
+      if (settings.highlightStyle !== 'hover-only') painter.styleShadowRoot(root);
       watcher.watchShadowRoot(root);
     },
   });
@@ -124,6 +126,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     settings = next;
     painter.setStyle(next.highlightStyle);
     setInstrumentation(next.highlightStyle !== 'hover-only');
+    if (next.highlightStyle !== 'hover-only') for (const root of shadowRoots) painter.styleShadowRoot(root);
     index.cap = next.highlightCap;
     const shouldRun = isSiteEnabled(next, site);
     if (!shouldRun) {
@@ -258,7 +261,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   void Promise.all([loadSettings(), dismissalsItem.getValue()])
     .then(([loaded, all]) => {
       setInstrumentation(loaded.highlightStyle !== 'hover-only');
-      if (loaded.highlightStyle !== 'hover-only') performance.mark(START_MARK, { startTime: startedAt });
+      mark(START_MARK, startedAt);
       dismissed = dismissalsOf(all, site);
       applySettings(loaded);
     })

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { ImportProgress } from '../../components/ImportProgress';
 import { ImportReport, type ImportReportProps } from '../../components/ImportReport';
 import { PackList } from '../../components/PackList';
@@ -12,8 +11,7 @@ import { IMPORT_STAGES } from '../../lib/kb/import-pipeline';
 import { setPackEnabled } from '../../lib/kb/install-pack';
 import type { PackRows } from '../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../lib/kb/pack-undo';
-import { checkPackUpdate, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
-import { originPattern } from './import/download-pack';
+import { checkPackUpdate, dailyCheckKey, setDailyCheck, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
 import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-import';
 import { runImportInWorker } from '../../workers/library-worker';
@@ -55,10 +53,16 @@ async function loadUpdateNotes(): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.key.slice(updateStateKey('').length), updateNote(row.value as PackUpdateState)]));
 }
 
+async function loadDailyCheckOff(): Promise<Set<string>> {
+  const rows = await getDatabase().meta.where('key').startsWith(dailyCheckKey('')).toArray();
+  return new Set(rows.map((row) => row.key.slice(dailyCheckKey('').length)));
+}
+
 /** Installed packs: import (file, drop, address) with progress, highlight on/off, export, remove with undo, updates. */
 export function PacksSection() {
   const packs = useLiveQuery(() => getDatabase().packs.orderBy('id').toArray(), []);
   const updateNotes = useLiveQuery(loadUpdateNotes, []);
+  const dailyCheckOff = useLiveQuery(loadDailyCheckOff, []);
   const [checking, setChecking] = useState<string>();
   const [report, setReport] = useState<ImportReportProps>();
   const [undo, setUndo] = useState<PendingUndo>();
@@ -76,20 +80,12 @@ export function PacksSection() {
     const described = describeOutcome(outcome, inputLabel(input));
     if (outcome.ok && outcome.result.status === 'already-installed') {
       described.action = { label: 'Replace anyway', onClick: () => void start(input, true) };
-    } else if (!outcome.ok && outcome.code === 'download-failed' && input.kind === 'url') {
-      described.summary = `Could not download the pack from ${new URL(input.url).host}. The server may not allow extensions to download from it: give Backstory access to that site and try again, or check the address and your connection.`;
-      described.action = { label: `Allow access to ${new URL(input.url).host} and retry`, onClick: () => void allowAndRetry(input.url) };
+    } else if (!outcome.ok && outcome.code === 'other-source') {
+      described.action = { label: `Replace ${outcome.packName ?? 'it'}`, onClick: () => void start(input, true) };
     }
     setReport(described);
   }
 
-  function allowAndRetry(url: string) {
-    // permissions.request needs the click's user gesture: it is the first thing done.
-    void browser.permissions.request({ origins: [originPattern(url)] }).then((granted) => {
-      if (granted) void start({ kind: 'url', url });
-      else setReport({ tone: 'error', summary: `Backstory was not allowed to download from ${new URL(url).host}. Your library is unchanged.` });
-    });
-  }
 
   async function onCheckUpdate(pack: PackRow) {
     setChecking(pack.name);
@@ -99,7 +95,7 @@ export function PacksSection() {
         fetch: (url, init) => fetch(url, init),
         // Installing a big update runs in the library worker, like any import.
         install: async (bytes, options) => {
-          const outcome = await runImportInWorker({ bytes, source: options.source, replace: false }, () => undefined);
+          const outcome = await runImportInWorker({ bytes, source: options.source, expectedPackId: options.expectedPackId, replace: false }, () => undefined);
           return outcome.ok || outcome.code !== 'worker-failed' ? outcome : { ok: false, code: 'write-failed', issues: [], total: 0 };
         },
       });
@@ -161,6 +157,8 @@ export function PacksSection() {
           onRemove={(p) => void onRemove(p)}
           updateNotes={updateNotes}
           onCheckUpdate={(p) => void onCheckUpdate(p)}
+          dailyCheckOff={dailyCheckOff}
+          onDailyCheck={(p, on) => void setDailyCheck(getDatabase(), p.id, on)}
         />
       )}
     </section>

@@ -16,6 +16,7 @@ import { writePackRows } from './install-pack';
 import { packToRows } from './pack-to-rows';
 import { writeLibrary } from './write-library';
 import { countOf } from '../text/plural';
+import { backupShapeIssues } from './backup-schema';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -83,7 +84,6 @@ export type BackupCheck = { ok: true; backup: Backup } | { ok: false; summary: s
 
 /** Checks a parsed backup file whole; nothing is written. */
 export function checkBackup(data: unknown): BackupCheck {
-  const issues: PackIssue[] = [];
   const d = data as Partial<Backup> | null;
   if (typeof d !== 'object' || d === null || d.format !== BACKUP_FORMAT) {
     return { ok: false, summary: 'This file is not a Backstory backup.', issues: [], total: 0 };
@@ -91,13 +91,12 @@ export function checkBackup(data: unknown): BackupCheck {
   if (d.formatVersion !== BACKUP_FORMAT_VERSION) {
     return { ok: false, summary: 'This backup was made by a newer Backstory. Update the extension, then restore it.', issues: [], total: 0 };
   }
-  if (!Array.isArray(d.packs)) issues.push({ path: 'packs', message: 'must be a list' });
-  if (!Array.isArray(d.entityEdits)) issues.push({ path: 'entityEdits', message: 'must be a list' });
+  // Known fields only, addresses checked, sizes and depth bounded (backup-schema.ts); then each pack as an import checks it.
+  const issues: PackIssue[] = backupShapeIssues(d);
   const ids = new Set<string>();
   const packs: BackupPack[] = [];
   (Array.isArray(d.packs) ? d.packs : []).forEach((entry: BackupPack, i) => {
     const at = `packs[${i}]`;
-    if (!isPackState(entry?.state)) issues.push({ path: `${at}.state`, message: 'must give source, enabled, installedAt and updatedAt' });
     const validation = validatePack(entry?.pack);
     if (!validation.ok) for (const issue of validation.issues) issues.push({ path: `${at}.pack${issue.path ? `.${issue.path}` : ''}`, message: issue.message });
     else if (ids.has(validation.pack.pack.id)) issues.push({ path: `${at}.pack.pack.id`, message: `pack "${validation.pack.pack.id}" appears twice` });
@@ -106,12 +105,10 @@ export function checkBackup(data: unknown): BackupCheck {
       packs.push({ ...entry, pack: validation.pack });
     }
     const packId = validation.ok ? validation.pack.pack.id : undefined;
-    if (entry?.mentions !== undefined && !(Array.isArray(entry.mentions) && entry.mentions.every((m) => isBackupMention(m) && m.packId === packId))) {
-      issues.push({ path: `${at}.mentions`, message: 'must be a list of mention rows' });
+    // Mentions travel only with the user's own pack, and only for it.
+    if (Array.isArray(entry?.mentions) && (entry.state?.source?.kind !== 'user' || entry.mentions.some((m) => m?.packId !== packId))) {
+      issues.push({ path: `${at}.mentions`, message: 'mention rows belong only to the user’s own pack, and only its own' });
     }
-  });
-  (Array.isArray(d.entityEdits) ? d.entityEdits : []).forEach((edit: EntityEditRow, i) => {
-    if (!isEntityEdit(edit)) issues.push({ path: `entityEdits[${i}]`, message: 'is not an entity edit' });
   });
   if (issues.length > 0) {
     return {
@@ -149,19 +146,6 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
   return { packs: all.length };
 }
 
-function isPackState(s: unknown): s is BackupPackState {
-  const v = s as BackupPackState | undefined;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.enabled === 'boolean' &&
-    Number.isFinite(v.installedAt) &&
-    Number.isFinite(v.updatedAt) &&
-    typeof v.source === 'object' &&
-    v.source !== null &&
-    ['builtin', 'file', 'url', 'user'].includes(v.source.kind)
-  );
-}
 
 function backupMentions(articles: readonly ArticleRow[]): BackupMention[] {
   return articles.flatMap((article) =>
@@ -173,28 +157,7 @@ function articleMention(m: BackupMention): ArticleMention {
   return { entityKey: m.entityKey, sentence: m.sentence, role: m.role };
 }
 
-function isBackupMention(m: unknown): m is BackupMention {
-  const v = m as BackupMention;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    [v.entityKey, v.articleKey, v.packId, v.date, v.sentence].every((x) => typeof x === 'string') &&
-    (v.role === 'about' || v.role === 'mentions')
-  );
-}
 
-function isEntityEdit(e: unknown): e is EntityEditRow {
-  const v = e as EntityEditRow;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.key === 'string' &&
-    Number.isFinite(v.updatedAt) &&
-    (v.alternateName === undefined || (Array.isArray(v.alternateName) && v.alternateName.every((a) => typeof a === 'string'))) &&
-    (v.description === undefined || typeof v.description === 'string') &&
-    (v.hidden === undefined || typeof v.hidden === 'boolean')
-  );
-}
 
 /** What a backup holds, for the question asked before it replaces the library. */
 export interface BackupSummary {

@@ -10,6 +10,7 @@ import { NewerDatabaseError } from '../db/version-guard';
 import { readPackBytes, type PackReadErrorCode } from '../pack/read';
 import { validatePack, type PackIssue } from '../pack/validate';
 import { writePackRows, type InstallPackResult } from './install-pack';
+import { RESERVED_PACK_IDS, isSameSource } from './pack-sources';
 import { streamPackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
 
@@ -23,7 +24,16 @@ export interface ImportProgress {
   total?: number;
 }
 
-export type ImportFailureCode = PackReadErrorCode | 'invalid-pack' | 'no-space' | 'quota' | 'newer-database' | 'write-failed';
+export type ImportFailureCode =
+  | PackReadErrorCode
+  | 'invalid-pack'
+  | 'reserved-id'
+  | 'wrong-pack'
+  | 'other-source'
+  | 'no-space'
+  | 'quota'
+  | 'newer-database'
+  | 'write-failed';
 
 export type ImportOutcome =
   | { ok: true; result: InstallPackResult; packName: string; version: string }
@@ -34,6 +44,11 @@ export type ImportOutcome =
       message?: string;
       issues: PackIssue[];
       total: number;
+      /** For 'reserved-id', 'wrong-pack' and 'other-source': the id and name the file gives. */
+      packId?: string;
+      packName?: string;
+      /** For 'other-source': where the installed pack came from. */
+      installedSource?: PackSource;
       /** For 'no-space': bytes the import needs and bytes the browser has left. */
       needed?: number;
       available?: number;
@@ -52,8 +67,13 @@ export interface StorageEstimateLike {
 
 export interface RunImportOptions {
   source: PackSource;
-  /** Replace even when the same or a newer version is installed. */
+  /**
+   * Replace even when the same or a newer version is installed, or when the installed
+   * pack came from another source: the user was asked and said yes.
+   */
   replace?: boolean;
+  /** For an update: the id of the pack being updated; a file naming any other pack is refused. */
+  expectedPackId?: string;
   onProgress?: (progress: ImportProgress) => void;
   /** `navigator.storage.estimate`, injectable for tests. */
   estimateStorage?: () => Promise<StorageEstimateLike>;
@@ -73,11 +93,20 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
   const pack = validation.pack;
   const packName = pack.pack.name;
   const version = pack.pack.version;
+  const named = { issues: [], total: 0, packId: pack.pack.id, packName };
+  // Updates may only update: no file takes Backstory's own packs, and an update is refused
+  // when it names another pack than the one it was downloaded for.
+  if (RESERVED_PACK_IDS.has(pack.pack.id)) return { ok: false, code: 'reserved-id', ...named };
+  if (options.expectedPackId !== undefined && pack.pack.id !== options.expectedPackId) return { ok: false, code: 'wrong-pack', ...named };
 
   // The same version again: say so before spending time on rows.
   const existing = await db.packs.get(pack.pack.id);
   if (existing && !options.replace && compareSemver(version, existing.version) <= 0) {
     return { ok: true, result: { status: 'already-installed', packId: existing.id, installedVersion: existing.version }, packName, version };
+  }
+  // A pack from one place is not silently replaced by a file from another: the user is asked first.
+  if (existing && !options.replace && !isSameSource(existing.source, options.source)) {
+    return { ok: false, code: 'other-source', ...named, installedSource: existing.source };
   }
 
   const estimate = await options.estimateStorage?.().catch(() => undefined);

@@ -8,12 +8,17 @@ import { COMMON_PHRASES } from './common-phrases';
 import { type FoldTables, getFoldTables } from './fold-tables';
 import { astralClass, foldString } from './fold-text';
 import { type MatcherData, SLOT_EXCLUDES, SLOT_SAME_CASE, SLOT_STRIDE } from './matcher-data';
+import { nameLimitProblem } from './name-limits';
 import { buildTrie } from './trie-build';
 import { layoutBlocks } from './trie-layout';
 import { firstWordHash, wordBitSet } from './word-filter';
 import type { MatcherPattern } from './types';
 
-/** Compiles patterns into plain data; empty or fold-to-nothing patterns are skipped. */
+/**
+ * Compiles patterns into plain data; empty or fold-to-nothing patterns are skipped, and
+ * so are names over the limits of name-limits.ts (the validator refuses them in packs;
+ * here they are dropped whatever their origin, so no stored row can make a scan slow).
+ */
 export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
   const tables = getFoldTables();
   const max = patterns.length;
@@ -35,7 +40,7 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
   let lastEntity = -1;
 
   for (const pattern of patterns) {
-    if (typeof pattern?.text !== 'string') continue;
+    if (typeof pattern?.text !== 'string' || nameLimitProblem(pattern.text)) continue;
     let key: string;
     let keep: string;
     let mode = plainAsciiMode(pattern.text, pattern.caseSensitive);

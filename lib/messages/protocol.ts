@@ -90,6 +90,12 @@ export const BACKGROUND_MESSAGES = {
     senders: ANYONE,
     response: returns<{ site: string }>(),
   }),
+  /** "Turn off on this site" in the card: for the sender's tab's site (never one named by the page). */
+  'site.disable': message({
+    payload: v.object({}),
+    senders: ANYONE,
+    response: returns<{ site: string }>(),
+  }),
   /** Search the knowledge base (the popup, before it has loaded its own copy of the index). */
   'kb.search': message({
     payload: v.object({ query: v.string() }),
@@ -186,6 +192,8 @@ export const LIBRARY_JOBS = {
         v.object({ kind: v.literal('user') }),
       ]),
       replace: v.boolean(),
+      /** For an update: the pack it was downloaded for (see runImport). */
+      expectedPackId: v.optional(v.string()),
     }),
     senders: EXTENSION_PAGES,
     response: returns<ImportOutcome>(),

@@ -8,6 +8,7 @@
  * Regular expressions carry no flags, because JSON Schema patterns cannot.
  */
 import * as v from 'valibot';
+import { MAX_NAME_CHARS, MAX_NAME_WORDS, nameLimitProblem } from '../matcher/name-limits';
 
 /** The entity types a pack may use; `Thing` when a pack says nothing. */
 export const ENTITY_TYPES = [
@@ -51,7 +52,7 @@ export const ISO_DATE_PATTERN =
 const LANGUAGE_TAG_PATTERN = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
 // Spelled out instead of an `i` flag, which JSON Schema cannot carry.
-const HTTP_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//;
+export const HTTP_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//;
 
 const NOT_BLANK_PATTERN = /\S/;
 
@@ -106,6 +107,16 @@ const ONE_OR_MORE_STRINGS = 'must be a string or an array of strings';
 
 function nonBlankString() {
   return v.pipe(v.string('must be a string'), v.regex(NOT_BLANK_PATTERN, 'must not be empty'));
+}
+
+/** A name matched on web pages: not blank, within the matcher's limits (lib/matcher/name-limits.ts). */
+function matchedName() {
+  return v.pipe(
+    nonBlankString(),
+    v.maxLength(MAX_NAME_CHARS, (issue) => `${nameLimitProblem(String(issue.input))}; shorten it or leave it out`),
+    // Words: a check (JSON Schema cannot count them; its maxLength carries the rest).
+    v.check((name) => nameLimitProblem(name) === undefined, (issue) => `${nameLimitProblem(String(issue.input))}; shorten it or leave it out`),
+  );
 }
 
 /** Strings: one or a list, none blank. */
@@ -214,7 +225,7 @@ export const MatchHintsSchema = v.pipe(
 export const PackEntitySchema = v.pipe(
   v.looseObject({
     id: itemId('Identifier of the entity, unique inside the pack; articles refer to it.'),
-    name: nonBlankText('Display name of the entity; also matched on web pages.'),
+    name: v.pipe(matchedName(), v.description(`Display name of the entity; also matched on web pages (at most ${MAX_NAME_CHARS} characters and ${MAX_NAME_WORDS} words).`)),
     type: v.optional(
       v.pipe(
         v.picklist(ENTITY_TYPES, `must be one of ${ENTITY_TYPES.join(', ')}`),
@@ -222,7 +233,13 @@ export const PackEntitySchema = v.pipe(
       ),
       'Thing',
     ),
-    alternateName: v.optional(stringList('Other names of the entity, also matched on web pages: one or a list.')),
+    alternateName: v.optional(
+      oneOrMany(
+        matchedName(),
+        ONE_OR_MORE_STRINGS,
+        `Other names of the entity, also matched on web pages: one or a list (each at most ${MAX_NAME_CHARS} characters and ${MAX_NAME_WORDS} words).`,
+      ),
+    ),
     description: v.optional(text('Short plain-text description of the entity.')),
     sameAs: v.optional(
       oneOrMany(

@@ -22,6 +22,8 @@ export interface Settings {
   highlightCap: number;
   /** Whether code blocks (pre, code) are scanned. */
   scanCodeBlocks: boolean;
+  /** Whether packs with an update address are checked for newer versions once a day (each pack can also be turned off). */
+  dailyPackUpdates: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   disabledSites: [],
   highlightCap: 2000,
   scanCodeBlocks: false,
+  dailyPackUpdates: true,
 });
 
 export const HOVER_DELAY_RANGE_MS = { min: 0, max: 2000 } as const;
@@ -52,6 +55,7 @@ export function normalizeSettings(value: unknown): Settings {
     disabledSites: Array.isArray(v.disabledSites) ? v.disabledSites.filter((s): s is string => typeof s === 'string') : [...d.disabledSites],
     highlightCap: Math.round(clampNumber(v.highlightCap, HIGHLIGHT_CAP_RANGE, d.highlightCap)),
     scanCodeBlocks: typeof v.scanCodeBlocks === 'boolean' ? v.scanCodeBlocks : d.scanCodeBlocks,
+    dailyPackUpdates: typeof v.dailyPackUpdates === 'boolean' ? v.dailyPackUpdates : d.dailyPackUpdates,
   };
 }
 

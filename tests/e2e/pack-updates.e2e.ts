@@ -4,6 +4,8 @@ import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import type { ExtensionBrowser } from './support/extension-browser';
 import { generatePack } from '../../bench/import/generate-pack';
 import { startPackServer, type PackServer } from './support/pack-server';
+import { NetworkRecorder } from './support/network-recorder';
+import { setSettings } from './support/page-tools';
 
 /** Imports and database writes are slow on a loaded machine: wait for what the user would see. */
 const POLL = { timeout: 15_000 };
@@ -25,6 +27,13 @@ async function fireUpdateAlarm(browser: ExtensionBrowser): Promise<void> {
   await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: AlarmsApi }).chrome.alarms.create('backstory-pack-updates', { when: Date.now() }));
 }
 
+/** The one-off alarm fired and the background put the daily one back: its check (if any) is over. */
+async function waitForDailyCheckDone(browser: ExtensionBrowser): Promise<void> {
+  await expect
+    .poll(() => browser.serviceWorker.evaluate(async () => (await (globalThis as unknown as { chrome: AlarmsApi }).chrome.alarms.get('backstory-pack-updates'))?.periodInMinutes ?? 0), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+}
+
 describe('packs from an address, and their updates', () => {
   let server: PackServer;
   let options: Page;
@@ -39,7 +48,10 @@ describe('packs from an address, and their updates', () => {
 
   const session = useE2eSession();
 
+  let network: NetworkRecorder;
+
   beforeAll(async () => {
+    network = new NetworkRecorder(session.browser.context);
     server = await startPackServer();
     options = await session.browser.openExtensionPage('options.html');
   });
@@ -73,7 +85,10 @@ describe('packs from an address, and their updates', () => {
 
   it('updates in the background when the daily check runs, and keeps the version when the new file is bad', async () => {
     server.publish(version('3.0.0', 30));
+    const asked = network.urls.filter((u) => u === server.url).length;
     await fireUpdateAlarm(session.browser);
+    // The daily check fired in the service worker and its request is seen by the network check below.
+    await expect.poll(() => network.urls.filter((u) => u === server.url).length, { timeout: 20_000 }).toBeGreaterThan(asked);
     await expect.poll(() => item().innerText(), { timeout: 20_000 }).toMatch(/Version 3\.0\.0 · 40 entities · 30 articles[\s\S]*Updated to version 3\.0\.0/u);
 
     const bad = version('4.0.0');
@@ -83,6 +98,51 @@ describe('packs from an address, and their updates', () => {
     await expect.poll(() => item().innerText(), { timeout: 20_000 }).toContain('Not updated: the new file is not a valid pack');
     expect(await item().innerText()).toContain('Version 3.0.0');
     await options.screenshot({ path: `${SCREENSHOTS}/options-update-refused.png`, fullPage: true });
+  });
+
+  it('refuses an update that names another pack, and says so under the pack', async () => {
+    const other = version('5.0.0');
+    (other.pack as { id: string }).id = 'starter-sco-2024';
+    server.publish(other);
+    await fireUpdateAlarm(session.browser);
+    await expect.poll(() => item().innerText(), { timeout: 20_000 }).toContain('Not updated: the downloaded file is another pack');
+    expect(await item().innerText()).toContain('Version 3.0.0');
+    const starter = options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: 'built in' });
+    expect(await starter.innerText()).not.toContain('5.0.0');
+    await item().screenshot({ path: `${SCREENSHOTS}/options-update-other-pack.png` });
+  });
+
+  it('does not check when the daily check is off for the pack, or for all packs', async () => {
+    server.publish(version('6.0.0'));
+    const asked = () => server.conditions.length;
+    const daily = options.getByRole('checkbox', { name: `Check ${NAME} for updates daily` });
+    await daily.uncheck();
+    await options.waitForTimeout(500);
+    const before = asked();
+    await fireUpdateAlarm(session.browser);
+    await waitForDailyCheckDone(session.browser);
+    expect(asked()).toBe(before);
+    await item().screenshot({ path: `${SCREENSHOTS}/options-daily-check-off.png` });
+
+    await daily.check();
+    await setSettings(session.browser, { dailyPackUpdates: false });
+    await fireUpdateAlarm(session.browser);
+    await waitForDailyCheckDone(session.browser);
+    expect(asked()).toBe(before);
+    await setSettings(session.browser, { dailyPackUpdates: true });
+    expect(await item().innerText()).toContain('Version 3.0.0');
+  });
+
+  it('asks before a file replaces the pack from the address, and replaces it once the user says yes', async () => {
+    const file = JSON.stringify(version('7.0.0', 7));
+    await options.locator('input[type=file]').setInputFiles({ name: 'news-7.pack.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    const alert = options.getByRole('alert');
+    await expect.poll(() => alert.innerText(), POLL).toContain(`${NAME} is installed from 127.0.0.1`);
+    expect(await alert.innerText()).toContain('news-7.pack.json would replace it. Replace it? Your library is unchanged.');
+    expect(await item().innerText()).toContain('Version 3.0.0');
+    await alert.screenshot({ path: `${SCREENSHOTS}/options-replace-other-source.png` });
+    await options.getByRole('button', { name: `Replace ${NAME}` }).click();
+    await expect.poll(() => item().innerText(), POLL).toMatch(/Version 7\.0\.0 · 40 entities · 7 articles/u);
   });
 
   it('says what went wrong when the address does not give a pack', async () => {
@@ -96,6 +156,12 @@ describe('packs from an address, and their updates', () => {
     await options.getByLabel('Pack address').fill('http://127.0.0.1:9/news.pack.json');
     await options.getByRole('button', { name: 'Import from address' }).click();
     await expect.poll(() => options.getByRole('alert').innerText(), { timeout: 15_000 }).toContain('Could not download the pack from 127.0.0.1:9');
-    expect(await options.getByRole('button', { name: 'Allow access to 127.0.0.1:9 and retry' }).count()).toBe(1);
+    // All sites are granted at install: there is no permission to ask for, so no such button.
+    expect(await options.getByRole('button', { name: /Allow access/u }).count()).toBe(0);
+  });
+
+  it('made no request, daily checks included, except to the pack server and the extension', () => {
+    const origins = [new URL(server.url).origin, 'http://127.0.0.1:9', `chrome-extension://${session.browser.extensionId}`];
+    expect(network.foreign(origins)).toEqual([]);
   });
 });

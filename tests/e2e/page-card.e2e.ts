@@ -180,10 +180,11 @@ describe('the page side: text as it renders, a card that stays on screen, frames
       await setSettings(browser, { hoverDelayMs: 250 });
     });
 
-    for (const style of ['underline', 'hover-only'] as const) {
-      it(`a page's own synthetic pointer, mouse and key events open nothing and register nothing (${style})`, async () => {
+    for (const style of ['underline', 'background', 'hover-only'] as const) {
+      it(`a page's own synthetic pointer, mouse, touch, focus and key events open nothing and register nothing (${style})`, async () => {
         await setSettings(browser, { highlightStyle: style });
         await until(() => highlightNames(page), (n) => (style === 'hover-only' ? n.length === 0 : n.length === 1));
+        const registered = await highlightNames(page);
         const worlds = await PageWorlds.attach(page);
         const { x, y } = await pointOfText(page, 'Moscow');
         await worlds.main(`(() => {
@@ -193,12 +194,17 @@ describe('the page side: text as it renders, a card that stays on screen, frames
           target.dispatchEvent(new MouseEvent('mousemove', init));
           target.dispatchEvent(new PointerEvent('pointerdown', init));
           target.dispatchEvent(new MouseEvent('click', init));
+          target.dispatchEvent(new PointerEvent('pointerdown', { ...init, pointerType: 'touch' }));
+          target.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+          target.dispatchEvent(new FocusEvent('focus'));
           document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          document.dispatchEvent(new KeyboardEvent('keydown', { key: 'N', altKey: true, shiftKey: true, bubbles: true }));
           return true;
         })()`);
         await page.waitForTimeout(900);
         expect(await popover.isOpen()).toBe(false);
-        expect(await highlightNames(page)).toEqual(style === 'hover-only' ? [] : ['backstory-mention']);
+        expect(await highlightNames(page)).toEqual(registered);
+        if (style === 'hover-only') expect(registered).toEqual([]);
         await worlds.detach();
         // The user's own pointer still works.
         await page.mouse.move(x, y);

@@ -51,6 +51,36 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       await setSettings(session.browser, { scanCodeBlocks: false });
       await until(() => paintedTexts(page), (t) => !t.includes('Ukraine'));
     });
+
+    it('hover-only reveals nothing before the user’s own pointer rests on a name: no highlights, hosts, stylesheets or marks', async () => {
+      await setSettings(session.browser, { highlightStyle: 'hover-only' });
+      const fresh = await session.browser.context.newPage();
+      try {
+        await fresh.goto(session.server.url('coverage.html'));
+        const popover = await ClosedPopover.attach(fresh);
+        const box = await fresh.evaluate(() => {
+          const r = document.getElementById('open-host')!.shadowRoot!.querySelector('span')!.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        });
+        // The page is scanned (the name under the pointer opens at once below); let it finish.
+        await fresh.waitForTimeout(1500);
+        const visible = () =>
+          fresh.evaluate(() => ({
+            highlights: [...CSS.highlights.keys()],
+            hosts: [...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => n.startsWith('backstory')),
+            shadowSheets: document.getElementById('open-host')!.shadowRoot!.adoptedStyleSheets.length,
+            entries: performance.getEntries().filter((e) => e.name.startsWith('backstory:')).length,
+          }));
+        expect(await visible()).toEqual({ highlights: [], hosts: [], shadowSheets: 0, entries: 0 });
+        await fresh.mouse.move(box.x, box.y);
+        await popover.waitForText((t) => t.includes('Tajikistan'));
+        // Only now, and only that it is there: the hosts (closed roots), still no highlights.
+        expect(await visible()).toMatchObject({ highlights: [], shadowSheets: 0, entries: 0 });
+      } finally {
+        await fresh.close();
+        await setSettings(session.browser, { highlightStyle: 'underline' });
+      }
+    });
   });
 
   describe('a page that changes', () => {
@@ -99,8 +129,11 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       expect(await until(() => paintedTexts(page).then((t) => t.length), (n) => n === 901)).toBe(901);
     });
 
-    it('backs off on a page that never stops changing (a ticker every 50 ms)', async () => {
+    it('backs off on a page that never stops changing (a ticker every 50 ms)', async (ctx) => {
       const measures = () => page.evaluate(() => performance.getEntriesByName('backstory:task').length);
+      // Only a benchmark build (wxt build --mode bench) writes measures the page could read;
+      // a user's build writes none (trust-boundaries.e2e.ts), so there is nothing to count here.
+      if ((await measures()) === 0) ctx.skip(true, 'needs a benchmark build: npm run bench:page measures the back-off');
       await page.evaluate(() => (window as unknown as { app: { startTicker(ms: number): void } }).app.startTicker(50));
       await page.waitForTimeout(1500);
       const before = await measures();

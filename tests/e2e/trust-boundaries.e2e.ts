@@ -6,7 +6,7 @@ import { ClosedPopover, closedPopoverLinks } from './support/closed-popover';
 import { pointOfText, waitForHighlights } from './support/extension-browser';
 import { IsolatedWorld } from './support/isolated-world';
 import { NetworkRecorder } from './support/network-recorder';
-import { sendToTab } from './support/page-tools';
+import { sendToTab, setSettings } from './support/page-tools';
 import { PageGuard } from './support/page-guard';
 import { PopupPage } from './support/popup-page';
 
@@ -124,6 +124,9 @@ describe('trust boundaries', () => {
       expect(await page.evaluate(() => document.querySelector('backstory-popover')?.shadowRoot ?? null)).toBeNull();
     });
 
+    it('a user’s build writes no backstory:* performance marks or measures the page could read, even after a hover', () =>
+      expect(page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('backstory:')).map((e) => e.name))).resolves.toEqual([]));
+
     it('a content script can ask but never write: every write message is refused', async () => {
       const world = await IsolatedWorld.attach(page);
       const all = Object.keys(BACKGROUND_MESSAGES);
@@ -144,9 +147,38 @@ describe('trust boundaries', () => {
       expect(scan.result?.mentions[0]).toHaveLength(1);
       // The page's own scripts have no channel to the extension at all.
       expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
-      // And the content script's world cannot open the knowledge base: IndexedDB there is the page's.
-      const names = await world.evaluate<string[]>('indexedDB.databases().then((dbs) => dbs.map((d) => d.name))');
-      expect(names).not.toContain('backstory');
+    });
+
+    it("the page cannot open Backstory's database: from its own world, 'backstory' is an empty database of its own origin", async () => {
+      // Asked from the page's main world, where a regression (the content script opening the
+      // library, which would put it in the page's origin) would show up as stores here.
+      const seen = await page.evaluate(async () => {
+        const before = (await indexedDB.databases()).map((d) => d.name);
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('backstory');
+          request.addEventListener('success', () => resolve(request.result));
+          request.addEventListener('error', () => reject(request.error));
+        });
+        const stores = [...db.objectStoreNames];
+        db.close();
+        indexedDB.deleteDatabase('backstory');
+        return { before, stores };
+      });
+      expect(seen).toEqual({ before: expect.not.arrayContaining(['backstory']), stores: [] });
+    });
+
+    it("session storage (page captures) is closed to the content script's world; settings writes go through the background", async () => {
+      const world = await IsolatedWorld.attach(page);
+      const sessionWrite = await world.evaluate<string>(
+        `chrome.storage.session ? chrome.storage.session.set({ probe: 1 }).then(() => 'written', (e) => 'refused: ' + e.message) : 'absent'`,
+      );
+      expect(sessionWrite).toMatch(/^(refused|absent)/u);
+      // "Turn off on this site" is a message: the background writes it for the tab's own site.
+      const host = new URL(page.url()).hostname;
+      const disable = await world.evaluate<{ ok: boolean; result?: { site: string } }>(`chrome.runtime.sendMessage({ type: 'site.disable', payload: { site: 'bank.example' } })`);
+      expect(disable).toEqual({ ok: true, result: { site: host } });
+      await setSettings(session.browser, { disabledSites: [] });
+      await waitForHighlights(page, 2);
     });
 
     it('the content script checks every message it receives: malformed events and questions are refused, valid ones answered', async () => {

@@ -1,4 +1,5 @@
 import { MAX_PACK_BYTES, formatByteSize } from '../../../lib/pack/limits';
+import { readCappedBody } from '../../../lib/net/read-capped-body';
 import type { OuterFailure } from './import-messages';
 
 export type DownloadResult =
@@ -29,37 +30,10 @@ export async function downloadPack(url: string, onProgress: (done: number, total
     issues: [],
     total: 0,
   };
-  if (total !== undefined && total > MAX_PACK_BYTES) return tooLarge;
-  const reader = response.body?.getReader();
-  if (!reader) return { ok: true, bytes: new Uint8Array(await response.arrayBuffer()) };
-  const chunks: Uint8Array[] = [];
-  let done = 0;
   try {
-    for (;;) {
-      const next = await reader.read();
-      if (next.done) break;
-      chunks.push(next.value);
-      done += next.value.length;
-      if (done > MAX_PACK_BYTES) {
-        await reader.cancel();
-        return tooLarge;
-      }
-      onProgress(done, total);
-    }
+    const body = await readCappedBody(response, MAX_PACK_BYTES, { onProgress: (done) => onProgress(done, total) });
+    return body.ok ? body : tooLarge;
   } catch {
     return { ok: false, code: 'download-failed', host, issues: [], total: 0 };
   }
-  const bytes = new Uint8Array(done);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return { ok: true, bytes };
-}
-
-/** The host permission pattern that lets the extension download from `url`'s origin. */
-export function originPattern(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
 }

@@ -2,6 +2,7 @@ import type { ImportOutcome, ImportStage } from '../../../lib/kb/import-pipeline
 import { formatByteSize } from '../../../lib/pack/limits';
 import type { ImportReportProps } from '../../../components/ImportReport';
 import { countOf } from '../../../lib/text/plural';
+import { describeSource } from '../../../lib/kb/pack-sources';
 
 /** Names of the import stages, as the progress list shows them. */
 export const STAGE_LABELS: Readonly<Record<ImportStage, string>> = {
@@ -16,8 +17,7 @@ export const STAGE_LABELS: Readonly<Record<ImportStage, string>> = {
 export type OuterFailure =
   | { ok: false; code: 'worker-failed'; issues: []; total: 0 }
   | { ok: false; code: 'download-failed'; host: string; issues: []; total: 0 }
-  | { ok: false; code: 'http-error'; status: number; statusText: string; issues: []; total: 0 }
-  | { ok: false; code: 'no-access'; host: string; issues: []; total: 0 };
+  | { ok: false; code: 'http-error'; status: number; statusText: string; issues: []; total: 0 };
 
 export type AnyImportOutcome = ImportOutcome | OuterFailure;
 
@@ -59,6 +59,17 @@ export function describeOutcome(outcome: AnyImportOutcome, fileLabel: string): I
       return error(`${fileLabel} is not a complete JSON file (${outcome.message}). Download it again or ask its publisher. Nothing was imported.`);
     case 'bad-encoding':
       return error(`${outcome.message} Nothing was imported.`);
+    case 'reserved-id':
+      return error(
+        `${fileLabel} names the pack “${outcome.packId}”, which is Backstory’s own (the starter pack or My articles); no file may replace it. To bring back your own articles, restore a backup. ${UNCHANGED}`,
+      );
+    case 'wrong-pack':
+      return error(`${fileLabel} is another pack (“${outcome.packName}”, id ${outcome.packId}) than the one being updated. ${UNCHANGED}`);
+    case 'other-source':
+      return {
+        tone: 'error',
+        summary: `${outcome.packName} is installed from ${outcome.installedSource ? describeSource(outcome.installedSource) : 'elsewhere'}; ${fileLabel} would replace it. Replace it? ${UNCHANGED}`,
+      };
     case 'no-space':
       return error(
         `This pack needs about ${formatByteSize(outcome.needed ?? 0)} of storage, but the browser has only ${formatByteSize(outcome.available ?? 0)} left for Backstory. Free some disk space or remove a pack you no longer need, then try again. Nothing was imported.`,
@@ -77,7 +88,5 @@ export function describeOutcome(outcome: AnyImportOutcome, fileLabel: string): I
       return error(
         `The server answered ${outcome.status}${outcome.statusText ? ` (${outcome.statusText})` : ''} instead of sending the pack. Check the address, then try again. ${UNCHANGED}`,
       );
-    case 'no-access':
-      return error(`Backstory was not allowed to download from ${outcome.host}. ${UNCHANGED}`);
   }
 }

@@ -7,6 +7,7 @@ import { createLibraryRefresh } from '../../../entrypoints/background/library-re
 import { listenForMessages } from '../../../entrypoints/background/message-listener';
 import type { SearchService } from '../../../entrypoints/background/search-index';
 import { dismissalsItem } from '../../../lib/extension/dismissals-item';
+import { loadSettings } from '../../../lib/extension/settings-item';
 import { installPack } from '../../../lib/kb/install-pack';
 import { MatcherCache } from '../../../lib/kb/matcher-cache';
 import type { Reply } from '../../../lib/messages/channel';
@@ -115,6 +116,19 @@ describe('site.dismiss', () => {
     expect(await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'k' } }, OWN_PAGE())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const fileTab = await openTab('file:///home/me/notes.html');
     expect(await send({ type: 'site.dismiss', payload: { text: 'Turkey', entityKey: 'k' } }, contentScript(fileTab))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('site.disable', () => {
+  it("turns Backstory off on the sender's tab's site only, whatever the payload says; the content script writes no setting itself", async () => {
+    await setUp();
+    const tabId = await openTab('https://www.news.example/story');
+    const reply = await send({ type: 'site.disable', payload: { site: 'bank.example' } }, contentScript(tabId));
+    expect(reply).toEqual({ ok: true, result: { site: 'news.example' } });
+    expect((await loadSettings()).disabledSites).toEqual(['news.example']);
+    await send({ type: 'site.disable', payload: {} }, contentScript(tabId));
+    expect((await loadSettings()).disabledSites).toEqual(['news.example']);
+    expect(await send({ type: 'site.disable', payload: {} }, OWN_PAGE())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });
 

@@ -49,7 +49,7 @@ describe('backup and restore', () => {
     const check = checkBackup(backup);
     expect(check.ok).toBe(false);
     if (check.ok) return;
-    expect(check.issues.map((i) => i.path)).toEqual(['packs[1].pack.articles[0].datePublished', 'entityEdits[0]']);
+    expect(check.issues.map((i) => i.path)).toEqual(['entityEdits[0].hidden', 'packs[1].pack.articles[0].datePublished']);
     expect(checkBackup({ format: 'article-pack' })).toMatchObject({ ok: false, summary: 'This file is not a Backstory backup.' });
   });
 

@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { runImport, type ImportProgress } from '../../../lib/kb/import-pipeline';
+import { MY_ARTICLES_PACK_ID } from '../../../lib/kb/my-articles';
+import { STARTER_PACK_ID } from '../../../lib/kb/starter-pack';
 import { exportAll, freshDatabase, makePack } from './test-db';
 
 const source = { kind: 'file' } as const;
@@ -61,4 +63,41 @@ describe('runImport', () => {
     spy.mockRestore();
     expect(await exportAll(db)).toEqual(before);
   });
+
+  it('refuses a file that takes the id of the starter pack or of My articles, whatever its source', async () => {
+    const db = freshDatabase();
+    const before = await exportAll(db);
+    for (const id of [STARTER_PACK_ID, MY_ARTICLES_PACK_ID]) {
+      for (const from of [source, { kind: 'url', url: 'https://packs.example/p.json' } as const]) {
+        const outcome = await runImport(db, bytesOf(makePack({ id })), { source: from, replace: true });
+        expect(outcome).toMatchObject({ ok: false, code: 'reserved-id', packId: id });
+      }
+    }
+    expect(await exportAll(db)).toEqual(before);
+  });
+
+  it('asks before a file replaces a pack that came from another source, and replaces once the user says yes', async () => {
+    const db = freshDatabase();
+    const installedFrom = { kind: 'url', url: 'https://packs.example/p.json' } as const;
+    await runImport(db, bytesOf(makePack()), { source: installedFrom });
+    const before = await exportAll(db);
+    const newer = bytesOf(makePack({ version: '2.0.0' }));
+    for (const other of [source, { kind: 'url', url: 'https://elsewhere.example/p.json' } as const]) {
+      expect(await runImport(db, newer, { source: other })).toEqual({
+        ok: false,
+        code: 'other-source',
+        packId: 'test-pack',
+        packName: 'Test pack',
+        installedSource: installedFrom,
+        issues: [],
+        total: 0,
+      });
+    }
+    expect(await exportAll(db)).toEqual(before);
+    // The same origin is the same source: a newer version there is an ordinary update.
+    expect(await runImport(db, newer, { source: { kind: 'url', url: 'https://packs.example/p-2.json' } })).toMatchObject({ ok: true, version: '2.0.0' });
+    expect(await runImport(db, bytesOf(makePack({ version: '3.0.0' })), { source, replace: true })).toMatchObject({ ok: true, version: '3.0.0' });
+    expect(await db.packs.get('test-pack')).toMatchObject({ source });
+  });
 });
+

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { HandlerError, MessageError } from '../../../lib/messages/channel';
 import { createMessageClient } from '../../../lib/messages/client';
@@ -16,6 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'entity.open': ok,
     'site.dismiss': ok,
     'site.undismiss': ok,
+    'site.disable': ok,
     'kb.changed': async () => ({ revision: 2 }),
     ...overrides,
   };
@@ -71,10 +73,20 @@ describe('routeMessage', () => {
 
 describe('the declarations', () => {
   it('allow content scripts exactly the questions a page needs, derived from each message\'s senders', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.scan', 'site.dismiss', 'site.undismiss']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.scan', 'site.disable', 'site.dismiss', 'site.undismiss']);
     for (const [type, declaration] of Object.entries(BACKGROUND_MESSAGES)) {
       expect(CONTENT_SCRIPT_MESSAGES.has(type as never), type).toBe(declaration.senders.includes('content-script'));
     }
+  });
+
+  it('SECURITY.md lists exactly what content scripts may ask, and every message it names in the table is declared', () => {
+    const doc = readFileSync('docs/SECURITY.md', 'utf8');
+    const row = doc.split('\n').find((line) => line.startsWith('| a content script'));
+    expect(row, 'the "a content script" row of the table "Who is not trusted"').toBeDefined();
+    // The "can do" cell: the second of the row.
+    const canDo = row!.split('|')[2] ?? '';
+    const named = [...canDo.matchAll(/`([a-z]+\.[a-z]+)`/gu)].map((m) => m[1]!);
+    expect(named.toSorted()).toEqual([...CONTENT_SCRIPT_MESSAGES].sort());
   });
 
   it('refuses kb.search from a content script (no content script sends it)', async () => {

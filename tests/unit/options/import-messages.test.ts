@@ -13,7 +13,9 @@ const failures: AnyImportOutcome[] = [
   { ok: false, code: 'worker-failed', issues: [], total: 0 },
   { ok: false, code: 'download-failed', host: 'packs.example', issues: [], total: 0 },
   { ok: false, code: 'http-error', status: 404, statusText: 'Not Found', issues: [], total: 0 },
-  { ok: false, code: 'no-access', host: 'packs.example', issues: [], total: 0 },
+  { ok: false, code: 'reserved-id', packId: 'my-articles', packName: 'Mine', issues: [], total: 0 },
+  { ok: false, code: 'wrong-pack', packId: 'other', packName: 'Other', issues: [], total: 0 },
+  { ok: false, code: 'other-source', packId: 'p', packName: 'P', installedSource: { kind: 'url', url: 'https://packs.example/p.json' }, issues: [], total: 0 },
 ];
 
 describe('describeOutcome', () => {
@@ -39,5 +41,12 @@ describe('describeOutcome', () => {
     expect(describeOutcome({ ok: true, result, packName: 'News', version: '2.0.0' }, 'x').summary).toBe(
       'Updated News from version 1.0.0 to 2.0.0: 50,000 entities, 10,000 articles.',
     );
+  });
+});
+
+describe('a pack from another source', () => {
+  it('is a question naming where the installed pack came from', () => {
+    const report = describeOutcome({ ok: false, code: 'other-source', packId: 'p', packName: 'P', installedSource: { kind: 'url', url: 'https://packs.example/p.json' }, issues: [], total: 0 }, 'p.json');
+    expect(report.summary).toBe('P is installed from packs.example; p.json would replace it. Replace it? Your library is unchanged.');
   });
 });

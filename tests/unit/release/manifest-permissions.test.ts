@@ -45,6 +45,12 @@ describe('the built manifests ask for nothing docs/privacy.md does not justify',
     expect(readJustifiedPermissions(policy).filter((p) => !asked.has(p.name))).toEqual([]);
   });
 
+  it.each(['chrome', 'firefox'] as const)('%s: grants all sites at install and has no optional permission that could never be asked', (browser) => {
+    const manifest = manifests[browser] as BuiltManifest & { host_permissions?: string[]; optional_permissions?: string[]; optional_host_permissions?: string[] };
+    expect([...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])]).toContain('<all_urls>');
+    expect([...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])]).toEqual([]);
+  });
+
   it('Firefox declares that it collects no data, as the policy says', () => {
     expect(manifests.firefox.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
     expect(policy).toContain('`data_collection_permissions: none`');
