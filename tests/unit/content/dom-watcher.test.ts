@@ -62,6 +62,19 @@ describe('DomWatcher', () => {
     expect(batches[0]!.everything).toBe(true);
   });
 
+  it('backs off on a page that never stops changing: a ticker every 50 ms is looked at a few times, not each time', async () => {
+    const batches = watch('<p id="ticker">0</p>');
+    const ticker = document.getElementById('ticker')!;
+    let tick = 0;
+    const interval = setInterval(() => (ticker.firstChild!.nodeValue = String(++tick)), 50);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    clearInterval(interval);
+    // About 60 changes in 3 s; without back-off (a batch every 150 ms) that is some 20 batches.
+    expect(tick).toBeGreaterThan(40);
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.length).toBeLessThanOrEqual(6);
+  });
+
   it('reports nothing once stopped', async () => {
     const batches = watch('<p>x</p>');
     watcher!.stop();
