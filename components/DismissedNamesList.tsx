@@ -33,7 +33,8 @@ export function DismissedNamesList({ rows, onRemove }: DismissedNamesListProps) 
                   <button
                     type="button"
                     class="button button--quiet"
-                    aria-label={`Highlight “${row.name}” as ${row.entity?.name ?? 'that entity'} on ${site} again`}
+                    // The spoken name starts with the visible "Remove", so voice control finds it (WCAG 2.5.3).
+                    aria-label={`Remove “${row.name}” as ${row.entity?.name ?? 'that entity'} on ${site}`}
                     onClick={() => onRemove(row)}
                   >
                     Remove

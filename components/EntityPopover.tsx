@@ -42,6 +42,8 @@ export function EntityPopover(props: EntityPopoverProps) {
   const headingId = useId();
   const label = content.status === 'loading' ? content.name : undefined;
   const ambiguous = content.status === 'ready' && content.cards.length > 1;
+  // Candidates hidden just now show an Undo notice, not a card: they are no longer "entries".
+  const shown = content.status === 'ready' ? content.cards.filter((card) => !hiddenKeys?.has(card.key)) : [];
   return (
     <div
       class="bs-popover"
@@ -67,16 +69,16 @@ export function EntityPopover(props: EntityPopoverProps) {
       )}
       {content.status === 'loading' && <p class="bs-popover__status">Looking up {content.name}…</p>}
       {content.status === 'error' && <p class="bs-popover__status">{content.message}</p>}
-      {ambiguous && <p class="bs-popover__ambiguous">This name may refer to {content.cards.length} entries:</p>}
+      {shown.length > 1 && <p class="bs-popover__ambiguous">This name may refer to {shown.length} entries:</p>}
       {content.status === 'ready' &&
-        content.cards.map((card, i) =>
+        content.cards.map((card) =>
           hiddenKeys?.has(card.key) ? (
             <HiddenNotice key={card.key} name={card.name} site={site} onUndo={onUndoDismiss && (() => onUndoDismiss(card.key))} />
           ) : (
             <div key={card.key} class="bs-popover__candidate">
               <EntityCardView
                 card={card}
-                headingId={i === 0 ? headingId : undefined}
+                headingId={card === shown[0] ? headingId : undefined}
                 onOpenArticle={onOpenArticle}
                 onShowMore={onShowMore}
                 onOpenRelated={onOpenRelated}

@@ -9,6 +9,8 @@ export interface SettingsFormProps {
   settings: Settings;
   /** Called with the changed settings only; saved at once, no Save button. */
   onChange(change: Partial<Settings>): void;
+  /** The form is about to say something of its own (a refused site): the owner's older note ("Saved.") is out of date. */
+  onNote?(): void;
 }
 
 const STYLES: ReadonlyArray<{ value: HighlightStyle; label: string; hint: string }> = [
@@ -18,11 +20,15 @@ const STYLES: ReadonlyArray<{ value: HighlightStyle; label: string; hint: string
 ];
 
 /** Every setting, each saved as soon as it changes. */
-export function SettingsForm({ settings, onChange }: SettingsFormProps) {
+export function SettingsForm({ settings, onChange, onNote }: SettingsFormProps) {
   const ids = { site: useId(), siteNote: useId(), siteHint: useId() };
   const [site, setSite] = useState('');
   /** What the last "Add site" said: why the entry was refused, or that it was listed already. */
-  const [siteNote, setSiteNote] = useState<{ text: string; invalid: boolean }>();
+  const [siteNote, setSiteNoteState] = useState<{ text: string; invalid: boolean }>();
+  function setSiteNote(note: { text: string; invalid: boolean } | undefined) {
+    if (note) onNote?.();
+    setSiteNoteState(note);
+  }
 
   function addSite() {
     const parsed = parseSiteInput(site);

@@ -11,7 +11,10 @@ export interface VirtualListProps {
   estimateRowPx: number;
   /** Renders row `index`; may render a placeholder while the row loads. */
   renderRow(index: number): ComponentChildren;
-  /** Called with the indexes shown (overscan included), so the owner can load them. */
+  /**
+   * Called with the indexes shown (overscan included), so the owner can load them; called
+   * again whenever this callback changes, since a new one means new rows behind the indexes.
+   */
   onRangeChange?(first: number, last: number): void;
 }
 
@@ -52,9 +55,11 @@ export function VirtualList({ count, label, estimateRowPx, renderRow, onRangeCha
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
+  // A new search with as many results as the last keeps the same indexes: only the new
+  // callback (made for the new keys) tells that the rows behind them changed.
   useLayoutEffect(() => {
     if (last >= first) onRangeChange?.(first, last);
-  }, [first, last, count]);
+  }, [first, last, count, onRangeChange]);
 
   return (
     // A short list shrinks to its rows; a long one scrolls inside at most the CSS height.

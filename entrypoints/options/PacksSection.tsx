@@ -17,7 +17,6 @@ import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-i
 import { runImportInWorker } from '../../workers/library-worker';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
-import { countOf } from '../../lib/text/plural';
 
 /** How long a removed pack can be brought back, in seconds. */
 const UNDO_SECONDS = 10;
@@ -109,8 +108,8 @@ export function PacksSection() {
     }
   }
 
+  // No "are you sure?" first: the Undo notice is the safety net, and asking twice is noise.
   async function onRemove(pack: PackRow) {
-    if (!confirm(`Remove “${pack.name}” and its ${countOf(pack.articleCount, 'article')} from your library?`)) return;
     const rows = await removePackWithUndo(getDatabase(), pack.id);
     setReport(undefined);
     if (rows) setUndo({ rows, secondsLeft: UNDO_SECONDS });

@@ -16,7 +16,7 @@ export function SettingsSection() {
   return (
     <section class="panel" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
-      {settings ? <SettingsForm settings={settings} onChange={(part) => void change(part)} /> : <p class="muted">Loading…</p>}
+      {settings ? <SettingsForm settings={settings} onChange={(part) => void change(part)} onNote={() => setSaved('')} /> : <p class="muted">Loading…</p>}
       <p class="visually-hidden" role="status">
         {saved}
       </p>

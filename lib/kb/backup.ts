@@ -8,8 +8,8 @@ import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityEditRow, PackSource } from '../db/rows';
 import type { Pack } from '../pack/schema';
 import { validatePack, type PackIssue } from '../pack/validate';
-import { MAX_REPORTED_ISSUES } from '../pack/limits';
-import { readPackBytes } from '../pack/read';
+import { MAX_PACK_BYTES, MAX_REPORTED_ISSUES, formatByteSize } from '../pack/limits';
+import { readPackBytes, type PackReadErrorCode } from '../pack/read';
 import { exportPack } from './export-pack';
 import { rowsOfPack } from './keys';
 import { writePackRows } from './install-pack';
@@ -177,9 +177,25 @@ export interface BackupSummary {
  */
 export async function checkBackupFile(bytes: Uint8Array, fileName: string): Promise<BackupCheck> {
   const read = await readPackBytes(bytes);
-  if (!read.ok) return { ok: false, summary: `${fileName} cannot be read as a backup: ${read.message} Your library is unchanged.`, issues: [], total: 0 };
+  if (!read.ok) return { ok: false, summary: `${unreadableBackup(read.code, fileName)} Your library is unchanged.`, issues: [], total: 0 };
   const check = checkBackup(read.data);
   return check.ok ? check : { ...check, summary: `${check.summary} Your library is unchanged.` };
+}
+
+const BACKUP_HINT = 'Choose a file saved with “Download backup”.';
+
+/** The sentence for a file that is not even JSON: read.ts words its own for packs, not backups. */
+function unreadableBackup(code: PackReadErrorCode, fileName: string): string {
+  switch (code) {
+    case 'bad-encoding':
+      return `This file is not a Backstory backup: ${fileName} is not text. ${BACKUP_HINT}`;
+    case 'bad-json':
+      return `This file is not a Backstory backup, or it was cut short: ${fileName} is not complete JSON. ${BACKUP_HINT}`;
+    case 'bad-gzip':
+      return `${fileName} is a damaged gzip file and cannot be decompressed.`;
+    case 'too-large':
+      return `${fileName} is larger than ${formatByteSize(MAX_PACK_BYTES)} (uncompressed), the most Backstory can restore.`;
+  }
 }
 
 /** Counts what a checked backup holds. */

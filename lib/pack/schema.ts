@@ -95,10 +95,10 @@ function nonBlankText(description: string) {
  * One value or a list of them, as schema.org allows for most properties
  * ("author": "A. Writer" or ["A. Writer", "B. Editor"]); always a list once read.
  */
-function oneOrMany<T extends v.GenericSchema<unknown, string>>(item: T, listMessage: string, description: string) {
+function oneOrMany<T extends v.GenericSchema<unknown, string | NamedThing>>(item: T, listMessage: string, description: string) {
   return v.pipe(
     v.union([item, v.array(item, listMessage)], listMessage),
-    v.transform((value): string[] => (Array.isArray(value) ? value : [value as string])),
+    v.transform((value): Array<v.InferOutput<T>> => (Array.isArray(value) ? value : [value as v.InferOutput<T>])),
     v.description(description),
   );
 }
@@ -122,6 +122,32 @@ function matchedName() {
 /** Strings: one or a list, none blank. */
 function stringList(description: string) {
   return oneOrMany(nonBlankString(), ONE_OR_MORE_STRINGS, description);
+}
+
+/** A schema.org Person or Organization, as far as Backstory reads it: its name. */
+interface NamedThing {
+  name: string;
+}
+
+/**
+ * A name, given as text or as the schema.org Person or Organization that bears it
+ * (`{"@type": "Person", "name": "A. Reporter"}`). No transform inside: a pipe that
+ * transforms hides its item's own problems ("must not be empty") behind the union's.
+ */
+function nameOrNamed(name: v.GenericSchema<unknown, string>) {
+  return v.union([name, v.looseObject({ name }, NAMED_MESSAGE)], NAMED_MESSAGE);
+}
+
+/** The name text of what {@link nameOrNamed} accepted. */
+function nameOf(value: string | NamedThing): string {
+  return typeof value === 'string' ? value : value.name;
+}
+
+const NAMED_MESSAGE = 'must be a string or an object with a string name';
+
+/** A publisher: one name or Organization, read as its name. */
+function publisherName(description: string) {
+  return v.pipe(nameOrNamed(v.string('must be a string')), v.transform((value) => nameOf(value)), v.description(description));
 }
 
 function httpUrl(description: string) {
@@ -194,7 +220,7 @@ export const PackMetaSchema = v.pipe(
     ),
     description: v.optional(text('What the pack contains, in plain text.')),
     language: v.optional(languageTag('Default language of the articles (BCP 47 tag).')),
-    publisher: v.optional(text('Who publishes the pack.')),
+    publisher: v.optional(publisherName('Who publishes the pack: a name, or a schema.org Organization with a name.')),
     license: v.optional(text('License of the pack: an SPDX id or free text.')),
     homepage: v.optional(httpUrl('Web page about the pack (http or https).')),
     updateUrl: v.optional(
@@ -282,8 +308,17 @@ export const PackArticleSchema = v.pipe(
     id: itemId('Identifier of the article, unique inside the pack.'),
     headline: nonBlankText('Headline of the article.'),
     url: v.optional(httpUrl('Where the article was published (http or https).')),
-    author: v.optional(stringList('Authors of the article: one or a list.')),
-    publisher: v.optional(text('Who published the article.')),
+    author: v.optional(
+      v.pipe(
+        oneOrMany(
+          nameOrNamed(nonBlankString()),
+          'must be a name, a Person with a name, or an array of them',
+          'Authors of the article, one or a list: each a name, or a schema.org Person with a name.',
+        ),
+        v.transform((authors) => authors.map(nameOf)),
+      ),
+    ),
+    publisher: v.optional(publisherName('Who published the article: a name, or a schema.org Organization with a name.')),
     datePublished: v.optional(isoDate('When the article was published (ISO 8601 date or date-time).')),
     inLanguage: v.optional(languageTag("Language of the article (BCP 47 tag); the pack's language when absent.")),
     description: v.optional(text('One- or two-sentence plain-text summary.')),

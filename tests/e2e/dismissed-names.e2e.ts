@@ -60,7 +60,7 @@ describe('ordinary phrases, and names hidden on a site', () => {
     await options.getByRole('heading', { name: 'Names hidden on sites' }).scrollIntoViewIfNeeded();
     await options.screenshot({ path: `${SCREENSHOTS}/options-dismissed-names.png`, fullPage: true });
 
-    await options.getByRole('button', { name: 'Highlight “turkey” as Turkey on 127.0.0.1 again' }).click();
+    await options.getByRole('button', { name: 'Remove “turkey” as Turkey on 127.0.0.1' }).click();
     await options.getByText('None. "Not this one"').waitFor();
     await until(() => paintedTexts(page), (t) => t.filter((n) => n === 'Turkey').length === 2);
     await options.close();

@@ -49,6 +49,19 @@ describe('options page: library', () => {
     await expect.poll(() => list.getByRole('listitem').count(), POLL).toBe(10);
   });
 
+  it('shows the rows of a new search that finds as many results as the one before', async () => {
+    const list = options.getByRole('list', { name: 'Articles' });
+    const headlines = () => list.getByRole('link').allInnerTexts();
+    await options.getByLabel('Search articles').fill('Kazan');
+    await expect.poll(headlines, POLL).toEqual(['Russia steers an enlarged BRICS towards October summit in Kazan']);
+    await options.getByLabel('Search articles').fill('Tajikistan');
+    await expect.poll(headlines, POLL).toEqual(['Xi travels from Astana to Dushanbe for state visit to Tajikistan']);
+    expect(await list.getByText('Loading…').count()).toBe(0);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-articles-same-count.png`, fullPage: true });
+    await options.getByLabel('Search articles').fill('');
+    await expect.poll(() => list.getByRole('link').count(), POLL).toBe(10);
+  });
+
   it('reads an article with its known names linked, and opens an entity page from one', async () => {
     await options.getByRole('list', { name: 'Articles' }).getByRole('link').first().click();
     const reader = options.getByRole('article');

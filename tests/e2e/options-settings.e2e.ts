@@ -57,6 +57,8 @@ describe('options page: settings, storage and backup', () => {
     const message = options.locator(`#${await field.getAttribute('aria-describedby').then((ids) => ids!.split(' ')[0])}`);
     expect(await message.innerText()).toMatch(/“example” has no ending like \.com or \.org/u);
     expect(await message.getAttribute('role')).toBe('status');
+    // The earlier changes' "Saved." is gone: only the complaint is announced.
+    expect(await note.allTextContents()).toEqual([await message.textContent()]);
     // The entry stays in the field to be corrected, and nothing was stored.
     expect(await field.inputValue()).toBe('example');
     expect((await stored())?.disabledSites).toEqual([]);
@@ -76,6 +78,7 @@ describe('options page: settings, storage and backup', () => {
     await field.fill('https://news.example.com/today');
     await field.press('Enter');
     await expect.poll(() => message.innerText(), POLL).toBe('news.example.com is already in the list.');
+    expect(await note.allTextContents()).toEqual(['news.example.com is already in the list.']);
     await options.getByRole('button', { name: 'Turn Backstory back on for news.example.com' }).click();
     await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual([]);
   });

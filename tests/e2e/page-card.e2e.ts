@@ -96,6 +96,29 @@ describe('the page side: text as it renders, a card that stays on screen, frames
     });
   }
 
+  it('keeps the name of a pinned, scrolled card edge to edge at the top, under the pinned strip', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 768 });
+    await page.goto(server.url('middle-name.html'));
+    await until(() => highlightTexts(page), (t) => t.includes('Russia'));
+    const popover = await ClosedPopover.attach(page);
+    const { x, y } = await pointOfText(page, 'Russia');
+    await page.mouse.click(x, y);
+    await popover.waitForText((t) => t.includes('Russia') && t.includes('article'));
+    expect((await popover.dialogAttributes())['data-pinned']).toBe('true');
+    const box = await popover.box();
+    await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(300);
+    // Stuck: flush with the card's 1 px border on three sides, so no scrolled text shows around it.
+    const header = await popover.classBox('bs-card__header');
+    expect(header.y).toBeCloseTo(box.y + 1, 0);
+    expect(header.x).toBeCloseTo(box.x + 1, 0);
+    expect(header.x + header.width).toBeCloseTo(box.x + box.width - 1, 0);
+    await page.screenshot({ path: `${SCREENSHOTS}/card-pinned-scrolled.png`, clip: { x: box.x - 10, y: box.y - 10, width: box.width + 20, height: 160 } });
+    await page.close();
+  });
+
   describe('a name inside a small same-origin frame', () => {
     let page: Page;
     let frame: Frame;

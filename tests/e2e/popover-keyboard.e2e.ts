@@ -214,6 +214,9 @@ describe('the popover and the keyboard', () => {
     // The card stays, pinned, with the country replaced by what happened and an Undo.
     const hidden = await jordanPopover.waitForText((t) => t.includes('Jordan: hidden on 127.0.0.1 · Undo'));
     expect(hidden).toContain('Michael Jordan');
+    // One candidate left: no "may refer to 2 entries" over it.
+    expect(hidden).not.toContain('may refer to');
+    await jordan.screenshot({ path: `${SCREENSHOTS}/popover-ambiguous-after-dismiss.png` });
     await jordan.keyboard.press('Escape');
     await jordanPopover.waitForClosed();
     await jordan.waitForTimeout(300);

@@ -103,6 +103,17 @@ describe('Firefox ESR', () => {
       );
       expect(await page.evaluate(() => document.querySelector('backstory-popover')?.shadowRoot ?? null)).toBeNull();
       await page.screenshot({ path: `${SCREENSHOTS}/firefox-demo-popover.png` });
+      // Pinned and scrolled: the name stays on top, edge to edge, under the pinned strip.
+      await page.mouse.click(name.x, name.y);
+      // A short window leaves the card less room than it needs, so it scrolls inside.
+      const viewport = page.viewport();
+      await page.setViewport({ width: viewport?.width ?? 1280, height: Math.round(name.bottom + 260) });
+      await new Promise((done) => setTimeout(done, 400));
+      await page.mouse.move(below.x, below.y);
+      await page.mouse.wheel({ deltaY: 120 });
+      await new Promise((done) => setTimeout(done, 400));
+      await page.screenshot({ path: `${SCREENSHOTS}/firefox-card-pinned-scrolled.png` });
+      if (viewport) await page.setViewport(viewport);
       await page.keyboard.press('Escape');
       await page.waitForFunction(
         (p: { x: number; y: number }) => document.elementFromPoint(p.x, p.y)?.tagName !== 'BACKSTORY-POPOVER',

@@ -154,6 +154,14 @@ export class ClosedPopover {
     return this.boxOf(control);
   }
 
+  /** The border box of the first element with class `className`, where it is now: no scrolling first. */
+  async classBox(className: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const root = await this.root();
+    const element = root && find(root, (n) => (attr(n, 'class') ?? '').split(' ').includes(className));
+    if (!element) throw new Error(`No element of class "${className}" in the popover`);
+    return this.boxOf(element);
+  }
+
   /** Whether keyboard focus is inside the popover (the page sees only the host as focused). */
   async hasFocus(): Promise<boolean> {
     return this.page.evaluate(() => document.activeElement?.tagName === 'BACKSTORY-POPOVER');

@@ -55,3 +55,19 @@ describe('EntityPopover: Back to the card a related name was opened from', () =>
     expect(screen.getByRole('dialog', { name: 'Vladimir Putin' })).toBeTruthy();
   });
 });
+
+describe('EntityPopover: a name with several candidates', () => {
+  const XI: EntityCard = { ...CARD, key: 'p:xi', name: 'Xi Jinping', related: [] };
+  const popover = (hiddenKeys: ReadonlySet<string>) => (
+    <EntityPopover content={{ status: 'ready', cards: [CARD, XI] }} theme="light" onClose={() => {}} onOpenArticle={() => {}} onDismissCandidate={() => {}} hiddenKeys={hiddenKeys} onUndoDismiss={() => {}} site="example.org" />
+  );
+
+  it('counts only the candidates still shown after "Not this one"', () => {
+    const { rerender } = render(popover(new Set()));
+    expect(screen.getByText('This name may refer to 2 entries:')).toBeTruthy();
+    rerender(popover(new Set(['p:putin'])));
+    expect(screen.queryByText(/may refer to/u)).toBeNull();
+    // The dialog is still named after a card it shows, not after the hidden one.
+    expect(screen.getByRole('dialog', { name: 'Xi Jinping' })).toBeTruthy();
+  });
+});

@@ -73,7 +73,10 @@ describe('backup and restore', () => {
     expect(await content(target)).toEqual(before);
 
     const untouched = await exportAll(target);
-    expect(await runRestore(target, new TextEncoder().encode('{"format":"article-pack"'), 'x.json')).toMatchObject({ ok: false, summary: expect.stringContaining('x.json cannot be read as a backup') });
+    expect(await runRestore(target, new TextEncoder().encode('{"format":"article-pack"'), 'x.json')).toMatchObject({ ok: false, summary: expect.stringMatching(/^This file is not a Backstory backup, or it was cut short: x\.json is not complete JSON\./u) });
+    // A random binary file gets a backup's sentence, not a pack import's "save it as UTF-8".
+    const binary = await runRestore(target, Uint8Array.from([0xc3, 0x28, 0xff, 0x00, 0x9f]), 'photo.jpg');
+    expect(binary).toMatchObject({ ok: false, summary: 'This file is not a Backstory backup: photo.jpg is not text. Choose a file saved with “Download backup”. Your library is unchanged.' });
     expect(await runRestore(target, new TextEncoder().encode('{"format":"article-pack"}'), 'x.json')).toMatchObject({ ok: false, summary: 'This file is not a Backstory backup. Your library is unchanged.' });
     expect(await exportAll(target)).toEqual(untouched);
   });

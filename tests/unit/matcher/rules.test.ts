@@ -221,6 +221,11 @@ describe('common phrases (common-phrases.ts)', () => {
     expect(found(m, "Turkey and Syria; China's economy; Turkey's president")).toEqual(['Turkey', 'China', 'Turkey']);
     expect(found(m, 'India beat Chile; Jordan said')).toEqual(['India', 'Chile', 'Jordan']);
   });
+  it('knows what follows "Turkey" in ordinary English: food and the US holiday', () => {
+    expect(found(m, 'Turkey sandwiches are great. Turkey Trot this Thanksgiving. Happy Turkey Day!')).toEqual([]);
+    expect(found(m, 'A Turkey club, Turkey chili, Turkey meatballs and Turkey wraps; Turkey hunting; Turkey vultures')).toEqual([]);
+    expect(found(m, 'Turkey Erdoğan talks; Turkey and Syria; Turkey sanctions')).toEqual(['Turkey', 'Turkey', 'Turkey']);
+  });
   it('matches a phrase as whole words only', () => {
     expect(found(m, 'Turkey legislation and the Turkey legal system')).toEqual(['Turkey', 'Turkey']);
   });

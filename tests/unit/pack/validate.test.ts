@@ -227,6 +227,21 @@ describe('one value where schema.org allows one or a list', () => {
     expect(article?.keywords).toEqual(['floods']);
   });
 
+  it('reads an author or publisher given as a schema.org Person or Organization as its name (schema-org-names fixture)', () => {
+    const pack = acceptedPack(fixtureJson('valid', 'schema-org-names.pack.json'));
+    expect(pack.pack.publisher).toBe('Valley Press Cooperative');
+    expect(pack.articles.map((a) => [a.author, a.publisher])).toEqual([
+      [['A. Reporter'], 'Valley Post'],
+      [['A. Reporter', 'B. Editor'], 'Valley Post'],
+    ]);
+  });
+
+  it('refuses a Person without a name, or with a blank one', () => {
+    expect(messagesOf(withArticle({ author: [{ '@type': 'Person' }] }))).toEqual(['articles[0].author[0]: must be a string or an object with a string name']);
+    expect(messagesOf(withArticle({ author: { name: ' ' } }))).toEqual(['articles[0].author.name: must not be empty']);
+    expect(messagesOf(withArticle({ publisher: { name: 7 } }))).toEqual(['articles[0].publisher: must be a string or an object with a string name']);
+  });
+
   it('still checks a single value as it checks a list item', () => {
     expect(messagesOf(withArticle({ author: ' ' }))).toEqual(['articles[0].author: must not be empty']);
     expect(messagesOf(withArticle({ about: 'nobody' }))).toEqual(['articles[0].about: unknown entity id "nobody"']);
