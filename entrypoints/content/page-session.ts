@@ -254,7 +254,9 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   });
 
   function goQuiet(error: unknown): void {
-    if (ctx.isInvalid) return;
+    // A request that failed because the extension was reloaded: the invalidation handler
+    // says so once, however many requests were in flight (runtime.id is gone by then).
+    if (ctx.isInvalid || !browser.runtime?.id) return;
     console.info('Backstory: paused on this page', error instanceof Error ? error.message : error);
   }
 
