@@ -47,17 +47,24 @@ export class PageScanner {
   async rescan(): Promise<number> {
     const generation = ++this.generation;
     const isCurrent = () => generation === this.generation;
-    measured(() => {
-      this.deps.index.clear();
-      this.deps.painter.clear();
-    });
-    this.shown = new WeakMap();
+    // What is painted stays until the first answer of this scan is in: a rescan after a
+    // library change must not blank the page (nor the name under the pointer) meanwhile.
+    let cleared = false;
+    const clearOnce = () => {
+      if (cleared) return;
+      cleared = true;
+      measured(() => {
+        this.deps.index.clear();
+        this.deps.painter.clear();
+      });
+      this.shown = new WeakMap();
+    };
     const root = document.body ?? document.documentElement;
     let found = 0;
     let painted = false;
     const scan = async (batch: readonly TextBlock[]): Promise<boolean> => {
-      if (batch.length === 0 || this.deps.index.isFull) return true;
-      const added = await this.scanBlocks(batch, isCurrent);
+      if (batch.length === 0 || (cleared && this.deps.index.isFull)) return true;
+      const added = await this.scanBlocks(batch, isCurrent, clearOnce);
       if (added === undefined) return false;
       if (!painted && added > 0) {
         mark(FIRST_HIGHLIGHT_MARK);
@@ -83,6 +90,8 @@ export class PageScanner {
       await yieldToMain();
       if (!isCurrent()) return found;
     }
+    if (!isCurrent()) return found;
+    clearOnce();
     const view = inView ?? { from: 0, to: 0 };
     for (const batch of batches([...blocks.slice(0, view.from), ...blocks.slice(view.to)])) {
       if (this.deps.index.isFull) break;
@@ -190,13 +199,14 @@ export class PageScanner {
   }
 
   /** Sends blocks to be matched and records the answers; the number added, or undefined if superseded. */
-  private async scanBlocks(batch: readonly TextBlock[], isCurrent: () => boolean): Promise<number | undefined> {
+  private async scanBlocks(batch: readonly TextBlock[], isCurrent: () => boolean, beforeAdding?: () => void): Promise<number | undefined> {
     const sent = performance.now();
     // The synchronous part of sending (serializing the text) is main-thread time too.
     const reply = measured(() => this.deps.scan(batch.map((b) => b.text)));
     const results = await reply;
     measureSince(ROUND_TRIP_MEASURE, sent);
     if (!isCurrent()) return undefined;
+    beforeAdding?.();
     let added = 0;
     let i = 0;
     while (i < batch.length) {

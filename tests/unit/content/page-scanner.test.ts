@@ -69,6 +69,21 @@ describe('PageScanner', () => {
     expect(painted()).toEqual(['Belarus']);
   });
 
+  it('a rescan keeps what is painted until its first answer is in (no blank page meanwhile), then shows what it found', async () => {
+    const { scanner, scan, painted, index } = setup('<p>Russia and Belarus</p>');
+    await scanner.rescan();
+    let answer!: (found: ScannedMention[][]) => void;
+    scan.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const running = scanner.rescan();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(painted()).toEqual(['Belarus', 'Russia']);
+    expect(index.size).toBe(2);
+    answer([[{ start: 0, end: 6, entityKeys: ['russia'] }]]);
+    await running;
+    expect(painted()).toEqual(['Russia']);
+    expect(index.inOrder().map((m) => m.text)).toEqual(['Russia']);
+  });
+
   it('a cancelled (superseded) scan paints nothing', async () => {
     const { scanner, painted } = setup('<p>Russia</p>');
     const running = scanner.rescan();
