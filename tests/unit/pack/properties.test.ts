@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ITEM_ID_PATTERN } from '../../../lib/pack/schema';
+import { ITEM_ID_PATTERN } from '../../../lib/pack/fields';
 import { findJsonSyntaxError } from '../../../lib/pack/json-error';
 import { parsePlainTextArticle } from '../../../lib/pack/plain-text-article';
 import { slugify } from '../../../lib/pack/slug';
