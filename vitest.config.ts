@@ -23,6 +23,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // In CI a journey that fails is run once more, and Vitest marks it flaky in the
+          // output: a rare hang seen once in six runs (the backup journey in
+          // options-settings, 2026-12-06, cause not found) must not hide everything else.
+          retry: process.env.CI ? 1 : 0,
         },
       },
       {
