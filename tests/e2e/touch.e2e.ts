@@ -7,6 +7,7 @@ import { highlightNames, setSettings, until } from './support/page-tools';
 
 const PHONE = { width: 360, height: 740 };
 const TABLET = { width: 820, height: 1180 };
+const COARSE_POINTER = '--blink-settings=primaryPointerType=2,availablePointerTypes=2,primaryHoverType=1,availableHoverTypes=1';
 
 /** The viewport rect of the n-th occurrence of `text` on the page, where it is now (no scrolling). */
 async function rectOfText(page: Page, text: string, occurrence = 0) {
@@ -52,7 +53,9 @@ async function swipeDown(cdp: CDPSession, x: number, y: number, distance: number
 describe('on a touch screen', () => {
   const session = useE2eSession({
     pages: ['tests/e2e/fixtures/pages'],
-    launch: () => ({ viewport: PHONE, hasTouch: true, isMobile: true }),
+    // Playwright's touch emulation makes web pages coarse-pointered but not extension pages
+    // (the popup, the options page): Blink's own settings do it for every page.
+    launch: () => ({ viewport: PHONE, hasTouch: true, isMobile: true, args: [COARSE_POINTER] }),
   });
   let page: Page;
   let popover: ClosedPopover;
@@ -174,4 +177,48 @@ describe('on a touch screen', () => {
     await tablet.screenshot({ path: `${SCREENSHOTS}/touch-tablet-card.png` });
     await tablet.close();
   });
+
+  for (const [name, path] of [['popup', 'popup.html'], ['options', 'options.html']] as const) {
+    it(`the ${name} page fits 360 px with touch: nothing runs off the side, every control is at least 44 px tall`, async () => {
+      const extensionPage = await session.browser.openExtensionPage(path);
+      await extensionPage.waitForLoadState('networkidle');
+      expect(await extensionPage.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      expect(await extensionPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await smallTargets(extensionPage)).toEqual([]);
+      await extensionPage.screenshot({ path: `${SCREENSHOTS}/touch-${name}-360.png`, fullPage: true });
+      // Every section of the options page, each as a user reaches it: a tap on its tab.
+      const sections = name === 'options' ? await extensionPage.locator('.nav a').allTextContents() : [];
+      const problems: string[] = [];
+      for (const section of sections.slice(1)) {
+        await extensionPage.locator('.nav a', { hasText: section }).tap();
+        await extensionPage.waitForTimeout(600);
+        const width = await extensionPage.evaluate(() => document.documentElement.scrollWidth);
+        if (width > PHONE.width) problems.push(`${section}: ${width} px wide`);
+        problems.push(...(await smallTargets(extensionPage)).map((t) => `${section}: ${t}`));
+        await extensionPage.screenshot({ path: `${SCREENSHOTS}/touch-options-360-${section.toLowerCase().replaceAll(' ', '-')}.png`, fullPage: true });
+      }
+      expect(problems).toEqual([]);
+      await extensionPage.close();
+    });
+  }
 });
+
+/** Visible controls shorter than 44 px or wider than the viewport, named for the failure message. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [role="button"], [role="tab"], [role="option"]');
+    const out: string[] = [];
+    for (const control of controls) {
+      const rect = control.getBoundingClientRect();
+      // Visually hidden controls (a file input behind its button) are not targets.
+      if (rect.width <= 1 || rect.height <= 1 || getComputedStyle(control).visibility === 'hidden') continue;
+      // A checkbox or radio counts with its label, which takes the tap too.
+      const target = (control instanceof HTMLInputElement && /checkbox|radio/u.test(control.type) && control.closest('label')) || control;
+      const box = target.getBoundingClientRect();
+      const label = (control.getAttribute('aria-label') ?? control.textContent ?? control.getAttribute('type') ?? '').trim().slice(0, 40);
+      if (box.height < 43.5) out.push(`${control.tagName.toLowerCase()} "${label}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      else if (box.right > innerWidth + 0.5) out.push(`${control.tagName.toLowerCase()} "${label}" runs off the side`);
+    }
+    return out;
+  });
+}

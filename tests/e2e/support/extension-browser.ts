@@ -34,6 +34,8 @@ export async function launchExtensionBrowser(
     hasTouch?: boolean;
     /** A phone: the page's viewport meta tag applies. */
     isMobile?: boolean;
+    /** More Chromium switches (a touch journey makes extension pages coarse-pointered too: see touch.e2e.ts). */
+    args?: readonly string[];
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -54,6 +56,7 @@ export async function launchExtensionBrowser(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
