@@ -14,7 +14,8 @@ export default defineConfig({
       files.push(privacyPageAsset(wxt.config.root));
     },
   },
-  manifest: ({ browser }) => ({
+  // `--mode android` (npm run build:android): the Firefox build, declaring Firefox for Android too.
+  manifest: ({ browser, mode }) => ({
     name: 'Backstory',
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
@@ -40,6 +41,9 @@ export default defineConfig({
               id: 'backstory@example.org',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android lacks keyboard commands and context menus: the background
+            // feature-detects both (commands.ts, context-menu.ts); taps replace the rest.
+            ...(mode === 'android' ? { gecko_android: {} } : {}),
           },
         }
       : {}),
