@@ -14,8 +14,7 @@ export default defineConfig({
       files.push(privacyPageAsset(wxt.config.root));
     },
   },
-  // `--mode android` (npm run build:android): the Firefox build, declaring Firefox for Android too.
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
       'Highlights the people, organizations, places and events your article library knows, with the articles that mention them.',
@@ -41,9 +40,10 @@ export default defineConfig({
               id: 'backstory@example.org',
               data_collection_permissions: { required: ['none'] },
             },
-            // Firefox for Android lacks keyboard commands and context menus: the background
-            // feature-detects both (commands.ts, context-menu.ts); taps replace the rest.
-            ...(mode === 'android' ? { gecko_android: {} } : {}),
+            // One Firefox build serves Firefox for Android too (AMO ships the same zip to both).
+            // Android lacks keyboard commands and context menus: the background feature-detects
+            // both (commands.ts, context-menu.ts); taps and the popup cover what they do.
+            gecko_android: {},
           },
         }
       : {}),
