@@ -124,7 +124,8 @@ export class PopoverHost {
     if (!this.open) this.sheetQuery.addEventListener('change', this.onLayoutChange);
     this.open = true;
     this.anchor = anchor;
-    this.place(anchor, { scroll: true });
+    // Only a card the user asked for (a tap, a click, a key) may scroll the page; a hover never does.
+    this.place(anchor, { scroll: this.pinned });
   }
 
   /** Lays the card out as a floating card beside the name, or as a bottom sheet on a phone. */

@@ -33,7 +33,7 @@ export function handleTap(hover: HoverController, popover: PopoverHost, event: M
 }
 
 /** The link (or image-map area) a name sits in, if any, across open shadow roots. */
-export function linkAround(mention: PageMention): Element | undefined {
+function linkAround(mention: PageMention): Element | undefined {
   let node: Node | null = mention.range.startContainer;
   while (node) {
     if (node instanceof Element && node.matches('a[href], area[href]')) return node;

@@ -5,11 +5,11 @@
  */
 
 /** Viewports narrower than this show the card as a bottom sheet; wider ones (tablets) keep the floating card. */
-export const SHEET_MAX_VIEWPORT_WIDTH_PX = 480;
+const SHEET_MAX_VIEWPORT_WIDTH_PX = 480;
 /** The media query that says so, for matchMedia (479.98: "under 480" without rounding trouble). */
 export const SHEET_MEDIA_QUERY = `(max-width: ${SHEET_MAX_VIEWPORT_WIDTH_PX - 0.02}px)`;
 /** The sheet takes at most this share of the viewport's height, so the page stays in sight above it. */
-export const SHEET_HEIGHT_SHARE = 0.6;
+const SHEET_HEIGHT_SHARE = 0.6;
 /** Least height of a sheet squeezed below a name near the end of the page; under this it covers the name instead. */
 export const SHEET_MIN_HEIGHT_PX = 200;
 /** Room between the name and the sheet's top edge. */
