@@ -17,13 +17,13 @@ export class FocusReturn {
     private readonly markName: (mention: PageMention) => void,
   ) {}
 
-  /** Moves focus into the open card, about `mention`, remembering where to give it back. */
-  enter(mention: PageMention | undefined): void {
+  /** Moves focus into the open card, about `mention`, remembering where to give it back; `ring`: when the keyboard opened it. */
+  enter(mention: PageMention | undefined, { ring }: { ring: boolean }): void {
     const active = document.activeElement;
     // The card's own host is no place to come back to (a second card opened from the first).
     if (active !== this.popover.host) this.element = active;
     this.mention = mention;
-    this.popover.focus();
+    this.popover.focus(undefined, { ring });
   }
 
   /** The card is closing: gives focus back if it was still ours to give. */

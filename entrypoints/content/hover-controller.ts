@@ -108,7 +108,7 @@ export class HoverController {
       handleTap(this, this.deps.popover, event);
       return;
     }
-    if (this.focusOnClick && this.deps.popover.isOpen) this.focusReturn.enter(this.openMention);
+    if (this.focusOnClick && this.deps.popover.isOpen) this.focusReturn.enter(this.openMention, { ring: false });
     this.focusOnClick = false;
   }
 
@@ -154,13 +154,13 @@ export class HoverController {
   openFromKeyboard(mention: PageMention): void {
     this.cancelIntent();
     this.openAt(mention, undefined, { pinned: true });
-    this.focusReturn.enter(this.openMention);
+    this.focusReturn.enter(this.openMention, { ring: true });
   }
 
   /** Opens a mention's card pinned, from a tap at `point`, with focus inside. */
   openFromTap(mention: PageMention, point: { x: number; y: number }): void {
     this.openAt(mention, point, { pinned: true });
-    this.focusReturn.enter(this.openMention);
+    this.focusReturn.enter(this.openMention, { ring: false });
   }
 
   /** The mention whose painted text is under a viewport point, if any. */

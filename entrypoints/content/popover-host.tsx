@@ -214,9 +214,13 @@ export class PopoverHost {
     return [entityKey, ...(card?.sameKeys ?? [])];
   }
 
-  /** Moves keyboard focus into the dialog (only when the keyboard opened it), or to one control in it. */
-  focus(selector = '[role="dialog"]'): void {
-    this.container.querySelector<HTMLElement>(selector)?.focus();
+  /**
+   * Moves keyboard focus into the dialog, or to one control in it. `ring: false` (a card a
+   * click or a tap opened) moves focus without drawing the focus ring around the card.
+   */
+  focus(selector = '[role="dialog"]', { ring = true }: { ring?: boolean } = {}): void {
+    // focusVisible: Chromium 134+, Firefox 104+; older engines ignore it and draw the ring.
+    this.container.querySelector<HTMLElement>(selector)?.focus({ focusVisible: ring } as FocusOptions);
   }
 
   /** Whether keyboard focus is inside the popover. */
