@@ -40,6 +40,10 @@ export default defineConfig({
               id: 'backstory@example.org',
               data_collection_permissions: { required: ['none'] },
             },
+            // One Firefox build serves Firefox for Android too (AMO ships the same zip to both).
+            // Android lacks keyboard commands and context menus: the background feature-detects
+            // both (commands.ts, context-menu.ts); taps and the popup cover what they do.
+            gecko_android: {},
           },
         }
       : {}),

@@ -18,6 +18,8 @@ export interface EntityPopoverProps {
   dir?: 'ltr' | 'rtl';
   /** A pinned popover stays until Esc, the close button or a click outside. */
   pinned?: boolean;
+  /** 'sheet': full width at the bottom of a phone's screen, with a grip to swipe it down. */
+  layout?: 'floating' | 'sheet';
   /** For "as of" dates: now, in ms since the epoch. */
   now?: number;
   /** "N more": opens the full list of articles about an entity. */
@@ -38,7 +40,7 @@ export interface EntityPopoverProps {
 
 /** The hover popover: a labelled, non-modal dialog holding one card per candidate entity. */
 export function EntityPopover(props: EntityPopoverProps) {
-  const { content, theme, onClose, onOpenArticle, dir, pinned, now, onShowMore, onOpenRelated, onBack, onDismissCandidate, hiddenKeys, onUndoDismiss, site, onDisableSite } = props;
+  const { content, theme, onClose, onOpenArticle, dir, pinned, layout, now, onShowMore, onOpenRelated, onBack, onDismissCandidate, hiddenKeys, onUndoDismiss, site, onDisableSite } = props;
   const headingId = useId();
   const label = content.status === 'loading' ? content.name : undefined;
   const ambiguous = content.status === 'ready' && content.cards.length > 1;
@@ -49,12 +51,15 @@ export function EntityPopover(props: EntityPopoverProps) {
       class="bs-popover"
       data-theme={theme}
       data-pinned={pinned ? 'true' : undefined}
+      data-layout={layout === 'sheet' ? 'sheet' : undefined}
       dir={dir}
       role="dialog"
       tabIndex={-1}
       aria-labelledby={content.status === 'ready' ? headingId : undefined}
       aria-label={label ?? (content.status === 'error' ? 'Backstory' : undefined)}
     >
+      {/* A sheet's grip says it can be swiped down; the close button does the same for everyone. */}
+      {layout === 'sheet' && <div class="bs-popover__grip" aria-hidden="true" />}
       <div class="bs-popover__chrome">
         {/* Pinning must not move anything: the click that pins may be landing on a button. */}
         {pinned && <span class="bs-popover__pinned">Pinned</span>}

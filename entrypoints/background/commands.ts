@@ -8,7 +8,10 @@ export const COMMAND_DIRECTIONS: Record<string, TabEventPayload<'mention.step'>[
   'previous-mention': 'previous',
 };
 
-/** Forwards "next/previous mention" to the top frame of the tab the command was pressed in. */
+/**
+ * Forwards "next/previous mention" to the top frame of the tab the command was pressed in.
+ * Firefox for Android has no keyboard commands API: there is nothing to listen to there.
+ */
 export function listenForCommands(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
     const direction = COMMAND_DIRECTIONS[command];

@@ -1,3 +1,4 @@
+import type { PopoverContent } from '../../components/EntityPopover';
 import type { EntityCard } from '../../lib/kb/entity-card';
 
 /** Cards kept in the tab for names hovered again (a few KB; cleared when the library changes). */
@@ -27,8 +28,24 @@ export class CardCache {
     return cards;
   }
 
+  /** What the popover shows for these entities: their cards, or why there are none. */
+  content(entityKeys: readonly string[]): Promise<PopoverContent> {
+    return this.get(entityKeys)
+      .then((cards): PopoverContent =>
+        cards.length > 0 ? { status: 'ready', cards } : { status: 'error', message: 'This name is no longer in your library.' },
+      )
+      .catch((): PopoverContent => ({ status: 'error', message: 'Backstory could not look this up. Reload the page to try again.' }));
+  }
+
   /** Forgets every card (the library changed). */
   clear(): void {
     this.cards.clear();
   }
+}
+
+/** How Back names a card: its entity, or the name on the page when it lists several candidates. */
+export function viewName(content: PopoverContent, pageText: string | undefined): string {
+  if (content.status === 'ready' && content.cards.length === 1) return content.cards[0]!.name;
+  if (content.status === 'loading') return content.name;
+  return pageText ?? 'the previous card';
 }

@@ -1,11 +1,13 @@
 import type { PopoverContent } from '../../components/EntityPopover';
 import type { EntityCard, RelatedEntity } from '../../lib/kb/entity-card';
 import type { MentionMarks } from './mention-marks';
-import { CardCache } from './card-cache';
+import { CardCache, viewName } from './card-cache';
+import { FocusReturn } from './focus-return';
 import { caretAt, rectUnderPoint } from './hit-test';
 import type { MentionIndex, PageMention } from './mention-index';
 import { mark } from './main-thread';
 import type { PopoverHost } from './popover-host';
+import { handleTap } from './touch-taps';
 
 /** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
 const POPOVER_READY_MARK = 'backstory:popover-ready';
@@ -22,16 +24,18 @@ export interface HoverDeps {
   hoverDelayMs(): number;
   /** Open shadow roots holding mentions, for hit-testing inside them. */
   shadowRoots(): readonly ShadowRoot[];
+  /** Marks a name focus returns to that cannot take focus itself (focus-return.ts). */
+  markReturnedName(mention: PageMention): void;
 }
 
 /**
  * Turns pointer and keys into popover intent: finds the mention under the pointer by
  * hit-testing (no listeners on the page's elements), opens after a short rest, stays
  * open while the pointer is on the name or the popover, opens pinned (or pins) on a
- * click, and leaves on Esc, the close button, an outside click, or (unpinned) when the
- * pointer moves away. Hover never takes keyboard focus; a popover opened from the
- * keyboard takes it and gives it back on close. Only the user's own input counts: events
- * a page's script made (`isTrusted` false) open, pin, fetch and mark nothing.
+ * click or a tap (touch-taps.ts), and leaves on Esc, the close button, an outside click,
+ * or (unpinned) when the pointer moves away. Hover never takes focus; a card opened by
+ * the keyboard, a click or a tap does, and gives it back (focus-return.ts). Only the
+ * user's own input counts: events a page's script made (`isTrusted` false) do nothing.
  */
 export class HoverController {
   private frame = 0;
@@ -40,7 +44,10 @@ export class HoverController {
   private closeTimer = 0;
   private openMention: PageMention | undefined;
   private pinned = false;
-  private returnFocus: Element | null = null;
+  private readonly focusReturn: FocusReturn;
+  /** The last press's pointer type (a tap is reported as a click), and whether it opened or pinned a card. */
+  private lastPressType = '';
+  private focusOnClick = false;
   private request = 0;
   private readonly cards: CardCache;
   /** What the open popover shows, and the cards it came from through related names (for Back). */
@@ -49,6 +56,7 @@ export class HoverController {
 
   constructor(private readonly deps: HoverDeps) {
     this.cards = new CardCache(deps.loadCards);
+    this.focusReturn = new FocusReturn(deps.popover, deps.markReturnedName);
   }
 
   /** Forgets cached cards (the knowledge base changed). */
@@ -75,17 +83,33 @@ export class HoverController {
     });
   }
 
-  /** A press in this document: on a name, opens its card pinned (or pins it); elsewhere, closes. */
+  /** A press: on a name, opens its card pinned (or pins it); elsewhere, closes. A touch waits for its tap (a click). */
   onPointerDown(event: PointerEvent): void {
     if (!event.isTrusted) return;
+    this.lastPressType = event.pointerType;
+    this.focusOnClick = false;
     if (this.deps.popover.isOpen && this.deps.popover.contains(event)) {
       this.pin();
       return;
     }
+    if (event.pointerType === 'touch') return;
     const mention = this.mentionAt(event.clientX, event.clientY);
     if (mention && mention === this.openMention) this.pin();
     else if (mention) this.openAt(mention, { x: event.clientX, y: event.clientY }, { pinned: true });
     else if (this.deps.popover.isOpen) this.close();
+    this.focusOnClick = !!mention;
+  }
+
+  /** A click: a tap (touch-taps.ts), or the end of a press that opened a card, which then takes focus (after the press moved it). */
+  onClick(event: MouseEvent): void {
+    if (!event.isTrusted || event.detail === 0) return; // detail 0: a click made by a key, not a pointer.
+    const type = ('pointerType' in event && typeof event.pointerType === 'string' && event.pointerType) || this.lastPressType;
+    if (type === 'touch') {
+      handleTap(this, this.deps.popover, event);
+      return;
+    }
+    if (this.focusOnClick && this.deps.popover.isOpen) this.focusReturn.enter(this.openMention, { ring: false });
+    this.focusOnClick = false;
   }
 
   /**
@@ -103,7 +127,7 @@ export class HoverController {
    * A press in the document that shows the popover when that is not this one (a frame's
    * card shown in the top document): on the popover pins it, anywhere else closes it.
    */
-  onHostDocumentPointerDown(event: PointerEvent): void {
+  onHostDocumentPointerDown(event: MouseEvent): void {
     if (!event.isTrusted || !this.deps.popover.isOpen) return;
     if (this.deps.popover.contains(event)) this.pin();
     else this.close();
@@ -128,11 +152,23 @@ export class HoverController {
 
   /** Opens the popover for a mention chosen with the keyboard: pinned, with focus inside. */
   openFromKeyboard(mention: PageMention): void {
-    const active = document.activeElement;
     this.cancelIntent();
     this.openAt(mention, undefined, { pinned: true });
-    this.returnFocus = active;
-    this.deps.popover.focus();
+    this.focusReturn.enter(this.openMention, { ring: true });
+  }
+
+  /** Opens a mention's card pinned, from a tap at `point`, with focus inside. */
+  openFromTap(mention: PageMention, point: { x: number; y: number }): void {
+    this.openAt(mention, point, { pinned: true });
+    this.focusReturn.enter(this.openMention, { ring: false });
+  }
+
+  /** The mention whose painted text is under a viewport point, if any. */
+  mentionAt(x: number, y: number): PageMention | undefined {
+    const caret = caretAt(x, y, this.deps.shadowRoots());
+    if (!caret) return undefined;
+    const mention = this.deps.index.at(caret.node, caret.offset);
+    return mention && rectUnderPoint(mention.range, x, y) ? mention : undefined;
   }
 
   /** Shows a related entity's card in place of the open one, pinned (the user chose it); Back returns. */
@@ -146,7 +182,7 @@ export class HoverController {
     this.display({ status: 'loading', name: entity.name, back });
     // The chosen name's button is gone: focus goes to Back, where a keyboard user continues.
     this.deps.popover.focus('.bs-popover__back');
-    void this.contentFor([entity.key]).then((content) => request === this.request && this.display({ ...content, back }));
+    void this.cards.content([entity.key]).then((content) => request === this.request && this.display({ ...content, back }));
   }
 
   /** Back to the card a related name was opened from, with focus on that name. */
@@ -170,10 +206,7 @@ export class HoverController {
     this.deps.marks.setActive(undefined);
     const hadFocus = this.deps.popover.hasFocus();
     this.deps.popover.hide();
-    const back = this.returnFocus;
-    this.returnFocus = null;
-    // Focus goes back where it was, but only if it was still ours to give.
-    if (hadFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    this.focusReturn.leave(hadFocus);
   }
 
   dispose(): void {
@@ -215,13 +248,6 @@ export class HoverController {
     this.intent = { mention, timer };
   }
 
-  private mentionAt(x: number, y: number): PageMention | undefined {
-    const caret = caretAt(x, y, this.deps.shadowRoots());
-    if (!caret) return undefined;
-    const mention = this.deps.index.at(caret.node, caret.offset);
-    return mention && rectUnderPoint(mention.range, x, y) ? mention : undefined;
-  }
-
   private openAt(mention: PageMention, point: { x: number; y: number } | undefined, options: { pinned?: boolean } = {}): void {
     this.cancelIntent();
     this.cancelClose();
@@ -241,20 +267,12 @@ export class HoverController {
 
     // The newest request wins: a slower answer for an older one is dropped.
     const request = ++this.request;
-    void this.contentFor(mention.entityKeys).then((content) => {
+    void this.cards.content(mention.entityKeys).then((content) => {
       if (request !== this.request) return;
       this.display(content);
       // The frame that shows it: what "hover to visible popover" measures up to.
       requestAnimationFrame(() => mark(POPOVER_READY_MARK));
     });
-  }
-
-  private contentFor(entityKeys: readonly string[]): Promise<PopoverContent> {
-    return this.cards.get(entityKeys)
-      .then((cards): PopoverContent =>
-        cards.length > 0 ? { status: 'ready', cards } : { status: 'error', message: 'This name is no longer in your library.' },
-      )
-      .catch((): PopoverContent => ({ status: 'error', message: 'Backstory could not look this up. Reload the page to try again.' }));
   }
 
   private display(content: PopoverContent): void {
@@ -279,11 +297,4 @@ export class HoverController {
     if (this.intent) clearTimeout(this.intent.timer);
     this.intent = undefined;
   }
-}
-
-/** How Back names a card: its entity, or the name on the page when it lists several candidates. */
-function viewName(content: PopoverContent, pageText: string | undefined): string {
-  if (content.status === 'ready' && content.cards.length === 1) return content.cards[0]!.name;
-  if (content.status === 'loading') return content.name;
-  return pageText ?? 'the previous card';
 }

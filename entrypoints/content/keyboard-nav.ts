@@ -36,10 +36,10 @@ export class KeyboardNav {
     return next;
   }
 
-  /** Marks a mention as the keyboard's place and brings it into view. */
-  focus(mention: PageMention): void {
+  /** Marks a mention as the keyboard's place and brings it into view (unless it is where the user just was). */
+  focus(mention: PageMention, options: { scroll?: boolean } = {}): void {
     this.focused = mention;
-    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    if (options.scroll ?? true) mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
     this.deps.marks.setFocus(mention.range);
   }
 

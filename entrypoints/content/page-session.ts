@@ -69,9 +69,10 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     loadCards: async (entityKeys) => (await client.send('entity.cards', { entityKeys: [...entityKeys] })).cards,
     hoverDelayMs: () => settings.hoverDelayMs,
     shadowRoots: () => shadowRoots,
+    markReturnedName: (mention) => nav.focus(mention, { scroll: false }),
   });
   hover = controller;
-  const nav = new KeyboardNav({ index, marks, hover: controller });
+  const nav: KeyboardNav = new KeyboardNav({ index, marks, hover: controller });
   const scanner = new PageScanner({
     index,
     painter,
@@ -162,6 +163,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const live = () => running && !ctx.isInvalid;
   ctx.addEventListener(document, 'pointermove', (e) => live() && controller.onPointerMove(e), { passive: true, capture: true });
   ctx.addEventListener(document, 'pointerdown', (e) => live() && controller.onPointerDown(e), { capture: true });
+  // A tap on a touch screen arrives as a click (a press that scrolls or selects never does).
+  ctx.addEventListener(document, 'click', (e) => live() && controller.onClick(e), { capture: true });
   ctx.addEventListener(
     document,
     'keydown',
@@ -178,7 +181,9 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const hostDocument = popover.hostDocument;
   if (hostDocument !== document) {
     ctx.addEventListener(hostDocument, 'pointermove', (e) => live() && controller.onHostDocumentPointerMove(e), { passive: true, capture: true });
-    ctx.addEventListener(hostDocument, 'pointerdown', (e) => live() && controller.onHostDocumentPointerDown(e), { capture: true });
+    // A touch there waits for its tap (a click), as on this frame's own page.
+    ctx.addEventListener(hostDocument, 'pointerdown', (e) => live() && e.pointerType !== 'touch' && controller.onHostDocumentPointerDown(e), { capture: true });
+    ctx.addEventListener(hostDocument, 'click', (e) => live() && isTap(e) && controller.onHostDocumentPointerDown(e), { capture: true });
     ctx.addEventListener(hostDocument, 'keydown', (e) => live() && e.isTrusted && e.key === 'Escape' && controller.onEscape(), { capture: true });
     // The frame going away (removed, navigated) takes its card out of the top document.
     ctx.addEventListener(window, 'pagehide', () => {
@@ -268,6 +273,11 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       applySettings(loaded);
     })
     .catch(goQuiet);
+}
+
+/** Whether a click is a tap on a touch screen (click is a PointerEvent in Chromium and Firefox). */
+function isTap(event: MouseEvent): boolean {
+  return (event as Partial<PointerEvent>).pointerType === 'touch';
 }
 
 /** This frame's site: its own hostname, or its parent's for about:blank and srcdoc frames. */

@@ -3,7 +3,9 @@ import { render } from 'preact';
 import { EntityPopover, type PopoverContent } from '../../components/EntityPopover';
 import cardCss from '../../components/entity-card.css?inline';
 import type { EntityCard, RelatedEntity } from '../../lib/kb/entity-card';
+import { placeSheet, SHEET_MEDIA_QUERY } from '../../lib/layout/bottom-sheet';
 import { pageTheme } from './page-theme';
+import { attachSheetSwipe } from './sheet-swipe';
 
 /** Gap between the name and the popover, and the least distance to the viewport edge (px). */
 const ANCHOR_GAP_PX = 6;
@@ -33,9 +35,10 @@ export interface PopoverAnchor {
  * The popover's home: a closed shadow root, so the page can neither style nor read what
  * the knowledge base says. Positioned with Floating UI (flip and shift at the edges,
  * start/end following the page's writing direction), its height limited to the room
- * there is (the content scrolls inside). In a same-origin frame it lives in the top
- * document, so a small frame does not clip it; Floating UI translates the name's rect
- * through the frame chain.
+ * there is (the content scrolls inside). Under 480 px (phones) it is a bottom sheet
+ * instead, the page scrolled so the name stays in view above it (lib/layout/bottom-sheet.ts).
+ * In a same-origin frame it lives in the top document, so a small frame does not clip it;
+ * Floating UI translates the name's rect through the frame chain.
  */
 export class PopoverHost {
   readonly host: HTMLElement;
@@ -50,6 +53,11 @@ export class PopoverHost {
   private dir: 'ltr' | 'rtl' = 'ltr';
   private theme: 'light' | 'dark' = 'light';
   private prepared: { context: Element | undefined; dir: 'ltr' | 'rtl'; theme: 'light' | 'dark' } | undefined;
+  private anchor: PopoverAnchor | undefined;
+  private layout: 'floating' | 'sheet' = 'floating';
+  /** Phones: the card is a bottom sheet while this matches (followed while a card is open, for rotation). */
+  private readonly sheetQuery: MediaQueryList;
+  private readonly onLayoutChange = () => this.open && this.anchor && this.place(this.anchor, { scroll: false });
 
   /** The document the popover is shown in: the top one when this frame can reach it. */
   readonly hostDocument: Document;
@@ -67,12 +75,19 @@ export class PopoverHost {
     this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: layout style;';
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = this.hostDocument.createElement('style');
-    style.textContent = `:host { all: initial; }\n.bs-frame { position: fixed; top: 0; left: 0; }\n${cardCss}`;
+    // On a phone the frame spans the viewport's bottom edge and holds the sheet (entity-card.css).
+    style.textContent = `:host { all: initial; }\n.bs-frame { position: fixed; top: 0; left: 0; }\n.bs-frame[data-layout='sheet'] { top: auto; bottom: 0; right: 0; }\n${cardCss}`;
     this.container = this.hostDocument.createElement('div');
     this.container.className = 'bs-frame';
     this.container.addEventListener('pointerenter', (e) => e.isTrusted && this.callbacks.onPointerEnter());
     this.container.addEventListener('pointerleave', (e) => e.isTrusted && this.callbacks.onPointerLeave());
     this.shadow.append(style, this.container);
+    this.sheetQuery = (this.hostDocument.defaultView ?? window).matchMedia(SHEET_MEDIA_QUERY);
+    attachSheetSwipe(this.container, {
+      sheet: () => this.container.querySelector<HTMLElement>('[role="dialog"]'),
+      active: () => this.open && this.layout === 'sheet',
+      onClose: () => this.callbacks.onClose(),
+    });
   }
 
   get isOpen(): boolean {
@@ -106,9 +121,47 @@ export class PopoverHost {
     this.pinned = options.pinned ?? false;
     this.hiddenKeys = new Set();
     this.content = content;
-    this.render();
+    if (!this.open) this.sheetQuery.addEventListener('change', this.onLayoutChange);
     this.open = true;
+    this.anchor = anchor;
+    // Only a card the user asked for (a tap, a click, a key) may scroll the page; a hover never does.
+    this.place(anchor, { scroll: this.pinned });
+  }
+
+  /** Lays the card out as a floating card beside the name, or as a bottom sheet on a phone. */
+  private place(anchor: PopoverAnchor, { scroll }: { scroll: boolean }): void {
     this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    this.layout = this.sheetQuery.matches ? 'sheet' : 'floating';
+    this.container.dataset.layout = this.layout;
+    // Layout containment would make the host the sheet's containing block: a phone's sheet
+    // needs the viewport's bottom edge, so the host drops it there.
+    this.host.style.contain = this.layout === 'sheet' ? 'style' : 'layout style';
+    this.render();
+    if (this.layout === 'sheet') this.placeSheet(anchor, scroll);
+    else this.placeFloating(anchor);
+  }
+
+  /** Bottom sheet: full width at the viewport's bottom, the page scrolled so the name shows above it. */
+  private placeSheet(anchor: PopoverAnchor, scroll: boolean): void {
+    this.container.style.transform = '';
+    const view = this.hostDocument.defaultView ?? window;
+    const name = anchor.rect();
+    const page = this.hostDocument.scrollingElement ?? this.hostDocument.documentElement;
+    // A name in a frame has its rect in the frame's viewport: only the top page's own names are scrolled to.
+    const ownPage = anchor.contextElement?.ownerDocument === this.hostDocument;
+    const { scrollBy, maxHeight } = placeSheet({
+      viewportHeight: view.innerHeight,
+      nameTop: name.top,
+      nameBottom: name.bottom,
+      scrollRoom: ownPage && scroll ? Math.max(0, page.scrollHeight - view.innerHeight - view.scrollY) : 0,
+    });
+    this.container.style.setProperty('--bs-sheet-max-height', `${maxHeight}px`);
+    if (scrollBy > 0) view.scrollBy({ top: scrollBy, behavior: 'instant' });
+  }
+
+  private placeFloating(anchor: PopoverAnchor): void {
+    const context = anchor.contextElement;
     const reference = { getBoundingClientRect: anchor.rect, contextElement: context };
     this.stopAutoUpdate = autoUpdate(reference, this.container, () => {
       void computePosition(reference, this.container, {
@@ -161,9 +214,13 @@ export class PopoverHost {
     return [entityKey, ...(card?.sameKeys ?? [])];
   }
 
-  /** Moves keyboard focus into the dialog (only when the keyboard opened it), or to one control in it. */
-  focus(selector = '[role="dialog"]'): void {
-    this.container.querySelector<HTMLElement>(selector)?.focus();
+  /**
+   * Moves keyboard focus into the dialog, or to one control in it. `ring: false` (a card a
+   * click or a tap opened) moves focus without drawing the focus ring around the card.
+   */
+  focus(selector = '[role="dialog"]', { ring = true }: { ring?: boolean } = {}): void {
+    // focusVisible: Chromium 134+, Firefox 104+; older engines ignore it and draw the ring.
+    this.container.querySelector<HTMLElement>(selector)?.focus({ focusVisible: ring } as FocusOptions);
   }
 
   /** Whether keyboard focus is inside the popover. */
@@ -175,6 +232,8 @@ export class PopoverHost {
     if (!this.open) return;
     this.open = false;
     this.content = undefined;
+    this.anchor = undefined;
+    this.sheetQuery.removeEventListener('change', this.onLayoutChange);
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     render(null, this.container);
@@ -199,6 +258,7 @@ export class PopoverHost {
         theme={this.theme}
         dir={this.dir}
         pinned={this.pinned}
+        layout={this.layout}
         now={Date.now()}
         onClose={this.callbacks.onClose}
         onOpenArticle={this.callbacks.onOpenArticle}

@@ -140,6 +140,42 @@ describe('the popover and the keyboard', () => {
     await popover.waitForClosed();
   });
 
+  it('a card opened by a click takes focus (next in the Tab order, not last on the page); Esc gives it back to the name, or to the link the name is in', async () => {
+    const article = await session.browser.context.newPage();
+    await article.goto(session.server.url('touch.html'));
+    await until(() => paintedTexts(article), (t) => t.includes('Astana') && t.includes('Xi Jinping'));
+    const card = await ClosedPopover.attach(article);
+
+    // A name in plain text: nothing there can take focus, so it takes the keyboard's mark.
+    const astana = await pointOfText(article, 'Astana');
+    await article.mouse.click(astana.x, astana.y);
+    await card.waitForText((t) => t.includes('article'));
+    expect(await card.hasFocus()).toBe(true);
+    await article.keyboard.press('Tab');
+    expect(await card.hasFocus()).toBe(true);
+    expect(await card.focusedText()).not.toBe('');
+    await article.keyboard.press('Escape');
+    await card.waitForClosed();
+    expect(await markedText(article, 'focus')).toBe('Astana');
+    // Enter reopens it from there, as after stepping to it from the keyboard.
+    await article.keyboard.press('Enter');
+    await card.waitForText((t) => t.includes('Astana') && t.includes('article'));
+    await article.keyboard.press('Escape');
+    await card.waitForClosed();
+    await article.keyboard.press('Escape');
+
+    // A name in a link: the click follows the link as before, and Esc hands focus back to it.
+    const xi = await pointOfText(article, 'Xi Jinping');
+    await article.mouse.click(xi.x, xi.y);
+    await card.waitForText((t) => t.includes('Xi Jinping') && t.includes('article'));
+    expect(new URL(article.url()).hash).toBe('#profile-page');
+    expect(await card.hasFocus()).toBe(true);
+    await article.keyboard.press('Escape');
+    await card.waitForClosed();
+    expect(await article.evaluate(() => document.activeElement?.id)).toBe('profile');
+    await article.close();
+  });
+
   it('reveals a mention for the popup ("on this page"), with the popover open', async () => {
     const reply = (await sendToTab(session.browser, page.url(), { type: 'tab.mentions', payload: {} })) as {
       ok: boolean;

@@ -28,6 +28,14 @@ export async function launchExtensionBrowser(
     userDataDir?: string;
     /** The built extension to load (default: the shipped build). */
     extensionDir?: string;
+    /** Window size (default 1280×860). */
+    viewport?: { width: number; height: number };
+    /** A touch screen: taps send touch pointer events, then a click (touch journeys). */
+    hasTouch?: boolean;
+    /** A phone: the page's viewport meta tag applies. */
+    isMobile?: boolean;
+    /** More Chromium switches (a touch journey makes extension pages coarse-pointered too: see touch.e2e.ts). */
+    args?: readonly string[];
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -35,7 +43,9 @@ export async function launchExtensionBrowser(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    viewport: { width: 1280, height: 860 },
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+    hasTouch: options.hasTouch,
+    isMobile: options.isMobile,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -46,6 +56,7 @@ export async function launchExtensionBrowser(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

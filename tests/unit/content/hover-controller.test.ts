@@ -8,13 +8,13 @@ import { collectTextBlocks } from '../../../entrypoints/content/text-blocks';
 
 // Hit-testing needs layout, which happy-dom has not: the point (x, y) hits character x of the first text node.
 vi.mock('../../../entrypoints/content/hit-test', () => ({
-  caretAt: (x: number) => ({ node: document.body.querySelector('p')!.firstChild!, offset: x }),
+  caretAt: (x: number) => ({ node: document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT).nextNode()!, offset: x }),
   rectUnderPoint: () => ({}) as DOMRect,
 }));
 
 /** The popover, as the controller drives it. */
 function fakePopover() {
-  const state = { open: false, pinned: false, shown: [] as string[] };
+  const state = { open: false, pinned: false, focused: false, shown: [] as string[] };
   const popover = {
     get isOpen() {
       return state.open;
@@ -33,9 +33,12 @@ function fakePopover() {
     hide: () => {
       state.open = false;
       state.pinned = false;
+      state.focused = false;
     },
-    focus: () => undefined,
-    hasFocus: () => false,
+    focus: () => {
+      state.focused = true;
+    },
+    hasFocus: () => state.focused,
     dispose: () => undefined,
   };
   return { popover: popover as unknown as PopoverHost, state };
@@ -47,6 +50,126 @@ const marks = { setActive: () => undefined, setFocus: () => undefined } as unkno
 function pointer(x: number, init: { isTrusted?: boolean; onPopover?: boolean } = {}): PointerEvent {
   return { clientX: x, clientY: 5, pointerType: 'mouse', isTrusted: init.isTrusted ?? true, onPopover: init.onPopover } as unknown as PointerEvent;
 }
+
+/** A click as the browser reports it: a tap when `pointerType` is 'touch'; `detail` 0 when a key made it. */
+function click(x: number, init: { pointerType?: string; isTrusted?: boolean; detail?: number; onPopover?: boolean } = {}) {
+  return {
+    clientX: x,
+    clientY: 5,
+    pointerType: init.pointerType ?? 'touch',
+    isTrusted: init.isTrusted ?? true,
+    detail: init.detail ?? 1,
+    onPopover: init.onPopover,
+    preventDefault: vi.fn(),
+  } as unknown as MouseEvent & { preventDefault: ReturnType<typeof vi.fn> };
+}
+
+/** A controller over `html`, whose first text node holds one mention of Belarus at [start, start + 7). */
+function setUp(html: string, start: number) {
+  document.body.innerHTML = html;
+  const [block] = collectTextBlocks(document.body);
+  const index = new MentionIndex();
+  index.add(block!, [{ start, end: start + 7, entityKeys: ['belarus'] }]);
+  const loadCards = vi.fn(async () => [{ key: 'belarus', name: 'Belarus' } as EntityCard]);
+  const fake = fakePopover();
+  const markReturnedName = vi.fn();
+  const controller = new HoverController({ index, marks, popover: fake.popover, loadCards, hoverDelayMs: () => 250, shadowRoots: () => [], markReturnedName });
+  return { controller, state: fake.state, markReturnedName };
+}
+
+describe('HoverController under touch', () => {
+  it('a press waits (it may start a scroll or a selection); the tap that follows opens the card pinned, with focus, and consumes nothing', () => {
+    const { controller, state } = setUp('<p>Ask Belarus today.</p>', 4);
+    controller.onPointerDown({ ...pointer(6), pointerType: 'touch' } as PointerEvent);
+    expect(state.open).toBe(false);
+    const tap = click(6);
+    controller.onClick(tap);
+    expect(state).toMatchObject({ open: true, pinned: true, focused: true });
+    expect(tap.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('a touch press elsewhere does not close the card (it may be a scroll); a tap elsewhere does', () => {
+    const { controller, state } = setUp('<p>Ask Belarus today.</p>', 4);
+    controller.onClick(click(6));
+    controller.onPointerDown({ ...pointer(1), pointerType: 'touch' } as PointerEvent);
+    expect(state.open).toBe(true);
+    const away = click(1);
+    controller.onClick(away);
+    expect(state.open).toBe(false);
+    expect(away.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('a name in a link: the first tap opens the card and is consumed; the second closes it and lets the link be followed', () => {
+    const { controller, state } = setUp('<p><a href="/story">Belarus</a> today.</p>', 0);
+    const first = click(3);
+    controller.onClick(first);
+    expect(state.open).toBe(true);
+    expect(first.preventDefault).toHaveBeenCalledOnce();
+    const second = click(3);
+    controller.onClick(second);
+    expect(state.open).toBe(false);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it("a page's synthetic tap, or a click made by a key, does nothing", () => {
+    const { controller, state } = setUp('<p><a href="/story">Belarus</a> today.</p>', 0);
+    const fake = click(3, { isTrusted: false });
+    controller.onClick(fake);
+    controller.onClick(click(3, { detail: 0 }));
+    expect(state.open).toBe(false);
+    expect(fake.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('a tap on the card is the card\'s own', () => {
+    const { controller, state } = setUp('<p>Ask Belarus today.</p>', 4);
+    controller.onClick(click(6));
+    controller.onClick(click(300, { onPopover: true }));
+    expect(state.open).toBe(true);
+  });
+});
+
+describe('HoverController and focus', () => {
+  it('a mouse press that opens a card moves focus into it on its click, not before (the press moves focus itself)', () => {
+    const { controller, state } = setUp('<p>Ask Belarus today.</p>', 4);
+    controller.onPointerDown(pointer(6));
+    expect(state).toMatchObject({ open: true, focused: false });
+    controller.onClick(click(6, { pointerType: 'mouse' }));
+    expect(state.focused).toBe(true);
+  });
+
+  it('a click that did not open or pin a card leaves focus alone', () => {
+    const { controller, state } = setUp('<p>Ask Belarus today.</p>', 4);
+    controller.onPointerDown(pointer(1));
+    controller.onClick(click(1, { pointerType: 'mouse' }));
+    expect(state.focused).toBe(false);
+  });
+
+  it('Esc gives focus back to the link the name is in', () => {
+    const { controller } = setUp('<p><a href="/story">Belarus</a> today.</p>', 0);
+    const link = document.querySelector('a')!;
+    link.focus(); // What the browser does on the press.
+    controller.onClick(click(3));
+    link.blur();
+    expect(controller.onEscape()).toBe(true);
+    expect(document.activeElement).toBe(link);
+  });
+
+  it('Esc on a card about a name in plain text gives the name the keyboard mark (nothing there takes focus)', () => {
+    const { controller, markReturnedName } = setUp('<p>Ask Belarus today.</p>', 4);
+    controller.onPointerDown(pointer(6));
+    controller.onClick(click(6, { pointerType: 'mouse' }));
+    controller.onEscape();
+    expect(markReturnedName).toHaveBeenCalledWith(expect.objectContaining({ text: 'Belarus' }));
+  });
+
+  it('a card closed by a press elsewhere (focus already moved on) gives nothing back', () => {
+    const { controller, state, markReturnedName } = setUp('<p>Ask Belarus today.</p>', 4);
+    controller.onClick(click(6));
+    state.focused = false; // The press elsewhere moved focus out of the card.
+    controller.onClick(click(1));
+    expect(markReturnedName).not.toHaveBeenCalled();
+  });
+});
 
 describe('HoverController', () => {
   let loadCards: ReturnType<typeof vi.fn<(keys: readonly string[]) => Promise<EntityCard[]>>>;
@@ -62,7 +185,7 @@ describe('HoverController', () => {
     loadCards = vi.fn(async () => [{ key: 'belarus', name: 'Belarus' } as EntityCard]);
     const fake = fakePopover();
     state = fake.state;
-    controller = new HoverController({ index, marks, popover: fake.popover, loadCards, hoverDelayMs: () => 250, shadowRoots: () => [] });
+    controller = new HoverController({ index, marks, popover: fake.popover, loadCards, hoverDelayMs: () => 250, shadowRoots: () => [], markReturnedName: () => undefined });
   });
 
   afterEach(() => {

@@ -10,7 +10,7 @@ import { askedPermissions, readJustifiedPermissions, unjustifiedPermissions } fr
 /** A built manifest, as the stores receive it (WXT adds host permissions of its own). */
 interface BuiltManifest {
   permissions?: string[];
-  browser_specific_settings?: { gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } } };
+  browser_specific_settings?: { gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } }; gecko_android?: object };
 }
 
 const BUILD_TIMEOUT_MS = 120_000;
@@ -49,6 +49,11 @@ describe('the built manifests ask for nothing docs/privacy.md does not justify',
     const manifest = manifests[browser] as BuiltManifest & { host_permissions?: string[]; optional_permissions?: string[]; optional_host_permissions?: string[] };
     expect([...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])]).toContain('<all_urls>');
     expect([...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])]).toEqual([]);
+  });
+
+  it('the Firefox build declares Firefox for Android (the same zip serves both); the Chrome build does not carry Firefox settings', () => {
+    expect(manifests.firefox.browser_specific_settings?.gecko_android).toEqual({});
+    expect(manifests.chrome.browser_specific_settings).toBeUndefined();
   });
 
   it('Firefox declares that it collects no data, as the policy says', () => {
