@@ -28,7 +28,7 @@ function stringBytes(s: string): number {
 }
 
 /** Bytes of a snapshot's data: typed arrays' buffers and strings as V8 stores them. */
-export function snapshotBytes(snapshot: MatcherSnapshot): number {
+function snapshotBytes(snapshot: MatcherSnapshot): number {
   let bytes = 0;
   for (const value of Object.values(snapshot.data)) {
     if (ArrayBuffer.isView(value)) bytes += value.byteLength;

@@ -28,9 +28,9 @@ export function previousSource(): PreviousSource {
   return { commit, dir };
 }
 
-/** Builds the previous extension for Chromium (once) and returns its folder. */
+/** Builds the previous extension for Chromium in bench mode (its marks on; once) and returns its folder. */
 export function previousExtension(source: PreviousSource): string {
-  const out = join(source.dir, '.output/chrome-mv3');
-  if (!existsSync(join(out, 'manifest.json'))) execSync('npx wxt build', { cwd: source.dir, stdio: 'inherit' });
+  const out = join(source.dir, '.output/chrome-mv3-bench');
+  if (!existsSync(join(out, 'manifest.json'))) execSync('npx wxt build --mode bench', { cwd: source.dir, stdio: 'inherit' });
   return out;
 }
