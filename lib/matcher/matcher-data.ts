@@ -9,7 +9,8 @@ import type { MatcherSnapshot } from './types';
 /* 3: folding rules moved to lib/text/char-fold.ts (Hebrew and Arabic marks fold away). */
 /* 4: single-child trie blocks (trie-layout.ts). */
 /* 5: case folds only where read, one-byte and wide apart; sparse excludes; entity key prefixes. */
-const SNAPSHOT_FORMAT = 5;
+/* 6: leaf blocks of one int. */
+const SNAPSHOT_FORMAT = 6;
 
 /** Int32 per slot in slotInfo. */
 export const SLOT_STRIDE = 3;
