@@ -24,7 +24,8 @@ export function createHandlers({ db, matchers, ready, search, library }: Handler
     // Payloads arrive checked against their schemas in lib/messages/protocol.ts (sizes included).
     async 'page.scan'({ texts }) {
       await ready;
-      const { matcher, revision } = await matchers.get();
+      // The previous matcher answers while a new one is built; the tabs rescan when it is ready.
+      const { matcher, revision } = await matchers.serving();
       return { mentions: texts.map((text) => matcher.scan(text)), revision };
     },
 

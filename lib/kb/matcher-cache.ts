@@ -39,14 +39,35 @@ export class MatcherCache {
 
   /** The matcher for the knowledge base's current revision and the current type filter. */
   async get(): Promise<CurrentMatcher> {
+    const state = await this.check();
+    return 'ready' in state ? state.ready : state.building;
+  }
+
+  /**
+   * The matcher to answer a page with now: the current one, or, while a newer one is
+   * built (seconds at a million names), the previous one, so that pages are not kept
+   * waiting. Whoever announces the change to tabs waits for `get()`, so the tabs rescan
+   * with the new matcher once it is ready (entrypoints/background/library-refresh.ts).
+   */
+  async serving(): Promise<CurrentMatcher> {
+    const state = await this.check();
+    if ('ready' in state) return state.ready;
+    const previous = this.current;
+    if (!previous) return state.building;
+    // A failed build is reported to the caller of get() that announces the change.
+    state.building.catch(() => undefined);
+    return previous;
+  }
+
+  private async check(): Promise<{ ready: CurrentMatcher } | { building: Promise<CurrentMatcher> }> {
     const [revision, hiddenTypes] = await Promise.all([getRevision(this.db), this.options.hiddenTypes?.() ?? []]);
     const filter = [...hiddenTypes].sort().join(',');
-    if (this.current?.revision === revision && this.current.filter === filter) return this.current;
+    if (this.current?.revision === revision && this.current.filter === filter) return { ready: this.current };
     // Concurrent callers share one rebuild.
     this.pending ??= this.refresh(revision, filter, hiddenTypes).finally(() => {
       this.pending = undefined;
     });
-    return this.pending;
+    return { building: this.pending };
   }
 
   private async refresh(revision: number, filter: string, hiddenTypes: readonly string[]): Promise<CurrentMatcher> {

@@ -7,7 +7,7 @@
 import { caseAccepts, caseAcceptsPlain, CASE_ANY } from './case-rules';
 import { CLS_WORD, CLS_ZERO } from '../text/char-fold';
 import { foldString, foldWithMap } from './fold-text';
-import { type MatcherData, SLOT_EXCLUDES, SLOT_MODE_MASK, SLOT_SAME_CASE, SLOT_STRIDE } from './matcher-data';
+import { type MatcherData, SLOT_EXCLUDES, SLOT_KEEP_SHIFT, SLOT_MODE_MASK, SLOT_SAME_CASE, SLOT_STRIDE, SLOT_WIDE_KEEP } from './matcher-data';
 
 /** Window around a match, in characters beyond the phrase length, re-folded for exclusions. */
 const EXCLUDE_MARGIN = 32;
@@ -20,6 +20,7 @@ export class CandidateChecks {
   private readonly groupStart: Int32Array;
   private readonly slotInfo: Int32Array;
   private readonly keepText: string;
+  private readonly keepWide: string;
   /** A dense array (not a sparse one, which V8 turns into a dictionary). */
   private readonly entityCache: (string | undefined)[];
   /** Per pattern of the group being checked: accepted or not. */
@@ -32,13 +33,13 @@ export class CandidateChecks {
     this.groupStart = data.groupStart;
     this.slotInfo = data.slotInfo;
     this.keepText = data.keepText;
+    this.keepWide = data.keepWide;
     this.entityCache = Array.from({ length: data.entityKeyStart.length - 1 }, () => undefined);
   }
 
   /** Entity keys of the group's patterns that accept the span (case, exclusions), or undefined. */
   acceptedKeys(group: number, text: string, start: number, end: number): readonly string[] | undefined {
     const info = this.slotInfo;
-    const keepText = this.keepText;
     const first = this.groupStart[group] as number;
     const size = (this.groupStart[group + 1] as number) - first;
     if (this.accepted.length < size) this.accepted = new Uint8Array(size * 2);
@@ -56,8 +57,9 @@ export class CandidateChecks {
         if (flags & SLOT_SAME_CASE) {
           ok = lastOk;
         } else {
+          const keepText = flags & SLOT_WIDE_KEEP ? this.keepWide : this.keepText;
           const keepStart = info[at] as number;
-          const keepEnd = info[at + SLOT_STRIDE] as number;
+          const keepEnd = keepStart + (flags >>> SLOT_KEEP_SHIFT);
           const plain = caseAcceptsPlain(mode, keepText, keepStart, keepEnd, text, start, end);
           if (plain === undefined) {
             spanKeep ??= foldString(this.d, text.slice(start, end), true);
@@ -96,8 +98,9 @@ export class CandidateChecks {
     const cls = d.cls;
     let coreEnd = end;
     while (coreEnd > start && (cls[text.charCodeAt(coreEnd - 1)] as number) & CLS_ZERO) coreEnd--;
-    const first = d.excludeStart[p] as number;
-    const last = d.excludeStart[p + 1] as number;
+    const entry = excludeEntry(d.excludeSlots, p);
+    const first = d.excludeStart[entry] as number;
+    const last = d.excludeStart[entry + 1] as number;
     let longest = 0;
     for (let x = first; x < last; x++) longest = Math.max(longest, (d.excludes[x] as string).length);
     const margin = longest + EXCLUDE_MARGIN;
@@ -122,10 +125,22 @@ export class CandidateChecks {
   private entityKey(e: number): string {
     let s = this.entityCache[e];
     if (s === undefined) {
-      const at = this.d.entityKeyStart;
-      s = this.d.entityKeyText.slice(at[e], at[e + 1]);
+      const { entityKeyStart: at, entityPrefixes, entityKeyPrefix } = this.d;
+      s = (entityPrefixes[entityKeyPrefix[e] as number] as string) + this.d.entityKeyText.slice(at[e], at[e + 1]);
       this.entityCache[e] = s;
     }
     return s;
   }
+}
+
+/** Index of slot p in the ascending excludeSlots (p is known to be there). */
+function excludeEntry(excludeSlots: Int32Array, p: number): number {
+  let lo = 0;
+  let hi = excludeSlots.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((excludeSlots[mid] as number) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

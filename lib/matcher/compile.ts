@@ -7,8 +7,9 @@ import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from '../text/c
 import { COMMON_PHRASES } from './common-phrases';
 import { type FoldTables, getFoldTables } from './fold-tables';
 import { astralClass, foldString } from './fold-text';
-import { type MatcherData, SLOT_EXCLUDES, SLOT_SAME_CASE, SLOT_STRIDE } from './matcher-data';
+import type { MatcherData } from './matcher-data';
 import { nameLimitProblem } from './name-limits';
+import { entityKeyColumns, slotColumns } from './slot-columns';
 import { buildTrie } from './trie-build';
 import { layoutBlocks } from './trie-layout';
 import { firstWordHash, wordBitSet } from './word-filter';
@@ -127,58 +128,8 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
     patternCount: count,
     groupStart,
     ...slots,
-    entityKeyText: entityKeys.join(''),
-    entityKeyStart: offsetsOf(entityKeys),
+    ...entityKeyColumns(entityKeys),
   };
-}
-
-interface SlotInput {
-  count: number;
-  groupStart: Int32Array;
-  patternOfSlot: Int32Array;
-  keeps: readonly string[];
-  patternEntity: Int32Array;
-  patternMode: Uint8Array;
-  excludeStart: readonly number[];
-  excludes: readonly string[];
-}
-
-/**
- * The per-pattern columns in slot order (grouped by key), so that checking a
- * match reads one contiguous record per pattern instead of five arrays.
- */
-function slotColumns(input: SlotInput): Pick<MatcherData, 'slotInfo' | 'keepText' | 'excludeStart' | 'excludes'> {
-  const { count, groupStart, patternOfSlot, keeps, patternEntity, patternMode } = input;
-  const slotInfo = new Int32Array(SLOT_STRIDE * count + SLOT_STRIDE);
-  const keepParts: string[] = [];
-  const excludeStart = new Int32Array(count + 1);
-  const excludes: string[] = [];
-  let keepAt = 0;
-  let group = 0;
-  for (let s = 0; s < count; s++) {
-    while ((groupStart[group + 1] as number) <= s) group++;
-    const p = patternOfSlot[s] as number;
-    const keep = keeps[p] as string;
-    const mode = patternMode[p] as number;
-    let flags = mode;
-    const firstOfGroup = s === (groupStart[group] as number);
-    if (!firstOfGroup) {
-      const prev = patternOfSlot[s - 1] as number;
-      if (patternMode[prev] === mode && keeps[prev] === keep) flags |= SLOT_SAME_CASE;
-    }
-    for (let x = input.excludeStart[p] as number; x < (input.excludeStart[p + 1] as number); x++) {
-      excludes.push(input.excludes[x] as string);
-    }
-    excludeStart[s + 1] = excludes.length;
-    if (excludes.length > (excludeStart[s] as number)) flags |= SLOT_EXCLUDES;
-    slotInfo[SLOT_STRIDE * s] = keepAt;
-    slotInfo[SLOT_STRIDE * s + 1] = patternEntity[p] as number;
-    slotInfo[SLOT_STRIDE * s + 2] = flags;
-    keepParts.push(keep);
-    keepAt += keep.length;
-  }
-  slotInfo[SLOT_STRIDE * count] = keepAt;
-  return { slotInfo, keepText: keepParts.join(''), excludeStart, excludes };
 }
 
 const SPACE = 0x20;
@@ -226,15 +177,4 @@ function plainAsciiMode(text: string, caseSensitive: boolean | undefined): numbe
 function startsLower(tables: FoldTables, keep: string): boolean {
   const cp = keep.codePointAt(0) ?? 0;
   return ((cp > 0xffff ? astralClass(cp) : (tables.cls[cp] as number)) & CLS_LOWER) !== 0;
-}
-
-function offsetsOf(strings: readonly string[]): Int32Array {
-  const out = new Int32Array(strings.length + 1);
-  let at = 0;
-  strings.forEach((s, i) => {
-    out[i] = at;
-    at += s.length;
-  });
-  out[strings.length] = at;
-  return out;
 }

@@ -7,7 +7,10 @@ import type { MatcherSnapshot } from './types';
 
 /** Bump when any field below changes meaning or layout. */
 /* 3: folding rules moved to lib/text/char-fold.ts (Hebrew and Arabic marks fold away). */
-const SNAPSHOT_FORMAT = 3;
+/* 4: single-child trie blocks (trie-layout.ts). */
+/* 5: case folds only where read, one-byte and wide apart; sparse excludes; entity key prefixes. */
+/* 6: leaf blocks of one int. */
+const SNAPSHOT_FORMAT = 6;
 
 /** Int32 per slot in slotInfo. */
 export const SLOT_STRIDE = 3;
@@ -17,6 +20,10 @@ export const SLOT_MODE_MASK = 3;
 export const SLOT_SAME_CASE = 4;
 /** The pattern has exclude phrases. */
 export const SLOT_EXCLUDES = 8;
+/** The pattern's case-preserving fold is in keepWide (else in keepText). */
+export const SLOT_WIDE_KEEP = 16;
+/** The mode word holds the length of the pattern's case-preserving fold above this bit (0: not stored). */
+export const SLOT_KEEP_SHIFT = 5;
 
 export interface MatcherData extends FoldTables {
   /**
@@ -36,16 +43,24 @@ export interface MatcherData extends FoldTables {
    */
   readonly groupStart: Int32Array;
   /**
-   * SLOT_STRIDE Int32 per slot: [offset of its case-preserving fold in keepText,
-   * entity index, CASE_* mode | SLOT_* flags]; one more record holds the final offset.
+   * SLOT_STRIDE Int32 per slot: [offset of its case-preserving fold in keepText or
+   * keepWide, entity index, CASE_* mode | SLOT_* flags | fold length << SLOT_KEEP_SHIFT].
+   * The fold is stored only where a case check reads it (slot-columns.ts).
    */
   readonly slotInfo: Int32Array;
-  /** Case-preserving folds of all patterns, in slot order, concatenated. */
+  /** Case-preserving folds whose characters are all ≤ U+00FF, in slot order, concatenated. */
   readonly keepText: string;
-  /** Entity keys, concatenated (they are opaque: no separator is safe). */
+  /** The other case-preserving folds. */
+  readonly keepWide: string;
+  /** Entity keys after their last "/", concatenated (they are opaque: no separator is safe). */
   readonly entityKeyText: string;
   readonly entityKeyStart: Int32Array;
-  /** Per slot (+1): its exclude phrases are excludes[excludeStart[s] .. excludeStart[s + 1]). */
+  /** Per entity, the index in entityPrefixes of what comes before (and with) its last "/". */
+  readonly entityKeyPrefix: Uint16Array;
+  readonly entityPrefixes: readonly string[];
+  /** The slots that have exclude phrases, ascending. */
+  readonly excludeSlots: Int32Array;
+  /** Per entry of excludeSlots (+1): its phrases are excludes[excludeStart[i] .. excludeStart[i + 1]). */
   readonly excludeStart: Int32Array;
   /** Fully folded exclude phrases. */
   readonly excludes: readonly string[];
@@ -62,6 +77,8 @@ const TYPED_FIELDS: Readonly<Record<string, new (n: number) => ArrayBufferView>>
   groupStart: Int32Array,
   slotInfo: Int32Array,
   entityKeyStart: Int32Array,
+  entityKeyPrefix: Uint16Array,
+  excludeSlots: Int32Array,
   excludeStart: Int32Array,
 };
 
@@ -85,6 +102,8 @@ export function fromSnapshot(snapshot: MatcherSnapshot): MatcherData {
   if (
     typeof d.patternCount !== 'number' ||
     typeof d.keepText !== 'string' ||
+    typeof d.keepWide !== 'string' ||
+    !Array.isArray(d.entityPrefixes) ||
     typeof d.entityKeyText !== 'string' ||
     !Array.isArray(d.excludes)
   ) {

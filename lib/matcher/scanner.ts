@@ -17,7 +17,7 @@ import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO
 import { astralClass, astralFold } from './fold-text';
 import { type MatcherData, toSnapshot } from './matcher-data';
 import { CLS_START, startClassTable } from './start-table';
-import { BLOCK_FLAG, BLOCK_TERMINAL, childOf, rootChildren } from './trie-layout';
+import { BLOCK_FLAG, BLOCK_TERMINAL, childOf, keyOf, rootChildren } from './trie-layout';
 import type { Matcher, MatchSpan, MatcherSnapshot } from './types';
 import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
 
@@ -238,7 +238,7 @@ export class FlatMatcher implements Matcher {
       const end = this.candEnd[ci] as number;
       const endsWord = this.candWord[ci] === 1;
       if (endsWord && this.wordAt(text, end)) continue;
-      const group = blocks[(this.candNode[ci] as number) + 1] as number;
+      const group = keyOf(blocks, this.candNode[ci] as number);
       const keys = this.checks.acceptedKeys(group, text, start, end);
       if (keys) {
         out.push({ start, end, entityKeys: keys });

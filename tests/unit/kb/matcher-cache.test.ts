@@ -37,3 +37,25 @@ describe('MatcherCache with hidden entity types', () => {
     expect(await names()).toEqual(['test-pack/ada', 'test-pack/london']);
   });
 });
+
+describe('MatcherCache while a new matcher is built', () => {
+  it('serves the previous matcher until the new one is ready, then the new one', async () => {
+    const db = freshDatabase();
+    const cache = new MatcherCache(db);
+    const before = await cache.get();
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    const served = await cache.serving();
+    expect(served).toBe(before);
+    expect(served.matcher.scan('Ada Lovelace in London')).toEqual([]);
+    const fresh = await cache.get();
+    expect(fresh.revision).toBeGreaterThan(before.revision);
+    expect((await cache.serving()).matcher.scan('Ada Lovelace').map((s) => s.entityKeys)).toEqual([['test-pack/ada']]);
+  });
+
+  it('waits for the first matcher when there is none to serve', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    const served = await new MatcherCache(db).serving();
+    expect(served.matcher.scan('Ada Lovelace').length).toBe(1);
+  });
+});
