@@ -86,7 +86,8 @@ describe('options page: library', () => {
     await options.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => options.getByRole('article').innerText(), POLL).toContain('Mr Chairman Xi');
     // The save says so, politely, beside the button; the next edit clears it.
-    const saved = options.getByRole('article').getByRole('status');
+    // The form's own status, after the note of the aliases field (a status too).
+    const saved = options.getByRole('article').getByRole('status').last();
     await expect.poll(() => saved.innerText(), POLL).toBe('Saved.');
     expect(await saved.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
     await options.screenshot({ path: `${SCREENSHOTS}/options-entity-page.png`, fullPage: true });
@@ -108,6 +109,26 @@ describe('options page: library', () => {
     await expect.poll(() => saved.innerText(), POLL).toBe('Back to the pack’s version.');
     await expect.poll(async () => (await highlightTexts(page)).filter((t) => t.includes('Xi')), { timeout: 10_000 }).toEqual(['Xi Jinping', 'Xi']);
     await page.close();
+  });
+
+  it('refuses to save an alias over the name limits, saying why beside the field', async () => {
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/entities`);
+    await options.getByLabel('Search entities').fill('xi jin');
+    await options.getByRole('list', { name: 'Entities' }).getByRole('link', { name: 'Xi Jinping' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Xi Jinping' }).waitFor();
+    const aliases = options.getByLabel('Other names of Xi Jinping, one per line');
+    const before = await aliases.inputValue();
+    await aliases.fill(`${before}\n${'The chairman of everything '.repeat(8).trim()}`);
+    await options.getByRole('button', { name: 'Save changes' }).click();
+    const note = options.locator(`[id="${await aliases.getAttribute('aria-describedby')}"]`);
+    await expect.poll(() => note.innerText(), POLL).toMatch(/is too long to match on pages: 215 characters, at most 200 allowed\. Shorten it or leave it out\./u);
+    expect(await aliases.getAttribute('aria-invalid')).toBe('true');
+    expect(await aliases.evaluate((el) => el === document.activeElement)).toBe(true);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-entity-alias-too-long.png`, fullPage: true });
+    // Nothing was saved: the page, opened again, shows the aliases as they were.
+    await options.reload();
+    await options.getByRole('heading', { level: 2, name: 'Xi Jinping' }).waitFor();
+    expect(await aliases.inputValue()).toBe(before);
   });
 
   it('adds an entity by hand, and it is highlighted on pages', async () => {
