@@ -18,7 +18,6 @@ export function NewEntityForm({ onAdd }: NewEntityFormProps) {
   const nameField = useRef<HTMLInputElement>(null);
   const aliasesField = useRef<HTMLTextAreaElement>(null);
   const [problems, setProblems] = useState<{ name?: string; aliases?: string }>({});
-  const check = (nameText: string, aliasText: string) => ({ name: namesLimitProblem([nameText.trim()]), aliases: namesLimitProblem(splitLines(aliasText)) });
   return (
     <form
       class="entity-form"
@@ -95,6 +94,11 @@ export function NewEntityForm({ onAdd }: NewEntityFormProps) {
       </p>
     </form>
   );
+}
+
+/** What is wrong with each field's names, if anything (the matcher's limits). */
+function check(nameText: string, aliasText: string): { name?: string; aliases?: string } {
+  return { name: namesLimitProblem([nameText.trim()]), aliases: namesLimitProblem(splitLines(aliasText)) };
 }
 
 /** Non-empty trimmed lines, without repeats. */

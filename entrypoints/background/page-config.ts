@@ -28,7 +28,10 @@ async function siteOfSender({ frameUrl, frameOrigin, tabId }: BackgroundContext)
  * cannot watch the storage themselves, so they ask again (`page.config`) on this event.
  */
 export function announcePageConfigChanges(): void {
-  const announce = () => void emitToTabs('config.changed', {}).catch(() => undefined);
   watchSettings(announce);
   dismissalsItem.watch(announce);
+}
+
+function announce(): void {
+  void emitToTabs('config.changed', {}).catch(() => undefined);
 }
