@@ -190,6 +190,34 @@ describe('options page: library', () => {
     await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
   });
 
+  it('takes an exported My articles file back: its articles return to My articles, which is not replaced', async () => {
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/add`);
+    await options.getByLabel('Article text').fill(ARTICLE);
+    await options.getByLabel('Preview').getByRole('button', { name: 'Save to My articles' }).click();
+    const reader = options.getByRole('article');
+    await reader.getByRole('heading', { level: 2, name: 'Leaders meet again in Astana' }).waitFor(POLL);
+
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/packs`);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export My articles' }).click()]);
+    const file = join(await mkdtemp(join(tmpdir(), 'backstory-mine-')), download.suggestedFilename());
+    await download.saveAs(file);
+
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/articles`);
+    await options.getByRole('list', { name: 'Articles' }).getByRole('link', { name: 'Leaders meet again in Astana' }).click();
+    options.once('dialog', (dialog) => void dialog.accept());
+    await reader.getByRole('button', { name: 'Delete article' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
+
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/packs`);
+    await options.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain(`Added to My articles from ${download.suggestedFilename()}: 1 article, 0 entities.`);
+    const mine = options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: 'My articles' });
+    await expect.poll(() => mine.innerText(), POLL).toMatch(/ · 1 article\b/u);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-my-articles-imported.png`, fullPage: true });
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/articles`);
+    await expect.poll(() => options.getByRole('list', { name: 'Articles' }).getByRole('link', { name: 'Leaders meet again in Astana' }).count(), POLL).toBe(1);
+  });
+
   it('says what is wrong with text that is not an article', async () => {
     await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/add`);
     await options.getByLabel('Article text').fill('{"format": "article-pack"}');
