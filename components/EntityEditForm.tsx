@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { namesLimitProblem } from '../lib/matcher/name-limits';
 import { splitLines } from './NewEntityForm';
 
 export interface EntityEditFormProps {
@@ -18,7 +19,10 @@ export interface EntityEditFormProps {
 
 /** The user's own aliases, description and hiding for one entity. */
 export function EntityEditForm({ name, alternateName, description, hidden, edited, status, onSave, onReset, onEdit }: EntityEditFormProps) {
-  const ids = { aliases: useId(), description: useId() };
+  const ids = { aliases: useId(), aliasesNote: useId(), description: useId() };
+  const aliasesField = useRef<HTMLTextAreaElement>(null);
+  // Names the matcher would drop are refused here, as the pack validator refuses them.
+  const [aliasProblem, setAliasProblem] = useState<string>();
   const [aliases, setAliases] = useState(alternateName.join('\n'));
   const [text, setText] = useState(description ?? '');
   const [hide, setHide] = useState(hidden);
@@ -33,6 +37,12 @@ export function EntityEditForm({ name, alternateName, description, hidden, edite
       class="entity-form"
       onSubmit={(e) => {
         e.preventDefault();
+        const problem = namesLimitProblem(splitLines(aliases));
+        setAliasProblem(problem);
+        if (problem) {
+          aliasesField.current?.focus();
+          return;
+        }
         onSave({ alternateName: splitLines(aliases), description: text.trim(), hidden: hide });
       }}
     >
@@ -40,13 +50,21 @@ export function EntityEditForm({ name, alternateName, description, hidden, edite
         <label for={ids.aliases}>Other names of {name}, one per line</label>
         <textarea
           id={ids.aliases}
+          ref={aliasesField}
           rows={4}
           value={aliases}
+          aria-invalid={aliasProblem ? true : undefined}
+          aria-describedby={ids.aliasesNote}
           onInput={(e) => {
             setAliases(e.currentTarget.value);
+            if (aliasProblem) setAliasProblem(namesLimitProblem(splitLines(e.currentTarget.value)));
             onEdit?.();
           }}
         />
+        {/* Always present, so a screen reader announces the problem when it appears. */}
+        <p id={ids.aliasesNote} role="status" class="field-note field-note--error">
+          {aliasProblem}
+        </p>
       </div>
       <div class="field">
         <label for={ids.description}>Description</label>

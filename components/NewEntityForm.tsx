@@ -1,4 +1,5 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
+import { namesLimitProblem } from '../lib/matcher/name-limits';
 import { ENTITY_TYPES, type EntityType } from '../lib/pack/schema';
 import { typeLabel } from '../lib/text/type-labels';
 
@@ -8,17 +9,27 @@ export interface NewEntityFormProps {
 
 /** Adding an entity by hand: a name, a type, other names, a description. */
 export function NewEntityForm({ onAdd }: NewEntityFormProps) {
-  const ids = { name: useId(), type: useId(), aliases: useId(), description: useId() };
+  const ids = { name: useId(), nameNote: useId(), type: useId(), aliases: useId(), aliasesNote: useId(), description: useId() };
   const [name, setName] = useState('');
   const [type, setType] = useState<EntityType>('Person');
   const [aliases, setAliases] = useState('');
   const [description, setDescription] = useState('');
+  // Names the matcher would drop are refused here, as the pack validator refuses them.
+  const nameField = useRef<HTMLInputElement>(null);
+  const aliasesField = useRef<HTMLTextAreaElement>(null);
+  const [problems, setProblems] = useState<{ name?: string; aliases?: string }>({});
   return (
     <form
       class="entity-form"
       onSubmit={(e) => {
         e.preventDefault();
         if (!name.trim()) return;
+        const found = check(name, aliases);
+        setProblems(found);
+        if (found.name || found.aliases) {
+          (found.name ? nameField : aliasesField).current?.focus();
+          return;
+        }
         onAdd({ name: name.trim(), type, alternateName: splitLines(aliases), description: description.trim() || undefined });
         setName('');
         setAliases('');
@@ -27,7 +38,22 @@ export function NewEntityForm({ onAdd }: NewEntityFormProps) {
     >
       <div class="field">
         <label for={ids.name}>Name</label>
-        <input id={ids.name} type="text" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          id={ids.name}
+          ref={nameField}
+          type="text"
+          required
+          value={name}
+          aria-invalid={problems.name ? true : undefined}
+          aria-describedby={ids.nameNote}
+          onInput={(e) => {
+            setName(e.currentTarget.value);
+            if (problems.name) setProblems(check(e.currentTarget.value, aliases));
+          }}
+        />
+        <p id={ids.nameNote} role="status" class="field-note field-note--error">
+          {problems.name}
+        </p>
       </div>
       <div class="field">
         <label for={ids.type}>Type</label>
@@ -41,7 +67,21 @@ export function NewEntityForm({ onAdd }: NewEntityFormProps) {
       </div>
       <div class="field">
         <label for={ids.aliases}>Other names, one per line</label>
-        <textarea id={ids.aliases} rows={2} value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
+        <textarea
+          id={ids.aliases}
+          ref={aliasesField}
+          rows={2}
+          value={aliases}
+          aria-invalid={problems.aliases ? true : undefined}
+          aria-describedby={ids.aliasesNote}
+          onInput={(e) => {
+            setAliases(e.currentTarget.value);
+            if (problems.aliases) setProblems(check(name, e.currentTarget.value));
+          }}
+        />
+        <p id={ids.aliasesNote} role="status" class="field-note field-note--error">
+          {problems.aliases}
+        </p>
       </div>
       <div class="field">
         <label for={ids.description}>Description</label>
@@ -54,6 +94,11 @@ export function NewEntityForm({ onAdd }: NewEntityFormProps) {
       </p>
     </form>
   );
+}
+
+/** What is wrong with each field's names, if anything (the matcher's limits). */
+function check(nameText: string, aliasText: string): { name?: string; aliases?: string } {
+  return { name: namesLimitProblem([nameText.trim()]), aliases: namesLimitProblem(splitLines(aliasText)) };
 }
 
 /** Non-empty trimmed lines, without repeats. */

@@ -9,6 +9,7 @@ import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
 import type { LibraryRefresh } from './library-refresh';
 import type { SearchService } from './search-index';
+import { pageConfigOfSender } from './page-config';
 import { dismissOnSite, openEntityPage, disableSenderSite, undismissOnSite } from './page-actions';
 
 export interface HandlerDeps {
@@ -47,6 +48,10 @@ export function createHandlers({ db, matchers, ready, search, library }: Handler
       await ready;
       if (!(await db.entities.get(entityKey))) throw new HandlerError('not-found', 'No such entity');
       return openEntityPage(entityKey, tabId);
+    },
+
+    async 'page.config'(_request, context) {
+      return pageConfigOfSender(context);
     },
 
     async 'site.dismiss'(request, { tabId }) {

@@ -15,15 +15,20 @@ import { listenForMessages } from './message-listener';
 import { startPackUpdates } from './pack-updates';
 import { createSearchService } from './search-index';
 import { watchHiddenTypes } from './hidden-types';
+import { announcePageConfigChanges } from './page-config';
 
 /**
- * Session storage holds page captures on their way to the save page: closed to content
- * scripts (Chrome's default, stated so that no change of default opens it). Local storage
- * cannot be closed in Chrome MV3; content scripts only read it (docs/SECURITY.md).
+ * Closes the extension's storage to content scripts, where the browser can: session
+ * storage (page captures on their way to the save page) and local storage (settings and
+ * dismissals, which page scripts ask for with `page.config`). Chromium has access levels
+ * for both; Firefox has none, and there local storage stays open (docs/SECURITY.md).
  */
-function closeSessionStorage(): void {
-  const session = (browser.storage as { session?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } }).session;
-  void session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+function closeStorageToContentScripts(): void {
+  type Closable = { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  const areas = browser.storage as unknown as { session?: Closable; local?: Closable };
+  for (const area of [areas.session, areas.local]) {
+    void area?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => console.warn('Backstory: could not close storage to page scripts', error));
+  }
 }
 
 export default defineBackground(() => {
@@ -35,7 +40,8 @@ export default defineBackground(() => {
     .then(() => matchers.get())
     .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
   void navigator.storage?.persist?.();
-  closeSessionStorage();
+  closeStorageToContentScripts();
+  announcePageConfigChanges();
   void keepContentScriptRegistered();
   listenForCommands();
 

@@ -53,15 +53,17 @@ export async function disableSenderSite(tabId: number | undefined): Promise<{ si
 }
 
 /** The site of the tab a message came from: the only site a content script may change anything for. */
-async function siteOfTab(tabId: number | undefined): Promise<string> {
+export async function siteOfTab(tabId: number | undefined): Promise<string> {
   if (tabId === undefined) throw new HandlerError('bad-request', 'Only a page can change what is hidden on its site');
   const tab = await browser.tabs.get(tabId);
-  const hostname = tab.url ? safeHostname(tab.url) : undefined;
+  const hostname = webHostname(tab.url);
   if (!hostname) throw new HandlerError('bad-request', 'This page has no site');
   return siteKey(hostname);
 }
 
-function safeHostname(url: string): string | undefined {
+/** The hostname of an http(s) address; undefined for anything else. */
+export function webHostname(url: string | undefined): string | undefined {
+  if (!url) return undefined;
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : undefined;

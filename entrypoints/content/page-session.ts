@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { dismissalsItem } from '../../lib/extension/dismissals-item';
-import { loadSettings, watchSettings } from '../../lib/extension/settings-item';
 import type { MessageClient } from '../../lib/messages/client';
-import { DEFAULT_SETTINGS, isSiteEnabled, siteKey, type Settings } from '../../lib/settings/settings';
-import { dismissalsOf, filterDismissed } from '../../lib/settings/site-dismissals';
+import { PAGE_CONFIG_BEFORE_ANSWER, type PageConfig } from '../../lib/settings/page-config';
+import { siteKey } from '../../lib/settings/settings';
+import { filterDismissed } from '../../lib/settings/site-dismissals';
 import { DomWatcher } from './dom-watcher';
 import { mentionsInFrames, publishFrameMentions } from './frame-mentions';
 import { HighlightPainter } from './highlight-painter';
@@ -33,7 +32,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const startedAt = performance.now();
   const site = frameSite();
   const isTopFrame = window === window.top;
-  let settings: Settings = { ...DEFAULT_SETTINGS };
+  // Asked of the background ('page.config'): content scripts never read or write the storage.
+  let settings: PageConfig = PAGE_CONFIG_BEFORE_ANSWER;
   let dismissed: ReadonlySet<string> = new Set();
   let running = false;
   const shadowRoots: ShadowRoot[] = [];
@@ -122,19 +122,21 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     painter.clear();
   }
 
-  function applySettings(next: Settings): void {
+  function applySettings(next: PageConfig): void {
     const previous = settings;
     settings = next;
+    const nextDismissed = new Set(next.dismissed);
+    const dismissalsChanged = nextDismissed.size !== dismissed.size || [...nextDismissed].some((pair) => !dismissed.has(pair));
+    dismissed = nextDismissed;
     painter.setStyle(next.highlightStyle);
     setInstrumentation(next.highlightStyle !== 'hover-only');
     if (next.highlightStyle !== 'hover-only') for (const root of shadowRoots) painter.styleShadowRoot(root);
     index.cap = next.highlightCap;
-    const shouldRun = isSiteEnabled(next, site);
-    if (!shouldRun) {
+    if (!next.enabled) {
       if (running) stop();
     } else if (!running) {
       start();
-    } else if (previous.highlightCap !== next.highlightCap || previous.scanCodeBlocks !== next.scanCodeBlocks) {
+    } else if (dismissalsChanged || previous.highlightCap !== next.highlightCap || previous.scanCodeBlocks !== next.scanCodeBlocks) {
       rescanAll();
     }
   }
@@ -142,7 +144,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   /**
    * "Not this one" / "Don't highlight here", and its Undo: the card stays open, pinned,
    * with the candidate replaced by "hidden · Undo"; the background writes the choice for
-   * the tab's site and every frame of the site follows through storage.
+   * the tab's site and every frame of the site follows ('config.changed').
    */
   function setDismissed(entityKey: string, hidden: boolean): void {
     const mention = controller.currentMention;
@@ -216,6 +218,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
         controller.clearCache();
         rescanAll();
       },
+      configChanged: () => void loadConfig(),
       step: (direction) => {
         if (live()) nav.step(direction);
       },
@@ -231,12 +234,6 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     return true;
   }
 
-  const unwatchSettings = watchSettings(applySettings);
-  const unwatchDismissals = dismissalsItem.watch((value) => {
-    dismissed = dismissalsOf(value, site);
-    rescanAll();
-  });
-
   // After the extension is updated or reloaded under the page, this copy goes quiet:
   // highlights and popover go, no listener stays, nothing throws into the page.
   ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
@@ -251,8 +248,6 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     // The extension APIs may already be gone in an orphaned copy: unhook what still can be.
     try {
       browser.runtime.onMessage.removeListener(onMessage);
-      unwatchSettings();
-      unwatchDismissals();
     } catch {
       // Nothing left to unhook.
     }
@@ -265,14 +260,24 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     console.info('Backstory: paused on this page', error instanceof Error ? error.message : error);
   }
 
-  void Promise.all([loadSettings(), dismissalsItem.getValue()])
-    .then(([loaded, all]) => {
-      setInstrumentation(loaded.highlightStyle !== 'hover-only');
-      mark(START_MARK, startedAt);
-      dismissed = dismissalsOf(all, site);
-      applySettings(loaded);
-    })
-    .catch(goQuiet);
+  // The latest answer wins: a change announced while an earlier question is in flight asks again.
+  let asked = 0;
+  async function loadConfig(): Promise<void> {
+    const question = ++asked;
+    try {
+      const config = await client.send('page.config', {});
+      if (question !== asked || ctx.isInvalid) return;
+      if (settings === PAGE_CONFIG_BEFORE_ANSWER) {
+        setInstrumentation(config.highlightStyle !== 'hover-only');
+        mark(START_MARK, startedAt);
+      }
+      applySettings(config);
+    } catch (error) {
+      goQuiet(error);
+    }
+  }
+
+  void loadConfig();
 }
 
 /** Whether a click is a tap on a touch screen (click is a PointerEvent in Chromium and Firefox). */

@@ -14,6 +14,8 @@ export interface TabProtocolDeps {
   reveal(entityKey: string): boolean;
   /** The knowledge base changed ('kb.revision'). */
   knowledgeChanged(): void;
+  /** The settings or dismissals changed ('config.changed'). */
+  configChanged(): void;
   /** A keyboard command asks for the next or previous mention ('mention.step'). */
   step(direction: TabEventPayload<'mention.step'>['direction']): void;
 }
@@ -69,6 +71,10 @@ export function answerTabMessage(message: unknown, sender: SenderTrust, deps: Ta
     'tab.reveal': ({ entityKey }) => ({ found: deps.enabled() && deps.reveal(entityKey) }),
     'kb.revision': () => {
       deps.knowledgeChanged();
+      return null;
+    },
+    'config.changed': () => {
+      deps.configChanged();
       return null;
     },
     'mention.step': ({ direction }) => {

@@ -10,6 +10,8 @@ import { NewerDatabaseError } from '../db/version-guard';
 import { readPackBytes, type PackReadErrorCode } from '../pack/read';
 import { validatePack, type PackIssue } from '../pack/validate';
 import { writePackRows, type InstallPackResult } from './install-pack';
+import { mergeIntoMyArticles, type MergeResult } from './merge-my-articles';
+import { MY_ARTICLES_PACK_ID } from './my-articles';
 import { RESERVED_PACK_IDS, isSameSource } from './pack-sources';
 import { streamPackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
@@ -36,7 +38,7 @@ export type ImportFailureCode =
   | 'write-failed';
 
 export type ImportOutcome =
-  | { ok: true; result: InstallPackResult; packName: string; version: string }
+  | { ok: true; result: InstallPackResult | MergeResult; packName: string; version: string }
   | {
       ok: false;
       code: ImportFailureCode;
@@ -95,12 +97,14 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
   const version = pack.pack.version;
   const named = { issues: [], total: 0, packId: pack.pack.id, packName };
   // Updates may only update: no file takes Backstory's own packs, and an update is refused
-  // when it names another pack than the one it was downloaded for.
-  if (RESERVED_PACK_IDS.has(pack.pack.id)) return { ok: false, code: 'reserved-id', ...named };
+  // when it names another pack than the one it was downloaded for. An exported "My
+  // articles" file, imported by the user, adds its items to their own (never replaces it).
+  const mergesIntoMyArticles = pack.pack.id === MY_ARTICLES_PACK_ID && options.expectedPackId === undefined && options.source.kind !== 'builtin';
+  if (RESERVED_PACK_IDS.has(pack.pack.id) && !mergesIntoMyArticles) return { ok: false, code: 'reserved-id', ...named };
   if (options.expectedPackId !== undefined && pack.pack.id !== options.expectedPackId) return { ok: false, code: 'wrong-pack', ...named };
 
   // The same version again: say so before spending time on rows.
-  const existing = await db.packs.get(pack.pack.id);
+  const existing = mergesIntoMyArticles ? undefined : await db.packs.get(pack.pack.id);
   if (existing && !options.replace && compareSemver(version, existing.version) <= 0) {
     return { ok: true, result: { status: 'already-installed', packId: existing.id, installedVersion: existing.version }, packName, version };
   }
@@ -116,13 +120,17 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
     if (needed > available) return { ok: false, code: 'no-space', issues: [], total: 0, needed, available };
   }
 
-  // Prepare builds the entity rows; the matcher and each article's mentions are built
-  // during Write, while the database stores the rows before them.
-  report({ stage: 'prepare' });
-  const rows = streamPackRows(pack, { source: options.source, now: options.now ?? Date.now() });
-
-  report({ stage: 'write', done: 0, total: rows.entities.length + rows.articleCount });
+  const now = options.now ?? Date.now();
   try {
+    if (mergesIntoMyArticles) {
+      report({ stage: 'write' });
+      return { ok: true, result: await mergeIntoMyArticles(db, pack, now), packName, version };
+    }
+    // Prepare builds the entity rows; the matcher and each article's mentions are built
+    // during Write, while the database stores the rows before them.
+    report({ stage: 'prepare' });
+    const rows = streamPackRows(pack, { source: options.source, now });
+    report({ stage: 'write', done: 0, total: rows.entities.length + rows.articleCount });
     const result = await writePackRows(db, rows, { replace: options.replace, onProgress: (p) => report({ stage: 'write', ...p }) });
     return { ok: true, result, packName, version };
   } catch (error) {

@@ -26,3 +26,20 @@ export function nameLimitProblem(name: string): string | undefined {
   if (words > MAX_NAME_WORDS) return `too many words to match on pages: ${words.toLocaleString('en')}, at most ${MAX_NAME_WORDS} allowed`;
   return undefined;
 }
+
+/** How much of a refused name a message quotes. */
+const QUOTED_CHARS = 40;
+
+/**
+ * The first of some names that cannot be matched on pages, as the entity forms say it
+ * (the same limits and words as the pack validator); undefined when all can.
+ */
+export function namesLimitProblem(names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const problem = nameLimitProblem(name);
+    if (!problem) continue;
+    const quoted = name.length > QUOTED_CHARS ? `${name.slice(0, QUOTED_CHARS).trimEnd()}…` : name;
+    return `“${quoted}” is ${problem}. Shorten it or leave it out.`;
+  }
+  return undefined;
+}

@@ -10,6 +10,7 @@ import type { RestoreOutcome } from '../kb/backup';
 import type { ImportOutcome, ImportProgress } from '../kb/import-pipeline';
 import type { SaveUserArticleResult, UserArticleInput, UserEntityInput } from '../kb/my-articles';
 import type { SearchResults } from '../search/types';
+import type { PageConfig } from '../settings/page-config';
 import { type Declarations, type MessageDeclaration, type PayloadOf, type RequestOf, type ResponseOf, returns, type SenderRole } from './channel';
 
 /** Page text per scan request, in UTF-16 code units: bounds the work one message can ask for. */
@@ -74,6 +75,16 @@ export const BACKGROUND_MESSAGES = {
     payload: v.object({ entityKey: nonEmptyUpTo(MAX_DISMISS_FIELD) }),
     senders: ANYONE,
     response: returns<{ opened: boolean }>(),
+  }),
+  /**
+   * The settings and "not this one" choices a page script needs, for the sender's own site
+   * (taken from the sender's frame or tab, never from the request): content scripts do not
+   * read the storage that holds them.
+   */
+  'page.config': message({
+    payload: v.object({}),
+    senders: ANYONE,
+    response: returns<PageConfig>(),
   }),
   /**
    * "Not this one": stop offering an entity for a name on the sender's site (the site is
@@ -160,6 +171,12 @@ export const TAB_EVENTS = {
   /** The knowledge base changed: drop cached cards and rescan. */
   'kb.revision': message({
     payload: v.object({ revision: v.number() }),
+    senders: EXTENSION_PAGES,
+    response: returns<null>(),
+  }),
+  /** The settings or dismissals changed: ask for this page's again ('page.config'). */
+  'config.changed': message({
+    payload: v.object({}),
     senders: EXTENSION_PAGES,
     response: returns<null>(),
   }),

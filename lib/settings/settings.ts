@@ -5,8 +5,9 @@ export type HighlightStyle = 'underline' | 'background' | 'hover-only';
 
 /**
  * The user's settings. Few on purpose: each exists because people truly differ.
- * Stored with versioned storage (lib/extension/settings-item.ts); every context reads
- * the same item and follows its changes live.
+ * Stored with versioned storage (lib/extension/settings-item.ts); extension pages and
+ * the background read the same item and follow its changes live, page scripts ask the
+ * background for what they need (lib/settings/page-config.ts).
  */
 export interface Settings {
   /** A global pause: no scanning, no highlights, anywhere. */

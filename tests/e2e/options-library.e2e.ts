@@ -86,7 +86,8 @@ describe('options page: library', () => {
     await options.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => options.getByRole('article').innerText(), POLL).toContain('Mr Chairman Xi');
     // The save says so, politely, beside the button; the next edit clears it.
-    const saved = options.getByRole('article').getByRole('status');
+    // The form's own status, after the note of the aliases field (a status too).
+    const saved = options.getByRole('article').getByRole('status').last();
     await expect.poll(() => saved.innerText(), POLL).toBe('Saved.');
     expect(await saved.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
     await options.screenshot({ path: `${SCREENSHOTS}/options-entity-page.png`, fullPage: true });
@@ -108,6 +109,26 @@ describe('options page: library', () => {
     await expect.poll(() => saved.innerText(), POLL).toBe('Back to the pack’s version.');
     await expect.poll(async () => (await highlightTexts(page)).filter((t) => t.includes('Xi')), { timeout: 10_000 }).toEqual(['Xi Jinping', 'Xi']);
     await page.close();
+  });
+
+  it('refuses to save an alias over the name limits, saying why beside the field', async () => {
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/entities`);
+    await options.getByLabel('Search entities').fill('xi jin');
+    await options.getByRole('list', { name: 'Entities' }).getByRole('link', { name: 'Xi Jinping' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Xi Jinping' }).waitFor();
+    const aliases = options.getByLabel('Other names of Xi Jinping, one per line');
+    const before = await aliases.inputValue();
+    await aliases.fill(`${before}\n${'The chairman of everything '.repeat(8).trim()}`);
+    await options.getByRole('button', { name: 'Save changes' }).click();
+    const note = options.locator(`[id="${await aliases.getAttribute('aria-describedby')}"]`);
+    await expect.poll(() => note.innerText(), POLL).toMatch(/is too long to match on pages: 215 characters, at most 200 allowed\. Shorten it or leave it out\./u);
+    expect(await aliases.getAttribute('aria-invalid')).toBe('true');
+    expect(await aliases.evaluate((el) => el === document.activeElement)).toBe(true);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-entity-alias-too-long.png`, fullPage: true });
+    // Nothing was saved: the page, opened again, shows the aliases as they were.
+    await options.reload();
+    await options.getByRole('heading', { level: 2, name: 'Xi Jinping' }).waitFor();
+    expect(await aliases.inputValue()).toBe(before);
   });
 
   it('adds an entity by hand, and it is highlighted on pages', async () => {
@@ -167,6 +188,34 @@ describe('options page: library', () => {
     options.once('dialog', (dialog) => void dialog.accept());
     await reader.getByRole('button', { name: 'Delete article' }).click();
     await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
+  });
+
+  it('takes an exported My articles file back: its articles return to My articles, which is not replaced', async () => {
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/add`);
+    await options.getByLabel('Article text').fill(ARTICLE);
+    await options.getByLabel('Preview').getByRole('button', { name: 'Save to My articles' }).click();
+    const reader = options.getByRole('article');
+    await reader.getByRole('heading', { level: 2, name: 'Leaders meet again in Astana' }).waitFor(POLL);
+
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/packs`);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export My articles' }).click()]);
+    const file = join(await mkdtemp(join(tmpdir(), 'backstory-mine-')), download.suggestedFilename());
+    await download.saveAs(file);
+
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/articles`);
+    await options.getByRole('list', { name: 'Articles' }).getByRole('link', { name: 'Leaders meet again in Astana' }).click();
+    options.once('dialog', (dialog) => void dialog.accept());
+    await reader.getByRole('button', { name: 'Delete article' }).click();
+    await options.getByRole('heading', { level: 2, name: 'Articles' }).waitFor();
+
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/packs`);
+    await options.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain(`Added to My articles from ${download.suggestedFilename()}: 1 article, 0 entities.`);
+    const mine = options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: 'My articles' });
+    await expect.poll(() => mine.innerText(), POLL).toMatch(/ · 1 article\b/u);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-my-articles-imported.png`, fullPage: true });
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/articles`);
+    await expect.poll(() => options.getByRole('list', { name: 'Articles' }).getByRole('link', { name: 'Leaders meet again in Astana' }).count(), POLL).toBe(1);
   });
 
   it('says what is wrong with text that is not an article', async () => {

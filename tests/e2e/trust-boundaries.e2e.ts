@@ -167,12 +167,33 @@ describe('trust boundaries', () => {
       expect(seen).toEqual({ before: expect.not.arrayContaining(['backstory']), stores: [] });
     });
 
-    it("session storage (page captures) is closed to the content script's world; settings writes go through the background", async () => {
+    it("extension storage (settings, dismissals, page captures) is closed to the content script's world; settings writes go through the background", async () => {
       const world = await IsolatedWorld.attach(page);
-      const sessionWrite = await world.evaluate<string>(
-        `chrome.storage.session ? chrome.storage.session.set({ probe: 1 }).then(() => 'written', (e) => 'refused: ' + e.message) : 'absent'`,
-      );
-      expect(sessionWrite).toMatch(/^(refused|absent)/u);
+      // As the content script itself would try it: Chromium has no such area there, or refuses the write.
+      const writeFromWorld = (area: 'session' | 'local') =>
+        world.evaluate<string>(`(async () => {
+          const store = globalThis.chrome && chrome.storage && chrome.storage.${area};
+          if (!store) return 'absent';
+          try { await store.set({ probe: 1, settings: { highlightStyle: 'hover-only', disabledSites: ['127.0.0.1'] }, siteDismissals: { '127.0.0.1': ['x'] } }); return 'written'; }
+          catch (e) { return 'refused: ' + e.message; }
+        })()`);
+      expect(await writeFromWorld('session')).toMatch(/^(refused|absent)/u);
+      expect(await writeFromWorld('local')).toMatch(/^(refused|absent)/u);
+      const seenByExtension = await session.browser.serviceWorker.evaluate(async () => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
+        return local.get(['probe', 'settings', 'siteDismissals']);
+      });
+      expect(seenByExtension['probe']).toBeUndefined();
+      expect((seenByExtension['settings'] as { highlightStyle?: string } | undefined)?.highlightStyle ?? 'underline').toBe('underline');
+      expect(seenByExtension['siteDismissals'] ?? {}).toEqual({});
+      await waitForHighlights(page, 2);
+
+      // The page still gets its settings, from the background: a style chosen in the options reaches it live.
+      await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/settings`);
+      await options.getByRole('radio', { name: /^Only under the pointer/u }).check();
+      await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) === 0, undefined, { timeout: 15_000 });
+      await options.getByRole('radio', { name: /^Underline/u }).check();
+      await waitForHighlights(page, 2);
       // "Turn off on this site" is a message: the background writes it for the tab's own site.
       const host = new URL(page.url()).hostname;
       const disable = await world.evaluate<{ ok: boolean; result?: { site: string } }>(`chrome.runtime.sendMessage({ type: 'site.disable', payload: { site: 'bank.example' } })`);

@@ -40,6 +40,10 @@ export function describeOutcome(outcome: AnyImportOutcome, fileLabel: string): I
         summary: `${outcome.packName} version ${r.installedVersion} is already installed. Nothing changed.`,
       };
     }
+    if (r.status === 'merged') {
+      const already = r.alreadyThere > 0 ? ` Already there, left unchanged: ${countOf(r.alreadyThere, 'article')}.` : '';
+      return { tone: 'success', summary: `Added to My articles from ${fileLabel}: ${countOf(r.articles, 'article')}, ${countOf(r.entities, 'entity', 'entities')}.${already}` };
+    }
     const verb = r.status === 'updated' ? `Updated ${outcome.packName} from version ${r.previousVersion} to ${outcome.version}` : `Imported ${outcome.packName}`;
     return { tone: 'success', summary: `${verb}: ${countOf(r.entities, 'entity', 'entities')}, ${countOf(r.articles, 'article')}.` };
   }
@@ -61,7 +65,7 @@ export function describeOutcome(outcome: AnyImportOutcome, fileLabel: string): I
       return error(`${outcome.message} Nothing was imported.`);
     case 'reserved-id':
       return error(
-        `${fileLabel} names the pack “${outcome.packId}”, which is Backstory’s own (the starter pack or My articles); no file may replace it. To bring back your own articles, restore a backup. ${UNCHANGED}`,
+        `${fileLabel} names the pack “${outcome.packId}”, which is Backstory’s own (the starter pack, or My articles, which only takes articles added to it); no file may replace it. ${UNCHANGED}`,
       );
     case 'wrong-pack':
       return error(`${fileLabel} is another pack (“${outcome.packName}”, id ${outcome.packId}) than the one being updated. ${UNCHANGED}`);

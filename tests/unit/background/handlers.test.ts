@@ -5,9 +5,10 @@ import { COMMAND_DIRECTIONS, listenForCommands } from '../../../entrypoints/back
 import { createHandlers } from '../../../entrypoints/background/handlers';
 import { createLibraryRefresh } from '../../../entrypoints/background/library-refresh';
 import { listenForMessages } from '../../../entrypoints/background/message-listener';
+import { announcePageConfigChanges } from '../../../entrypoints/background/page-config';
 import type { SearchService } from '../../../entrypoints/background/search-index';
 import { dismissalsItem } from '../../../lib/extension/dismissals-item';
-import { loadSettings } from '../../../lib/extension/settings-item';
+import { loadSettings, updateSettings } from '../../../lib/extension/settings-item';
 import { installPack } from '../../../lib/kb/install-pack';
 import { MatcherCache } from '../../../lib/kb/matcher-cache';
 import type { Reply } from '../../../lib/messages/channel';
@@ -129,6 +130,36 @@ describe('site.disable', () => {
     await send({ type: 'site.disable', payload: {} }, contentScript(tabId));
     expect((await loadSettings()).disabledSites).toEqual(['news.example']);
     expect(await send({ type: 'site.disable', payload: {} }, OWN_PAGE())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('page.config', () => {
+  it("tells a content script the settings and choices of its own frame's site, never another's; a file page gets no site", async () => {
+    await setUp();
+    await dismissalsItem.setValue({ 'news.example': ['turkey\u0000pack/turkey'], 'bank.example': ['jordan\u0000pack/jordan'] });
+    await updateSettings({ highlightStyle: 'background', disabledSites: ['bank.example'] });
+    const tabId = await openTab('https://www.news.example/story');
+    const reply = await send({ type: 'page.config', payload: { site: 'bank.example' } }, contentScript(tabId));
+    expect(reply).toEqual({ ok: true, result: { enabled: true, highlightStyle: 'background', hoverDelayMs: 250, highlightCap: 2000, scanCodeBlocks: false, dismissed: ['turkey\u0000pack/turkey'] } });
+    // A frame of another site in that tab gets its own site's; an about:blank frame, its origin's.
+    const bankFrame = { ...contentScript(tabId), url: 'https://bank.example/widget', frameId: 3 };
+    expect(await send({ type: 'page.config', payload: {} }, bankFrame)).toMatchObject({ ok: true, result: { enabled: false, dismissed: ['jordan\u0000pack/jordan'] } });
+    const blankFrame = { ...contentScript(tabId), url: 'about:blank', origin: 'https://bank.example', frameId: 4 };
+    expect(await send({ type: 'page.config', payload: {} }, blankFrame)).toMatchObject({ ok: true, result: { enabled: false } });
+    const fileTab = await openTab('file:///home/me/notes.html');
+    const filePage = { ...contentScript(fileTab), url: 'file:///home/me/notes.html' };
+    expect(await send({ type: 'page.config', payload: {} }, filePage)).toMatchObject({ ok: true, result: { enabled: true, dismissed: [] } });
+  });
+
+  it('announces every change of the settings or dismissals to the tabs, which then ask again', async () => {
+    const sendToTab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const tabId = await openTab('https://news.example/');
+    announcePageConfigChanges();
+    await updateSettings({ highlightStyle: 'hover-only' });
+    await vi.waitFor(() => expect(sendToTab).toHaveBeenCalledWith(tabId, { type: 'config.changed', payload: {} }));
+    sendToTab.mockClear();
+    await dismissalsItem.setValue({ 'news.example': ['turkey\u0000pack/turkey'] });
+    await vi.waitFor(() => expect(sendToTab).toHaveBeenCalledWith(tabId, { type: 'config.changed', payload: {} }));
   });
 });
 

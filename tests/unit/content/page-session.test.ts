@@ -1,19 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { updateSettings } from '../../../lib/extension/settings-item';
 import type { MessageClient } from '../../../lib/messages/client';
-import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
+import { pageConfigFor, type PageConfig } from '../../../lib/settings/page-config';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
 import { startPage } from '../../../entrypoints/content/page-session';
 
 const NAMES = ['Putin', 'Belarus'];
 
-/** The background, reduced to a plain search for a few names. */
+/** The background's answer to 'page.config' for this page's site. */
+let config: PageConfig;
+const configWith = (settings: Partial<Settings>) => (config = pageConfigFor({ ...DEFAULT_SETTINGS, ...settings }, {}, location.hostname));
+
+/** The background, reduced to a plain search for a few names and the page's settings. */
 function fakeClient() {
   const sent: string[] = [];
   const client = {
     send: vi.fn(async (type: string, payload: { texts?: string[] }) => {
       sent.push(type);
+      if (type === 'page.config') return config;
       if (type === 'page.scan') {
         const mentions = payload.texts!.map((text) =>
           NAMES.flatMap((name) => {
@@ -33,6 +38,12 @@ function fakeClient() {
 const registry = () => (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
 const painted = (name = 'backstory-mention') => [...(registry().get(name) ?? [])].map((r) => r.toString()).sort();
 
+/** The background changes the settings and announces it, as announcePageConfigChanges does. */
+async function changeSettings(settings: Partial<Settings>): Promise<void> {
+  configWith(settings);
+  await fakeBrowser.runtime.onMessage.trigger({ type: 'config.changed', payload: {} }, { id: fakeBrowser.runtime.id }, () => undefined);
+}
+
 /** Asks the tab as the popup does (an extension page: our id, no tab). */
 async function askTab(type: string): Promise<unknown> {
   const replies = await fakeBrowser.runtime.onMessage.trigger({ type, payload: {} }, { id: fakeBrowser.runtime.id }, () => undefined);
@@ -44,6 +55,7 @@ describe('page session (content script wiring, with the fake browser)', () => {
 
   beforeEach(() => {
     fakeBrowser.reset();
+    configWith({});
     Object.assign(globalThis, { Highlight: class extends Set<Range> {} });
     Object.defineProperty(globalThis, 'CSS', { value: { highlights: new Map() }, configurable: true });
     document.body.innerHTML = '<p><a>Putin</a> <b>met</b> the press.</p><p>Russia<br>Belarus</p>';
@@ -54,7 +66,7 @@ describe('page session (content script wiring, with the fake browser)', () => {
     ctx.abort();
   });
 
-  it('scans the page with the stored settings, paints what was found, and answers the popup', async () => {
+  it('scans the page with the settings the background gives, paints what was found, and answers the popup', async () => {
     const { client, sent } = fakeClient();
     startPage(ctx, client);
     await vi.waitFor(() => expect(painted()).toEqual(['Belarus', 'Putin']));
@@ -65,7 +77,7 @@ describe('page session (content script wiring, with the fake browser)', () => {
   });
 
   it('hover-only: finds the names but registers nothing the page could read', async () => {
-    await updateSettings({ ...DEFAULT_SETTINGS, highlightStyle: 'hover-only' });
+    configWith({ highlightStyle: 'hover-only' });
     const { client } = fakeClient();
     startPage(ctx, client);
     await vi.waitFor(async () => {
@@ -91,11 +103,25 @@ describe('page session (content script wiring, with the fake browser)', () => {
     const { client } = fakeClient();
     startPage(ctx, client);
     await vi.waitFor(() => expect(painted()).toHaveLength(2));
-    await updateSettings({ ...DEFAULT_SETTINGS, disabledSites: [location.hostname] });
+    await changeSettings({ disabledSites: [location.hostname] });
     await vi.waitFor(() => expect(painted()).toEqual([]));
     const off = (await askTab('tab.mentions')) as { result: { enabled: boolean } };
     expect(off.result.enabled).toBe(false);
-    await updateSettings({ ...DEFAULT_SETTINGS });
+    await changeSettings({});
     await vi.waitFor(() => expect(painted()).toHaveLength(2));
+  });
+
+  it('never touches extension storage: settings come from the background, and a change is asked for again', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const { client, sent } = fakeClient();
+    startPage(ctx, client);
+    await vi.waitFor(() => expect(painted()).toHaveLength(2));
+    config = { ...config, dismissed: ['putin\u0000putin'] };
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'config.changed', payload: {} }, { id: fakeBrowser.runtime.id }, () => undefined);
+    await vi.waitFor(() => expect(painted()).toEqual(['Belarus']));
+    expect(sent.filter((type) => type === 'page.config')).toHaveLength(2);
+    expect(get).not.toHaveBeenCalled();
+    expect(set).not.toHaveBeenCalled();
   });
 });

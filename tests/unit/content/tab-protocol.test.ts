@@ -11,6 +11,7 @@ function fakeDeps(overrides: Partial<TabProtocolDeps> = {}): TabProtocolDeps {
     enabled: () => true,
     reveal: (key: string) => key === 'putin',
     knowledgeChanged: vi.fn(),
+    configChanged: vi.fn(),
     step: vi.fn(),
     ...overrides,
   };
@@ -67,5 +68,13 @@ describe('tab protocol', () => {
     expect(deps.step).toHaveBeenCalledWith('previous');
     await answerTabMessage({ type: 'kb.revision', payload: { revision: 3 } }, 'extension-page', deps);
     expect(deps.knowledgeChanged).toHaveBeenCalledOnce();
+    expect(await answerTabMessage({ type: 'config.changed', payload: {} }, 'extension-page', deps)).toEqual({ ok: true, result: null });
+    expect(deps.configChanged).toHaveBeenCalledOnce();
+  });
+
+  it('takes config.changed from extension pages only: a content script cannot make pages ask again', async () => {
+    const deps = fakeDeps();
+    expect(await answerTabMessage({ type: 'config.changed', payload: {} }, 'content-script', deps)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(deps.configChanged).not.toHaveBeenCalled();
   });
 });

@@ -64,15 +64,15 @@ describe('runImport', () => {
     expect(await exportAll(db)).toEqual(before);
   });
 
-  it('refuses a file that takes the id of the starter pack or of My articles, whatever its source', async () => {
+  it('refuses a file that takes the id of the starter pack whatever its source, and of My articles as an update', async () => {
     const db = freshDatabase();
     const before = await exportAll(db);
-    for (const id of [STARTER_PACK_ID, MY_ARTICLES_PACK_ID]) {
-      for (const from of [source, { kind: 'url', url: 'https://packs.example/p.json' } as const]) {
-        const outcome = await runImport(db, bytesOf(makePack({ id })), { source: from, replace: true });
-        expect(outcome).toMatchObject({ ok: false, code: 'reserved-id', packId: id });
-      }
+    for (const from of [source, { kind: 'url', url: 'https://packs.example/p.json' } as const]) {
+      const outcome = await runImport(db, bytesOf(makePack({ id: STARTER_PACK_ID })), { source: from, replace: true });
+      expect(outcome).toMatchObject({ ok: false, code: 'reserved-id', packId: STARTER_PACK_ID });
     }
+    const update = { source: { kind: 'url', url: 'https://packs.example/p.json' } as const, expectedPackId: MY_ARTICLES_PACK_ID };
+    expect(await runImport(db, bytesOf(makePack({ id: MY_ARTICLES_PACK_ID })), update)).toMatchObject({ ok: false, code: 'reserved-id', packId: MY_ARTICLES_PACK_ID });
     expect(await exportAll(db)).toEqual(before);
   });
 

@@ -13,7 +13,7 @@ const failures: AnyImportOutcome[] = [
   { ok: false, code: 'worker-failed', issues: [], total: 0 },
   { ok: false, code: 'download-failed', host: 'packs.example', issues: [], total: 0 },
   { ok: false, code: 'http-error', status: 404, statusText: 'Not Found', issues: [], total: 0 },
-  { ok: false, code: 'reserved-id', packId: 'my-articles', packName: 'Mine', issues: [], total: 0 },
+  { ok: false, code: 'reserved-id', packId: 'starter', packName: 'Mine', issues: [], total: 0 },
   { ok: false, code: 'wrong-pack', packId: 'other', packName: 'Other', issues: [], total: 0 },
   { ok: false, code: 'other-source', packId: 'p', packName: 'P', installedSource: { kind: 'url', url: 'https://packs.example/p.json' }, issues: [], total: 0 },
 ];
@@ -41,6 +41,16 @@ describe('describeOutcome', () => {
     expect(describeOutcome({ ok: true, result, packName: 'News', version: '2.0.0' }, 'x').summary).toBe(
       'Updated News from version 1.0.0 to 2.0.0: 50,000 entities, 10,000 articles.',
     );
+  });
+});
+
+describe('an exported My articles file', () => {
+  it('says what was added to My articles and what was already there', () => {
+    const result = { status: 'merged', packId: 'my-articles', entities: 1, articles: 2, alreadyThere: 3 } as const;
+    expect(describeOutcome({ ok: true, result, packName: 'My articles', version: '1.0.0' }, 'my-articles-1.0.0.pack.json')).toEqual({
+      tone: 'success',
+      summary: 'Added to My articles from my-articles-1.0.0.pack.json: 2 articles, 1 entity. Already there, left unchanged: 3 articles.',
+    });
   });
 });
 
