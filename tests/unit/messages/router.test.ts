@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'site.undismiss': ok,
     'site.disable': ok,
     'kb.changed': async () => ({ revision: 2 }),
+    'backup.now': async () => ({ written: false }),
     ...overrides,
   };
 }
