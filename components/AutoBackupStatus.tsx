@@ -12,8 +12,6 @@ export interface AutoBackupStatusProps {
   next?: number;
   /** The last attempt that failed. */
   problem?: { at: number; message: string };
-  /** False when the browser refused to keep the library from clean-up. */
-  persisted?: boolean;
   busy: boolean;
   onScheduleChange(schedule: BackupSchedule): void;
   onBackUpNow(): void;
@@ -22,15 +20,10 @@ export interface AutoBackupStatusProps {
 const SCHEDULE_LABELS: Record<BackupSchedule, string> = { weekly: 'Weekly', daily: 'Daily', off: 'Off' };
 
 /** Automatic backups into the downloads folder: the last one, the next one, and how often. */
-export function AutoBackupStatus({ schedule, hasOwnContent, last, next, problem, persisted, busy, onScheduleChange, onBackUpNow }: AutoBackupStatusProps) {
+export function AutoBackupStatus({ schedule, hasOwnContent, last, next, problem, busy, onScheduleChange, onBackUpNow }: AutoBackupStatusProps) {
   const scheduleId = useId();
   return (
     <div class="auto-backup">
-      {persisted === false && (
-        <p class="report report--error" role="alert">
-          The browser refused to keep your library safe from clean-up: it may delete it when the disk runs low. Keep automatic backups on.
-        </p>
-      )}
       <p class="muted small">
         Written into a “Backstory” folder in your downloads, and before each upgrade of the library’s format. The last 4 are kept; older ones Backstory wrote
         itself are deleted. Packs from addresses and files are in the backup too.

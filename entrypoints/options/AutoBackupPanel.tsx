@@ -14,7 +14,7 @@ import { useLiveQuery } from './use-live-query';
 const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
 
 /** Automatic backups: their state from extension storage and the alarm, their schedule from the settings. */
-export function AutoBackupPanel({ persisted }: { persisted?: boolean }) {
+export function AutoBackupPanel() {
   const [settings, changeSettings] = useSettings();
   const state = useStoredItem(autoBackupStateItem);
   const ownItems = useLiveQuery(() => countLibrary(getDatabase()).then((counts) => counts.ownItems), []);
@@ -48,7 +48,6 @@ export function AutoBackupPanel({ persisted }: { persisted?: boolean }) {
         last={last}
         next={next}
         problem={state.problem}
-        persisted={persisted}
         busy={busy}
         onScheduleChange={(backupSchedule) => void changeSettings({ backupSchedule })}
         onBackUpNow={() => void backUpNow()}

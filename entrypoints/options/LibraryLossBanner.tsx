@@ -3,7 +3,7 @@ import { ImportReport, type ImportReportProps } from '../../components/ImportRep
 import { LibraryLossNotice } from '../../components/LibraryLossNotice';
 import { useStoredItem } from '../../hooks/use-stored-item';
 import { getDatabase } from '../../lib/db/database';
-import { latestBackupItem, libraryLossItem, noticeLibraryLoss, settleLibraryLoss } from '../../lib/extension/backup-items';
+import { autoBackupStateItem, latestBackupItem, libraryLossItem, noticeLibraryLoss, settleLibraryLoss } from '../../lib/extension/backup-items';
 import { base64ToBytes } from '../../lib/text/base64';
 import { countOf } from '../../lib/text/plural';
 import { restoreLibrary } from './restore-library';
@@ -14,7 +14,8 @@ import { restoreLibrary } from './restore-library';
  */
 export function LibraryLossBanner() {
   const loss = useStoredItem(libraryLossItem);
-  const stored = useStoredItem(latestBackupItem);
+  // Only the newest record is read to show the notice; the stored copy (megabytes) only to restore it.
+  const newest = useStoredItem(autoBackupStateItem)?.records[0];
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReportProps>();
 
@@ -22,11 +23,20 @@ export function LibraryLossBanner() {
     void noticeLibraryLoss(getDatabase()).catch((error: unknown) => console.error('Backstory: could not compare the library with its marker', error));
   }, []);
 
-  async function restore(bytes: Uint8Array, fileName: string) {
+  async function restoreStored() {
+    const stored = await latestBackupItem.getValue();
+    if (!stored) {
+      setReport({ tone: 'error', summary: 'The copy of the newest backup is gone. Restore from a file instead.' });
+      return;
+    }
+    await restore(() => base64ToBytes(stored.base64), stored.fileName.split('/').pop() ?? stored.fileName);
+  }
+
+  async function restore(read: () => Uint8Array | Promise<Uint8Array>, fileName: string) {
     setBusy(true);
     setReport({ tone: 'success', summary: `Restoring from ${fileName}…` });
     try {
-      const outcome = await restoreLibrary(bytes, fileName);
+      const outcome = await restoreLibrary(await read(), fileName);
       setReport(
         outcome.ok
           ? { tone: 'success', summary: `Your library is back: ${countOf(outcome.packs, 'pack')}, ${countOf(outcome.entityEdits, 'entity edit')} and your settings.` }
@@ -42,10 +52,10 @@ export function LibraryLossBanner() {
     <>
       <LibraryLossNotice
         loss={loss}
-        stored={stored ?? undefined}
+        stored={newest}
         busy={busy}
-        onRestore={() => stored && void restore(base64ToBytes(stored.base64), stored.fileName.split('/').pop() ?? stored.fileName)}
-        onPickFile={(file) => void file.arrayBuffer().then((buffer) => restore(new Uint8Array(buffer), file.name))}
+        onRestore={() => void restoreStored()}
+        onPickFile={(file) => void restore(async () => new Uint8Array(await file.arrayBuffer()), file.name)}
         onStartOver={() => void settleLibraryLoss(getDatabase())}
       />
       {report && <ImportReport {...report} />}

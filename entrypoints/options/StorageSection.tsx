@@ -108,7 +108,7 @@ export function StorageSection() {
       <h2 id="storage-title">Storage and backup</h2>
       <StorageUsage {...usage} packs={sizes} onPersist={() => void persist()} />
       <h3>Automatic backups</h3>
-      <AutoBackupPanel persisted={usage.persisted} />
+      <AutoBackupPanel />
       <h3>Backup</h3>
       <p class="muted small">One file with every pack, your own articles, your entity edits and your settings.</p>
       <p class="button-row">
