@@ -9,7 +9,7 @@ import type { BackupRecord } from '../kb/auto-backup-plan';
 import { countLibrary, findLibraryLoss, nextMarker, type LibraryLoss, type LibraryMarker } from '../kb/library-marker';
 
 /** What the library held when it last changed. */
-export const libraryMarkerItem = storage.defineItem<LibraryMarker | null>('local:libraryMarker', { fallback: null, version: 1 });
+const libraryMarkerItem = storage.defineItem<LibraryMarker | null>('local:libraryMarker', { fallback: null, version: 1 });
 
 /** A loss found at start, until the user restores or starts over. */
 export const libraryLossItem = storage.defineItem<LibraryLoss | null>('local:libraryLoss', { fallback: null, version: 1 });

@@ -17,10 +17,10 @@ export const BACKUP_PERIOD_MINUTES: Readonly<Record<Exclude<BackupSchedule, 'off
 };
 
 /** How many automatic backups are kept in the downloads folder. */
-export const KEPT_BACKUPS = 4;
+const KEPT_BACKUPS = 4;
 
 /** The folder inside the user's downloads folder. */
-export const BACKUP_FOLDER = 'Backstory';
+const BACKUP_FOLDER = 'Backstory';
 
 /** One automatic backup Backstory wrote, as recorded in extension storage. */
 export interface BackupRecord {
@@ -68,11 +68,4 @@ export function backupFileName(now: number): string {
 export function pruneBackups(records: readonly BackupRecord[], keep = KEPT_BACKUPS): { kept: BackupRecord[]; removed: BackupRecord[] } {
   const newestFirst = [...records].sort((a, b) => b.at - a.at);
   return { kept: newestFirst.slice(0, keep), removed: newestFirst.slice(keep) };
-}
-
-/** When the next scheduled backup is due, or undefined when none is. */
-export function nextBackupAt(schedule: BackupSchedule, last: BackupRecord | undefined, now: number): number | undefined {
-  if (schedule === 'off') return undefined;
-  const period = BACKUP_PERIOD_MINUTES[schedule] * 60_000;
-  return Math.max(now, (last?.at ?? now) + period);
 }

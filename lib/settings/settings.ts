@@ -6,7 +6,7 @@ export type HighlightStyle = 'underline' | 'background' | 'hover-only';
 /** How often an automatic backup is written to the downloads folder (lib/kb/auto-backup-plan.ts); 'off' writes none. */
 export type BackupSchedule = 'weekly' | 'daily' | 'off';
 
-export const BACKUP_SCHEDULES: readonly BackupSchedule[] = ['weekly', 'daily', 'off'];
+const BACKUP_SCHEDULES: readonly BackupSchedule[] = ['weekly', 'daily', 'off'];
 
 /**
  * The user's settings. Few on purpose: each exists because people truly differ.

@@ -58,6 +58,11 @@ async function backupRecords(browser: ExtensionBrowser): Promise<Array<{ downloa
   });
 }
 
+/** Rows in key order, so that two reads compare field by field whatever order they came in. */
+function byKey(rows: unknown[]): unknown[] {
+  return [...(rows as Array<{ key?: string; id?: string }>)].sort((a, b) => String(a.key ?? a.id).localeCompare(String(b.key ?? b.id)));
+}
+
 describe('automatic backups, and a library the browser lost', () => {
   it('writes a scheduled backup to the downloads folder, notices the deleted database at the next start, and restores every article, edit and setting', async () => {
     const profile = await mkdtemp(join(tmpdir(), 'backstory-evicted-'));
@@ -123,7 +128,6 @@ describe('automatic backups, and a library the browser lost', () => {
       await expect.poll(() => notice.count(), POLL).toBe(0);
 
       const after = await libraryRows(options);
-      const byKey = (rows: unknown[]) => [...(rows as Array<{ key?: string; id?: string }>)].sort((a, b) => String(a.key ?? a.id).localeCompare(String(b.key ?? b.id)));
       for (const table of ['packs', 'entities', 'articles', 'entityEdits'] as const) expect(byKey(after[table])).toEqual(byKey(before[table]));
       expect(after.settings).toEqual(before.settings);
     } finally {

@@ -14,14 +14,14 @@ export function libraryRows(extensionPage: Page): Promise<LibraryRows> {
   return extensionPage.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('backstory');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.addEventListener('success', () => resolve(open.result));
+      open.addEventListener('error', () => reject(open.error));
     });
     const all = (table: string) =>
       new Promise<unknown[]>((resolve, reject) => {
         const request = db.transaction(table, 'readonly').objectStore(table).getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error);
+        request.addEventListener('success', () => resolve(request.result as unknown[]));
+        request.addEventListener('error', () => reject(request.error));
       });
     const rows = { packs: await all('packs'), entities: await all('entities'), articles: await all('articles'), entityEdits: await all('entityEdits') };
     db.close();
