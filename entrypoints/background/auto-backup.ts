@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { openBeforeUpgrade } from '../../lib/db/before-upgrade';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { autoBackupStateItem, latestBackupItem, libraryLossItem } from '../../lib/extension/backup-items';
 import { loadSettings, watchSettings } from '../../lib/extension/settings-item';
@@ -43,6 +44,21 @@ export function startAutoBackups({ db, ready }: { db: BackstoryDatabase; ready: 
   void loadSettings().then((settings) => scheduleAlarm(settings.backupSchedule));
   watchSettings((settings) => void scheduleAlarm(settings.backupSchedule));
   return { run };
+}
+
+/**
+ * Before a new schema upgrades the stored library (a Backstory update with a new database
+ * version): a backup of the library as it is, read without upgrading it. Must run before
+ * anything opens `db`.
+ */
+export async function backUpBeforeUpgrade(db: BackstoryDatabase): Promise<void> {
+  const old = await openBeforeUpgrade(db);
+  if (!old) return;
+  try {
+    await writeAutoBackup(old, 'upgrade');
+  } finally {
+    old.close();
+  }
 }
 
 /** Keeps the alarm in step with the schedule: an alarm of the same period is left to run. */

@@ -6,7 +6,7 @@ import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { loadSettings } from '../../lib/extension/settings-item';
 import { listenForLibraryChanges } from '../../lib/kb/library-changes';
 import { noticeLibraryLoss, recordLibraryMarker } from '../../lib/extension/backup-items';
-import { startAutoBackups } from './auto-backup';
+import { backUpBeforeUpgrade, startAutoBackups } from './auto-backup';
 import { registerSaveMenu } from './context-menu';
 import { listenForCommands } from './commands';
 import { keepContentScriptRegistered } from './content-registration';
@@ -31,9 +31,11 @@ function closeSessionStorage(): void {
 export default defineBackground(() => {
   const db = getDatabase();
   const matchers = new MatcherCache(db, { hiddenTypes: async () => (await loadSettings()).hiddenEntityTypes });
+  // A schema upgrade pending (an update of Backstory) is preceded by a backup of the library as it is.
+  const backedUp = backUpBeforeUpgrade(db).catch((error: unknown) => console.error('Backstory: could not back up before the upgrade', error));
   // A library the browser evicted is noticed before anything is written: the user is
   // offered their backup (options page, popup) instead of a fresh starter pack.
-  const lost = noticeLibraryLoss(db).catch((error: unknown) => console.error('Backstory: could not compare the library with its marker', error));
+  const lost = backedUp.then(() => noticeLibraryLoss(db)).catch((error: unknown) => console.error('Backstory: could not compare the library with its marker', error));
   const recordMarker = () => recordLibraryMarker(db).catch((error: unknown) => console.warn('Backstory: could not record the library marker', error));
   // Messages can arrive before first-run work is done: every handler waits for it.
   const installed = lost.then(async (loss) => {
