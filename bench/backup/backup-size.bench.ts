@@ -87,11 +87,11 @@ async function main(): Promise<void> {
   const dataUrlChars = 'data:application/gzip;base64,'.length + base64Chars;
 
   const jsonBytes = new TextEncoder().encode(json).length;
-  console.log(`articles: ${ARTICLES.toLocaleString()} saved (+ ${starter.pack.articles.length} starter), entities: ${ENTITIES.toLocaleString()} hand-made (+ ${starter.pack.entities.length})`);
-  console.log(`article text: ${formatByteSize(articles.reduce((n, a) => n + (a.articleBody?.length ?? 0), 0))}`);
-  console.log(`backup JSON: ${formatByteSize(jsonBytes)} (${jsonBytes} B); built in ${Math.round(built - started)} ms on fake-indexeddb`);
-  console.log(`backup .json.gz: ${formatByteSize(gzip.length)} (${gzip.length} B), ratio ${(jsonBytes / gzip.length).toFixed(2)}; gzip ${Math.round(zipped - built)} ms`);
-  console.log(`base64 (storage.local copy): ${formatByteSize(base64Chars)}; as a data: URL ${dataUrlChars.toLocaleString()} chars, ${dataUrlChars > MAX_URL_CHARS ? 'over' : 'under'} Chromium's ${MAX_URL_CHARS.toLocaleString()}-char URL limit`);
+  console.info(`articles: ${ARTICLES.toLocaleString()} saved (+ ${starter.pack.articles.length} starter), entities: ${ENTITIES.toLocaleString()} hand-made (+ ${starter.pack.entities.length})`);
+  console.info(`article text: ${formatByteSize(articles.reduce((n, a) => n + (a.articleBody?.length ?? 0), 0))}`);
+  console.info(`backup JSON: ${formatByteSize(jsonBytes)} (${jsonBytes} B); built in ${Math.round(built - started)} ms on fake-indexeddb`);
+  console.info(`backup .json.gz: ${formatByteSize(gzip.length)} (${gzip.length} B), ratio ${(jsonBytes / gzip.length).toFixed(2)}; gzip ${Math.round(zipped - built)} ms`);
+  console.info(`base64 (storage.local copy): ${formatByteSize(base64Chars)}; as a data: URL ${dataUrlChars.toLocaleString()} chars, ${dataUrlChars > MAX_URL_CHARS ? 'over' : 'under'} Chromium's ${MAX_URL_CHARS.toLocaleString()}-char URL limit`);
 }
 
 await main();

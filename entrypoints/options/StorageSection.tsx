@@ -9,6 +9,7 @@ import { estimatePackSizes } from '../../lib/kb/storage-usage';
 import { countLibrary } from '../../lib/kb/library-marker';
 import type { LibraryTally } from '../../lib/kb/restore-losses';
 import { AutoBackupPanel } from './AutoBackupPanel';
+import { OpenFormatsExport } from './OpenFormatsExport';
 import { restoreLibrary } from './restore-library';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
@@ -121,6 +122,7 @@ export function StorageSection() {
         </label>
       </p>
       {report && <ImportReport {...report} />}
+      <OpenFormatsExport />
       {pendingRestore && (
         <RestoreConfirm
           fileName={pendingRestore.fileName}

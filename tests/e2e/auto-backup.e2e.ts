@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS } from './support/e2e-session';
@@ -108,6 +109,7 @@ describe('automatic backups, and a library the browser lost', () => {
       for (const name of folders) await rm(join(idbDir, name), { recursive: true, force: true });
 
       browser = await launchExtensionBrowser({ userDataDir: profile });
+      await downloadInto(browser, downloads);
       const popup = await browser.openExtensionPage('popup.html');
       const popupNotice = popup.getByRole('alert').filter({ hasText: 'Your library was cleared' });
       await popupNotice.waitFor(POLL);
@@ -130,6 +132,25 @@ describe('automatic backups, and a library the browser lost', () => {
       const after = await libraryRows(options);
       for (const table of ['packs', 'entities', 'articles', 'entityEdits'] as const) expect(byKey(after[table])).toEqual(byKey(before[table]));
       expect(after.settings).toEqual(before.settings);
+
+      // The saved articles leave in an open format: a zip of Markdown notes with front matter.
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html#/storage`);
+      await options.getByRole('button', { name: 'Export as Markdown (.zip)' }).click();
+      await expect.poll(() => options.getByRole('status').filter({ hasText: 'Exported' }).innerText(), POLL).toContain('Exported 3 articles as Markdown files');
+      let zipName: string | undefined;
+      await expect.poll(async () => (zipName = (await readdir(downloads)).find((name) => /^backstory-articles-.*\.zip$/u.test(name))), POLL).toBeDefined();
+      const notes = unzipSync(new Uint8Array(await readFile(join(downloads, zipName!))));
+      expect(Object.keys(notes).sort()).toEqual([
+        'My articles/2026-11-30-river-delta-towns-vote-on-a-shared-flood-plan.md',
+        'My articles/2026-12-01-astana-hosts-a-second-round-of-talks.md',
+        'My articles/2026-12-02-night-trains-return-to-the-steppe-line.md',
+      ]);
+      const note = strFromU8(notes['My articles/2026-12-01-astana-hosts-a-second-round-of-talks.md']!);
+      expect(note).toMatch(/^---\ntitle: Astana hosts a second round of talks\n/u);
+      expect(note).toContain('url: https://example.org/news/astana-talks');
+      expect(note).toMatch(/names:\n(?:  - .+\n)*  - Amara Okafor\n/u);
+      await options.getByRole('heading', { name: 'Your articles in open formats' }).scrollIntoViewIfNeeded();
+      await options.screenshot({ path: `${SCREENSHOTS}/storage-open-formats.png` });
     } finally {
       await browser?.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true });
