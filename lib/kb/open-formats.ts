@@ -12,6 +12,7 @@ import { exportPack } from './export-pack';
 import { rowsOfPack } from './keys';
 import { isUserMadeSource } from './library-marker';
 import { slugify } from '../pack/slug';
+import { escapeMarkdown } from '../text/markdown-escape';
 
 /** An article with the names it mentions, as the library resolved them. */
 export interface OpenArticle {
@@ -75,17 +76,6 @@ export function markdownZip(folders: ReadonlyArray<{ name: string; articles: rea
   return zipSync(files, { level: 6 });
 }
 
-/** Backslash-escapes what Markdown would read as markup, so the text reads back as itself. */
-function escapeMarkdown(text: string): string {
-  return (
-    text
-      .replace(/[\\`*_[\]<>|~]/gu, (c) => `\\${c}`)
-      .replace(/&(?=#?\w+;)/gu, '\\&')
-      // At the start of a block: headings, quotes, list markers, thematic breaks, numbered lists.
-      .replace(/^([#>+=-])/u, '\\$1')
-      .replace(/^(\d+)([.)])/u, '$1\\$2')
-  );
-}
 
 /**
  * The user's own packs (saved articles, feeds, anything made in Backstory) with each

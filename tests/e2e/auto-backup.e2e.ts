@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS } from './support/e2e-session';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import { libraryRows } from './support/library-rows';
+import { PopupPage } from './support/popup-page';
 
 const POLL = { timeout: 20_000 };
 /** A backup with "My articles" (3 saved articles, 2 hand-made entities), 2 entity edits and changed settings. */
@@ -110,12 +111,11 @@ describe('automatic backups, and a library the browser lost', () => {
 
       browser = await launchExtensionBrowser({ userDataDir: profile });
       await downloadInto(browser, downloads);
-      const popup = await browser.openExtensionPage('popup.html');
-      const popupNotice = popup.getByRole('alert').filter({ hasText: 'Your library was cleared' });
-      await popupNotice.waitFor(POLL);
-      await popup.setViewportSize({ width: 400, height: 520 });
-      await popup.screenshot({ path: `${SCREENSHOTS}/popup-library-cleared.png` });
-      await popup.close();
+      const lostPopup = await browser.openExtensionPage('popup.html');
+      await lostPopup.getByRole('alert').filter({ hasText: 'Your library was cleared' }).waitFor(POLL);
+      await lostPopup.setViewportSize({ width: 400, height: 520 });
+      await lostPopup.screenshot({ path: `${SCREENSHOTS}/popup-library-cleared.png` });
+      await lostPopup.close();
 
       options = await browser.openExtensionPage('options.html');
       const notice = options.getByRole('alert').filter({ hasText: 'Your library was cleared' });
@@ -151,6 +151,28 @@ describe('automatic backups, and a library the browser lost', () => {
       expect(note).toMatch(/names:\n(?:  - .+\n)*  - Amara Okafor\n/u);
       await options.getByRole('heading', { name: 'Your articles in open formats' }).scrollIntoViewIfNeeded();
       await options.screenshot({ path: `${SCREENSHOTS}/storage-open-formats.png` });
+
+      // A restored hand-made entity's card, copied from the popup as Markdown with its sentences and sources.
+      const popup = await PopupPage.open(browser);
+      await popup.type('amara okafor');
+      await expect.poll(async () => (await popup.optionTexts('People, places and more'))[0] ?? '', POLL).toMatch(/^Amara Okafor/u);
+      await popup.page.keyboard.press('Enter');
+      // What reaches the clipboard is noted on the way (reading it back needs a permission extension pages cannot be granted here).
+      await popup.page.evaluate(() => {
+        const clipboard = navigator.clipboard;
+        const write = clipboard.writeText.bind(clipboard);
+        clipboard.writeText = (text: string) => {
+          (globalThis as unknown as { copied: string }).copied = text;
+          return write(text);
+        };
+      });
+      await popup.page.getByRole('button', { name: 'Copy as Markdown' }).click();
+      await expect.poll(() => popup.page.getByRole('status').filter({ hasText: 'Copied' }).count(), POLL).toBe(1);
+      const copied = await popup.page.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+      expect(copied).toMatch(/^# Amara Okafor\n\n\*Person\*/u);
+      expect(copied).toContain('- [Astana hosts a second round of talks](<https://example.org/news/astana-talks>) — Harbour Gazette, 2026-12-01');
+      expect(copied).toContain('  > Vladimir Putin sent a message to the meeting; Amara Okafor attended as an observer.');
+      await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-card-copied.png` });
     } finally {
       await browser?.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true });
