@@ -43,7 +43,7 @@ export function AutoBackupStatus({ schedule, hasOwnContent, last, next, problem,
         </dd>
       </dl>
       {problem && (
-        <p class="report report--error" role="alert">
+        <p class="report report--error">
           The automatic backup of {formatMoment(problem.at)} failed: {problem.message}
         </p>
       )}

@@ -22,7 +22,7 @@ export function StorageUsage({ usage, quota, persisted, packs, onPersist }: Stor
       </p>
       {persisted === true && <p>Your library is kept safe: the browser will not clear it to free space.</p>}
       {persisted === false && (
-        <p class="report report--error" role="alert">
+        <p class="report report--error">
           The browser refused to keep your library safe: it may clear it when the disk runs low. Automatic backups keep a copy in your downloads.{' '}
           <button type="button" class="button button--quiet" onClick={onPersist}>
             Keep my library safe
