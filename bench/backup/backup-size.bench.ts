@@ -6,10 +6,14 @@
  * on fake-indexeddb. Prints the sizes, and what each means for the ways to hand the file
  * to the downloads API and to keep a copy in storage.local. Text is drawn from the
  * Dale–Chall word list at random: real prose compresses a little better, so the gzip
- * figure is on the safe side.
+ * figure is on the safe side. BENCH_CHROMIUM=1 (after `wxt build`) also restores it into
+ * the built extension and times "Back up now" there.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { daleChall } from 'dale-chall';
 import { BackstoryDatabase } from '../../lib/db/database';
 import { createBackup } from '../../lib/kb/backup';
@@ -21,6 +25,7 @@ import type { PackArticle, PackEntity } from '../../lib/pack/schema';
 import { validatePack } from '../../lib/pack/validate';
 import { formatByteSize } from '../../lib/text/byte-size';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { launchExtensionBrowser } from '../../tests/e2e/support/extension-browser';
 import { pick as pickFrom, seededRandom } from '../random';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5_000);
@@ -51,7 +56,7 @@ function body(names: readonly string[]): string {
   return paragraphs.join('\n\n');
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<Uint8Array> {
   const db = new BackstoryDatabase({ name: 'bench-backup' });
   const starter = validatePack(JSON.parse(readFileSync('public/packs/starter.pack.json', 'utf8')));
   if (!starter.ok) throw new Error('starter pack invalid');
@@ -92,6 +97,38 @@ async function main(): Promise<void> {
   console.info(`backup JSON: ${formatByteSize(jsonBytes)} (${jsonBytes} B); built in ${Math.round(built - started)} ms on fake-indexeddb`);
   console.info(`backup .json.gz: ${formatByteSize(gzip.length)} (${gzip.length} B), ratio ${(jsonBytes / gzip.length).toFixed(2)}; gzip ${Math.round(zipped - built)} ms`);
   console.info(`base64 (storage.local copy): ${formatByteSize(base64Chars)}; as a data: URL ${dataUrlChars.toLocaleString()} chars, ${dataUrlChars > MAX_URL_CHARS ? 'over' : 'under'} Chromium's ${MAX_URL_CHARS.toLocaleString()}-char URL limit`);
+  return gzip;
 }
 
-await main();
+/**
+ * The same backup restored into the built extension in real Chromium, then "Back up now":
+ * the path a real automatic backup takes (service worker, offscreen blob URL, downloads API).
+ */
+async function inChromium(gzip: Uint8Array): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-backup-'));
+  const downloads = join(dir, 'Downloads');
+  await mkdir(join(dir, 'profile', 'Default'), { recursive: true });
+  await writeFile(join(dir, 'profile', 'Default', 'Preferences'), JSON.stringify({ download: { default_directory: downloads, prompt_for_download: false } }));
+  await writeFile(join(dir, 'library.json.gz'), gzip);
+  const browser = await launchExtensionBrowser({ userDataDir: join(dir, 'profile') });
+  try {
+    const options = await browser.openExtensionPage('options.html#/storage');
+    await (await browser.context.newCDPSession(options)).send('Browser.setDownloadBehavior', { behavior: 'default' });
+    await options.getByLabel('Restore from backup…').setInputFiles(join(dir, 'library.json.gz'));
+    await options.getByRole('button', { name: 'Replace my library' }).click({ timeout: 120_000 });
+    await options.getByRole('status').filter({ hasText: 'Restored' }).waitFor({ timeout: 300_000 });
+    const started = performance.now();
+    await options.getByRole('button', { name: 'Back up now' }).click();
+    await options.getByRole('status').filter({ hasText: 'Backup written' }).waitFor({ timeout: 300_000 });
+    const ms = performance.now() - started;
+    const files = await readdir(join(downloads, 'Backstory'));
+    const bytes = (await stat(join(downloads, 'Backstory', files[0]!))).size;
+    console.info(`Chromium: "Back up now" to the file in Backstory/ in ${Math.round(ms)} ms; ${files[0]}: ${formatByteSize(bytes)} (${bytes} B)`);
+  } finally {
+    await browser.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const gzip = await main();
+if (process.env.BENCH_CHROMIUM) await inChromium(gzip);
