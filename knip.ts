@@ -16,6 +16,7 @@ const config: KnipConfig = {
     'entrypoints/*.ts!',
     'entrypoints/*/index.ts!',
     'entrypoints/*/main.tsx!',
+    'entrypoints/*/main.ts!',
     'workers/*.worker.ts!',
     'bench/**/*.bench.ts',
     'bench/page/run.ts',

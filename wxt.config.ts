@@ -22,8 +22,11 @@ export default defineConfig({
     // activeTab also lets the popup read the URL of the tab it was opened on (for the site switch);
     // scripting also registers the page script at run time, so disabled sites can be left out of it,
     // and starts it in tabs already open at install or when a site is turned back on.
-    // alarms: the daily check of packs for newer versions.
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // alarms: the daily check of packs for newer versions, and the automatic backups' schedule.
+    // downloads: automatic backups into a Backstory folder of the downloads folder, and
+    // removing the older ones Backstory wrote itself (by the ids it recorded).
+    // offscreen (Chromium only): its service worker cannot make a blob URL for the backup file.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // No optional host permissions: the built manifest grants all sites at install
     // (`<all_urls>`, added because the page script is registered at run time), so the
     // extension can already fetch a pack from any address; one could never be asked.

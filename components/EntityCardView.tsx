@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { EntityCard, RelatedEntity } from '../lib/kb/entity-card';
 import { articleDateLabel } from '../lib/text/article-age';
 import { formatArticleDate } from '../lib/text/format-date';
@@ -15,6 +16,8 @@ export interface EntityCardViewProps {
   onOpenRelated?(entity: RelatedEntity): void;
   /** When given, dates of articles over a year older than this (ms since the epoch) read "as of …". */
   now?: number;
+  /** When given, "Copy as Markdown" copies the card; resolves with whether the clipboard took it. */
+  onCopyMarkdown?(card: EntityCard): Promise<boolean>;
 }
 
 /**
@@ -23,7 +26,8 @@ export interface EntityCardViewProps {
  * page reads, and is aligned, left to right throughout, an Arabic sentence in it right
  * to left.
  */
-export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onOpenRelated, now }: EntityCardViewProps) {
+export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onOpenRelated, now, onCopyMarkdown }: EntityCardViewProps) {
+  const [copied, setCopied] = useState<string>();
   const more = card.articleCount - card.articles.length;
   const dateOf = (iso: string | undefined) => (now === undefined ? formatArticleDate(iso) : articleDateLabel(iso, now));
   return (
@@ -81,6 +85,18 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
             ))}
           </ul>
         </section>
+      )}
+      {onCopyMarkdown && (
+        <p class="bs-card__copy">
+          <button
+            type="button"
+            class="bs-card__more bs-card__more--action"
+            onClick={() => void onCopyMarkdown(card).then((ok) => setCopied(ok ? 'Copied' : 'Could not copy'), () => setCopied('Could not copy'))}
+          >
+            Copy as Markdown
+          </button>{' '}
+          <span role="status">{copied}</span>
+        </p>
       )}
     </article>
   );

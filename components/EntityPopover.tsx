@@ -36,11 +36,13 @@ export interface EntityPopoverProps {
   /** Hostname shown in the "turn off on this site" action; the action shows only with both. */
   site?: string;
   onDisableSite?(): void;
+  /** "Copy as Markdown" on each card (only where the page's clipboard can take it). */
+  onCopyMarkdown?(card: EntityCard): Promise<boolean>;
 }
 
 /** The hover popover: a labelled, non-modal dialog holding one card per candidate entity. */
 export function EntityPopover(props: EntityPopoverProps) {
-  const { content, theme, onClose, onOpenArticle, dir, pinned, layout, now, onShowMore, onOpenRelated, onBack, onDismissCandidate, hiddenKeys, onUndoDismiss, site, onDisableSite } = props;
+  const { content, theme, onClose, onOpenArticle, dir, pinned, layout, now, onShowMore, onOpenRelated, onBack, onDismissCandidate, hiddenKeys, onUndoDismiss, site, onDisableSite, onCopyMarkdown } = props;
   const headingId = useId();
   const label = content.status === 'loading' ? content.name : undefined;
   const ambiguous = content.status === 'ready' && content.cards.length > 1;
@@ -88,6 +90,7 @@ export function EntityPopover(props: EntityPopoverProps) {
                 onShowMore={onShowMore}
                 onOpenRelated={onOpenRelated}
                 now={now}
+                onCopyMarkdown={onCopyMarkdown}
               />
               {onDismissCandidate && (
                 <button

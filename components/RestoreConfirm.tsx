@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { BackupSummary } from '../lib/kb/backup';
+import { restoreLosses, type LibraryTally } from '../lib/kb/restore-losses';
 import { formatArticleDate } from '../lib/text/format-date';
 import { countOf } from '../lib/text/plural';
 
@@ -8,10 +9,17 @@ export interface RestoreConfirmProps {
   /** What the checked backup holds. */
   backup: BackupSummary;
   /** What the library holds now, when known: what the restore replaces. */
-  library?: { packs: number; articles: number; entities: number };
+  library?: LibraryTally;
   onConfirm(): void;
   onCancel(): void;
 }
+
+const LOSS_NOUNS: Record<keyof LibraryTally, [string, string]> = {
+  packs: ['pack', 'packs'],
+  articles: ['article', 'articles'],
+  entities: ['entity', 'entities'],
+  entityEdits: ['entity edit', 'entity edits'],
+};
 
 /** Packs named in the question; more are counted. */
 const NAMED_PACKS = 3;
@@ -32,6 +40,7 @@ export function RestoreConfirm({ fileName, backup, library, onConfirm, onCancel 
   const named = backup.packNames.slice(0, NAMED_PACKS).map((name) => `“${name}”`);
   const others = backup.packNames.length - named.length;
   const created = formatArticleDate(backup.created);
+  const losses = library ? restoreLosses(library, backup) : [];
 
   return (
     <dialog
@@ -60,8 +69,14 @@ export function RestoreConfirm({ fileName, backup, library, onConfirm, onCancel 
         </ul>
         {library && (
           <p class="muted">
-            Your library now has {countOf(library.packs, 'pack')}, {countOf(library.articles, 'article')} and {countOf(library.entities, 'entity', 'entities')}: all of
-            it is replaced.
+            Your library now has {countOf(library.packs, 'pack')}, {countOf(library.articles, 'article')}, {countOf(library.entities, 'entity', 'entities')} and{' '}
+            {countOf(library.entityEdits, 'entity edit')}: all of it is replaced.
+          </p>
+        )}
+        {losses.length > 0 && (
+          <p class="report report--error">
+            <strong>This backup holds less than your library: </strong>
+            restoring it loses {losses.map((loss) => countOf(loss.count, ...LOSS_NOUNS[loss.kind])).join(', ')}.
           </p>
         )}
       </div>

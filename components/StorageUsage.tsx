@@ -20,21 +20,15 @@ export function StorageUsage({ usage, quota, persisted, packs, onPersist }: Stor
           ? 'Measuring…'
           : `Backstory uses ${formatByteSize(usage)}${quota ? ` of the ${formatByteSize(quota)} the browser allows it` : ''}.`}
       </p>
-      <p>
-        {persisted === undefined
-          ? ''
-          : persisted
-            ? 'Your library is kept safe: the browser will not clear it to free space.'
-            : 'The browser may clear your library when the disk runs low.'}
-        {persisted === false && (
-          <>
-            {' '}
-            <button type="button" class="button button--quiet" onClick={onPersist}>
-              Keep my library safe
-            </button>
-          </>
-        )}
-      </p>
+      {persisted === true && <p>Your library is kept safe: the browser will not clear it to free space.</p>}
+      {persisted === false && (
+        <p class="report report--error">
+          The browser refused to keep your library safe: it may clear it when the disk runs low. Automatic backups keep a copy in your downloads.{' '}
+          <button type="button" class="button button--quiet" onClick={onPersist}>
+            Keep my library safe
+          </button>
+        </p>
+      )}
       {packs === undefined ? (
         <p class="muted">Counting each pack…</p>
       ) : (

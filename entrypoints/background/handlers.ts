@@ -7,6 +7,7 @@ import type { Handlers } from '../../lib/messages/router';
 import { optionsPath } from '../../lib/routes/extension-routes';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 import { capturePage } from './capture-page';
+import type { AutoBackups } from './auto-backup';
 import type { LibraryRefresh } from './library-refresh';
 import type { SearchService } from './search-index';
 import { pageConfigOfSender } from './page-config';
@@ -18,9 +19,10 @@ export interface HandlerDeps {
   ready: Promise<unknown>;
   search: SearchService;
   library: LibraryRefresh;
+  backups: AutoBackups;
 }
 
-export function createHandlers({ db, matchers, ready, search, library }: HandlerDeps): Handlers {
+export function createHandlers({ db, matchers, ready, search, library, backups }: HandlerDeps): Handlers {
   return {
     // Payloads arrive checked against their schemas in lib/messages/protocol.ts (sizes included).
     async 'page.scan'({ texts }) {
@@ -77,6 +79,10 @@ export function createHandlers({ db, matchers, ready, search, library }: Handler
 
     async 'kb.changed'() {
       return library.refresh();
+    },
+
+    async 'backup.now'() {
+      return { written: (await backups.run('now')) !== undefined };
     },
   };
 }

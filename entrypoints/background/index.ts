@@ -5,6 +5,8 @@ import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { loadSettings } from '../../lib/extension/settings-item';
 import { listenForLibraryChanges } from '../../lib/kb/library-changes';
+import { noticeLibraryLoss, recordLibraryMarker } from '../../lib/extension/backup-items';
+import { backUpBeforeUpgrade, startAutoBackups } from './auto-backup';
 import { registerSaveMenu } from './context-menu';
 import { listenForCommands } from './commands';
 import { keepContentScriptRegistered } from './content-registration';
@@ -34,8 +36,19 @@ function closeStorageToContentScripts(): void {
 export default defineBackground(() => {
   const db = getDatabase();
   const matchers = new MatcherCache(db, { hiddenTypes: async () => (await loadSettings()).hiddenEntityTypes });
+  // A schema upgrade pending (an update of Backstory) is preceded by a backup of the library as it is.
+  const backedUp = backUpBeforeUpgrade(db).catch((error: unknown) => console.error('Backstory: could not back up before the upgrade', error));
+  // A library the browser evicted is noticed before anything is written: the user is
+  // offered their backup (options page, popup) instead of a fresh starter pack.
+  const lost = backedUp.then(() => noticeLibraryLoss(db)).catch((error: unknown) => console.error('Backstory: could not compare the library with its marker', error));
+  const recordMarker = () => recordLibraryMarker(db).catch((error: unknown) => console.warn('Backstory: could not record the library marker', error));
   // Messages can arrive before first-run work is done: every handler waits for it.
-  const installed = ensureStarterPack(db, loadBundledStarterPack);
+  const installed = lost.then(async (loss) => {
+    if (loss) return 'unchanged';
+    const result = await ensureStarterPack(db, loadBundledStarterPack);
+    await recordMarker();
+    return result;
+  });
   const ready = installed
     .then(() => matchers.get())
     .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
@@ -48,8 +61,9 @@ export default defineBackground(() => {
   registerSaveMenu();
   // Search needs the data, not the page matcher: it does not wait for the matcher to load.
   const search = createSearchService(db, installed.catch(() => undefined));
-  const library = createLibraryRefresh({ matchers, search, ready });
-  const handlers = createHandlers({ db, matchers, ready, search, library });
+  const library = createLibraryRefresh({ matchers, search, ready, afterChange: recordMarker });
+  const backups = startAutoBackups({ db, ready });
+  const handlers = createHandlers({ db, matchers, ready, search, library, backups });
   // Every write announces itself (lib/kb/write-library.ts), here and in any other context.
   listenForLibraryChanges(() => void library.refresh().catch((error: unknown) => console.error('Backstory: could not follow a library change', error)));
   void library.catchUp().catch(() => undefined);

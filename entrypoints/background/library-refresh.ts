@@ -11,6 +11,8 @@ export interface LibraryRefreshDeps {
   search: SearchService;
   /** First-run work a refresh waits for. */
   ready: Promise<unknown>;
+  /** After each change: record what the library holds (the eviction marker). Never throws. */
+  afterChange?: () => Promise<void>;
 }
 
 export interface LibraryRefresh {
@@ -24,10 +26,11 @@ export interface LibraryRefresh {
   catchUp(): Promise<void>;
 }
 
-export function createLibraryRefresh({ matchers, search, ready }: LibraryRefreshDeps): LibraryRefresh {
+export function createLibraryRefresh({ matchers, search, ready, afterChange }: LibraryRefreshDeps): LibraryRefresh {
   let announced: number | undefined;
   const refresh: LibraryRefresh['refresh'] = async ({ force = false } = {}) => {
     await ready;
+    await afterChange?.();
     const { revision } = await matchers.get();
     if (!force && revision === announced) return { revision };
     announced = revision;

@@ -2,6 +2,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import { render } from 'preact';
 import { EntityPopover, type PopoverContent } from '../../components/EntityPopover';
 import cardCss from '../../components/entity-card.css?inline';
+import { cardToMarkdown } from '../../lib/kb/card-markdown';
 import type { EntityCard, RelatedEntity } from '../../lib/kb/entity-card';
 import { placeSheet, SHEET_MEDIA_QUERY } from '../../lib/layout/bottom-sheet';
 import { pageTheme } from './page-theme';
@@ -270,6 +271,7 @@ export class PopoverHost {
         onUndoDismiss={this.callbacks.onUndoDismiss}
         site={this.site}
         onDisableSite={this.callbacks.onDisableSite}
+        onCopyMarkdown={copyCardToClipboard()}
       />,
       this.container,
     );
@@ -284,4 +286,14 @@ function reachableTopDocument(): Document | undefined {
   } catch {
     return undefined; // A cross-origin or sandboxed top throws on access.
   }
+}
+
+/**
+ * "Copy as Markdown" on the page's card: the clipboard API exists only in secure pages
+ * (https, localhost), and the copy needs the user's click; elsewhere the button is not shown.
+ */
+function copyCardToClipboard(): ((card: EntityCard) => Promise<boolean>) | undefined {
+  const clipboard = globalThis.isSecureContext ? navigator.clipboard : undefined;
+  if (!clipboard) return undefined;
+  return (card) => clipboard.writeText(cardToMarkdown(card)).then(() => true, () => false);
 }

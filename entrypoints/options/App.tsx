@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView } from './ArticleView';
+import { LibraryLossBanner } from './LibraryLossBanner';
 import { DismissedNamesSection } from './DismissedNamesSection';
 import { AddArticleSection } from './library/AddArticleSection';
 import { ArticlesSection } from './library/ArticlesSection';
@@ -67,6 +68,7 @@ export function App() {
         </nav>
       </header>
       <main ref={main} tabIndex={-1}>
+        <LibraryLossBanner />
         <View route={route} />
       </main>
     </div>

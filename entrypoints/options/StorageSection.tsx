@@ -3,11 +3,14 @@ import { ImportReport, type ImportReportProps } from '../../components/ImportRep
 import { RestoreConfirm } from '../../components/RestoreConfirm';
 import { StorageUsage } from '../../components/StorageUsage';
 import { getDatabase } from '../../lib/db/database';
-import { loadSettings, updateSettings } from '../../lib/extension/settings-item';
+import { loadSettings } from '../../lib/extension/settings-item';
 import { checkBackupFile, createBackup, summarizeBackup, type BackupSummary } from '../../lib/kb/backup';
 import { estimatePackSizes } from '../../lib/kb/storage-usage';
-import { normalizeSettings } from '../../lib/settings/settings';
-import { runRestoreInWorker } from '../../workers/library-worker';
+import { countLibrary } from '../../lib/kb/library-marker';
+import type { LibraryTally } from '../../lib/kb/restore-losses';
+import { AutoBackupPanel } from './AutoBackupPanel';
+import { OpenFormatsExport } from './OpenFormatsExport';
+import { restoreLibrary } from './restore-library';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
 import { countOf } from '../../lib/text/plural';
@@ -17,7 +20,7 @@ interface PendingRestore {
   fileName: string;
   bytes: Uint8Array;
   backup: BackupSummary;
-  library: { packs: number; articles: number; entities: number };
+  library: LibraryTally;
 }
 
 interface Usage {
@@ -74,10 +77,8 @@ export function StorageSection() {
         setReport({ tone: 'error', summary: check.summary, issues: check.issues, total: check.total });
         return;
       }
-      const packs = await getDatabase().packs.toArray();
-      const library = { packs: packs.length, articles: sum(packs, 'articleCount'), entities: sum(packs, 'entityCount') };
       setReport(undefined);
-      setPendingRestore({ fileName: file.name, bytes, backup: summarizeBackup(check.backup), library });
+      setPendingRestore({ fileName: file.name, bytes, backup: summarizeBackup(check.backup), library: await countLibrary(getDatabase()) });
     } catch (error) {
       console.error('Backstory: could not read the backup', error);
       setReport({ tone: 'error', summary: `${file.name} could not be read. Your library is unchanged.` });
@@ -92,12 +93,11 @@ export function StorageSection() {
     setReport({ tone: 'success', summary: `Restoring from ${pending.fileName}…` });
     try {
       // Writing runs in the worker (which checks the file again), so a big library does not freeze the page.
-      const outcome = await runRestoreInWorker({ bytes: pending.bytes, fileName: pending.fileName });
+      const outcome = await restoreLibrary(pending.bytes, pending.fileName);
       if (!outcome.ok) {
         setReport({ tone: 'error', summary: outcome.summary, issues: outcome.issues, total: outcome.total });
         return;
       }
-      await updateSettings(normalizeSettings(outcome.settings));
       setReport({ tone: 'success', summary: `Restored ${countOf(outcome.packs, 'pack')}, ${countOf(outcome.entityEdits, 'entity edit')} and your settings.` });
     } finally {
       setBusy(false);
@@ -108,6 +108,8 @@ export function StorageSection() {
     <section class="panel" aria-labelledby="storage-title">
       <h2 id="storage-title">Storage and backup</h2>
       <StorageUsage {...usage} packs={sizes} onPersist={() => void persist()} />
+      <h3>Automatic backups</h3>
+      <AutoBackupPanel />
       <h3>Backup</h3>
       <p class="muted small">One file with every pack, your own articles, your entity edits and your settings.</p>
       <p class="button-row">
@@ -120,6 +122,7 @@ export function StorageSection() {
         </label>
       </p>
       {report && <ImportReport {...report} />}
+      <OpenFormatsExport />
       {pendingRestore && (
         <RestoreConfirm
           fileName={pendingRestore.fileName}
@@ -134,8 +137,4 @@ export function StorageSection() {
       )}
     </section>
   );
-}
-
-function sum<K extends string>(rows: ReadonlyArray<Record<K, number>>, key: K): number {
-  return rows.reduce((total, row) => total + row[key], 0);
 }

@@ -1,11 +1,15 @@
 /** Offers data to the user as a downloaded file, without any permission. */
-export function saveJsonFile(fileName: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
+export function saveFile(fileName: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   link.click();
   // The click starts the download synchronously; the URL can go after this task.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Offers a JSON document as a downloaded file. */
+export function saveJsonFile(fileName: string, data: unknown): void {
+  saveFile(fileName, new Blob([JSON.stringify(data)], { type: 'application/json' }));
 }

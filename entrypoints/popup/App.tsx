@@ -7,6 +7,7 @@ import { SiteControls } from '../../components/SiteControls';
 import { useSettings } from '../../hooks/use-settings';
 import { siteKey } from '../../lib/settings/settings';
 import { EntityPanel } from './EntityPanel';
+import { LibraryLossStatus } from './LibraryLossStatus';
 import { openArticle, openEntityPage } from './open-library';
 import { type PageKind, pageKind } from './page-kind';
 import { markNextFrame, RESULTS_MARK, USABLE_MARK } from './perf-marks';
@@ -128,6 +129,7 @@ export function App({ source, search }: AppProps) {
           Manage library
         </button>
       </header>
+      <LibraryLossStatus />
       {openEntity ? (
         <EntityPanel
           key={openEntities.length}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { EntityCardView } from '../../components/EntityCardView';
 import { getDatabase } from '../../lib/db/database';
+import { cardToMarkdown } from '../../lib/kb/card-markdown';
 import { type EntityCard, getEntityCards, type RelatedEntity } from '../../lib/kb/entity-card';
 
 export interface EntityPanelProps {
@@ -65,6 +66,7 @@ export function EntityPanel({ entityKey, backTo, onBack, onOpenArticle, onShowMo
           onOpenArticle={onOpenArticle}
           onShowMore={onShowMore}
           onOpenRelated={(entity) => onOpenRelated(entity, card.name)}
+          onCopyMarkdown={(shown) => navigator.clipboard.writeText(cardToMarkdown(shown)).then(() => true, () => false)}
         />
       )}
     </section>

@@ -128,6 +128,12 @@ export const BACKGROUND_MESSAGES = {
     senders: EXTENSION_PAGES,
     response: returns<{ revision: number }>(),
   }),
+  /** "Back up now" on the options page: an automatic backup into the downloads folder, whatever the schedule. */
+  'backup.now': message({
+    payload: v.object({}),
+    senders: EXTENSION_PAGES,
+    response: returns<{ written: boolean }>(),
+  }),
 } satisfies Declarations;
 
 export type BackgroundMessages = typeof BACKGROUND_MESSAGES;

@@ -3,6 +3,11 @@ import type { EntityType } from '../pack';
 /** How mentions are painted. 'hover-only' registers nothing in CSS.highlights, ever: the name under the pointer is marked in Backstory's own UI. */
 export type HighlightStyle = 'underline' | 'background' | 'hover-only';
 
+/** How often an automatic backup is written to the downloads folder (lib/kb/auto-backup-plan.ts); 'off' writes none. */
+export type BackupSchedule = 'weekly' | 'daily' | 'off';
+
+const BACKUP_SCHEDULES: readonly BackupSchedule[] = ['weekly', 'daily', 'off'];
+
 /**
  * The user's settings. Few on purpose: each exists because people truly differ.
  * Stored with versioned storage (lib/extension/settings-item.ts); extension pages and
@@ -25,6 +30,8 @@ export interface Settings {
   scanCodeBlocks: boolean;
   /** Whether packs with an update address are checked for newer versions once a day (each pack can also be turned off). */
   dailyPackUpdates: boolean;
+  /** Automatic backups into the downloads folder, once the library holds something of the user's own. */
+  backupSchedule: BackupSchedule;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -36,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   highlightCap: 2000,
   scanCodeBlocks: false,
   dailyPackUpdates: true,
+  backupSchedule: 'weekly',
 });
 
 export const HOVER_DELAY_RANGE_MS = { min: 0, max: 2000 } as const;
@@ -57,6 +65,7 @@ export function normalizeSettings(value: unknown): Settings {
     highlightCap: Math.round(clampNumber(v.highlightCap, HIGHLIGHT_CAP_RANGE, d.highlightCap)),
     scanCodeBlocks: typeof v.scanCodeBlocks === 'boolean' ? v.scanCodeBlocks : d.scanCodeBlocks,
     dailyPackUpdates: typeof v.dailyPackUpdates === 'boolean' ? v.dailyPackUpdates : d.dailyPackUpdates,
+    backupSchedule: BACKUP_SCHEDULES.includes(v.backupSchedule as BackupSchedule) ? (v.backupSchedule as BackupSchedule) : d.backupSchedule,
   };
 }
 

@@ -14,3 +14,8 @@ export function formatArticleDate(iso: string | undefined, locale?: string): str
     ...(dateOnly ? { timeZone: 'UTC' } : {}),
   }).format(date);
 }
+
+/** A locale-aware date and time of day for an epoch-milliseconds moment ("6 Dec 2026, 04:30"). */
+export function formatMoment(epochMs: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(epochMs));
+}

@@ -14,7 +14,7 @@ export async function readArticles(
   const articles: SourcedArticle[] = [];
   const skipped: SkippedFile[] = [];
   for (const [index, file] of files.entries()) {
-    const text = await readFile(file.path, 'utf8');
+    const text = file.text ?? (await readFile(file.path, 'utf8'));
     switch (file.kind) {
       case 'txt': {
         const parsed = parsePlainTextArticle(text);

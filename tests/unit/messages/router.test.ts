@@ -20,6 +20,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'site.disable': ok,
     'page.config': ok,
     'kb.changed': async () => ({ revision: 2 }),
+    'backup.now': async () => ({ written: false }),
     ...overrides,
   };
 }

@@ -56,6 +56,12 @@ describe('the built manifests ask for nothing docs/privacy.md does not justify',
     expect(manifests.chrome.browser_specific_settings).toBeUndefined();
   });
 
+  it('automatic backups: downloads in both builds; offscreen only in Chrome, whose service worker cannot make a blob URL', () => {
+    expect(manifests.chrome.permissions).toEqual(expect.arrayContaining(['downloads', 'offscreen']));
+    expect(manifests.firefox.permissions).toContain('downloads');
+    expect(manifests.firefox.permissions).not.toContain('offscreen');
+  });
+
   it('Firefox declares that it collects no data, as the policy says', () => {
     expect(manifests.firefox.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
     expect(policy).toContain('`data_collection_permissions: none`');

@@ -1,0 +1,71 @@
+import type { BackupSchedule } from '../settings/settings';
+
+/**
+ * When automatic backups are written, what they are called, and which old ones go.
+ * Pure: the background (entrypoints/background/auto-backup.ts) does the writing.
+ */
+
+/** The browser.alarms name of the schedule (the options page reads its next time). */
+export const AUTO_BACKUP_ALARM = 'backstory-auto-backup';
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/** The period of each schedule, in minutes (what browser.alarms takes). */
+export const BACKUP_PERIOD_MINUTES: Readonly<Record<Exclude<BackupSchedule, 'off'>, number>> = {
+  weekly: 7 * MINUTES_PER_DAY,
+  daily: MINUTES_PER_DAY,
+};
+
+/** How many automatic backups are kept in the downloads folder. */
+const KEPT_BACKUPS = 4;
+
+/** The folder inside the user's downloads folder. */
+const BACKUP_FOLDER = 'Backstory';
+
+/** One automatic backup Backstory wrote, as recorded in extension storage. */
+export interface BackupRecord {
+  /** The downloads API's id: the only handle Backstory uses to remove its own files. */
+  downloadId: number;
+  /** Path relative to the downloads folder, as asked for. */
+  fileName: string;
+  /** Epoch milliseconds. */
+  at: number;
+  bytes: number;
+  /** The library's revision it holds. */
+  revision: number;
+  /** Why it was written. */
+  reason: BackupReason;
+}
+
+export type BackupReason = 'schedule' | 'upgrade' | 'now';
+
+/**
+ * Whether to write a backup now. Only a library holding something of the user's own
+ * is backed up (packs from files, addresses and the extension come back otherwise); a
+ * scheduled backup is skipped when nothing changed since the last one, so the few kept
+ * are not all the same.
+ */
+export function shouldBackUp(input: {
+  schedule: BackupSchedule;
+  reason: BackupReason;
+  ownItems: number;
+  revision: number;
+  last?: BackupRecord;
+}): boolean {
+  if (input.ownItems === 0) return false;
+  if (input.reason === 'now') return true;
+  if (input.schedule === 'off') return false;
+  return input.reason === 'upgrade' || input.last?.revision !== input.revision;
+}
+
+/** The file name of a backup written at `now`, inside {@link BACKUP_FOLDER}; sortable by time. */
+export function backupFileName(now: number): string {
+  const stamp = new Date(now).toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+  return `${BACKUP_FOLDER}/backstory-backup-${stamp}.json.gz`;
+}
+
+/** The records to keep (newest first) and those whose files Backstory removes. */
+export function pruneBackups(records: readonly BackupRecord[], keep = KEPT_BACKUPS): { kept: BackupRecord[]; removed: BackupRecord[] } {
+  const newestFirst = [...records].sort((a, b) => b.at - a.at);
+  return { kept: newestFirst.slice(0, keep), removed: newestFirst.slice(keep) };
+}
