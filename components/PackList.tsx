@@ -53,7 +53,7 @@ export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemo
                 <span aria-hidden="true">Check daily</span>
               </label>
             )}
-            {(pack.updateUrl || pack.source.kind === 'url') && onCheckUpdate && (
+            {(pack.updateUrl || pack.source.kind === 'url' || pack.source.kind === 'wikidata') && onCheckUpdate && (
               <button type="button" class="button button--quiet" onClick={() => onCheckUpdate(pack)} aria-label={`Check for updates of ${pack.name}`}>
                 Check for updates
               </button>
@@ -79,6 +79,8 @@ function sourceLabel(pack: PackRow): string {
       return ' · your own';
     case 'url':
       return ' · from the web';
+    case 'wikidata':
+      return ' · from Wikidata';
     default:
       return '';
   }

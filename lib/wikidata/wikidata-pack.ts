@@ -15,7 +15,11 @@ export interface WikidataSource {
   query?: string;
   /** Id of the ready query it came from (ready-queries.ts). */
   readyQuery?: string;
+  /** For a ready query about one country: its item id. */
+  country?: string;
   languages: readonly string[];
+  /** A digest of the entities (lib/kb/wikidata-packs.ts), so a refresh with the same answer changes nothing. */
+  fingerprint?: string;
 }
 
 export interface WikidataPackOptions extends ConvertOptions {
@@ -29,7 +33,7 @@ export interface WikidataPackResult extends Omit<WikidataConversion, 'entities'>
   pack: {
     format: typeof PACK_FORMAT;
     formatVersion: typeof PACK_FORMAT_VERSION;
-    pack: PackMeta & { wikidata?: WikidataSource };
+    pack: Omit<PackMeta, 'wikidata'> & { wikidata?: WikidataSource };
     entities: WikidataConversion['entities'];
     articles: [];
   };
