@@ -5,6 +5,7 @@ import { loadSettings, watchSettings } from '../../lib/extension/settings-item';
 import type { MessageClient } from '../../lib/messages/client';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey, type Settings } from '../../lib/settings/settings';
 import { dismissalsOf, filterDismissed } from '../../lib/settings/site-dismissals';
+import { orderCandidates } from '../../lib/kb/order-candidates';
 import { DomWatcher } from './dom-watcher';
 import { mentionsInFrames, publishFrameMentions } from './frame-mentions';
 import { HighlightPainter } from './highlight-painter';
@@ -66,7 +67,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     index,
     marks,
     popover,
-    loadCards: async (entityKeys) => (await client.send('entity.cards', { entityKeys: [...entityKeys] })).cards,
+    // A shared name's candidates: those whose country or party the page also names come first.
+    loadCards: async (entityKeys) => orderCandidates((await client.send('entity.cards', { entityKeys: [...entityKeys] })).cards, entityKeysOnPage()),
     hoverDelayMs: () => settings.hoverDelayMs,
     shadowRoots: () => shadowRoots,
   });
@@ -97,6 +99,11 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       await scanner.rescanRoots(changes.roots).catch(goQuiet);
     },
   });
+
+  /** Every entity key the page's mentions may be. */
+  function entityKeysOnPage(): Set<string> {
+    return new Set(index.inOrder().flatMap((mention) => mention.entityKeys));
+  }
 
   function rescanAll(): void {
     if (!running) return;
