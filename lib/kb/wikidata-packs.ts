@@ -129,3 +129,14 @@ export async function refreshWikidataPack(
   if (outcome.result.pack.pack.wikidata?.fingerprint === source.fingerprint) return { kind: 'not-modified' };
   return { kind: 'downloaded', bytes: new TextEncoder().encode(JSON.stringify(outcome.result.pack)) };
 }
+
+/** Present once a new user dismissed or used the "Add names from Wikidata" welcome. */
+export const WIKIDATA_WELCOME_KEY = 'wikidataWelcomeDone';
+
+export async function isWelcomeDone(db: BackstoryDatabase): Promise<boolean> {
+  return (await db.meta.get(WIKIDATA_WELCOME_KEY)) !== undefined;
+}
+
+export async function finishWelcome(db: BackstoryDatabase): Promise<void> {
+  await db.meta.put({ key: WIKIDATA_WELCOME_KEY, value: true });
+}
