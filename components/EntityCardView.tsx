@@ -41,6 +41,18 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
           {card.dates && <span class="bs-card__dates">{card.description ? ` · ${card.dates}` : card.dates}</span>}
         </p>
       )}
+      {card.links && card.links.length > 0 && (
+        // Plain links opened in a new tab by the reader; nothing behind them is fetched first.
+        <ul class="bs-card__links" aria-label={`Links about ${card.name}`}>
+          {card.links.map((link) => (
+            <li key={link.label}>
+              <a href={link.url} target="_blank" rel="noopener noreferrer">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <section aria-label="Articles that mention it">
         <h3 class="bs-card__section-title">
           {card.articleCount === 0
@@ -86,18 +98,6 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
             ))}
           </ul>
         </section>
-      )}
-      {card.links && card.links.length > 0 && (
-        // Plain links opened in a new tab by the reader; nothing behind them is fetched first.
-        <ul class="bs-card__links" aria-label={`Links about ${card.name}`}>
-          {card.links.map((link) => (
-            <li key={link.label}>
-              <a href={link.url} target="_blank" rel="noopener noreferrer">
-                {link.label}
-              </a>
-            </li>
-          ))}
-        </ul>
       )}
     </article>
   );

@@ -31,13 +31,13 @@ export interface WikidataPreviewProps {
 
 /** Why aliases were left out, as the report says it. */
 const DROP_LABELS: Record<AliasDropReason, string> = {
-  'not-a-name': 'not a name (no letter, too long, or an address)',
-  duplicate: 'the name or another alias again',
-  'too-short': 'too short to match safely',
-  'two-letter-code': 'two-letter codes of less-known entities',
-  lowercase: 'written in lower case, so they would match ordinary words',
-  'common-word': 'ordinary words ("May", "Chase")',
-  shared: 'shared by more entities than a reader could tell apart',
+  'not-a-name': 'Not a name (no letter, too long, or an address)',
+  duplicate: 'The name or another alias again',
+  'too-short': 'Too short to match safely',
+  'two-letter-code': 'Two-letter codes of less-known entities',
+  lowercase: 'Written in lower case, so they would match ordinary words',
+  'common-word': 'Ordinary words (“May”, “Chase”)',
+  shared: 'Shared by more entities than a reader could tell apart',
 };
 
 /**
@@ -70,14 +70,14 @@ export function WikidataPreview({ packName, count, sample, aliases, withoutLabel
         <ul aria-label="Other names left out, by reason">
           {dropped.map((reason) => (
             <li key={reason}>
-              {`${aliases.dropped[reason].count.toLocaleString()} ${DROP_LABELS[reason]}`}
-              <span class="muted">{`: ${aliases.dropped[reason].examples.join(', ')}`}</span>
+              {`${DROP_LABELS[reason]}: ${aliases.dropped[reason].count.toLocaleString()}`}
+              <span class="muted">{` (${aliases.dropped[reason].examples.join(', ')})`}</span>
             </li>
           ))}
           {aliases.restricted.count > 0 && (
             <li>
-              {`${aliases.restricted.count.toLocaleString()} short names or ordinary words kept, matched only in their exact case`}
-              <span class="muted">{`: ${aliases.restricted.examples.join(', ')}`}</span>
+              {`Kept, but matched only in their exact case (short names, ordinary words): ${aliases.restricted.count.toLocaleString()}`}
+              <span class="muted">{` (${aliases.restricted.examples.join(', ')})`}</span>
             </li>
           )}
         </ul>

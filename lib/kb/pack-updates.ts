@@ -47,7 +47,7 @@ function updateUrlOf(pack: PackRow): string | undefined {
 }
 
 /** Whether a pack can be checked: it has an update address, or is a Wikidata query the user ran (wikidata-packs.ts). */
-export function canCheckForUpdates(pack: PackRow): boolean {
+function canCheckForUpdates(pack: PackRow): boolean {
   return pack.source.kind === 'wikidata' || updateUrlOf(pack) !== undefined;
 }
 

@@ -20,7 +20,7 @@ import type { FetchLike, UpdateDownload } from './pack-updates';
 export const WIKIDATA_ENDPOINT_KEY = 'wikidataEndpoint';
 
 /** How often each Wikidata pack refreshes on its own, in days (0: never), under this key + pack id. */
-export const wikidataRefreshKey = (packId: string) => `wikidataRefresh/${packId}`;
+const wikidataRefreshKey = (packId: string) => `wikidataRefresh/${packId}`;
 export const DEFAULT_REFRESH_DAYS = 30;
 export const REFRESH_CHOICES: ReadonlyArray<{ days: number; label: string }> = [
   { days: 7, label: 'Weekly' },
@@ -100,7 +100,7 @@ function packMetaOf(pack: PackRow): PackMeta & { wikidata?: unknown } {
 }
 
 /** The `pack.wikidata` of an installed pack made in the options page, when it can be run again. */
-export function wikidataSourceOf(pack: PackRow): (WikidataSource & { query: string }) | undefined {
+function wikidataSourceOf(pack: PackRow): (WikidataSource & { query: string }) | undefined {
   if (pack.source.kind !== 'wikidata') return undefined;
   const source = packMetaOf(pack).wikidata as WikidataSource | undefined;
   return typeof source?.query === 'string' && Array.isArray(source.languages) ? { ...source, query: source.query } : undefined;
@@ -131,7 +131,7 @@ export async function refreshWikidataPack(
 }
 
 /** Present once a new user dismissed or used the "Add names from Wikidata" welcome. */
-export const WIKIDATA_WELCOME_KEY = 'wikidataWelcomeDone';
+const WIKIDATA_WELCOME_KEY = 'wikidataWelcomeDone';
 
 export async function isWelcomeDone(db: BackstoryDatabase): Promise<boolean> {
   return (await db.meta.get(WIKIDATA_WELCOME_KEY)) !== undefined;

@@ -25,7 +25,7 @@ function useStandIn(options: Page, endpoint: string): Promise<void> {
     (value) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('backstory');
-        open.onerror = () => reject(open.error);
+        open.addEventListener('error', () => reject(open.error));
         open.onsuccess = () => {
           const tx = open.result.transaction('meta', 'readwrite');
           tx.objectStore('meta').put({ key: 'wikidataEndpoint', value });
@@ -33,7 +33,7 @@ function useStandIn(options: Page, endpoint: string): Promise<void> {
             open.result.close();
             resolve();
           };
-          tx.onerror = () => reject(tx.error);
+          tx.addEventListener('error', () => reject(tx.error));
         };
       }),
     endpoint,
@@ -84,7 +84,7 @@ describe('names from Wikidata in the options page', () => {
     expect(sample).toContain('Theresa May');
     expect(sample).toContain('born 1956');
     await preview.locator('summary').click();
-    expect(await preview.getByRole('list', { name: 'Other names left out, by reason' }).innerText()).toMatch(/ordinary words.*May \(Q264766\)/u);
+    expect(await preview.getByRole('list', { name: 'Other names left out, by reason' }).innerText()).toMatch(/Ordinary words.*: 1 \(May \(Q264766\)\)/u);
     await options.screenshot({ path: `${SCREENSHOTS}/wikidata-preview.png`, fullPage: true });
   });
 

@@ -84,28 +84,29 @@ describe('the same entity from two packs', () => {
   });
 });
 
+function wikidataPack(): Pack {
+  return makePack({
+    id: 'wikidata-leaders',
+    entities: [
+      {
+        id: 'Q264766',
+        name: 'Theresa May',
+        type: 'Person',
+        description: 'Prime Minister of the United Kingdom from 2016 to 2019',
+        sameAs: ['https://www.wikidata.org/wiki/Q264766', 'https://en.wikipedia.org/wiki/Theresa_May', 'javascript:alert(1)'],
+        birthDate: '1956-10-01',
+        image: 'http://commons.wikimedia.org/wiki/Special:FilePath/Theresa%20May.jpg',
+        popularity: 120,
+        related: ['Q145'],
+      },
+      { id: 'Q145', name: 'United Kingdom', type: 'Place', foundingDate: '1707', popularity: 300 },
+      { id: 'Q1', name: 'May Day', type: 'Event', startDate: '1914', endDate: '1918' },
+    ] as Pack['entities'],
+    articles: [],
+  });
+}
+
 describe('a card of a name from Wikidata', () => {
-  function wikidataPack(): Pack {
-    return makePack({
-      id: 'wikidata-leaders',
-      entities: [
-        {
-          id: 'Q264766',
-          name: 'Theresa May',
-          type: 'Person',
-          description: 'Prime Minister of the United Kingdom from 2016 to 2019',
-          sameAs: ['https://www.wikidata.org/wiki/Q264766', 'https://en.wikipedia.org/wiki/Theresa_May', 'javascript:alert(1)'],
-          birthDate: '1956-10-01',
-          image: 'http://commons.wikimedia.org/wiki/Special:FilePath/Theresa%20May.jpg',
-          popularity: 120,
-          related: ['Q145'],
-        },
-        { id: 'Q145', name: 'United Kingdom', type: 'Place', foundingDate: '1707', popularity: 300 },
-        { id: 'Q1', name: 'May Day', type: 'Event', startDate: '1914', endDate: '1918' },
-      ] as Pack['entities'],
-      articles: [],
-    });
-  }
 
   it('has the dates, http(s) links to Wikidata, Wikipedia and the picture, popularity and what it belongs to', async () => {
     const db = freshDatabase();

@@ -30,6 +30,8 @@ function service(results: unknown) {
   return { state, fetch: fetch as typeof globalThis.fetch };
 }
 
+const sleep = async () => undefined;
+
 const SOURCE = { query: 'SELECT ?item WHERE {}', readyQuery: 'heads-of-state-and-government', languages: ['en'] };
 const META = { id: 'wikidata-heads-of-state-and-government', name: 'Heads of state (Wikidata)', version: '1.0.0' };
 
@@ -54,7 +56,6 @@ describe('packs made from a Wikidata query', () => {
   it('says why when the service keeps refusing, and when the answer is not SPARQL results', async () => {
     const busy = service({});
     busy.state.status = 429;
-    const sleep = async () => undefined;
     const refused = await queryWikidataPack({ fetch: busy.fetch, source: SOURCE, meta: META, sleep });
     expect(refused).toMatchObject({ ok: false, code: 'rate-limited' });
     expect(busy.state.urls).toHaveLength(4);
