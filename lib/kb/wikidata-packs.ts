@@ -44,6 +44,12 @@ export async function refreshDays(db: BackstoryDatabase, packId: string): Promis
   return typeof value === 'number' && value >= 0 ? value : DEFAULT_REFRESH_DAYS;
 }
 
+/** The refresh interval of every Wikidata pack the user set one for, by pack id. */
+export async function loadRefreshDays(db: BackstoryDatabase): Promise<Map<string, number>> {
+  const rows = await db.meta.where('key').startsWith(wikidataRefreshKey('')).toArray();
+  return new Map(rows.flatMap((row) => (typeof row.value === 'number' ? [[row.key.slice(wikidataRefreshKey('').length), row.value] as const] : [])));
+}
+
 export async function setRefreshDays(db: BackstoryDatabase, packId: string, days: number): Promise<void> {
   await db.meta.put({ key: wikidataRefreshKey(packId), value: days });
 }

@@ -93,6 +93,9 @@ describe('names from Wikidata in the options page', () => {
     await expect.poll(() => options.getByRole('status').first().innerText(), POLL).toContain(`Imported ${PACK_NAME}`);
     const item = options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: PACK_NAME });
     expect(await item.innerText()).toMatch(/Version 1\.0\.0 · 4 entities · 0 articles · from Wikidata/u);
+    // Monthly, as chosen in the preview; the reader can change it here.
+    expect(await item.getByRole('combobox', { name: `Refresh ${PACK_NAME} from Wikidata` }).inputValue()).toBe('30');
+    await item.screenshot({ path: `${SCREENSHOTS}/wikidata-pack-item.png` });
   });
 
   it('lights up the names on a page; the card has the dates, the description and links to Wikidata and Wikipedia', async () => {
