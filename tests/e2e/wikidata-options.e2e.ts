@@ -10,6 +10,7 @@ import { ClosedPopover } from './support/closed-popover';
 import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { pointOfText } from './support/extension-browser';
 import { paintedTexts, until } from './support/page-tools';
+import { PopupPage } from './support/popup-page';
 import { startSparqlServer, type SparqlServer } from './support/sparql-server';
 
 const POLL = { timeout: 20_000 };
@@ -63,6 +64,16 @@ describe('names from Wikidata in the options page', () => {
     expect(service.requests).toHaveLength(0);
     await options.setViewportSize({ width: 1000, height: 1100 });
     await options.screenshot({ path: `${SCREENSHOTS}/wikidata-section.png` });
+  });
+
+  it('the popup points a new user there too, with a way to dismiss it', async () => {
+    const popup = await PopupPage.open(session.browser);
+    const notice = popup.page.getByRole('complementary', { name: 'Getting started' });
+    await notice.waitFor(POLL);
+    expect(await notice.getByRole('button', { name: 'Add names from Wikidata' }).isVisible()).toBe(true);
+    expect(await notice.getByRole('button', { name: "Dismiss: don't show this again" }).isVisible()).toBe(true);
+    await popup.page.screenshot({ path: `${SCREENSHOTS}/wikidata-popup-notice.png` });
+    await popup.page.close();
   });
 
   it('says so clearly when the service stays busy (429 after the retries)', async () => {
@@ -133,5 +144,10 @@ describe('names from Wikidata in the options page', () => {
     await options.reload();
     await options.getByRole('region', { name: 'Add names from Wikidata' }).waitFor(POLL);
     expect(await options.getByRole('region', { name: 'Start with names from Wikidata' }).count()).toBe(0);
+    const popup = await PopupPage.open(session.browser);
+    await popup.search.waitFor(POLL);
+    await popup.page.waitForTimeout(500);
+    expect(await popup.page.getByRole('complementary', { name: 'Getting started' }).count()).toBe(0);
+    await popup.page.close();
   });
 });
