@@ -78,7 +78,7 @@ export async function queryWikidataPack(request: WikidataQueryRequest): Promise<
     const { fingerprint: _previous, ...asked } = source;
     const result = buildWikidataPack(items, { languages: source.languages, meta, source: asked });
     if (result.pack.entities.length === 0) {
-      return { ok: false, code: 'empty', message: 'The query found no names: Wikidata answered, but with no item that has a label in your language.' };
+      return { ok: false, code: 'empty', message: 'The query found no names: Wikidata answered, but with no ?item that has a label (?itemLabel) in your language.' };
     }
     result.pack.pack.wikidata = { ...asked, fingerprint: await entitiesFingerprint(result.pack.entities) };
     return { ok: true, result };
