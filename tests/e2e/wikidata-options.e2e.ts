@@ -144,6 +144,7 @@ describe('names from Wikidata in the options page', () => {
     await options.reload();
     await options.getByRole('region', { name: 'Add names from Wikidata' }).waitFor(POLL);
     expect(await options.getByRole('region', { name: 'Start with names from Wikidata' }).count()).toBe(0);
+    await options.screenshot({ path: `${SCREENSHOTS}/wikidata-after-welcome.png`, fullPage: true });
     const popup = await PopupPage.open(session.browser);
     await popup.search.waitFor(POLL);
     await popup.page.waitForTimeout(500);
