@@ -39,7 +39,24 @@ export function EntityCardView({ card, headingId, onOpenArticle, onShowMore, onO
         </h2>
         <span class="bs-card__type">{typeLabel(card.type)}</span>
       </header>
-      {card.description && <p class="bs-card__description" dir="auto">{card.description}</p>}
+      {(card.description || card.dates) && (
+        <p class="bs-card__description" dir="auto">
+          {card.description}
+          {card.dates && <span class="bs-card__dates">{card.description ? ` · ${card.dates}` : card.dates}</span>}
+        </p>
+      )}
+      {card.links && card.links.length > 0 && (
+        // Plain links opened in a new tab by the reader; nothing behind them is fetched first.
+        <ul class="bs-card__links" aria-label={`Links about ${card.name}`}>
+          {card.links.map((link) => (
+            <li key={link.label}>
+              <a href={link.url} target="_blank" rel="noopener noreferrer">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <section aria-label="Articles that mention it">
         <h3 class="bs-card__section-title">
           {card.articleCount === 0

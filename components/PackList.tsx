@@ -15,10 +15,16 @@ export interface PackListProps {
   /** Ids of packs whose daily update check the user turned off. */
   dailyCheckOff?: ReadonlySet<string>;
   onDailyCheck?(pack: PackRow, on: boolean): void;
+  /** For packs made from Wikidata: how often they refresh on their own, in days (0: never). */
+  refresh?: {
+    choices: ReadonlyArray<{ days: number; label: string }>;
+    daysOf(pack: PackRow): number;
+    onChange(pack: PackRow, days: number): void;
+  };
 }
 
 /** The installed packs with their counts, highlighting switch, export and removal. */
-export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemove, onCheckUpdate, dailyCheckOff, onDailyCheck }: PackListProps) {
+export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemove, onCheckUpdate, dailyCheckOff, onDailyCheck, refresh }: PackListProps) {
   if (packs.length === 0) {
     return <p class="muted">No packs installed. Import one to start highlighting names.</p>;
   }
@@ -53,7 +59,21 @@ export function PackList({ packs, sizes, updateNotes, onToggle, onExport, onRemo
                 <span aria-hidden="true">Check daily</span>
               </label>
             )}
-            {(pack.updateUrl || pack.source.kind === 'url') && onCheckUpdate && (
+            {pack.source.kind === 'wikidata' && refresh && (
+              <select
+                class="pack-list__refresh"
+                aria-label={`Refresh ${pack.name} from Wikidata`}
+                value={String(refresh.daysOf(pack))}
+                onChange={(e) => refresh.onChange(pack, Number(e.currentTarget.value))}
+              >
+                {refresh.choices.map((choice) => (
+                  <option key={choice.days} value={String(choice.days)}>
+                    {choice.days === 0 ? 'Refresh: never' : `Refresh: ${choice.label.toLowerCase()}`}
+                  </option>
+                ))}
+              </select>
+            )}
+            {(pack.updateUrl || pack.source.kind === 'url' || pack.source.kind === 'wikidata') && onCheckUpdate && (
               <button type="button" class="button button--quiet" onClick={() => onCheckUpdate(pack)} aria-label={`Check for updates of ${pack.name}`}>
                 Check for updates
               </button>
@@ -79,6 +99,8 @@ function sourceLabel(pack: PackRow): string {
       return ' · your own';
     case 'url':
       return ' · from the web';
+    case 'wikidata':
+      return ' · from Wikidata';
     default:
       return '';
   }

@@ -4,6 +4,7 @@ import type { MessageClient } from '../../lib/messages/client';
 import { PAGE_CONFIG_BEFORE_ANSWER, type PageConfig } from '../../lib/settings/page-config';
 import { siteKey } from '../../lib/settings/settings';
 import { filterDismissed } from '../../lib/settings/site-dismissals';
+import { orderCandidates } from '../../lib/kb/order-candidates';
 import { DomWatcher } from './dom-watcher';
 import { mentionsInFrames, publishFrameMentions } from './frame-mentions';
 import { HighlightPainter } from './highlight-painter';
@@ -66,7 +67,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     index,
     marks,
     popover,
-    loadCards: async (entityKeys) => (await client.send('entity.cards', { entityKeys: [...entityKeys] })).cards,
+    // A shared name's candidates: those whose country or party the page also names come first.
+    loadCards: async (entityKeys) => orderCandidates((await client.send('entity.cards', { entityKeys: [...entityKeys] })).cards, entityKeysOnPage()),
     hoverDelayMs: () => settings.hoverDelayMs,
     shadowRoots: () => shadowRoots,
     markReturnedName: (mention) => nav.focus(mention, { scroll: false }),
@@ -98,6 +100,11 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       await scanner.rescanRoots(changes.roots).catch(goQuiet);
     },
   });
+
+  /** Every entity key the page's mentions may be. */
+  function entityKeysOnPage(): Set<string> {
+    return new Set(index.inOrder().flatMap((mention) => mention.entityKeys));
+  }
 
   function rescanAll(): void {
     if (!running) return;

@@ -10,6 +10,10 @@ import { PacksSection } from './PacksSection';
 import { parseRoute, routeHash, type Route } from '../../lib/routes/extension-routes';
 import { SettingsSection } from './SettingsSection';
 import { StorageSection } from './StorageSection';
+import { useLiveQuery } from './use-live-query';
+import { WikidataSection } from './wikidata/WikidataSection';
+import { getDatabase } from '../../lib/db/database';
+import { isWelcomeDone } from '../../lib/kb/wikidata-packs';
 
 const NAV: ReadonlyArray<{ href: string; label: string; routes: ReadonlyArray<Route['name']> }> = [
   { href: routeHash({ name: 'packs' }), label: 'Packs', routes: ['packs'] },
@@ -97,6 +101,20 @@ function View({ route }: { route: Route }) {
     case 'storage':
       return <StorageSection />;
     default:
-      return <PacksSection />;
+      return <PacksView />;
   }
+}
+
+/**
+ * Packs, and adding names from Wikidata: at the top for a new user until they use or
+ * dismiss it (then never again), below the packs after that.
+ */
+function PacksView() {
+  const welcomeDone = useLiveQuery(() => isWelcomeDone(getDatabase()), []);
+  // Used during this visit: it stays where the reader is looking, with its report.
+  const [usedHere, setUsedHere] = useState(false);
+  if (welcomeDone === undefined) return <PacksSection />;
+  const top = !welcomeDone || usedHere;
+  const wikidata = <WikidataSection key="wikidata" welcome={!welcomeDone} onUsed={() => setUsedHere(true)} />;
+  return <>{[top && wikidata, <PacksSection key="packs" />, !top && wikidata]}</>;
 }

@@ -11,6 +11,7 @@ import { IMPORT_STAGES } from '../../lib/kb/import-pipeline';
 import { setPackEnabled } from '../../lib/kb/install-pack';
 import type { PackRows } from '../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../lib/kb/pack-undo';
+import { DEFAULT_REFRESH_DAYS, loadRefreshDays, REFRESH_CHOICES, setRefreshDays } from '../../lib/kb/wikidata-packs';
 import { checkPackUpdate, dailyCheckKey, setDailyCheck, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
 import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-import';
@@ -62,6 +63,7 @@ export function PacksSection() {
   const packs = useLiveQuery(() => getDatabase().packs.orderBy('id').toArray(), []);
   const updateNotes = useLiveQuery(loadUpdateNotes, []);
   const dailyCheckOff = useLiveQuery(loadDailyCheckOff, []);
+  const refreshDays = useLiveQuery(() => loadRefreshDays(getDatabase()), []);
   const [checking, setChecking] = useState<string>();
   const [report, setReport] = useState<ImportReportProps>();
   const [undo, setUndo] = useState<PendingUndo>();
@@ -158,6 +160,11 @@ export function PacksSection() {
           onCheckUpdate={(p) => void onCheckUpdate(p)}
           dailyCheckOff={dailyCheckOff}
           onDailyCheck={(p, on) => void setDailyCheck(getDatabase(), p.id, on)}
+          refresh={{
+            choices: REFRESH_CHOICES,
+            daysOf: (p) => refreshDays?.get(p.id) ?? DEFAULT_REFRESH_DAYS,
+            onChange: (p, days) => void setRefreshDays(getDatabase(), p.id, days),
+          }}
         />
       )}
     </section>

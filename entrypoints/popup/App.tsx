@@ -20,6 +20,7 @@ import { siteIsOn, withSite } from './site-switch';
 import { askTab, targetTab } from './tab-client';
 import { usePageMentions } from './use-page-mentions';
 import { useSearch } from './use-search';
+import { WelcomeNoticeContainer } from './WelcomeNoticeContainer';
 
 export interface AppProps {
   source: SearchSource;
@@ -182,6 +183,7 @@ export function App({ source, search }: AppProps) {
           )}
           {!showingResults && <PageMentionsStatus mentions={mentions} />}
           <SaveThisPageContainer />
+          <WelcomeNoticeContainer />
         </>
       )}
       {settings && (

@@ -8,7 +8,9 @@ export type PackSource =
   | { kind: 'builtin' }
   | { kind: 'file'; fileName?: string }
   | { kind: 'url'; url: string }
-  | { kind: 'user' };
+  | { kind: 'user' }
+  /** Made in the options page from a Wikidata query (`pack.wikidata`), which a refresh runs again. */
+  | { kind: 'wikidata' };
 
 export interface PackRow {
   id: string;

@@ -2,6 +2,9 @@ import type { BackstoryDatabase } from '../db/database';
 import { mentionIndexRange } from '../db/article-mention-keys';
 import type { ArticleRow, EntityRow } from '../db/rows';
 import { sameEntityGroups } from './same-entities';
+import { lifeDates, type DatedFacts } from '../text/life-dates';
+import { safeHttpUrl } from '../text/safe-url';
+import { rowKey } from './keys';
 
 export interface CardArticle {
   key: string;
@@ -11,6 +14,12 @@ export interface CardArticle {
   url?: string;
   /** The sentence where the article mentions the entity. */
   sentence: string;
+}
+
+/** A link out of the card: followed only when the reader clicks it, never fetched. */
+export interface CardLink {
+  label: 'Wikidata' | 'Wikipedia' | 'Picture';
+  url: string;
 }
 
 export interface RelatedEntity {
@@ -27,6 +36,14 @@ export interface EntityCard {
   name: string;
   type: string;
   description?: string;
+  /** "born 1957", "1949–1991", "founded 1976" (lib/text/life-dates.ts). */
+  dates?: string;
+  /** Wikidata and Wikipedia (from `sameAs`) and the picture (`image`): http(s) only. */
+  links?: CardLink[];
+  /** Orders the candidates of a shared name, highest first (Wikidata: sitelinks). */
+  popularity?: number;
+  /** Keys of the entities this one belongs to (the pack's `related`: country, party): context on a page. */
+  belongsTo?: string[];
   alternateName: string[];
   url?: string;
   packName: string;
@@ -64,7 +81,44 @@ export async function getEntityCards(
   const groups = await sameEntityGroups(db, keys);
   const cards: EntityCard[] = [];
   for (const group of groups) cards.push(await buildCard(db, group, options));
-  return cards;
+  // The candidates of a shared name, best known first (a stable sort keeps the rest as asked).
+  return cards.sort((a, b) => (b.popularity ?? 0) - (a.popularity ?? 0));
+}
+
+/** Wikidata, Wikipedia and picture links of an entity, in that order, each at most once. */
+function cardLinks(group: readonly EntityRow[]): CardLink[] {
+  const links: CardLink[] = [];
+  const add = (label: CardLink['label'], url: unknown) => {
+    const safe = typeof url === 'string' ? safeHttpUrl(url) : undefined;
+    if (safe && !links.some((link) => link.label === label)) links.push({ label, url: safe });
+  };
+  const sameAs = group.flatMap((member) => member.sameAs);
+  for (const url of sameAs) if (/^https?:\/\/(www\.)?wikidata\.org\//u.test(url)) add('Wikidata', url);
+  for (const url of sameAs) if (/^https?:\/\/[a-z-]+\.(m\.)?wikipedia\.org\//u.test(url)) add('Wikipedia', url);
+  for (const member of group) add('Picture', member.extra?.image);
+  return links;
+}
+
+/** The facts a pack keeps beside the row's own fields (dates, popularity, related), from the first member that has each. */
+function extraFacts(group: readonly EntityRow[]): Pick<EntityCard, 'dates' | 'popularity' | 'belongsTo'> {
+  const extra = (name: string) => group.map((member) => member.extra?.[name]).find((value) => value !== undefined);
+  const facts: DatedFacts = {};
+  for (const name of ['birthDate', 'deathDate', 'foundingDate', 'dissolutionDate', 'startDate', 'endDate'] as const) {
+    const value = extra(name);
+    if (typeof value === 'string') facts[name] = value;
+  }
+  const popularity = extra('popularity');
+  const belongsTo = group.flatMap((member) => {
+    const related = member.extra?.related;
+    const ids = typeof related === 'string' ? [related] : Array.isArray(related) ? related : [];
+    return ids.filter((id): id is string => typeof id === 'string').map((id) => rowKey(member.packId, id));
+  });
+  const dates = lifeDates(facts);
+  return {
+    ...(dates ? { dates } : {}),
+    ...(typeof popularity === 'number' ? { popularity } : {}),
+    ...(belongsTo.length > 0 ? { belongsTo } : {}),
+  };
 }
 
 async function buildCard(db: BackstoryDatabase, group: readonly EntityRow[], options: EntityCardOptions): Promise<EntityCard> {
@@ -84,6 +138,7 @@ async function buildCard(db: BackstoryDatabase, group: readonly EntityRow[], opt
     }),
   );
   const keys = new Set(group.map((member) => member.key));
+  const links = cardLinks(group);
   // Newest first across the packs, as each pack's list already is.
   const newest = parts
     .flatMap((part) => part.newest)
@@ -103,6 +158,8 @@ async function buildCard(db: BackstoryDatabase, group: readonly EntityRow[], opt
     name: entity.name,
     type: entity.type,
     description: group.find((member) => member.description)?.description,
+    ...extraFacts(group),
+    ...(links.length > 0 ? { links } : {}),
     alternateName: [...new Set(group.flatMap((member) => member.alternateName))],
     url: group.find((member) => member.url)?.url,
     packName: [...new Set(parts.map((part) => part.packName))].join(', '),

@@ -12,6 +12,7 @@ import { countOf } from '../text/plural';
 import { MAX_PACK_BYTES, formatByteSize } from '../pack/limits';
 import { packAddressProblem } from '../net/public-address';
 import { readCappedBody } from '../net/read-capped-body';
+import { isRefreshDue, refreshDays, refreshWikidataPack } from './wikidata-packs';
 
 /** The last check of one pack, stored in `meta` under {@link updateStateKey}. */
 export interface PackUpdateState {
@@ -43,6 +44,11 @@ export async function setDailyCheck(db: BackstoryDatabase, packId: string, on: b
  */
 function updateUrlOf(pack: PackRow): string | undefined {
   return pack.updateUrl ?? (pack.source.kind === 'url' ? pack.source.url : undefined);
+}
+
+/** Whether a pack can be checked: it has an update address, or is a Wikidata query the user ran (wikidata-packs.ts). */
+function canCheckForUpdates(pack: PackRow): boolean {
+  return pack.source.kind === 'wikidata' || updateUrlOf(pack) !== undefined;
 }
 
 /**
@@ -168,9 +174,13 @@ export interface CheckPackUpdateOptions {
 /** Checks one pack and installs a newer version when there is one. */
 export async function checkPackUpdate(db: BackstoryDatabase, packId: string, options: CheckPackUpdateOptions): Promise<PackUpdateState | undefined> {
   const pack = await db.packs.get(packId);
-  if (!pack || !updateUrlOf(pack)) return undefined;
+  if (!pack || !canCheckForUpdates(pack)) return undefined;
   const previous = await getUpdateState(db, packId);
-  const download = await downloadPackUpdate(db, pack, options.fetch, options.timeLimitMs ?? UPDATE_TIME_LIMIT_MS);
+  // A pack made from a Wikidata query is checked by running the query again.
+  const download =
+    pack.source.kind === 'wikidata'
+      ? await refreshWikidataPack(db, pack, { fetch: options.fetch })
+      : await downloadPackUpdate(db, pack, options.fetch, options.timeLimitMs ?? UPDATE_TIME_LIMIT_MS);
   const install = options.install ?? ((bytes, o) => runImport(db, bytes, o));
   // The source stays as it was: a pack imported from a file that names an update address is still "from a file".
   const outcome = download.kind === 'downloaded' ? await install(download.bytes, { source: pack.source, expectedPackId: pack.id, estimateStorage: options.estimateStorage }) : undefined;
@@ -181,7 +191,8 @@ export async function checkPackUpdate(db: BackstoryDatabase, packId: string, opt
 
 /**
  * The daily check: every pack that has an update address and whose daily check is on
- * ({@link setDailyCheck}), one after another. Returns how many were
+ * ({@link setDailyCheck}), and every Wikidata pack whose chosen interval has passed
+ * (monthly unless the user chose otherwise), one after another. Returns how many were
  * updated. One pack's failure, even an unexpected one, is noted for that pack and never
  * stops the checks of the others.
  */
@@ -189,7 +200,11 @@ export async function checkAllPackUpdates(db: BackstoryDatabase, options: CheckP
   let updated = 0;
   const turnedOff = new Set((await db.meta.where('key').startsWith(dailyCheckKey('')).toArray()).map((row) => row.key.slice(dailyCheckKey('').length)));
   for (const pack of await db.packs.toArray()) {
-    if (!updateUrlOf(pack) || turnedOff.has(pack.id)) continue;
+    if (!canCheckForUpdates(pack) || turnedOff.has(pack.id)) continue;
+    if (pack.source.kind === 'wikidata') {
+      const lastCheckedAt = (await getUpdateState(db, pack.id))?.checkedAt ?? pack.updatedAt;
+      if (!isRefreshDue({ days: await refreshDays(db, pack.id), lastCheckedAt, now: options.now ?? Date.now() })) continue;
+    }
     try {
       const state = await checkPackUpdate(db, pack.id, options);
       if (state?.outcome === 'updated') updated++;

@@ -36,6 +36,22 @@ export const PACK_FORMAT = 'article-pack';
 /** Pattern of `pack.id`: stable, file-name and URL safe. */
 export const PACK_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
+/**
+ * Where a pack made from Wikidata came from, so that a refresh can ask again. Only a pack
+ * the user made in the options page (source `wikidata`) is ever refreshed by running it;
+ * in a pack from a file or an address it is information, nothing more.
+ */
+const WikidataSourceSchema = v.pipe(
+  v.looseObject({
+    query: v.optional(text('The SPARQL query the names came from.')),
+    readyQuery: v.optional(text('Id of the ready query it came from (for example heads-of-state-and-government).')),
+    country: v.optional(text('For a ready query about one country: its item id (for example Q183).')),
+    languages: v.pipe(v.array(languageTag('A language of the names, most wanted first.'), 'must be an array of language tags'), v.description('The languages of names and descriptions, most wanted first.')),
+    fingerprint: v.optional(text('A digest of the entities, so that a refresh with the same answer changes nothing.')),
+  }),
+  v.description('Where the names came from on Wikidata (the query and its languages), so that a refresh can ask again.'),
+);
+
 /** The `pack` object: what the pack is, who publishes it, which version it is. */
 export const PackMetaSchema = v.pipe(
   v.looseObject({
@@ -64,6 +80,7 @@ export const PackMetaSchema = v.pipe(
       httpUrl('Where newer versions of this pack are published (http or https); checked for updates.'),
     ),
     created: v.optional(isoDate('When this version of the pack was made (ISO 8601 date or date-time).')),
+    wikidata: v.optional(WikidataSourceSchema),
   }),
   v.description('What the pack is, who publishes it and which version it is.'),
 );

@@ -1,6 +1,7 @@
 /**
- * Names from Wikidata (issue 14): what the pack builder (`npm run pack -- wikidata`) and,
- * next, the options page use. Tests import the modules themselves.
+ * Names from Wikidata (issue 14): what the pack builder (`npm run pack -- wikidata`) and
+ * the extension (lib/kb/wikidata-packs.ts: the options page and the scheduled refresh)
+ * use. Tests import the modules themselves.
  *
  * The options page's path, end to end (each step is a module of this folder):
  *
@@ -17,8 +18,9 @@
  * `READY_QUERIES` lists the choices (title, description, estimatedNames, needsCountry).
  * `pack.entities` is the preview (count, a sample of cards); `aliases` is the import
  * report (kept, dropped per reason with examples, restricted: alias-report.ts). A refresh
- * re-runs `pack.pack.wikidata.query` and imports the result as a newer version. In the
- * extension, `runSparqlQuery` needs host permission for query.wikidata.org, and sends
+ * re-runs `pack.pack.wikidata.query` and imports the result as a newer version
+ * (lib/kb/wikidata-packs.ts). In the extension, `runSparqlQuery` runs under the
+ * manifest's `<all_urls>`, and sends
  * `Api-User-Agent` (sparql-request.ts) since a browser may not set `User-Agent`.
  */
 export { READY_QUERIES, readyQuery } from './ready-queries';

@@ -160,3 +160,19 @@ export const READY_QUERIES: readonly ReadyQuery[] = [
 export function readyQuery(id: string): ReadyQuery | undefined {
   return READY_QUERIES.find((query) => query.id === id);
 }
+
+/** Countries offered for the queries that ask for one (`needsCountry`); any item id works too. */
+export const COUNTRY_CHOICES: ReadonlyArray<{ id: string; name: string }> = [
+  { id: 'Q408', name: 'Australia' },
+  { id: 'Q155', name: 'Brazil' },
+  { id: 'Q16', name: 'Canada' },
+  { id: 'Q142', name: 'France' },
+  { id: 'Q183', name: 'Germany' },
+  { id: 'Q668', name: 'India' },
+  { id: 'Q38', name: 'Italy' },
+  { id: 'Q17', name: 'Japan' },
+  { id: 'Q96', name: 'Mexico' },
+  { id: 'Q29', name: 'Spain' },
+  { id: 'Q145', name: 'United Kingdom' },
+  { id: 'Q30', name: 'United States' },
+];

@@ -10,13 +10,17 @@ import type { WikidataItem } from './item';
 const WIKIDATA_LICENSE = 'CC0-1.0';
 
 /** Where the names came from, kept in the pack (an unknown property survives import and export) so that a refresh can ask again. */
-export interface WikidataSource {
+export type WikidataSource = {
   /** The SPARQL query, or undefined for a pack made from entity files or a dump. */
   query?: string;
   /** Id of the ready query it came from (ready-queries.ts). */
   readyQuery?: string;
-  languages: readonly string[];
-}
+  /** For a ready query about one country: its item id. */
+  country?: string;
+  languages: string[];
+  /** A digest of the entities (lib/kb/wikidata-packs.ts), so a refresh with the same answer changes nothing. */
+  fingerprint?: string;
+};
 
 export interface WikidataPackOptions extends ConvertOptions {
   /** id, name, version… of the pack; `license` defaults to CC0-1.0. */

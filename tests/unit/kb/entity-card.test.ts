@@ -83,3 +83,55 @@ describe('the same entity from two packs', () => {
     expect(cards.map((c) => c.packName)).toEqual(['Test pack', 'Other pack']);
   });
 });
+
+function wikidataPack(): Pack {
+  return makePack({
+    id: 'wikidata-leaders',
+    entities: [
+      {
+        id: 'Q264766',
+        name: 'Theresa May',
+        type: 'Person',
+        description: 'Prime Minister of the United Kingdom from 2016 to 2019',
+        sameAs: ['https://www.wikidata.org/wiki/Q264766', 'https://en.wikipedia.org/wiki/Theresa_May', 'javascript:alert(1)'],
+        birthDate: '1956-10-01',
+        image: 'http://commons.wikimedia.org/wiki/Special:FilePath/Theresa%20May.jpg',
+        popularity: 120,
+        related: ['Q145'],
+      },
+      { id: 'Q145', name: 'United Kingdom', type: 'Place', foundingDate: '1707', popularity: 300 },
+      { id: 'Q1', name: 'May Day', type: 'Event', startDate: '1914', endDate: '1918' },
+    ] as Pack['entities'],
+    articles: [],
+  });
+}
+
+describe('a card of a name from Wikidata', () => {
+
+  it('has the dates, http(s) links to Wikidata, Wikipedia and the picture, popularity and what it belongs to', async () => {
+    const db = freshDatabase();
+    await installPack(db, wikidataPack(), { source: { kind: 'wikidata' } });
+    const [may, event] = await getEntityCards(db, ['wikidata-leaders/Q264766', 'wikidata-leaders/Q1']);
+    expect(may).toMatchObject({
+      dates: 'born 1956',
+      popularity: 120,
+      belongsTo: ['wikidata-leaders/Q145'],
+      links: [
+        { label: 'Wikidata', url: 'https://www.wikidata.org/wiki/Q264766' },
+        { label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Theresa_May' },
+        { label: 'Picture', url: 'http://commons.wikimedia.org/wiki/Special:FilePath/Theresa%20May.jpg' },
+      ],
+    });
+    expect(event).toMatchObject({ dates: '1914–1918' });
+    const [country] = await getEntityCards(db, ['wikidata-leaders/Q145']);
+    expect(country).toMatchObject({ dates: 'founded 1707' });
+    expect(country!.links).toBeUndefined();
+  });
+
+  it('lists the candidates of a shared name best known first', async () => {
+    const db = freshDatabase();
+    await installPack(db, wikidataPack(), { source: { kind: 'wikidata' } });
+    const cards = await getEntityCards(db, ['wikidata-leaders/Q1', 'wikidata-leaders/Q264766', 'wikidata-leaders/Q145']);
+    expect(cards.map((c) => c.name)).toEqual(['United Kingdom', 'Theresa May', 'May Day']);
+  });
+});
