@@ -10,6 +10,7 @@ import { capturePage } from './capture-page';
 import type { LibraryRefresh } from './library-refresh';
 import type { SearchService } from './search-index';
 import { dismissOnSite, openEntityPage, disableSenderSite, undismissOnSite } from './page-actions';
+import { rememberReading } from './remember-reading';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
@@ -58,6 +59,10 @@ export function createHandlers({ db, matchers, ready, search, library }: Handler
 
     async 'site.disable'(_request, { tabId }) {
       return disableSenderSite(tabId);
+    },
+
+    async 'reading.remember'(_request, context) {
+      return rememberReading({ db, ready }, context);
     },
 
     async 'kb.search'({ query }) {

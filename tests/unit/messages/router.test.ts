@@ -18,6 +18,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'site.dismiss': ok,
     'site.undismiss': ok,
     'site.disable': ok,
+    'reading.remember': ok,
     'kb.changed': async () => ({ revision: 2 }),
     ...overrides,
   };
@@ -73,7 +74,7 @@ describe('routeMessage', () => {
 
 describe('the declarations', () => {
   it('allow content scripts exactly the questions a page needs, derived from each message\'s senders', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.scan', 'site.disable', 'site.dismiss', 'site.undismiss']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.scan', 'reading.remember', 'site.disable', 'site.dismiss', 'site.undismiss']);
     for (const [type, declaration] of Object.entries(BACKGROUND_MESSAGES)) {
       expect(CONTENT_SCRIPT_MESSAGES.has(type as never), type).toBe(declaration.senders.includes('content-script'));
     }
