@@ -36,7 +36,7 @@ export interface UserPackIdentity {
   description: string;
 }
 
-export const MY_ARTICLES_PACK: Readonly<UserPackIdentity> = Object.freeze({
+const MY_ARTICLES_PACK: Readonly<UserPackIdentity> = Object.freeze({
   id: MY_ARTICLES_PACK_ID,
   name: MY_ARTICLES_PACK_NAME,
   description: 'Pages you saved while reading, and the names you added from them.',

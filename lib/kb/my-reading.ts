@@ -18,7 +18,7 @@ import { writeLibrary } from './write-library';
 
 export const MY_READING_PACK_ID = 'my-reading';
 
-export const MY_READING_PACK: Readonly<UserPackIdentity> = Object.freeze({
+const MY_READING_PACK: Readonly<UserPackIdentity> = Object.freeze({
   id: MY_READING_PACK_ID,
   name: 'My reading',
   description: 'Articles you read in this browser, remembered because you turned on "Remember what I read".',

@@ -16,6 +16,7 @@ const ARTICLE: ExtractedArticle = {
   text: 'A plaque for Ada Lovelace was unveiled in London on a grey morning, with speeches.',
 };
 const TAB = 'https://news.example.com/ada?utm=x#top';
+const day = (d: number, h: number) => Date.UTC(2026, 11, d, h);
 
 async function seeded() {
   const db = freshDatabase();
@@ -70,7 +71,6 @@ describe('readingUrl', () => {
 describe('reading history', () => {
   it('lists newest first, searches, forgets one, a day, all', async () => {
     const db = await seeded();
-    const day = (d: number, h: number) => Date.UTC(2026, 11, d, h);
     await rememberArticle(db, { article: ARTICLE, tabUrl: 'https://a.example/1', now: day(5, 9) });
     await rememberArticle(db, { article: { ...ARTICLE, headline: 'Second story', url: undefined }, tabUrl: 'https://b.example/2', now: day(6, 8) });
     await rememberArticle(db, { article: { ...ARTICLE, headline: 'Third story', url: undefined }, tabUrl: 'https://c.example/3', now: day(6, 10) });
