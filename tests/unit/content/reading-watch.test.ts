@@ -25,7 +25,7 @@ function setPage(state: { visible?: boolean; focused?: boolean }): void {
 
 describe('ReadingWatch', () => {
   let ctx: ContentScriptContext;
-  let remember: ReturnType<typeof vi.fn>;
+  let remember: ReturnType<typeof vi.fn<() => void>>;
 
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
@@ -34,7 +34,7 @@ describe('ReadingWatch', () => {
     Object.defineProperty(document, 'visibilityState', { get: () => visibility, configurable: true });
     vi.spyOn(document, 'hasFocus').mockImplementation(() => focused);
     ctx = new ContentScriptContext('content');
-    remember = vi.fn();
+    remember = vi.fn<() => void>();
   });
 
   afterEach(() => {
