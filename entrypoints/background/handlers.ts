@@ -62,7 +62,7 @@ export function createHandlers({ db, matchers, ready, search, library }: Handler
     },
 
     async 'reading.remember'(_request, context) {
-      return rememberReading({ db, ready }, context);
+      return rememberReading({ db, matchers, ready }, context);
     },
 
     async 'kb.search'({ query }) {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import type { ExtractResult } from '../../lib/extract';
 import { loadSettings } from '../../lib/extension/settings-item';
+import type { MatcherCache } from '../../lib/kb/matcher-cache';
 import { rememberArticle } from '../../lib/kb/my-reading';
 import { HandlerError } from '../../lib/messages/channel';
 import type { RememberReadingReply } from '../../lib/messages/protocol';
@@ -11,6 +12,7 @@ import { safeHttpUrl } from '../../lib/text/safe-url';
 
 export interface RememberReadingDeps {
   db: BackstoryDatabase;
+  matchers: MatcherCache;
   ready: Promise<unknown>;
 }
 
@@ -21,7 +23,7 @@ export interface RememberReadingDeps {
  * article is read by the same injected extractor as "Save this page" (entrypoints/extract.ts),
  * once, now; the page sends nothing but the signal.
  */
-export async function rememberReading({ db, ready }: RememberReadingDeps, { tabId, incognito }: BackgroundContext): Promise<RememberReadingReply> {
+export async function rememberReading({ db, matchers, ready }: RememberReadingDeps, { tabId, incognito }: BackgroundContext): Promise<RememberReadingReply> {
   if (tabId === undefined) throw new HandlerError('bad-request', 'Only a page can be remembered');
   const settings = await loadSettings();
   if (!settings.rememberReading) return { status: 'skipped', reason: 'off' };
@@ -37,7 +39,9 @@ export async function rememberReading({ db, ready }: RememberReadingDeps, { tabI
   if ((await browser.tabs.get(tabId)).url !== tab.url) return { status: 'skipped', reason: 'not-saved' };
 
   await ready;
-  const saved = await rememberArticle(db, { article: extracted.article, tabUrl: url, now: Date.now() });
+  // The matcher pages are scanned with, already built: compiling one here would hold the worker for seconds.
+  const { matcher } = await matchers.get();
+  const saved = await rememberArticle(db, { article: extracted.article, tabUrl: url, now: Date.now(), matcher });
   if (saved.status === 'invalid') {
     console.info('Backstory: a read article could not be remembered', saved.issues);
     return { status: 'skipped', reason: 'not-saved' };

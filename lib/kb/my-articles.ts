@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityRow, PackRow } from '../db/rows';
-import { compileMatcher } from '../matcher';
+import { compileMatcher, type Matcher } from '../matcher';
 import {
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
@@ -73,6 +73,12 @@ export interface SaveUserArticleInput {
   now?: number;
   /** The user's pack to save to; "My articles" when absent. */
   pack?: UserPackIdentity;
+  /**
+   * The current matcher of the enabled packs (the background's), to find the mentions
+   * with instead of compiling one, which takes seconds for a large library. Used only
+   * when no new entities are added.
+   */
+  matcher?: Matcher;
 }
 
 export type SaveUserArticleResult =
@@ -109,7 +115,7 @@ export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArti
     const { entities: freshEntities, entityKeys } = placeEntities(checked.entities, ownEntities, pack.id);
     const articleId = previous?.id ?? freeId(slugify(checked.article.headline, MAX_ID_CHARS) || 'article', ownArticles);
     const rows = packToRows(myArticlesPack([{ ...checked.article, id: articleId }], freshEntities, pack), { source: { kind: 'user' }, now });
-    const mentions = await mentionsOf(db, rows.articles[0]!, rows.entities, pack.id);
+    const mentions = input.matcher && rows.entities.length === 0 ? mentionsWith(input.matcher, rows.articles[0]!) : await mentionsOf(db, rows.articles[0]!, rows.entities, pack.id);
     const article = withMentions(rows.articles[0]!, mentions);
 
     await db.entities.bulkAdd(rows.entities);
@@ -208,7 +214,10 @@ export function freeId(base: string, used: ReadonlyArray<{ id: string }>): strin
 async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: EntityRow[], ownPackId: string): Promise<ArticleMention[]> {
   const enabled = (await db.packs.toArray()).filter((p) => p.enabled || p.id === ownPackId).map((p) => p.id);
   const known = await rowsOfPacks(db.entities, enabled);
-  const matcher = compileMatcher([...known, ...added].flatMap(entityPatterns));
+  return mentionsWith(compileMatcher([...known, ...added].flatMap(entityPatterns)), article);
+}
+
+function mentionsWith(matcher: Matcher, article: ArticleRow): ArticleMention[] {
   return [...firstSentences(article, matcher)].map(([entityKey, sentence]) => ({
     entityKey,
     sentence: sentence || article.headline,

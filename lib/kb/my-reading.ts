@@ -8,6 +8,7 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { ArticleRow } from '../db/rows';
 import type { ExtractedArticle } from '../extract';
+import type { Matcher } from '../matcher';
 import { siteKey } from '../settings/settings';
 import { foldText } from '../text/fold';
 import { comparableUrl } from '../text/safe-url';
@@ -30,6 +31,8 @@ export interface RememberInput {
   tabUrl: string;
   /** Epoch milliseconds of the reading. */
   now: number;
+  /** The background's current matcher of the enabled packs: no compiling per remembered article. */
+  matcher?: Matcher;
 }
 
 /**
@@ -38,10 +41,11 @@ export interface RememberInput {
  * (which would overwrite what was read there). Reading the same address again updates
  * the entry and its time of reading.
  */
-export function rememberArticle(db: BackstoryDatabase, { article, tabUrl, now }: RememberInput): Promise<SaveUserArticleResult> {
+export function rememberArticle(db: BackstoryDatabase, { article, tabUrl, now, matcher }: RememberInput): Promise<SaveUserArticleResult> {
   return saveUserArticle(db, {
     pack: MY_READING_PACK,
     now,
+    matcher,
     article: {
       headline: article.headline,
       url: readingUrl(article.url, tabUrl),

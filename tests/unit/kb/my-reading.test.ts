@@ -5,6 +5,7 @@ import { exportPack } from '../../../lib/kb/export-pack';
 import { installPack } from '../../../lib/kb/install-pack';
 import { byDay, forgetAllReadings, forgetReadings, MY_READING_PACK_ID, readingHistory, readingUrl, rememberArticle } from '../../../lib/kb/my-reading';
 import { RESERVED_PACK_IDS } from '../../../lib/kb/pack-sources';
+import { compileMatcher } from '../../../lib/matcher';
 import { freshDatabase, makePack } from './test-db';
 
 const ARTICLE: ExtractedArticle = {
@@ -92,5 +93,14 @@ describe('reading history', () => {
     expect(await forgetAllReadings(db)).toBe(1);
     expect(await readingHistory(db)).toEqual([]);
     expect((await db.articles.count())).toBe(3);
+  });
+});
+
+describe('rememberArticle with the background\'s matcher', () => {
+  it('finds the mentions with the matcher it is given instead of compiling one', async () => {
+    const db = await seeded();
+    const onlyLondon = compileMatcher([{ text: 'London', entityKey: 'test-pack/london' }]);
+    const result = await rememberArticle(db, { article: ARTICLE, tabUrl: TAB, now: 1, matcher: onlyLondon });
+    expect(result.status !== 'invalid' && result.mentionedKeys).toEqual(['test-pack/london']);
   });
 });
