@@ -27,7 +27,7 @@ export function ReadingFields({ settings, onChange, onNote }: ReadingFieldsProps
           <NumberField
             label="Reading time before an article is remembered (seconds)"
             range={READING_SECONDS_RANGE}
-            step={5}
+            step={1}
             value={settings.readingSeconds}
             hint={`Counted only while the page is visible and its window has focus; from ${READING_SECONDS_RANGE.min} to ${READING_SECONDS_RANGE.max.toLocaleString()}.`}
             onChange={(readingSeconds) => onChange({ readingSeconds })}
