@@ -1,9 +1,9 @@
-import { useId, useState } from 'preact/hooks';
 import { ENTITY_TYPES } from '../lib/pack/schema';
 import { HIGHLIGHT_CAP_RANGE, HOVER_DELAY_RANGE_MS, type HighlightStyle, type Settings } from '../lib/settings/settings';
-import { parseSiteInput } from '../lib/settings/site-input';
 import { typeGroupLabel } from '../lib/text/type-labels';
 import { NumberField } from './NumberField';
+import { ReadingFields } from './ReadingFields';
+import { SiteListField } from './SiteListField';
 
 export interface SettingsFormProps {
   settings: Settings;
@@ -21,28 +21,6 @@ const STYLES: ReadonlyArray<{ value: HighlightStyle; label: string; hint: string
 
 /** Every setting, each saved as soon as it changes. */
 export function SettingsForm({ settings, onChange, onNote }: SettingsFormProps) {
-  const ids = { site: useId(), siteNote: useId(), siteHint: useId() };
-  const [site, setSite] = useState('');
-  /** What the last "Add site" said: why the entry was refused, or that it was listed already. */
-  const [siteNote, setSiteNoteState] = useState<{ text: string; invalid: boolean }>();
-  function setSiteNote(note: { text: string; invalid: boolean } | undefined) {
-    if (note) onNote?.();
-    setSiteNoteState(note);
-  }
-
-  function addSite() {
-    const parsed = parseSiteInput(site);
-    if (!parsed.ok) {
-      setSiteNote({ text: parsed.message, invalid: true });
-      return;
-    }
-    if (settings.disabledSites.includes(parsed.site)) setSiteNote({ text: `${parsed.site} is already in the list.`, invalid: false });
-    else {
-      onChange({ disabledSites: [...settings.disabledSites, parsed.site] });
-      setSiteNote(undefined);
-    }
-    setSite('');
-  }
   const hidden = new Set(settings.hiddenEntityTypes);
 
   return (
@@ -117,60 +95,18 @@ export function SettingsForm({ settings, onChange, onNote }: SettingsFormProps) 
         <span>Check packs for updates once a day</span>
       </label>
 
-      <fieldset>
-        <legend>Sites where Backstory stays off</legend>
-        {settings.disabledSites.length === 0 ? (
-          <p class="muted small">None. Turn Backstory off for a site here or from the toolbar button.</p>
-        ) : (
-          <ul class="site-list" aria-label="Sites where Backstory stays off">
-            {settings.disabledSites.map((s) => (
-              <li key={s}>
-                <span>{s}</span>
-                <button type="button" class="button button--quiet" aria-label={`Turn Backstory back on for ${s}`} onClick={() => onChange({ disabledSites: settings.disabledSites.filter((x) => x !== s) })}>
-                  Remove
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <form
-          class="url-form__row"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            addSite();
-          }}
-        >
-          <label for={ids.site} class="visually-hidden">
-            Site to turn off
-          </label>
-          <input
-            id={ids.site}
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            spellcheck={false}
-            placeholder="example.org"
-            value={site}
-            aria-invalid={siteNote?.invalid ? true : undefined}
-            aria-describedby={`${ids.siteNote} ${ids.siteHint}`}
-            onInput={(e) => {
-              setSite(e.currentTarget.value);
-              if (siteNote) setSiteNote(undefined);
-            }}
-          />
-          <button type="submit" class="button button--quiet">
-            Add site
-          </button>
-        </form>
-        {/* Always in the page, so screen readers announce the message when it appears. */}
-        <p id={ids.siteNote} role="status" class={siteNote?.invalid ? 'field-note field-note--error' : 'field-note'}>
-          {siteNote?.text}
-        </p>
-        <p id={ids.siteHint} class="field-note muted">
-          A site name or an address; its subdomains are turned off too.
-        </p>
-      </fieldset>
+      <SiteListField
+        legend="Sites where Backstory stays off"
+        sites={settings.disabledSites}
+        empty="None. Turn Backstory off for a site here or from the toolbar button."
+        inputLabel="Site to turn off"
+        removeLabel={(site) => `Turn Backstory back on for ${site}`}
+        hint="A site name or an address; its subdomains are turned off too."
+        onChange={(disabledSites) => onChange({ disabledSites })}
+        onNote={onNote}
+      />
+
+      <ReadingFields settings={settings} onChange={onChange} onNote={onNote} />
     </div>
   );
 }

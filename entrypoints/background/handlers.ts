@@ -12,6 +12,7 @@ import type { LibraryRefresh } from './library-refresh';
 import type { SearchService } from './search-index';
 import { pageConfigOfSender } from './page-config';
 import { dismissOnSite, openEntityPage, disableSenderSite, undismissOnSite } from './page-actions';
+import { rememberReading } from './remember-reading';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
@@ -66,6 +67,10 @@ export function createHandlers({ db, matchers, ready, search, library, backups }
 
     async 'site.disable'(_request, { tabId }) {
       return disableSenderSite(tabId);
+    },
+
+    async 'reading.remember'(_request, context) {
+      return rememberReading({ db, matchers, ready }, context);
     },
 
     async 'kb.search'({ query }) {

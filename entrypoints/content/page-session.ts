@@ -15,6 +15,7 @@ import { MentionIndex } from './mention-index';
 import { MentionMarks } from './mention-marks';
 import { PageScanner } from './page-scanner';
 import { PopoverHost } from './popover-host';
+import { ReadingWatch } from './reading-watch';
 import { answerTabMessage, type MessageSenderLike, tabSenderTrust } from './tab-protocol';
 
 /** How often an orphaned copy (extension reloaded under the page) notices and goes quiet (ms). */
@@ -75,6 +76,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   });
   hover = controller;
   const nav: KeyboardNav = new KeyboardNav({ index, marks, hover: controller });
+  // "Remember what I read" (opt-in): the top frame is the page being read.
+  const reading = isTopFrame ? new ReadingWatch({ ctx, remember: () => void client.send('reading.remember', {}).catch(goQuiet) }) : undefined;
   const scanner = new PageScanner({
     index,
     painter,
@@ -139,6 +142,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     setInstrumentation(next.highlightStyle !== 'hover-only');
     if (next.highlightStyle !== 'hover-only') for (const root of shadowRoots) painter.styleShadowRoot(root);
     index.cap = next.highlightCap;
+    reading?.apply(next);
     if (!next.enabled) {
       if (running) stop();
     } else if (!running) {

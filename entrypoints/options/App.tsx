@@ -7,6 +7,7 @@ import { ArticlesSection } from './library/ArticlesSection';
 import { EntitiesSection } from './library/EntitiesSection';
 import { EntityPage } from './library/EntityPage';
 import { PacksSection } from './PacksSection';
+import { ReadingSection } from './ReadingSection';
 import { parseRoute, routeHash, type Route } from '../../lib/routes/extension-routes';
 import { SettingsSection } from './SettingsSection';
 import { StorageSection } from './StorageSection';
@@ -20,6 +21,7 @@ const NAV: ReadonlyArray<{ href: string; label: string; routes: ReadonlyArray<Ro
   { href: routeHash({ name: 'articles' }), label: 'Articles', routes: ['articles', 'article'] },
   { href: routeHash({ name: 'entities' }), label: 'Entities', routes: ['entities', 'entity'] },
   { href: routeHash({ name: 'add' }), label: 'Add an article', routes: ['add'] },
+  { href: routeHash({ name: 'reading' }), label: 'Reading history', routes: ['reading'] },
   { href: routeHash({ name: 'settings' }), label: 'Settings', routes: ['settings'] },
   { href: routeHash({ name: 'storage' }), label: 'Storage and backup', routes: ['storage'] },
 ];
@@ -98,6 +100,8 @@ function View({ route }: { route: Route }) {
           <DismissedNamesSection />
         </>
       );
+    case 'reading':
+      return <ReadingSection />;
     case 'storage':
       return <StorageSection />;
     default:

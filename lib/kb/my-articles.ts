@@ -27,7 +27,20 @@ import { writeLibrary } from './write-library';
 
 export const MY_ARTICLES_PACK_ID = 'my-articles';
 export const MY_ARTICLES_PACK_NAME = 'My articles';
-const MY_ARTICLES_VERSION = '1.0.0';
+const USER_PACK_VERSION = '1.0.0';
+
+/** Which of the user's own packs an article is saved to: "My articles", or "My reading" (lib/kb/my-reading.ts). */
+export interface UserPackIdentity {
+  id: string;
+  name: string;
+  description: string;
+}
+
+const MY_ARTICLES_PACK: Readonly<UserPackIdentity> = Object.freeze({
+  id: MY_ARTICLES_PACK_ID,
+  name: MY_ARTICLES_PACK_NAME,
+  description: 'Pages you saved while reading, and the names you added from them.',
+});
 const MAX_ID_CHARS = 64;
 
 /** The article as the user confirmed it in the save preview. */
@@ -42,6 +55,8 @@ export interface UserArticleInput {
   description?: string;
   /** Plain text, paragraphs separated by a blank line. */
   articleBody: string;
+  /** When the user read it (ISO 8601 date-time): set for "My reading", kept as an extra property of the pack article. */
+  dateRead?: string;
 }
 
 /** A candidate entity the user accepted. */
@@ -56,6 +71,14 @@ export interface SaveUserArticleInput {
   newEntities?: readonly UserEntityInput[];
   /** Epoch milliseconds; injected so tests are deterministic. */
   now?: number;
+  /** The user's pack to save to; "My articles" when absent. */
+  pack?: UserPackIdentity;
+  /**
+   * The current matcher of the enabled packs (the background's), to find the mentions
+   * with instead of compiling one, which takes seconds for a large library. Used only
+   * when no new entities are added.
+   */
+  matcher?: Matcher;
 }
 
 export type SaveUserArticleResult =
@@ -79,19 +102,20 @@ export type SaveUserArticleResult =
  */
 export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArticleInput): Promise<SaveUserArticleResult> {
   const now = input.now ?? Date.now();
+  const pack = input.pack ?? MY_ARTICLES_PACK;
   const draftEntities = (input.newEntities ?? []).map((e, i) => ({ id: `new-${i}`, ...trimEntity(e) }));
   const checked = checkInput({ id: 'draft', ...trimArticle(input.article) }, draftEntities);
   if ('issues' in checked) return { status: 'invalid', issues: checked.issues };
 
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
-    const ownEntities = await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).toArray();
-    const ownArticles = await rowsOfPack(db.articles, MY_ARTICLES_PACK_ID).toArray();
+    const ownEntities = await rowsOfPack(db.entities, pack.id).toArray();
+    const ownArticles = await rowsOfPack(db.articles, pack.id).toArray();
     const previous = checked.article.url ? ownArticles.find((a) => a.url === checked.article.url) : undefined;
 
-    const { entities: freshEntities, entityKeys } = placeEntities(checked.entities, ownEntities);
+    const { entities: freshEntities, entityKeys } = placeEntities(checked.entities, ownEntities, pack.id);
     const articleId = previous?.id ?? freeId(slugify(checked.article.headline, MAX_ID_CHARS) || 'article', ownArticles);
-    const rows = packToRows(myArticlesPack([{ ...checked.article, id: articleId }], freshEntities), { source: { kind: 'user' }, now });
-    const mentions = await mentionsOf(db, rows.articles[0]!, rows.entities);
+    const rows = packToRows(myArticlesPack([{ ...checked.article, id: articleId }], freshEntities, pack), { source: { kind: 'user' }, now });
+    const mentions = input.matcher && rows.entities.length === 0 ? mentionsFound(rows.articles[0]!, input.matcher) : await mentionsOf(db, rows.articles[0]!, rows.entities, pack.id);
     const article = withMentions(rows.articles[0]!, mentions);
 
     await db.entities.bulkAdd(rows.entities);
@@ -128,6 +152,7 @@ function trimArticle(article: UserArticleInput): Record<string, unknown> {
       inLanguage: optionalText(article.inLanguage),
       description: optionalText(article.description),
       articleBody: article.articleBody.trim(),
+      dateRead: optionalText(article.dateRead),
     }).filter(([, value]) => value !== undefined),
   );
 }
@@ -158,7 +183,7 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /** New entities get free ids; one named like an entity already in the pack is that entity. */
-function placeEntities(entities: PackEntity[], own: EntityRow[]): { entities: PackEntity[]; entityKeys: string[] } {
+function placeEntities(entities: PackEntity[], own: EntityRow[], packId: string): { entities: PackEntity[]; entityKeys: string[] } {
   const byName = new Map(own.map((e) => [foldText(e.name), e.key]));
   const taken = own.map((e) => e.id);
   const fresh: PackEntity[] = [];
@@ -168,7 +193,7 @@ function placeEntities(entities: PackEntity[], own: EntityRow[]): { entities: Pa
     const id = freeId(slugify(entity.name, MAX_ID_CHARS) || 'entity', taken.map((t) => ({ id: t })));
     taken.push(id);
     fresh.push({ ...entity, id });
-    const key = rowKey(MY_ARTICLES_PACK_ID, id);
+    const key = rowKey(packId, id);
     byName.set(foldText(entity.name), key);
     return key;
   });
@@ -185,14 +210,14 @@ export function freeId(base: string, used: ReadonlyArray<{ id: string }>): strin
   }
 }
 
-/** The article's mentions over every enabled pack's entities plus the ones being added. */
-async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: EntityRow[]): Promise<ArticleMention[]> {
-  return mentionsFound(article, await libraryMatcher(db, added));
+/** The article's mentions over every enabled pack's entities (the user's own pack's too) plus the ones being added. */
+async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: EntityRow[], ownPackId: string): Promise<ArticleMention[]> {
+  return mentionsFound(article, await libraryMatcher(db, added, ownPackId));
 }
 
-/** A matcher over every enabled pack's entities, "My articles" always, plus the ones being added. */
-export async function libraryMatcher(db: BackstoryDatabase, added: readonly EntityRow[]): Promise<Matcher> {
-  const enabled = (await db.packs.toArray()).filter((p) => p.enabled || p.id === MY_ARTICLES_PACK_ID).map((p) => p.id);
+/** A matcher over every enabled pack's entities, the user's own pack always (My articles unless named), plus the ones being added. */
+export async function libraryMatcher(db: BackstoryDatabase, added: readonly EntityRow[], ownPackId: string = MY_ARTICLES_PACK_ID): Promise<Matcher> {
+  const enabled = (await db.packs.toArray()).filter((p) => p.enabled || p.id === ownPackId).map((p) => p.id);
   const known = await rowsOfPacks(db.entities, enabled);
   return compileMatcher([...known, ...added].flatMap(entityPatterns));
 }
@@ -207,19 +232,19 @@ export function mentionsFound(article: ArticleRow, matcher: Matcher): ArticleMen
 }
 
 /** A pack-format wrapper of the user's pack, for turning new items into rows. */
-export function myArticlesPack(articles: PackArticle[], entities: PackEntity[]): Pack {
+export function myArticlesPack(articles: PackArticle[], entities: PackEntity[], pack: UserPackIdentity = MY_ARTICLES_PACK): Pack {
   return {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,
-    pack: { id: MY_ARTICLES_PACK_ID, name: MY_ARTICLES_PACK_NAME, version: MY_ARTICLES_VERSION, description: 'Pages you saved while reading, and the names you added from them.' },
+    pack: { id: pack.id, name: pack.name, version: USER_PACK_VERSION, description: pack.description },
     entities,
     articles,
   } as Pack;
 }
 
-/** Creates the user's pack row on first use, else updates its counts. Call inside a transaction. */
+/** Creates one of the user's pack rows on first use, else updates its counts. Call inside a transaction. */
 export async function putPackRow(db: BackstoryDatabase, fresh: PackRow, counts: { entities: number; articles: number; now: number }): Promise<void> {
-  const existing = await db.packs.get(MY_ARTICLES_PACK_ID);
+  const existing = await db.packs.get(fresh.id);
   await db.packs.put({
     ...(existing ?? fresh),
     updatedAt: counts.now,

@@ -4,14 +4,15 @@
  */
 import type { PackSource } from '../db/rows';
 import { MY_ARTICLES_PACK_ID } from './my-articles';
+import { MY_READING_PACK_ID } from './my-reading';
 import { STARTER_PACK_ID } from './starter-pack';
 
 /**
- * Ids of Backstory's own packs: the starter pack (shipped with the extension) and "My
- * articles" (the user's own). An imported or downloaded file that names one of them
+ * Ids of Backstory's own packs: the starter pack (shipped with the extension), "My
+ * articles" and "My reading" (the user's own). An imported or downloaded file that names one of them
  * would replace what the user did not choose to replace, so none may.
  */
-export const RESERVED_PACK_IDS: ReadonlySet<string> = new Set([STARTER_PACK_ID, MY_ARTICLES_PACK_ID]);
+export const RESERVED_PACK_IDS: ReadonlySet<string> = new Set([STARTER_PACK_ID, MY_ARTICLES_PACK_ID, MY_READING_PACK_ID]);
 
 /**
  * Whether a new file comes from where the installed pack came from: any file for a pack

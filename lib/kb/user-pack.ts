@@ -41,12 +41,20 @@ export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, no
 
 /** Deletes one article (of any pack), its mentions with it; the pack's count follows. */
 export async function deleteArticle(db: BackstoryDatabase, key: string): Promise<boolean> {
+  return (await deleteArticles(db, [key])) > 0;
+}
+
+/** Deletes some articles (of any packs) in one transaction; the packs' counts follow. Returns how many there were. */
+export async function deleteArticles(db: BackstoryDatabase, keys: readonly string[]): Promise<number> {
   return writeLibrary(db, [db.packs, db.articles], async () => {
-    const article = await db.articles.get(key);
-    if (!article) return false;
-    await db.articles.delete(key);
-    const pack = await db.packs.get(article.packId);
-    if (pack) await db.packs.update(pack.id, { articleCount: Math.max(0, pack.articleCount - 1) });
-    return true;
-  }, { changed: (deleted) => deleted });
+    const found = (await db.articles.bulkGet([...keys])).filter((row) => row !== undefined);
+    await db.articles.bulkDelete(found.map((row) => row.key));
+    const perPack = new Map<string, number>();
+    for (const row of found) perPack.set(row.packId, (perPack.get(row.packId) ?? 0) + 1);
+    for (const [packId, count] of perPack) {
+      const pack = await db.packs.get(packId);
+      if (pack) await db.packs.update(packId, { articleCount: Math.max(0, pack.articleCount - count) });
+    }
+    return found.length;
+  }, { changed: (deleted) => deleted > 0 });
 }

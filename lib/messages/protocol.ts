@@ -20,6 +20,11 @@ export const MAX_CARD_KEYS = 16;
 /** Longest name or entity key accepted in a dismissal (UTF-16 code units). */
 export const MAX_DISMISS_FIELD = 300;
 
+/** What became of a 'reading.remember': saved (or updated), or why not. */
+export type RememberReadingReply =
+  | { status: 'saved' | 'updated'; articleKey: string }
+  | { status: 'skipped'; reason: 'off' | 'private' | 'site' | 'no-article' | 'not-saved' };
+
 /** A mention found in one scanned text: [start, end) and the entities it may refer to. */
 export interface ScannedMention {
   start: number;
@@ -106,6 +111,16 @@ export const BACKGROUND_MESSAGES = {
     payload: v.object({}),
     senders: ANYONE,
     response: returns<{ site: string }>(),
+  }),
+  /**
+   * "Remember what I read": the sender's tab has been read for the reading time. The
+   * background checks the setting, the tab (never private, never an excluded or turned-off
+   * site), reads the article itself and saves it to "My reading"; nothing comes from the page.
+   */
+  'reading.remember': message({
+    payload: v.object({}),
+    senders: ANYONE,
+    response: returns<RememberReadingReply>(),
   }),
   /** Search the knowledge base (the popup, before it has loaded its own copy of the index). */
   'kb.search': message({

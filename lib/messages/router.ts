@@ -8,6 +8,8 @@ export interface BackgroundContext {
   /** The sending frame's address and origin, as the browser reports them (never the payload). */
   frameUrl?: string;
   frameOrigin?: string;
+  /** Whether the sender's tab is in a private (incognito) window. */
+  incognito?: boolean;
 }
 
 /** The background's handlers: one per declared message, each asynchronous. */

@@ -13,11 +13,12 @@ export type Route =
   | { name: 'entities' }
   | { name: 'entity'; key: string }
   | { name: 'add' }
+  | { name: 'reading' }
   | { name: 'settings' }
   | { name: 'storage' };
 
 const WITH_KEY = /^#\/(articles|entities)\/(.+)$/u;
-const PLAIN: Record<string, Route['name']> = { '#/articles': 'articles', '#/entities': 'entities', '#/add': 'add', '#/settings': 'settings', '#/storage': 'storage' };
+const PLAIN: Record<string, Route['name']> = { '#/articles': 'articles', '#/entities': 'entities', '#/add': 'add', '#/reading': 'reading', '#/settings': 'settings', '#/storage': 'storage' };
 
 /** The options page's place for a URL hash; anything unknown is the packs list. */
 export function parseRoute(hash: string): Route {

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from './settings';
+import { DEFAULT_SETTINGS, isSiteEnabled, mayRememberReading, type Settings } from './settings';
 import { dismissalsOf, type SiteDismissals } from './site-dismissals';
 
 /**
@@ -16,6 +16,8 @@ export interface PageConfig {
   scanCodeBlocks: boolean;
   /** This site's "not this one" pairs (see lib/settings/site-dismissals.ts). */
   dismissed: string[];
+  /** Seconds of reading after which this page is remembered ("Remember what I read"); null where it is not. */
+  rememberAfterSeconds: number | null;
 }
 
 /** What a page uses before the background has answered: nothing runs yet. */
@@ -26,6 +28,7 @@ export const PAGE_CONFIG_BEFORE_ANSWER: Readonly<PageConfig> = Object.freeze({
   highlightCap: DEFAULT_SETTINGS.highlightCap,
   scanCodeBlocks: DEFAULT_SETTINGS.scanCodeBlocks,
   dismissed: [],
+  rememberAfterSeconds: null,
 });
 
 /** The page configuration of one site, from the whole settings and dismissals. */
@@ -37,5 +40,6 @@ export function pageConfigFor(settings: Settings, dismissals: SiteDismissals | n
     highlightCap: settings.highlightCap,
     scanCodeBlocks: settings.scanCodeBlocks,
     dismissed: [...dismissalsOf(dismissals, site)],
+    rememberAfterSeconds: site && mayRememberReading(settings, site) ? settings.readingSeconds : null,
   };
 }

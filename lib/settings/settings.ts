@@ -32,6 +32,12 @@ export interface Settings {
   dailyPackUpdates: boolean;
   /** Automatic backups into the downloads folder, once the library holds something of the user's own. */
   backupSchedule: BackupSchedule;
+  /** "Remember what I read": an article read for `readingSeconds` is saved to "My reading". Off unless the user turns it on. */
+  rememberReading: boolean;
+  /** Seconds of visible, focused reading before an article is remembered. */
+  readingSeconds: number;
+  /** Hostnames (with their subdomains) whose articles are never remembered. */
+  readingExcludedSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -44,10 +50,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   scanCodeBlocks: false,
   dailyPackUpdates: true,
   backupSchedule: 'weekly',
+  rememberReading: false,
+  readingSeconds: 30,
+  readingExcludedSites: [],
 });
 
 export const HOVER_DELAY_RANGE_MS = { min: 0, max: 2000 } as const;
 export const HIGHLIGHT_CAP_RANGE = { min: 10, max: 20_000 } as const;
+export const READING_SECONDS_RANGE = { min: 2, max: 3600 } as const;
 
 /**
  * Settings as stored, made whole and safe: unknown or out-of-range values fall back to
@@ -66,13 +76,26 @@ export function normalizeSettings(value: unknown): Settings {
     scanCodeBlocks: typeof v.scanCodeBlocks === 'boolean' ? v.scanCodeBlocks : d.scanCodeBlocks,
     dailyPackUpdates: typeof v.dailyPackUpdates === 'boolean' ? v.dailyPackUpdates : d.dailyPackUpdates,
     backupSchedule: BACKUP_SCHEDULES.includes(v.backupSchedule as BackupSchedule) ? (v.backupSchedule as BackupSchedule) : d.backupSchedule,
+    rememberReading: v.rememberReading === true,
+    readingSeconds: Math.round(clampNumber(v.readingSeconds, READING_SECONDS_RANGE, d.readingSeconds)),
+    readingExcludedSites: Array.isArray(v.readingExcludedSites) ? v.readingExcludedSites.filter((s): s is string => typeof s === 'string') : [...d.readingExcludedSites],
   };
 }
 
 /** Whether Backstory runs on a page of this hostname ("www." does not count). */
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
+  return !settings.paused && !inSiteList(settings.disabledSites, hostname);
+}
+
+/** Whether an article of this hostname may be remembered: the setting is on, Backstory runs there, and the user did not exclude it. */
+export function mayRememberReading(settings: Settings, hostname: string): boolean {
+  return settings.rememberReading && isSiteEnabled(settings, hostname) && !inSiteList(settings.readingExcludedSites, hostname);
+}
+
+/** Whether a hostname is one of `sites` or a subdomain of one. */
+function inSiteList(sites: readonly string[], hostname: string): boolean {
   const host = siteKey(hostname);
-  return !settings.paused && !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
 /** The form a hostname is stored in the site lists. */

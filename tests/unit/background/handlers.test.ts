@@ -140,7 +140,7 @@ describe('page.config', () => {
     await updateSettings({ highlightStyle: 'background', disabledSites: ['bank.example'] });
     const tabId = await openTab('https://www.news.example/story');
     const reply = await send({ type: 'page.config', payload: { site: 'bank.example' } }, contentScript(tabId));
-    expect(reply).toEqual({ ok: true, result: { enabled: true, highlightStyle: 'background', hoverDelayMs: 250, highlightCap: 2000, scanCodeBlocks: false, dismissed: ['turkey\u0000pack/turkey'] } });
+    expect(reply).toEqual({ ok: true, result: { enabled: true, highlightStyle: 'background', hoverDelayMs: 250, highlightCap: 2000, scanCodeBlocks: false, dismissed: ['turkey\u0000pack/turkey'], rememberAfterSeconds: null } });
     // A frame of another site in that tab gets its own site's; an about:blank frame, its origin's.
     const bankFrame = { ...contentScript(tabId), url: 'https://bank.example/widget', frameId: 3 };
     expect(await send({ type: 'page.config', payload: {} }, bankFrame)).toMatchObject({ ok: true, result: { enabled: false, dismissed: ['jordan\u0000pack/jordan'] } });

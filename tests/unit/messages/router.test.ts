@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'site.undismiss': ok,
     'site.disable': ok,
     'page.config': ok,
+    'reading.remember': ok,
     'kb.changed': async () => ({ revision: 2 }),
     'backup.now': async () => ({ written: false }),
     ...overrides,
@@ -75,7 +76,7 @@ describe('routeMessage', () => {
 
 describe('the declarations', () => {
   it('allow content scripts exactly the questions a page needs, derived from each message\'s senders', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.config', 'page.scan', 'site.disable', 'site.dismiss', 'site.undismiss']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.config', 'page.scan', 'reading.remember', 'site.disable', 'site.dismiss', 'site.undismiss']);
     for (const [type, declaration] of Object.entries(BACKGROUND_MESSAGES)) {
       expect(CONTENT_SCRIPT_MESSAGES.has(type as never), type).toBe(declaration.senders.includes('content-script'));
     }

@@ -8,6 +8,7 @@ const ROUTES: Route[] = [
   { name: 'entities' },
   { name: 'entity', key: 'p/kz#1?x=%' },
   { name: 'add' },
+  { name: 'reading' },
   { name: 'settings' },
   { name: 'storage' },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isSiteEnabled, normalizeSettings } from '../../../lib/settings/settings';
+import { DEFAULT_SETTINGS, isSiteEnabled, mayRememberReading, normalizeSettings } from '../../../lib/settings/settings';
 
 describe('normalizeSettings', () => {
   it('gives the defaults for nothing or garbage', () => {
@@ -21,5 +21,26 @@ describe('isSiteEnabled', () => {
     expect(isSiteEnabled(s, 'news.example.org')).toBe(false);
     expect(isSiteEnabled(s, 'notexample.org')).toBe(true);
     expect(isSiteEnabled({ ...s, paused: true }, 'other.net')).toBe(false);
+  });
+});
+
+describe('remember what I read', () => {
+  it('is off by default, 30 seconds, no excluded sites; keeps valid values and clamps the reading time', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ rememberReading: false, readingSeconds: 30, readingExcludedSites: [] });
+    expect(normalizeSettings({ rememberReading: 'yes', readingSeconds: 0.2, readingExcludedSites: ['bank.example', 7] })).toMatchObject({
+      rememberReading: false,
+      readingSeconds: 2,
+      readingExcludedSites: ['bank.example'],
+    });
+    expect(normalizeSettings({ rememberReading: true, readingSeconds: 1e9 })).toMatchObject({ rememberReading: true, readingSeconds: 3600 });
+  });
+
+  it('remembers only when on, and never on excluded sites, sites Backstory is off for, or while paused', () => {
+    const on = normalizeSettings({ rememberReading: true, readingExcludedSites: ['bank.example'], disabledSites: ['quiet.example'] });
+    expect(mayRememberReading(on, 'www.news.example')).toBe(true);
+    expect(mayRememberReading({ ...on, rememberReading: false }, 'news.example')).toBe(false);
+    expect(mayRememberReading(on, 'online.bank.example')).toBe(false);
+    expect(mayRememberReading(on, 'quiet.example')).toBe(false);
+    expect(mayRememberReading({ ...on, paused: true }, 'news.example')).toBe(false);
   });
 });
