@@ -5,7 +5,7 @@ import { CardCache } from './card-cache';
 import { caretAt, rectUnderPoint } from './hit-test';
 import type { MentionIndex, PageMention } from './mention-index';
 import { mark } from './main-thread';
-import type { PopoverHost } from './popover-host';
+import type { Popover } from './lazy-popover';
 
 /** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
 const POPOVER_READY_MARK = 'backstory:popover-ready';
@@ -16,7 +16,7 @@ const ABANDON_MS = 350;
 export interface HoverDeps {
   index: MentionIndex;
   marks: MentionMarks;
-  popover: PopoverHost;
+  popover: Popover;
   loadCards(entityKeys: readonly string[]): Promise<EntityCard[]>;
   /** Hover intent before opening (the `hoverDelayMs` setting), read at each hover. */
   hoverDelayMs(): number;

@@ -5,6 +5,8 @@ import { BACKGROUND_MESSAGES, type MessageType, type RequestOfMessage, type Resp
 export interface BackgroundContext {
   /** The sender's tab: set for content scripts (and extension pages open in a tab). */
   tabId?: number;
+  /** The sender's frame in that tab (0: the top frame). */
+  frameId?: number;
 }
 
 /** The background's handlers: one per declared message, each asynchronous. */
@@ -16,6 +18,6 @@ export type Handlers = {
  * Dispatches one runtime message to the background's handlers, through the door that
  * checks the sender and the payload against the protocol's declarations first.
  */
-export function routeMessage(handlers: Handlers, message: unknown, sender: { trust: SenderTrust; tabId?: number }): Promise<Reply<unknown>> {
-  return answerMessage({ declarations: BACKGROUND_MESSAGES, handlers, message, sender: sender.trust, context: { tabId: sender.tabId } });
+export function routeMessage(handlers: Handlers, message: unknown, sender: { trust: SenderTrust; tabId?: number; frameId?: number }): Promise<Reply<unknown>> {
+  return answerMessage({ declarations: BACKGROUND_MESSAGES, handlers, message, sender: sender.trust, context: { tabId: sender.tabId, frameId: sender.frameId } });
 }
