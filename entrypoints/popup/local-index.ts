@@ -10,6 +10,15 @@ import type { KnowledgeSearchIndex } from '../../lib/search/search-index';
  */
 const REVISION_TRUST_MS = 2_000;
 
+/**
+ * Largest library (entities plus articles) the popup loads its own copy of the index for;
+ * beyond it the background answers every search. Measured (docs/benchmarks.md "### The
+ * popup"): at 60k documents the copy holds 103 MB of the popup's heap and takes about
+ * 1 s of its thread to load, in parts during which a key waits; both grow with the
+ * library (173 MB at 98k), while what the copy saves is one display frame per key.
+ */
+export const POPUP_COPY_MAX_DOCUMENTS = 64_000;
+
 export interface LocalIndex {
   /** The popup's own copy, once loaded whole and while the knowledge base has not changed; else undefined. */
   current(): KnowledgeSearchIndex | undefined;
@@ -20,13 +29,17 @@ export interface LocalIndex {
 /**
  * The popup's own copy of the stored search index, read-only, loaded in slices so that
  * the popup stays responsive meanwhile. Once the knowledge base changes it is dropped
- * (the background, which keeps the stored index current, answers again).
+ * (the background, which keeps the stored index current, answers again). None is loaded
+ * for a library of more than `maxDocuments` entities and articles.
  */
-export function loadLocalIndex(db: BackstoryDatabase, now: () => number = () => performance.now()): LocalIndex {
+export function loadLocalIndex(
+  db: BackstoryDatabase,
+  { now = () => performance.now(), maxDocuments = POPUP_COPY_MAX_DOCUMENTS }: { now?: () => number; maxDocuments?: number } = {},
+): LocalIndex {
   let copy: { index: KnowledgeSearchIndex; revision: number } | undefined;
   let checkedAt = 0;
   let checking = false;
-  const ready = loadStoredIndexCopy(db).then(
+  const ready = loadStoredIndexCopy(db, maxDocuments).then(
     (loaded) => {
       copy = loaded;
       checkedAt = now();
