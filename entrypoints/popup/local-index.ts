@@ -17,7 +17,7 @@ const REVISION_TRUST_MS = 2_000;
  * 1 s of its thread to load, in parts during which a key waits; both grow with the
  * library (173 MB at 98k), while what the copy saves is one display frame per key.
  */
-export const POPUP_COPY_MAX_DOCUMENTS = 64_000;
+const POPUP_COPY_MAX_DOCUMENTS = 64_000;
 
 export interface LocalIndex {
   /** The popup's own copy, once loaded whole and while the knowledge base has not changed; else undefined. */
