@@ -12,12 +12,14 @@ const REVISION_TRUST_MS = 2_000;
 
 /**
  * Largest library (entities plus articles) the popup loads its own copy of the index for;
- * beyond it the background answers every search. Measured (docs/benchmarks.md "### The
- * popup"): at 60k documents the copy holds 103 MB of the popup's heap and takes about
- * 1 s of its thread to load, in parts during which a key waits; both grow with the
- * library (173 MB at 98k), while what the copy saves is one display frame per key.
+ * beyond it the background answers every search. The copy saves a display frame per key
+ * but costs heap and load time in proportion to the library (docs/benchmarks.md "### The
+ * popup"): 103 MB and about 1 s at 60k documents, 137 MB at 110k; its parts hold the
+ * popup's thread while a key waits, about 0.6 s for the names alone at 200k (estimated
+ * from 0.17 s at 60k). Measured at 110k with a cap below it, keys were slower (p50 9.8 →
+ * 26.5 ms, load 23-31), so the cap is set where the copy's own stalls outweigh the frame.
  */
-const POPUP_COPY_MAX_DOCUMENTS = 64_000;
+const POPUP_COPY_MAX_DOCUMENTS = 200_000;
 
 export interface LocalIndex {
   /** The popup's own copy, once loaded whole and while the knowledge base has not changed; else undefined. */
