@@ -15,27 +15,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { BENCH_EXTENSION_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../../tests/e2e/support/extension-browser';
-import { stopServiceWorker } from '../../tests/e2e/support/service-worker';
+import { BENCH_EXTENSION_DIR, launchExtensionBrowser } from '../../tests/e2e/support/extension-browser';
 import { seededRandom } from '../random';
-import { generateKb, generatedPack, TYPED_QUERIES } from './generate-kb';
+import { generateKb, generatedPack } from './generate-kb';
+import { type Keystroke, keystrokes, openToUsable, OPENINGS, percentile, usableAfter } from './popup-measures';
 
-const OPENINGS = 5;
 const IMPORT_TIMEOUT_MS = 300_000;
-const INDEX_TIMEOUT_MS = 300_000;
-/** How long to wait for the popup's own copy; an older build never loads one (`BENCH_COPY_TIMEOUT_MS=1` when measuring it). */
-const COPY_TIMEOUT_MS = Number(process.env.BENCH_COPY_TIMEOUT_MS ?? 60_000);
-/** About five keys a second. */
-const KEY_GAP_MS = 120;
-/**
- * Plus a random part of one 60 Hz frame: with a fixed gap every keydown landed at about
- * the same point of the display's frame (the wait for the previous results ends in a
- * frame callback), and results are painted at the next frame, so the figures depended on
- * that arbitrary phase (measured: the wait for the next frame was 7-8 ms for almost every
- * key in one run and under 1 ms in another). A person's keys are not locked to the display.
- */
-const KEY_JITTER_MS = 1000 / 60;
 
 /** Where the index lives, by the popup's `?index=` (bench build only: bench/search/popup-search-sources.ts). */
 const MODES = [
@@ -44,75 +29,8 @@ const MODES = [
   { name: 'local', label: 'popup only (loads the index before answering)', query: '?index=local' },
 ] as const;
 
-interface Mark {
-  startTime: number;
-  detail: unknown;
-}
-
 const f = (ms: number) => ms.toFixed(0);
 const f1 = (ms: number) => ms.toFixed(1);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function markAfter(page: Page, name: string, timeout = INDEX_TIMEOUT_MS): Promise<number> {
-  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout, polling: 20 });
-  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
-}
-
-const usableAfter = (page: Page) => markAfter(page, 'backstory:usable');
-
-async function openToUsable(browser: ExtensionBrowser, path: string, options: { asleep: boolean; helper: Page; copyLoaded?: number[] }): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < OPENINGS; i++) {
-    if (options.asleep) await stopServiceWorker(browser, options.helper);
-    const page = await browser.openExtensionPage(path);
-    times.push(await usableAfter(page));
-    // NaN for a build without the mark (an older one, measured for comparison).
-    if (options.copyLoaded) options.copyLoaded.push(await markAfter(page, 'backstory:local-index', COPY_TIMEOUT_MS).catch(() => Number.NaN));
-    await page.close();
-  }
-  return times;
-}
-
-interface Keystroke {
-  ms: number;
-  /** Typed after the popup's own copy of the index was loaded (hybrid only). */
-  afterCopy: boolean;
-}
-
-/** Types each query key by key; per key, keydown to the results for the new text painted. */
-async function keystrokes(page: Page, random: () => number): Promise<Keystroke[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { keydowns: number[] };
-    w.keydowns = [];
-    addEventListener('keydown', (e) => w.keydowns.push(e.timeStamp), { capture: true });
-  });
-  const box = page.getByRole('combobox', { name: 'Search your library' });
-  const latencies: Keystroke[] = [];
-  for (const query of TYPED_QUERIES) {
-    await box.fill('');
-    for (let i = 1; i <= query.length; i++) {
-      const text = query.slice(0, i);
-      await page.keyboard.press(query[i - 1] === ' ' ? 'Space' : query[i - 1]!);
-      const latency = await page.waitForFunction(
-        (q) => {
-          const keydown = (window as unknown as { keydowns: number[] }).keydowns.at(-1)!;
-          const mark = (performance.getEntriesByName('backstory:results') as unknown as Mark[]).find((m) => m.detail === q && m.startTime > keydown);
-          const copy = performance.getEntriesByName('backstory:local-index')[0];
-          return mark ? { ms: mark.startTime - keydown, afterCopy: copy !== undefined && copy.startTime < keydown } : undefined;
-        },
-        text,
-        { timeout: 30_000, polling: 'raf' },
-      );
-      latencies.push((await latency.jsonValue()) as Keystroke);
-      await page.waitForTimeout(KEY_GAP_MS + random() * KEY_JITTER_MS);
-    }
-  }
-  return latencies;
-}
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'backstory-bench-'));

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { getEntityCards } from '../../lib/kb/entity-card';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
+import { CARD_SCRIPT_FILE } from '../../lib/extension/card-script';
 import { HandlerError } from '../../lib/messages/channel';
 import type { Handlers } from '../../lib/messages/router';
 import { optionsPath } from '../../lib/routes/extension-routes';
@@ -71,6 +72,12 @@ export function createHandlers({ db, matchers, ready, search, library, backups }
 
     async 'reading.remember'(_request, context) {
       return rememberReading({ db, matchers, ready }, context);
+    },
+
+    async 'card.load'(_request, { tabId, frameId }) {
+      if (tabId === undefined) throw new HandlerError('bad-request', 'Only a page can load the card');
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId ?? 0] }, files: [CARD_SCRIPT_FILE] });
+      return { loaded: true };
     },
 
     async 'kb.search'({ query }) {

@@ -1,5 +1,5 @@
 import type { PageMention } from './mention-index';
-import type { PopoverHost } from './popover-host';
+import type { Popover } from './lazy-popover';
 
 /**
  * Keyboard focus around a card opened by the keyboard, a click or a tap: it moves into
@@ -13,7 +13,7 @@ export class FocusReturn {
   private mention: PageMention | undefined;
 
   constructor(
-    private readonly popover: PopoverHost,
+    private readonly popover: Popover,
     private readonly markName: (mention: PageMention) => void,
   ) {}
 

@@ -6,7 +6,7 @@ import { FocusReturn } from './focus-return';
 import { caretAt, rectUnderPoint } from './hit-test';
 import type { MentionIndex, PageMention } from './mention-index';
 import { mark } from './main-thread';
-import type { PopoverHost } from './popover-host';
+import type { Popover } from './lazy-popover';
 import { handleTap } from './touch-taps';
 
 /** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
@@ -18,7 +18,7 @@ const ABANDON_MS = 350;
 export interface HoverDeps {
   index: MentionIndex;
   marks: MentionMarks;
-  popover: PopoverHost;
+  popover: Popover;
   loadCards(entityKeys: readonly string[]): Promise<EntityCard[]>;
   /** Hover intent before opening (the `hoverDelayMs` setting), read at each hover. */
   hoverDelayMs(): number;

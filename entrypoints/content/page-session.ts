@@ -14,7 +14,7 @@ import { mark, setInstrumentation } from './main-thread';
 import { MentionIndex } from './mention-index';
 import { MentionMarks } from './mention-marks';
 import { PageScanner } from './page-scanner';
-import { PopoverHost } from './popover-host';
+import { LazyPopover } from './lazy-popover';
 import { ReadingWatch } from './reading-watch';
 import { answerTabMessage, type MessageSenderLike, tabSenderTrust } from './tab-protocol';
 
@@ -45,8 +45,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   const painter = new HighlightPainter();
   const marks = new MentionMarks();
   let hover: HoverController | undefined;
-  const popover = new PopoverHost(
-    {
+  const popover = new LazyPopover({
+    callbacks: {
       onOpenArticle: (articleKey) => void client.send('article.open', { articleKey }).catch(goQuiet),
       onShowMore: (card) => void client.send('entity.open', { entityKey: card.key }).catch(goQuiet),
       onOpenRelated: (entity) => hover?.openRelated(entity),
@@ -62,8 +62,14 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       onPointerEnter: () => hover?.onPopoverPointerEnter(),
       onPointerLeave: () => hover?.onPopoverPointerLeave(),
     },
-    site || undefined,
-  );
+    site: site || undefined,
+    // The card's code comes on the first hover, not with every page (lib/extension/card-script.ts).
+    injectCardScript: () => client.send('card.load', {}),
+    onLoadFailed: (error) => {
+      hover?.close();
+      goQuiet(error);
+    },
+  });
   const controller = new HoverController({
     index,
     marks,

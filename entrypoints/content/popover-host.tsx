@@ -42,7 +42,6 @@ export interface PopoverAnchor {
  * Floating UI translates the name's rect through the frame chain.
  */
 export class PopoverHost {
-  readonly host: HTMLElement;
   private readonly shadow: ShadowRoot;
   private readonly container: HTMLElement;
   private stopAutoUpdate: (() => void) | undefined;
@@ -67,13 +66,10 @@ export class PopoverHost {
     private readonly callbacks: PopoverCallbacks,
     /** The site shown in "turn off on …" (undefined where that makes no sense). */
     private readonly site: string | undefined,
+    /** The element the popover lives in (`createPopoverElement`), made when the page script started. */
+    readonly host: HTMLElement,
   ) {
-    this.hostDocument = reachableTopDocument() ?? document;
-    this.host = this.hostDocument.createElement('backstory-popover');
-    // The host is visible to the page; keep it inert in layout and let it hold only the popover.
-    // Contained, and left in place once added, so a hover does not add and remove an
-    // element of <html> each time.
-    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: layout style;';
+    this.hostDocument = host.ownerDocument;
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = this.hostDocument.createElement('style');
     // On a phone the frame spans the viewport's bottom edge and holds the sheet (entity-card.css).
@@ -275,16 +271,6 @@ export class PopoverHost {
       />,
       this.container,
     );
-  }
-}
-
-/** The top document, when this is a frame whose top is same-origin (and so reachable). */
-function reachableTopDocument(): Document | undefined {
-  if (window === window.top) return undefined;
-  try {
-    return window.top?.document.documentElement ? window.top.document : undefined;
-  } catch {
-    return undefined; // A cross-origin or sandboxed top throws on access.
   }
 }
 

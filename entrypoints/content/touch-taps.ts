@@ -1,6 +1,6 @@
 import type { HoverController } from './hover-controller';
 import type { PageMention } from './mention-index';
-import type { PopoverHost } from './popover-host';
+import type { Popover } from './lazy-popover';
 
 /**
  * A tap on a touch screen, as the browser reports it: a click. Only a tap ends in a click;
@@ -16,7 +16,7 @@ import type { PopoverHost } from './popover-host';
  * - A tap anywhere else closes an open card and goes on to whatever it landed on.
  * - A tap inside the card is the card's own (it is already pinned).
  */
-export function handleTap(hover: HoverController, popover: PopoverHost, event: MouseEvent): void {
+export function handleTap(hover: HoverController, popover: Popover, event: MouseEvent): void {
   if (popover.isOpen && popover.contains(event)) return;
   const mention = hover.mentionAt(event.clientX, event.clientY);
   if (!mention) {

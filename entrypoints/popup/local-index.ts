@@ -10,6 +10,17 @@ import type { KnowledgeSearchIndex } from '../../lib/search/search-index';
  */
 const REVISION_TRUST_MS = 2_000;
 
+/**
+ * Largest library (entities plus articles) the popup loads its own copy of the index for;
+ * beyond it the background answers every search. The copy saves a display frame per key
+ * but costs heap and load time in proportion to the library (docs/benchmarks.md "### The
+ * popup"): 103 MB and about 1 s at 60k documents, 137 MB at 110k; its parts hold the
+ * popup's thread while a key waits, about 0.6 s for the names alone at 200k (estimated
+ * from 0.17 s at 60k). Measured at 110k with a cap below it, keys were slower (p50 9.8 →
+ * 26.5 ms, load 23-31), so the cap is set where the copy's own stalls outweigh the frame.
+ */
+const POPUP_COPY_MAX_DOCUMENTS = 200_000;
+
 export interface LocalIndex {
   /** The popup's own copy, once loaded whole and while the knowledge base has not changed; else undefined. */
   current(): KnowledgeSearchIndex | undefined;
@@ -20,13 +31,17 @@ export interface LocalIndex {
 /**
  * The popup's own copy of the stored search index, read-only, loaded in slices so that
  * the popup stays responsive meanwhile. Once the knowledge base changes it is dropped
- * (the background, which keeps the stored index current, answers again).
+ * (the background, which keeps the stored index current, answers again). None is loaded
+ * for a library of more than `maxDocuments` entities and articles.
  */
-export function loadLocalIndex(db: BackstoryDatabase, now: () => number = () => performance.now()): LocalIndex {
+export function loadLocalIndex(
+  db: BackstoryDatabase,
+  { now = () => performance.now(), maxDocuments = POPUP_COPY_MAX_DOCUMENTS }: { now?: () => number; maxDocuments?: number } = {},
+): LocalIndex {
   let copy: { index: KnowledgeSearchIndex; revision: number } | undefined;
   let checkedAt = 0;
   let checking = false;
-  const ready = loadStoredIndexCopy(db).then(
+  const ready = loadStoredIndexCopy(db, maxDocuments).then(
     (loaded) => {
       copy = loaded;
       checkedAt = now();

@@ -35,6 +35,7 @@ export interface ScannedMention {
 
 const ANYONE: readonly SenderRole[] = ['extension-page', 'content-script'];
 const EXTENSION_PAGES: readonly SenderRole[] = ['extension-page'];
+const CONTENT_SCRIPTS: readonly SenderRole[] = ['content-script'];
 
 /** Declares one message, keeping its own schema, reply and progress types. */
 // Pure: a bundle that does not use a declaration (the content script, most of them) drops it.
@@ -119,8 +120,17 @@ export const BACKGROUND_MESSAGES = {
    */
   'reading.remember': message({
     payload: v.object({}),
-    senders: ANYONE,
+    senders: CONTENT_SCRIPTS,
     response: returns<RememberReadingReply>(),
+  }),
+  /**
+   * Inject the card's code into the sender's frame (lib/extension/card-script.ts): a page
+   * script asks on its first hover, so that pages nobody hovers never load it.
+   */
+  'card.load': message({
+    payload: v.object({}),
+    senders: CONTENT_SCRIPTS,
+    response: returns<{ loaded: true }>(),
   }),
   /** Search the knowledge base (the popup, before it has loaded its own copy of the index). */
   'kb.search': message({

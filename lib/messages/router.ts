@@ -10,6 +10,8 @@ export interface BackgroundContext {
   frameOrigin?: string;
   /** Whether the sender's tab is in a private (incognito) window. */
   incognito?: boolean;
+  /** The sender's frame in that tab (0: the top frame). */
+  frameId?: number;
 }
 
 /** The background's handlers: one per declared message, each asynchronous. */

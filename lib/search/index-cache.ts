@@ -212,9 +212,18 @@ async function readStoredState(db: BackstoryDatabase): Promise<StoredState | und
  * A read-only copy of the stored index, loaded whole, for a page that searches
  * on its own thread (the popup: docs/benchmarks.md "## Search"). Undefined when there is
  * no stored index for the knowledge base's current revision: keeping it current is the
- * background's job, and a page must not rebuild it beside the background.
+ * background's job, and a page must not rebuild it beside the background. Undefined too
+ * when the library holds more than `maxDocuments` entities and articles: the copy's
+ * memory and load time grow with it, and the stored index is not even read then.
  */
-export async function loadStoredIndexCopy(db: BackstoryDatabase): Promise<{ index: KnowledgeSearchIndex; revision: number } | undefined> {
+export async function loadStoredIndexCopy(
+  db: BackstoryDatabase,
+  maxDocuments = Number.POSITIVE_INFINITY,
+): Promise<{ index: KnowledgeSearchIndex; revision: number } | undefined> {
+  if (Number.isFinite(maxDocuments)) {
+    const [entities, articles] = await Promise.all([db.entities.count(), db.articles.count()]);
+    if (entities + articles > maxDocuments) return undefined;
+  }
   const [stored, revision] = await Promise.all([readStoredState(db), getRevision(db)]);
   if (stored?.revision !== revision) return undefined;
   return { index: await KnowledgeSearchIndex.loadWhole(stored.index), revision };

@@ -4,6 +4,7 @@ import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { ClosedPopover } from './support/closed-popover';
 import { highlightTexts, pointOfText, type ExtensionBrowser } from './support/extension-browser';
 import { highlightNames, sendToTab, setSettings, until } from './support/page-tools';
+import { IsolatedWorld } from './support/isolated-world';
 import { PageWorlds } from './support/page-worlds';
 import type { StaticServer } from './support/static-server';
 
@@ -65,6 +66,24 @@ describe('the page side: text as it renders, a card that stays on screen, frames
     expect(texts).toEqual(expected);
     expect(await page.evaluate(() => document.querySelectorAll('mark, [data-backstory]').length)).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/adjacent-names.png` });
+    await page.close();
+  });
+
+  it('loads the card\'s code on the first hover only: a page nobody hovers never runs it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('middle-name.html'));
+    await until(() => highlightTexts(page), (t) => t.includes('Russia'));
+    const world = await IsolatedWorld.attach(page);
+    const cardLoaded = () => world.evaluate<boolean>('typeof globalThis.backstoryCard === "object"');
+    await page.waitForTimeout(500);
+    expect(await cardLoaded()).toBe(false);
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-popover').length)).toBe(0);
+
+    const popover = await ClosedPopover.attach(page);
+    const { x, y } = await pointOfText(page, 'Russia');
+    await page.mouse.move(x, y);
+    await popover.waitForText((t) => t.includes('Russia') && t.includes('article'));
+    expect(await cardLoaded()).toBe(true);
     await page.close();
   });
 

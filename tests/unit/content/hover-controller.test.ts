@@ -3,7 +3,7 @@ import type { EntityCard } from '../../../lib/kb/entity-card';
 import { HoverController } from '../../../entrypoints/content/hover-controller';
 import { MentionIndex } from '../../../entrypoints/content/mention-index';
 import type { MentionMarks } from '../../../entrypoints/content/mention-marks';
-import type { PopoverHost } from '../../../entrypoints/content/popover-host';
+import type { Popover } from '../../../entrypoints/content/lazy-popover';
 import { collectTextBlocks } from '../../../entrypoints/content/text-blocks';
 
 // Hit-testing needs layout, which happy-dom has not: the point (x, y) hits character x of the first text node.
@@ -41,7 +41,7 @@ function fakePopover() {
     hasFocus: () => state.focused,
     dispose: () => undefined,
   };
-  return { popover: popover as unknown as PopoverHost, state };
+  return { popover: popover as unknown as Popover, state };
 }
 
 const marks = { setActive: () => undefined, setFocus: () => undefined } as unknown as MentionMarks;

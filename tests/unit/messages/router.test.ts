@@ -22,6 +22,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'reading.remember': ok,
     'kb.changed': async () => ({ revision: 2 }),
     'backup.now': async () => ({ written: false }),
+    'card.load': async () => ({ loaded: true }),
     ...overrides,
   };
 }
@@ -30,6 +31,16 @@ describe('routeMessage', () => {
   it('answers a content script question', async () => {
     const reply = await routeMessage(handlers(), { type: 'page.scan', payload: { texts: ['a'] } }, { trust: 'content-script' });
     expect(reply).toEqual({ ok: true, result: { mentions: [[]], revision: 1 } });
+  });
+
+  it('loads the card into the frame that asked, and only for a page script', async () => {
+    const load = vi.fn(async () => ({ loaded: true as const }));
+    const reply = await routeMessage(handlers({ 'card.load': load }), { type: 'card.load', payload: {} }, { trust: 'content-script', tabId: 4, frameId: 7 });
+    expect(reply).toEqual({ ok: true, result: { loaded: true } });
+    expect(load).toHaveBeenCalledWith({}, { tabId: 4, frameId: 7 });
+    const fromPage = await routeMessage(handlers({ 'card.load': load }), { type: 'card.load', payload: {} }, { trust: 'extension-page' });
+    expect(fromPage).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a content script that asks to read another tab for saving', async () => {
@@ -76,7 +87,7 @@ describe('routeMessage', () => {
 
 describe('the declarations', () => {
   it('allow content scripts exactly the questions a page needs, derived from each message\'s senders', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'entity.cards', 'entity.open', 'page.config', 'page.scan', 'reading.remember', 'site.disable', 'site.dismiss', 'site.undismiss']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['article.open', 'card.load', 'entity.cards', 'entity.open', 'page.config', 'page.scan', 'reading.remember', 'site.disable', 'site.dismiss', 'site.undismiss']);
     for (const [type, declaration] of Object.entries(BACKGROUND_MESSAGES)) {
       expect(CONTENT_SCRIPT_MESSAGES.has(type as never), type).toBe(declaration.senders.includes('content-script'));
     }

@@ -12,7 +12,7 @@ describe("the popup's own copy of the index", () => {
     await installPack(db, makePack(), { source: { kind: 'file' } });
     await new SearchIndexCache(db).get();
     let now = 0;
-    const local = loadLocalIndex(db, () => now);
+    const local = loadLocalIndex(db, { now: () => now });
     expect(await local.ready).toBe(true);
     expect(local.current()!.search('lovelace', LIMITS).entities.map((h) => h.key)).toEqual(['test-pack/ada']);
     await removePack(db, 'test-pack');
@@ -29,5 +29,14 @@ describe("the popup's own copy of the index", () => {
     const local = loadLocalIndex(db);
     expect(await local.ready).toBe(false);
     expect(local.current()).toBeUndefined();
+  });
+
+  it('is not made for a library larger than the popup should hold: the background answers', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    await new SearchIndexCache(db).get();
+    const documents = (await db.entities.count()) + (await db.articles.count());
+    expect(await loadLocalIndex(db, { maxDocuments: documents - 1 }).ready).toBe(false);
+    expect(await loadLocalIndex(db, { maxDocuments: documents }).ready).toBe(true);
   });
 });
