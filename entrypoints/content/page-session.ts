@@ -13,6 +13,7 @@ import { KeyboardNav } from './keyboard-nav';
 import { mark, setInstrumentation } from './main-thread';
 import { MentionIndex } from './mention-index';
 import { MentionMarks } from './mention-marks';
+import { listenForInput } from './page-input';
 import { PageScanner } from './page-scanner';
 import { LazyPopover } from './lazy-popover';
 import { ReadingWatch } from './reading-watch';
@@ -177,39 +178,8 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       .catch(goQuiet);
   }
 
-  // Input: listeners on the document only, in the capture phase, never on the page's elements.
-  // Only the user's own input counts: a page's scripts can dispatch events too (isTrusted false).
   const live = () => running && !ctx.isInvalid;
-  ctx.addEventListener(document, 'pointermove', (e) => live() && controller.onPointerMove(e), { passive: true, capture: true });
-  ctx.addEventListener(document, 'pointerdown', (e) => live() && controller.onPointerDown(e), { capture: true });
-  // A tap on a touch screen arrives as a click (a press that scrolls or selects never does).
-  ctx.addEventListener(document, 'click', (e) => live() && controller.onClick(e), { capture: true });
-  ctx.addEventListener(
-    document,
-    'keydown',
-    (e) => {
-      if (!live() || !e.isTrusted || e.isComposing) return;
-      if (nav.onKeyDown(e)) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-    },
-    { capture: true },
-  );
-  // A frame's card is shown in the top document: presses and Esc there reach it too.
-  const hostDocument = popover.hostDocument;
-  if (hostDocument !== document) {
-    ctx.addEventListener(hostDocument, 'pointermove', (e) => live() && controller.onHostDocumentPointerMove(e), { passive: true, capture: true });
-    // A touch there waits for its tap (a click), as on this frame's own page.
-    ctx.addEventListener(hostDocument, 'pointerdown', (e) => live() && e.pointerType !== 'touch' && controller.onHostDocumentPointerDown(e), { capture: true });
-    ctx.addEventListener(hostDocument, 'click', (e) => live() && isTap(e) && controller.onHostDocumentPointerDown(e), { capture: true });
-    ctx.addEventListener(hostDocument, 'keydown', (e) => live() && e.isTrusted && e.key === 'Escape' && controller.onEscape(), { capture: true });
-    // The frame going away (removed, navigated) takes its card out of the top document.
-    ctx.addEventListener(window, 'pagehide', () => {
-      controller.close();
-      popover.dispose();
-    });
-  }
+  listenForInput({ ctx, live, controller, nav, popover });
 
   // In-page navigations (history API): the view was replaced, look again.
   let lastUrl = location.href.split('#')[0];
@@ -295,11 +265,6 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
   }
 
   void loadConfig();
-}
-
-/** Whether a click is a tap on a touch screen (click is a PointerEvent in Chromium and Firefox). */
-function isTap(event: MouseEvent): boolean {
-  return (event as Partial<PointerEvent>).pointerType === 'touch';
 }
 
 /** This frame's site: its own hostname, or its parent's for about:blank and srcdoc frames. */
