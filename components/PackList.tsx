@@ -79,6 +79,8 @@ function sourceLabel(pack: PackRow): string {
       return ' · your own';
     case 'url':
       return ' · from the web';
+    case 'feed':
+      return ' · from a feed you follow';
     default:
       return '';
   }

@@ -8,7 +8,9 @@ export type PackSource =
   | { kind: 'builtin' }
   | { kind: 'file'; fileName?: string }
   | { kind: 'url'; url: string }
-  | { kind: 'user' };
+  | { kind: 'user' }
+  /** A followed feed (lib/feeds): its articles arrive by themselves. */
+  | { kind: 'feed'; url: string };
 
 export interface PackRow {
   id: string;

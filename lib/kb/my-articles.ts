@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/article-mention-keys';
 import type { ArticleMention, ArticleRow, EntityRow, PackRow } from '../db/rows';
-import { compileMatcher } from '../matcher';
+import { compileMatcher, type Matcher } from '../matcher';
 import {
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
@@ -187,9 +187,18 @@ export function freeId(base: string, used: ReadonlyArray<{ id: string }>): strin
 
 /** The article's mentions over every enabled pack's entities plus the ones being added. */
 async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: EntityRow[]): Promise<ArticleMention[]> {
+  return mentionsWith(await enabledNamesMatcher(db, added), article);
+}
+
+/** A matcher of every name the library highlights (enabled packs and the user's own), plus `added`. */
+export async function enabledNamesMatcher(db: BackstoryDatabase, added: readonly EntityRow[] = []): Promise<Matcher> {
   const enabled = (await db.packs.toArray()).filter((p) => p.enabled || p.id === MY_ARTICLES_PACK_ID).map((p) => p.id);
   const known = await rowsOfPacks(db.entities, enabled);
-  const matcher = compileMatcher([...known, ...added].flatMap(entityPatterns));
+  return compileMatcher([...known, ...added].flatMap(entityPatterns));
+}
+
+/** An article's mentions under `matcher`, each with the first sentence that names the entity. */
+export function mentionsWith(matcher: Matcher, article: ArticleRow): ArticleMention[] {
   return [...firstSentences(article, matcher)].map(([entityKey, sentence]) => ({
     entityKey,
     sentence: sentence || article.headline,

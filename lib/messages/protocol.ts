@@ -190,6 +190,7 @@ export const LIBRARY_JOBS = {
         v.object({ kind: v.literal('file'), fileName: v.optional(v.string()) }),
         v.object({ kind: v.literal('url'), url: v.string() }),
         v.object({ kind: v.literal('user') }),
+        v.object({ kind: v.literal('feed'), url: v.string() }),
       ]),
       replace: v.boolean(),
       /** For an update: the pack it was downloaded for (see runImport). */
