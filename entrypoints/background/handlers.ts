@@ -17,10 +17,13 @@ export interface HandlerDeps {
   ready: Promise<unknown>;
   search: SearchService;
   library: LibraryRefresh;
+  /** Following and fetching feeds (feed-updates.ts). */
+  feeds: Pick<Handlers, 'feeds.follow' | 'feeds.fetch'>;
 }
 
-export function createHandlers({ db, matchers, ready, search, library }: HandlerDeps): Handlers {
+export function createHandlers({ db, matchers, ready, search, library, feeds }: HandlerDeps): Handlers {
   return {
+    ...feeds,
     // Payloads arrive checked against their schemas in lib/messages/protocol.ts (sizes included).
     async 'page.scan'({ texts }) {
       await ready;

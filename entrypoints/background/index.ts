@@ -13,6 +13,7 @@ import { createLibraryRefresh } from './library-refresh';
 import { loadBundledStarterPack } from './load-starter-pack';
 import { listenForMessages } from './message-listener';
 import { startPackUpdates } from './pack-updates';
+import { startFeedUpdates } from './feed-updates';
 import { createSearchService } from './search-index';
 import { watchHiddenTypes } from './hidden-types';
 
@@ -43,7 +44,8 @@ export default defineBackground(() => {
   // Search needs the data, not the page matcher: it does not wait for the matcher to load.
   const search = createSearchService(db, installed.catch(() => undefined));
   const library = createLibraryRefresh({ matchers, search, ready });
-  const handlers = createHandlers({ db, matchers, ready, search, library });
+  const feeds = startFeedUpdates({ db, ready });
+  const handlers = createHandlers({ db, matchers, ready, search, library, feeds });
   // Every write announces itself (lib/kb/write-library.ts), here and in any other context.
   listenForLibraryChanges(() => void library.refresh().catch((error: unknown) => console.error('Backstory: could not follow a library change', error)));
   void library.catchUp().catch(() => undefined);

@@ -15,6 +15,7 @@ import { MentionIndex } from './mention-index';
 import { MentionMarks } from './mention-marks';
 import { PageScanner } from './page-scanner';
 import { PopoverHost } from './popover-host';
+import { advertisedFeeds } from '../../lib/feeds/advertised-feeds';
 import { answerTabMessage, type MessageSenderLike, tabSenderTrust } from './tab-protocol';
 
 /** How often an orphaned copy (extension reloaded under the page) notices and goes quiet (ms). */
@@ -207,6 +208,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       mentions: () => [...index.inOrder(), ...mentionsInFrames()],
       enabled: () => running,
       reveal: (entityKey) => reveal(entityKey),
+      feeds: () => advertisedFeeds(document),
       knowledgeChanged: () => {
         controller.clearCache();
         rescanAll();

@@ -1,6 +1,11 @@
 /** Offers data to the user as a downloaded file, without any permission. */
 export function saveJsonFile(fileName: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data)], { type: 'application/json' });
+  saveTextFile(fileName, JSON.stringify(data), 'application/json');
+}
+
+/** Offers text to the user as a downloaded file. */
+export function saveTextFile(fileName: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -30,7 +30,7 @@ async function setUp() {
   const matchers = new MatcherCache(db);
   search = { search: vi.fn(async () => ({ entities: [], articles: [] }) as never), refresh: vi.fn(async () => undefined) };
   const ready = Promise.resolve();
-  listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }) }));
+  listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }), feeds: {} as never }));
   return { db };
 }
 

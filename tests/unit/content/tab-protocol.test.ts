@@ -12,6 +12,7 @@ function fakeDeps(overrides: Partial<TabProtocolDeps> = {}): TabProtocolDeps {
     reveal: (key: string) => key === 'putin',
     knowledgeChanged: vi.fn(),
     step: vi.fn(),
+    feeds: () => [{ url: 'https://example.org/feed', title: 'Example' }],
     ...overrides,
   };
 }

@@ -19,6 +19,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'site.undismiss': ok,
     'site.disable': ok,
     'kb.changed': async () => ({ revision: 2 }),
+    'feeds.follow': ok,
+    'feeds.fetch': ok,
     ...overrides,
   };
 }
