@@ -1,4 +1,5 @@
 import type { FeedStatus } from '../lib/feeds/feed-status';
+import { countOf } from '../lib/text/plural';
 
 export interface FeedListItem {
   id: string;
@@ -33,7 +34,8 @@ export function FeedList({ feeds, onFetch, onUnfollow, onRetention }: FeedListPr
             <h3 class="pack-list__name">{feed.title}</h3>
             <p class="pack-list__meta feed-list__url">{feed.url}</p>
             <p class="pack-list__description">
-              {feed.status.summary} {`${feed.articleCount.toLocaleString()} kept.`}
+              {feed.status.summary}
+              {feed.articleCount > 0 && ` ${countOf(feed.articleCount, 'article')} kept.`}
             </p>
             {feed.status.error && <p class="feed-list__error">{feed.status.error}</p>}
             <div class="feed-list__settings">

@@ -22,9 +22,12 @@ export function FollowSite({ feeds, busy, note, onFollow }: FollowSiteProps) {
     <section class="save-page follow-site" aria-label="Follow this site">
       {feeds.map((feed) =>
         feed.followed ? (
+          // Just followed: the note below says so.
+          note && !note.error ? null : (
           <p key={feed.url} class="save-page__saved">
             You follow {feed.title ? `“${feed.title}”` : 'this site'}: its new articles arrive by themselves.
           </p>
+          )
         ) : (
           <button
             key={feed.url}

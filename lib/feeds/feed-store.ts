@@ -35,8 +35,8 @@ export interface FeedRecord {
   nextFetchAt: number;
 }
 
-export const DEFAULT_RETENTION_DAYS = 90;
-export const DEFAULT_MAX_ITEMS = 1000;
+const DEFAULT_RETENTION_DAYS = 90;
+const DEFAULT_MAX_ITEMS = 1000;
 
 const PREFIX = 'feed/';
 const feedKey = (id: string) => `${PREFIX}${id}`;

@@ -56,7 +56,7 @@ describe('follow a site: its articles arrive by themselves', () => {
 
     await expect.poll(() => site.feedRequests.length, POLL).toBeGreaterThan(0);
     await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/feeds`);
-    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/Fetched .*: 2 new articles\. 2 kept\./u);
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/Fetched .*: 2 new articles\. 2 articles kept\./u);
   });
 
   it('shows the new article when a name it mentions is hovered on another site', async () => {
@@ -74,11 +74,11 @@ describe('follow a site: its articles arrive by themselves', () => {
   it('adds only the new items when the feed changes, and asks conditionally', async () => {
     site.publish([BRIDGE, { ...RAHMON, title: 'Rahmon opens the river park (updated)' }, MARKET]);
     await options.getByRole('button', { name: 'Fetch Pamir Morning Post now' }).click();
-    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/1 new article\. 3 kept\./u);
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/1 new article\. 3 articles kept\./u);
     expect(site.feedRequests.at(-1)!.ifNoneMatch).toBe('"v1"');
 
     await options.getByRole('button', { name: 'Fetch Pamir Morning Post now' }).click();
-    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/nothing new\. 3 kept\./u);
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/nothing new\. 3 articles kept\./u);
     expect(site.feedRequests.at(-1)!.ifNoneMatch).toBe('"v2"');
 
     const packs = `chrome-extension://${session.browser.extensionId}/options.html#/`;

@@ -70,3 +70,11 @@ describe('tab protocol', () => {
     expect(deps.knowledgeChanged).toHaveBeenCalledOnce();
   });
 });
+
+describe('tab.feeds', () => {
+  it('answers the popup with the feeds the page advertises, in the top frame only', async () => {
+    expect(await answerTabMessage({ type: 'tab.feeds', payload: {} }, 'extension-page', fakeDeps())).toEqual({ ok: true, result: { feeds: [{ url: 'https://example.org/feed', title: 'Example' }] } });
+    expect(answerTabMessage({ type: 'tab.feeds', payload: {} }, 'extension-page', fakeDeps({ answersQuestions: false }))).toBeUndefined();
+    expect(await answerTabMessage({ type: 'tab.feeds', payload: {} }, 'content-script', fakeDeps())).toMatchObject({ ok: false });
+  });
+});

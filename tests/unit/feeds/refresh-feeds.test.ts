@@ -9,7 +9,7 @@ import { refreshDueFeeds, refreshFeed } from '../../../lib/feeds/refresh-feeds';
 import { readOpml, writeOpml } from '../../../lib/feeds/opml';
 import { freshDatabase, makePack } from '../kb/test-db';
 
-const URL_ = 'http://127.0.0.1:8080/feed.xml';
+const FEED_URL = 'http://127.0.0.1:8080/feed.xml';
 const NOW = Date.parse('2026-12-05T12:00:00Z');
 
 function rss(items: Array<{ id: string; title: string; body: string; date?: string }>): string {
@@ -44,12 +44,12 @@ async function seeded() {
 describe('following a feed', () => {
   it('fetches it into a pack of its own, linked to known names; a changed feed adds only new items; unchanged costs a 304', async () => {
     const db = await seeded();
-    const feed = await followFeed(db, { url: URL_, title: 'From the page' }, NOW);
+    const feed = await followFeed(db, { url: FEED_URL, title: 'From the page' }, NOW);
     const srv = server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured in London.', date: 'Sat, 05 Dec 2026 08:00:00 GMT' }]));
     const first = await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW });
     expect(first).toMatchObject({ title: 'Test Times', lastOutcome: 'new', lastNewItems: 1, failures: 0, nextFetchAt: NOW + FEED_PERIOD_MS });
     const pack = await db.packs.get(feed.id);
-    expect(pack).toMatchObject({ name: 'Test Times', source: { kind: 'feed', url: URL_ }, enabled: true, articleCount: 1 });
+    expect(pack).toMatchObject({ name: 'Test Times', source: { kind: 'feed', url: FEED_URL }, enabled: true, articleCount: 1 });
     const [article] = await rowsOfPack(db.articles, feed.id).toArray();
     expect(article).toMatchObject({ headline: 'Ada Lovelace honoured', url: 'http://127.0.0.1:8080/a/1', publisher: 'Test Times' });
     const [card] = await getEntityCards(db, ['test-pack/ada']);
@@ -72,7 +72,7 @@ describe('following a feed', () => {
 
   it('notes an error in plain words and backs off; a success resets it', async () => {
     const db = await seeded();
-    const feed = await followFeed(db, { url: URL_ }, NOW);
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
     const srv = server('<html><body>not a feed</body></html>');
     const bad = await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW });
     expect(bad).toMatchObject({ lastOutcome: 'failed', error: 'This address does not give a feed Backstory can read (RSS, Atom or JSON Feed).', failures: 1 });
@@ -89,7 +89,7 @@ describe('following a feed', () => {
 
   it('refuses an answer over the size cap without reading it all', async () => {
     const db = await seeded();
-    const feed = await followFeed(db, { url: URL_ }, NOW);
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
     let pulled = 0;
     const endless = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -104,7 +104,7 @@ describe('following a feed', () => {
 
   it('fetches only due feeds, only those followed; unfollowing removes the pack', async () => {
     const db = await seeded();
-    const a = await followFeed(db, { url: URL_ }, NOW);
+    const a = await followFeed(db, { url: FEED_URL }, NOW);
     await followFeed(db, { url: 'https://b.example/feed' }, NOW);
     const asked: string[] = [];
     const srv = server(rss([{ id: '1', title: 'One', body: 'One.' }]));
