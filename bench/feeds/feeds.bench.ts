@@ -54,14 +54,14 @@ function send(options: Page, messages: Array<{ type: string; payload: unknown }>
 
 const feedArticles = (options: Page) => options.evaluate(() => new Promise<number>((resolve, reject) => {
   const open = indexedDB.open('backstory');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
+  open.addEventListener('error', () => reject(open.error));
+  open.addEventListener('success', () => {
     const request = open.result.transaction('packs').objectStore('packs').getAll();
-    request.onsuccess = () => {
+    request.addEventListener('success', () => {
       resolve((request.result as Array<{ id: string; articleCount: number }>).filter((p) => p.id.startsWith('feed-')).reduce((n, p) => n + p.articleCount, 0));
       open.result.close();
-    };
-  };
+    });
+  });
 }));
 
 async function main(): Promise<void> {
