@@ -3,8 +3,9 @@
  * items each, served from 127.0.0.1, in the built extension in headless Chromium. The
  * background does the work; measured: the round's wall time, the service worker's peak
  * JS heap and timer lag, and long tasks on an open web page and on the options page.
- * Three rounds: the first fetch (every item new), one with 10 new items per feed, one
- * where nothing changed (every answer a 304). Writes "## Feeds" in docs/benchmarks.md.
+ * Rounds: the first fetch as 50 follows (every item new, each feed fetched and written on
+ * its own), a scheduled round with 10 new items per feed (all fetched, then written in one
+ * transaction), one where nothing changed (every answer a 304), and "Fetch now" per feed. Writes "## Feeds" in docs/benchmarks.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -51,6 +52,24 @@ function send(options: Page, messages: Array<{ type: string; payload: unknown }>
     return results;
   }, messages);
 }
+
+/** Makes every followed feed due now, as if two hours had passed (the feed rows in `meta`). */
+const makeAllDue = (options: Page) => options.evaluate(() => new Promise<void>((resolve, reject) => {
+  const open = indexedDB.open('backstory');
+  open.addEventListener('error', () => reject(open.error));
+  open.addEventListener('success', () => {
+    const tx = open.result.transaction('meta', 'readwrite');
+    const store = tx.objectStore('meta');
+    const request = store.getAll(IDBKeyRange.bound('feed/', 'feed/\uffff'));
+    request.addEventListener('success', () => {
+      for (const row of request.result as Array<{ key: string; value: { nextFetchAt: number } }>) store.put({ ...row, value: { ...row.value, nextFetchAt: 0 } });
+    });
+    tx.addEventListener('complete', () => {
+      open.result.close();
+      resolve();
+    });
+  });
+}));
 
 const feedArticles = (options: Page) => options.evaluate(() => new Promise<number>((resolve, reject) => {
   const open = indexedDB.open('backstory');
@@ -105,9 +124,15 @@ async function main(): Promise<void> {
       // Fetches run one at a time in the background; this one waits behind them all.
       await send(options, [{ type: 'feeds.fetch', payload: {} }]);
     });
+    // The scheduled rounds: every feed due, fetched one after another, written at once.
     site.addItems(10);
-    await round(`changed (${FEEDS} × 10 new items)`, async () => void (await send(options, ids.map((feedId) => ({ type: 'feeds.fetch', payload: { feedId } })))));
-    await round(`unchanged (${FEEDS} × 304)`, async () => void (await send(options, ids.map((feedId) => ({ type: 'feeds.fetch', payload: { feedId } })))));
+    await makeAllDue(options);
+    await round(`scheduled, changed (${FEEDS} × 10 new items)`, async () => void (await send(options, [{ type: 'feeds.fetch', payload: {} }])));
+    await makeAllDue(options);
+    await round(`scheduled, unchanged (${FEEDS} × 304)`, async () => void (await send(options, [{ type: 'feeds.fetch', payload: {} }])));
+    site.addItems(10);
+    await round(`"Fetch now" on each feed in turn (${FEEDS} × 10 new items)`, async () => void (await send(options, ids.map((feedId) => ({ type: 'feeds.fetch', payload: { feedId } })))));
+    if (ids.length !== FEEDS) throw new Error(`followed ${ids.length} feeds`);
     writeSection(heapBefore, rounds);
   } finally {
     await browser.close();
@@ -119,7 +144,7 @@ function writeSection(heapBeforeMb: number, rounds: Round[]): void {
   const rows = rounds.map((r) => `| ${r.name} | ${(r.ms / 1000).toFixed(2)} | ${r.articles.toLocaleString('en')} | ${r.peakHeapMb.toFixed(1)} | ${r.workerMaxLagMs.toFixed(0)} | ${r.workerLateTicks} | ${r.pageLongTasks} | ${r.optionsLongTasks} |`);
   const section = `## Feeds
 
-\`npm run bench:feeds\` (bench/feeds/): ${FEEDS} followed RSS feeds of ${ITEMS} items each (about 150 KB each, every item with a few names of the starter pack in about 1 KB of text), served from 127.0.0.1, fetched by the background of the built extension in headless Chromium, one feed after another. A round is timed from the first message to the background's answer that its queue is empty. Worker heap: the service worker's JS heap (CDP Runtime.getHeapUsage every 100 ms), ${heapBeforeMb.toFixed(1)} MB before the first round. Worker lag: how late a 10 ms timer inside the service worker fired (a task over 50 ms there delays every message it answers). Long tasks (Long Tasks API, over 50 ms) on an open web page with highlighted names and on the options page. The articles column is the feed packs' total after the round (retention keeps the last 90 days, dates of the generated items are within 4 days).
+\`npm run bench:feeds\` (bench/feeds/): ${FEEDS} followed RSS feeds of ${ITEMS} items each (about 150 KB each, every item with a few names of the starter pack in about 1 KB of text), served from 127.0.0.1, fetched by the background of the built extension in headless Chromium, one feed after another. The first round follows the 50 feeds (as an OPML import does: each is fetched and written on its own); the scheduled rounds make every feed due and run the background's round (all fetched, then written in one transaction, so one re-index); the last presses "Fetch now" on each feed in turn. A round is timed from the first message to the background's answer that its queue is empty. Worker heap: the service worker's JS heap (CDP Runtime.getHeapUsage every 100 ms), ${heapBeforeMb.toFixed(1)} MB before the first round. Worker lag: how late a 10 ms timer inside the service worker fired (a task over 50 ms there delays every message it answers). Long tasks (Long Tasks API, over 50 ms) on an open web page with highlighted names and on the options page. The articles column is the feed packs' total after the round (retention keeps the last 90 days, dates of the generated items are within 4 days).
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()[0]!.toFixed(2)} at the end (shared with other work).
 

@@ -60,8 +60,10 @@ export function startFeedUpdates({ db, ready }: FeedDeps): Pick<Handlers, 'feeds
       await ready;
       const alreadyFollowed = (await getFeed(db, feedIdOf(new URL(url).href))) !== undefined;
       const feed = await followFeed(db, { url, title });
-      // Fetched at once, in the background: the popup may close before it is done.
-      if (!alreadyFollowed) void queue(() => refreshFeed(db, feed.id, options)).catch(() => undefined);
+      // Fetched at once (a new feed is due), in the background: the popup may close before
+      // it is done. As a round of the due feeds: 50 feeds of an OPML file followed in a row
+      // are fetched in a few rounds and written in a few transactions, not 50.
+      if (!alreadyFollowed) void fetchDue().catch((error: unknown) => console.warn('Backstory: fetching feeds failed', error));
       return { feed, alreadyFollowed };
     },
     async 'feeds.fetch'({ feedId }) {

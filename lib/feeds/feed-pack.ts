@@ -9,6 +9,7 @@ import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/article-mention-keys';
 import type { ArticleRow } from '../db/rows';
 import { rowsOfPack } from '../kb/keys';
+import type { Matcher } from '../matcher';
 import { enabledNamesMatcher, mentionsWith } from '../kb/my-articles';
 import { packToRows } from '../kb/pack-to-rows';
 import { writeLibrary } from '../kb/write-library';
@@ -86,7 +87,8 @@ export interface FeedWriteResult {
  * Writes a fetched feed into its pack in one transaction, creating the pack on the
  * first fetch. Announced like every library write: tabs rescan, hovers show the new articles.
  */
-export async function writeFeedItems(db: BackstoryDatabase, feed: FeedRecord, parsed: ParsedFeed, now = Date.now()): Promise<FeedWriteResult> {
+export async function writeFeedItems(db: BackstoryDatabase, feed: FeedRecord, parsed: ParsedFeed, options: { now: number; matcher?: Matcher }): Promise<FeedWriteResult> {
+  const { now } = options;
   const title = parsed.title || feed.title || new URL(feed.url).host;
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
     const existing = await rowsOfPack(db.articles, feed.id).toArray();
@@ -96,7 +98,7 @@ export async function writeFeedItems(db: BackstoryDatabase, feed: FeedRecord, pa
       .map((item) => packArticleOf(item, title))
       .filter((a): a is PackArticle => !!a && !ids.has(a.id) && !urls.has(comparableUrl(a.url)));
     const rows = packToRows(feedPack(feed, title, fresh), { source: { kind: 'feed', url: feed.url }, now });
-    const matcher = fresh.length > 0 ? await enabledNamesMatcher(db) : undefined;
+    const matcher = fresh.length > 0 ? (options.matcher ?? (await enabledNamesMatcher(db))) : undefined;
     const added = rows.articles.map((row) => withMentions(row, mentionsWith(matcher!, row)));
     const drop = articlesToDrop([...existing, ...added], { now, retentionDays: feed.retentionDays, maxItems: feed.maxItems });
     const dropped = new Set(drop);
