@@ -112,6 +112,8 @@ describe('following a feed', () => {
     expect(await refreshDueFeeds(db, { fetch, now: () => NOW })).toBe(2);
     expect(await refreshDueFeeds(db, { fetch, now: () => NOW + 1000 })).toBe(0);
     expect(asked.sort()).toEqual(['http://127.0.0.1:8080/feed.xml', 'https://b.example/feed']);
+    // Written in one transaction: one announcement for the round (one re-index, one rescan).
+    expect((await db.packs.toArray()).filter((p) => p.source.kind === 'feed').map((p) => p.articleCount)).toEqual([1, 1]);
     await unfollowFeed(db, a.id);
     expect(await getFeed(db, a.id)).toBeUndefined();
     expect(await db.packs.get(a.id)).toBeUndefined();
