@@ -7,6 +7,8 @@ const FILLER = 'The delegations met again in the afternoon and discussed trade, 
 
 export interface FeedSite {
   origin: string;
+  /** A page to read while the feeds are fetched, with names to highlight. */
+  pageUrl: string;
   feedUrls: string[];
   /** Adds `count` new items at the top of every feed (a new version, new ETag). */
   addItems(count: number): void;
@@ -29,6 +31,10 @@ export async function startFeedSite(feeds: number, itemsPerFeed: number): Promis
   const served = { full: 0, notModified: 0, bytes: 0 };
   let origin = '';
   const server: Server = createServer((request, response) => {
+    if (request.url === '/page.html') {
+      const text = Array.from({ length: 40 }, (_, i) => `<p>${NAMES[i % NAMES.length]} met ${NAMES[(i + 3) % NAMES.length]}. ${FILLER}</p>`).join('');
+      return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Reading</title>${text}`);
+    }
     const match = /^\/feed-(\d+)\.xml$/u.exec(request.url ?? '');
     if (!match) return void response.writeHead(404).end();
     const feed = Number(match[1]);
@@ -47,6 +53,7 @@ export async function startFeedSite(feeds: number, itemsPerFeed: number): Promis
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
+    pageUrl: `${origin}/page.html`,
     feedUrls: Array.from({ length: feeds }, (_, i) => `${origin}/feed-${i}.xml`),
     addItems: (count) => void (newest += count),
     served,

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
-import { launchExtensionBrowser } from '../../tests/e2e/support/extension-browser';
+import { launchExtensionBrowser, waitForHighlights } from '../../tests/e2e/support/extension-browser';
 import { startFeedSite } from './feed-site';
 import { WorkerProbe } from './worker-probe';
 
@@ -91,7 +91,8 @@ async function main(): Promise<void> {
     const options = await browser.openExtensionPage('options.html');
     await options.getByText('Starter: SCO summit, Astana 2024').waitFor({ timeout: 60_000 });
     const page = await browser.context.newPage();
-    await page.goto('data:text/html,<p>Vladimir Putin met Xi Jinping in Astana.</p>');
+    await page.goto(site.pageUrl);
+    await waitForHighlights(page);
     await Promise.all([watchLongTasks(page), watchLongTasks(options)]);
     const probe = await WorkerProbe.attach(options, browser.serviceWorker);
 
