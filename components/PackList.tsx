@@ -101,6 +101,8 @@ function sourceLabel(pack: PackRow): string {
       return ' · from the web';
     case 'wikidata':
       return ' · from Wikidata';
+    case 'feed':
+      return ' · from a feed you follow';
     default:
       return '';
   }

@@ -22,10 +22,13 @@ export interface HandlerDeps {
   search: SearchService;
   library: LibraryRefresh;
   backups: AutoBackups;
+  /** Following and fetching feeds (feed-updates.ts). */
+  feeds: Pick<Handlers, 'feeds.follow' | 'feeds.fetch'>;
 }
 
-export function createHandlers({ db, matchers, ready, search, library, backups }: HandlerDeps): Handlers {
+export function createHandlers({ db, matchers, ready, search, library, backups, feeds }: HandlerDeps): Handlers {
   return {
+    ...feeds,
     // Payloads arrive checked against their schemas in lib/messages/protocol.ts (sizes included).
     async 'page.scan'({ texts }) {
       await ready;

@@ -17,6 +17,7 @@ import { listenForInput } from './page-input';
 import { PageScanner } from './page-scanner';
 import { LazyPopover } from './lazy-popover';
 import { ReadingWatch } from './reading-watch';
+import { advertisedFeeds } from '../../lib/feeds/advertised-feeds';
 import { answerTabMessage, type MessageSenderLike, tabSenderTrust } from './tab-protocol';
 
 /** How often an orphaned copy (extension reloaded under the page) notices and goes quiet (ms). */
@@ -201,6 +202,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
       mentions: () => [...index.inOrder(), ...mentionsInFrames()],
       enabled: () => running,
       reveal: (entityKey) => reveal(entityKey),
+      feeds: () => advertisedFeeds(document),
       knowledgeChanged: () => {
         controller.clearCache();
         rescanAll();

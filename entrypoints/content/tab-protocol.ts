@@ -1,5 +1,6 @@
 import { answerMessage, type HandlersOf, isDeclared, type Reply, type SenderTrust } from '../../lib/messages/channel';
 import { TAB_EVENTS, TAB_MESSAGES, type TabEventPayload } from '../../lib/messages/protocol';
+import type { AdvertisedFeed } from '../../lib/messages/protocol';
 import type { PageMention } from './mention-index';
 
 /** What the top frame answers: the popup's questions and the background's events. */
@@ -12,6 +13,8 @@ export interface TabProtocolDeps {
   enabled(): boolean;
   /** Scrolls to the first mention of the entity and opens its popover; whether there was one. */
   reveal(entityKey: string): boolean;
+  /** The feeds the page advertises ('tab.feeds'). */
+  feeds(): AdvertisedFeed[];
   /** The knowledge base changed ('kb.revision'). */
   knowledgeChanged(): void;
   /** The settings or dismissals changed ('config.changed'). */
@@ -69,6 +72,7 @@ export function answerTabMessage(message: unknown, sender: SenderTrust, deps: Ta
   const handlers: HandlersOf<typeof TOP_FRAME_DOOR, undefined> = {
     'tab.mentions': () => ({ entities: deps.enabled() ? summarizeMentions(deps.mentions()) : [], enabled: deps.enabled() }),
     'tab.reveal': ({ entityKey }) => ({ found: deps.enabled() && deps.reveal(entityKey) }),
+    'tab.feeds': () => ({ feeds: deps.feeds() }),
     'kb.revision': () => {
       deps.knowledgeChanged();
       return null;

@@ -8,6 +8,7 @@ import { EntitiesSection } from './library/EntitiesSection';
 import { EntityPage } from './library/EntityPage';
 import { PacksSection } from './PacksSection';
 import { ReadingSection } from './ReadingSection';
+import { FeedsSection } from './FeedsSection';
 import { parseRoute, routeHash, type Route } from '../../lib/routes/extension-routes';
 import { SettingsSection } from './SettingsSection';
 import { StorageSection } from './StorageSection';
@@ -18,6 +19,7 @@ import { isWelcomeDone } from '../../lib/kb/wikidata-packs';
 
 const NAV: ReadonlyArray<{ href: string; label: string; routes: ReadonlyArray<Route['name']> }> = [
   { href: routeHash({ name: 'packs' }), label: 'Packs', routes: ['packs'] },
+  { href: routeHash({ name: 'feeds' }), label: 'Feeds', routes: ['feeds'] },
   { href: routeHash({ name: 'articles' }), label: 'Articles', routes: ['articles', 'article'] },
   { href: routeHash({ name: 'entities' }), label: 'Entities', routes: ['entities', 'entity'] },
   { href: routeHash({ name: 'add' }), label: 'Add an article', routes: ['add'] },
@@ -104,6 +106,8 @@ function View({ route }: { route: Route }) {
       return <ReadingSection />;
     case 'storage':
       return <StorageSection />;
+    case 'feeds':
+      return <FeedsSection />;
     default:
       return <PacksView />;
   }

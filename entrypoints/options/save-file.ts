@@ -13,3 +13,8 @@ export function saveFile(fileName: string, data: Blob): void {
 export function saveJsonFile(fileName: string, data: unknown): void {
   saveFile(fileName, new Blob([JSON.stringify(data)], { type: 'application/json' }));
 }
+
+/** Offers text to the user as a downloaded file. */
+export function saveTextFile(fileName: string, text: string, type: string): void {
+  saveFile(fileName, new Blob([text], { type }));
+}

@@ -15,6 +15,7 @@ import { pageOptions } from './page-options';
 import { PageMentionsStatus } from './PageMentionsStatus';
 import { resultOptions } from './result-options';
 import { SaveThisPageContainer } from './SaveThisPageContainer';
+import { FollowSiteContainer } from './FollowSiteContainer';
 import type { SearchSource } from './search-source';
 import { siteIsOn, withSite } from './site-switch';
 import { askTab, targetTab } from './tab-client';
@@ -184,6 +185,7 @@ export function App({ source, search }: AppProps) {
           {!showingResults && <PageMentionsStatus mentions={mentions} />}
           <SaveThisPageContainer />
           <WelcomeNoticeContainer />
+          <FollowSiteContainer tabId={page?.kind === 'web' ? tab?.id : undefined} />
         </>
       )}
       {settings && (

@@ -10,7 +10,9 @@ export type PackSource =
   | { kind: 'url'; url: string }
   | { kind: 'user' }
   /** Made in the options page from a Wikidata query (`pack.wikidata`), which a refresh runs again. */
-  | { kind: 'wikidata' };
+  | { kind: 'wikidata' }
+  /** A followed feed (lib/feeds): its articles arrive by themselves. */
+  | { kind: 'feed'; url: string };
 
 export interface PackRow {
   id: string;

@@ -27,8 +27,9 @@ const SourceSchema = v.variant(
     v.strictObject({ kind: v.literal('url'), url: v.pipe(field, v.regex(HTTP_URL_PATTERN, 'not an http or https URL'), v.url('not an http or https URL')) }),
     v.strictObject({ kind: v.literal('user') }),
     v.strictObject({ kind: v.literal('wikidata') }),
+    v.strictObject({ kind: v.literal('feed'), url: v.pipe(field, v.regex(HTTP_URL_PATTERN, 'not an http or https URL'), v.url('not an http or https URL')) }),
   ],
-  'must be a pack source (builtin, file, url, user or wikidata)',
+  'must be a pack source (builtin, file, url, user, wikidata or feed)',
 );
 
 const PackStateSchema = v.strictObject({ source: SourceSchema, enabled: v.boolean('must be true or false'), installedAt: time, updatedAt: time }, 'must give source, enabled, installedAt and updatedAt');

@@ -67,7 +67,8 @@ export async function createBackup(db: BackstoryDatabase, options: { settings: u
     if (!pack) continue;
     const state: BackupPackState = { source: row.source, enabled: row.enabled, installedAt: row.installedAt, updatedAt: row.updatedAt };
     const entry: BackupPack = { state, pack };
-    if (row.source.kind === 'user') entry.mentions = backupMentions(await rowsOfPack(db.articles, row.id).toArray());
+    // Mentions Backstory found itself (not declared in a pack) are kept as found.
+    if (row.source.kind === 'user' || row.source.kind === 'feed') entry.mentions = backupMentions(await rowsOfPack(db.articles, row.id).toArray());
     out.push(entry);
   }
   return {

@@ -37,5 +37,6 @@ export function describeSource(source: PackSource): string {
   if (source.kind === 'url') return originOf(source.url) ? new URL(source.url).host : 'an address';
   if (source.kind === 'file') return source.fileName ? `the file ${source.fileName}` : 'a file';
   if (source.kind === 'wikidata') return 'a Wikidata query';
+  if (source.kind === 'feed') return 'a feed you follow';
   return source.kind === 'builtin' ? 'Backstory itself' : 'your own additions';
 }

@@ -11,6 +11,7 @@ import type { ImportOutcome, ImportProgress } from '../kb/import-pipeline';
 import type { SaveUserArticleResult, UserArticleInput, UserEntityInput } from '../kb/my-articles';
 import type { SearchResults } from '../search/types';
 import type { PageConfig } from '../settings/page-config';
+import type { FeedRecord } from '../feeds/feed-store';
 import { type Declarations, type MessageDeclaration, type PayloadOf, type RequestOf, type ResponseOf, returns, type SenderRole } from './channel';
 
 /** Page text per scan request, in UTF-16 code units: bounds the work one message can ask for. */
@@ -19,6 +20,15 @@ export const MAX_SCAN_CHARS = 4_000_000;
 export const MAX_CARD_KEYS = 16;
 /** Longest name or entity key accepted in a dismissal (UTF-16 code units). */
 export const MAX_DISMISS_FIELD = 300;
+/** Longest feed address, and feed title, accepted (UTF-16 code units). */
+const MAX_FEED_URL = 2000;
+const MAX_FEED_TITLE = 500;
+
+/** A feed a page advertises (`<link rel="alternate" type="application/rss+xml">`). */
+export interface AdvertisedFeed {
+  url: string;
+  title?: string;
+}
 
 /** What became of a 'reading.remember': saved (or updated), or why not. */
 export type RememberReadingReply =
@@ -147,6 +157,18 @@ export const BACKGROUND_MESSAGES = {
     senders: EXTENSION_PAGES,
     response: returns<{ opened: boolean }>(),
   }),
+  /** Follow a feed (the popup's "Follow this site", the options page): noted, then fetched at once in the background. */
+  'feeds.follow': message({
+    payload: v.object({ url: nonEmptyUpTo(MAX_FEED_URL), title: v.optional(v.pipe(v.string(), v.maxLength(MAX_FEED_TITLE))) }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ feed: FeedRecord; alreadyFollowed: boolean }>(),
+  }),
+  /** Fetch one followed feed now ("Fetch now"), or, without an id, every feed that is due. */
+  'feeds.fetch': message({
+    payload: v.object({ feedId: v.optional(nonEmptyUpTo(MAX_DISMISS_FIELD)) }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ feed?: FeedRecord }>(),
+  }),
   /** An extension page changed the knowledge base: rebuild derived data, tell tabs. */
   'kb.changed': message({
     payload: v.object({}),
@@ -185,6 +207,12 @@ export const TAB_MESSAGES = {
     payload: v.object({}),
     senders: EXTENSION_PAGES,
     response: returns<{ entities: Array<{ entityKey: string; count: number; text: string }>; enabled: boolean }>(),
+  }),
+  /** The feeds the page advertises, for "Follow this site". */
+  'tab.feeds': message({
+    payload: v.object({}),
+    senders: EXTENSION_PAGES,
+    response: returns<{ feeds: AdvertisedFeed[] }>(),
   }),
   /** Scroll to the first mention of an entity and open its popover. */
   'tab.reveal': message({
@@ -239,6 +267,7 @@ export const LIBRARY_JOBS = {
         v.object({ kind: v.literal('url'), url: v.string() }),
         v.object({ kind: v.literal('user') }),
         v.object({ kind: v.literal('wikidata') }),
+        v.object({ kind: v.literal('feed'), url: v.string() }),
       ]),
       replace: v.boolean(),
       /** For an update: the pack it was downloaded for (see runImport). */

@@ -8,6 +8,7 @@
 /** The options page's places. */
 export type Route =
   | { name: 'packs' }
+  | { name: 'feeds' }
   | { name: 'articles' }
   | { name: 'article'; key: string }
   | { name: 'entities' }
@@ -18,7 +19,7 @@ export type Route =
   | { name: 'storage' };
 
 const WITH_KEY = /^#\/(articles|entities)\/(.+)$/u;
-const PLAIN: Record<string, Route['name']> = { '#/articles': 'articles', '#/entities': 'entities', '#/add': 'add', '#/reading': 'reading', '#/settings': 'settings', '#/storage': 'storage' };
+const PLAIN: Record<string, Route['name']> = { '#/feeds': 'feeds', '#/articles': 'articles', '#/entities': 'entities', '#/add': 'add', '#/reading': 'reading', '#/settings': 'settings', '#/storage': 'storage' };
 
 /** The options page's place for a URL hash; anything unknown is the packs list. */
 export function parseRoute(hash: string): Route {

@@ -31,7 +31,7 @@ async function setUp() {
   const matchers = new MatcherCache(db);
   search = { search: vi.fn(async () => ({ entities: [], articles: [] }) as never), refresh: vi.fn(async () => undefined) };
   const ready = Promise.resolve();
-  listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }), backups: { run: async () => undefined } }));
+  listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }), backups: { run: async () => undefined }, feeds: {} as never }));
   return { db };
 }
 

@@ -28,7 +28,7 @@ async function setUp() {
   const matchers = new MatcherCache(db);
   const search = { search: vi.fn(), refresh: vi.fn(async () => undefined) } as unknown as SearchService;
   const ready = Promise.resolve();
-  listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }), backups: { run: async () => undefined } }));
+  listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }), backups: { run: async () => undefined }, feeds: {} as never }));
   const extract = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ result: EXTRACTED, frameId: 0, documentId: 'd' }] as never);
   return { db, extract };
 }

@@ -13,6 +13,7 @@ function fakeDeps(overrides: Partial<TabProtocolDeps> = {}): TabProtocolDeps {
     knowledgeChanged: vi.fn(),
     configChanged: vi.fn(),
     step: vi.fn(),
+    feeds: () => [{ url: 'https://example.org/feed', title: 'Example' }],
     ...overrides,
   };
 }
@@ -76,5 +77,13 @@ describe('tab protocol', () => {
     const deps = fakeDeps();
     expect(await answerTabMessage({ type: 'config.changed', payload: {} }, 'content-script', deps)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(deps.configChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('tab.feeds', () => {
+  it('answers the popup with the feeds the page advertises, in the top frame only', async () => {
+    expect(await answerTabMessage({ type: 'tab.feeds', payload: {} }, 'extension-page', fakeDeps())).toEqual({ ok: true, result: { feeds: [{ url: 'https://example.org/feed', title: 'Example' }] } });
+    expect(answerTabMessage({ type: 'tab.feeds', payload: {} }, 'extension-page', fakeDeps({ answersQuestions: false }))).toBeUndefined();
+    expect(await answerTabMessage({ type: 'tab.feeds', payload: {} }, 'content-script', fakeDeps())).toMatchObject({ ok: false });
   });
 });

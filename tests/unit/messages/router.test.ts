@@ -23,6 +23,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'kb.changed': async () => ({ revision: 2 }),
     'backup.now': async () => ({ written: false }),
     'card.load': async () => ({ loaded: true }),
+    'feeds.follow': ok,
+    'feeds.fetch': ok,
     ...overrides,
   };
 }

@@ -1,0 +1,164 @@
+/**
+ * Feed benchmark (npm run bench:feeds): a fetch round for 50 followed feeds of 100
+ * items each, served from 127.0.0.1, in the built extension in headless Chromium. The
+ * background does the work; measured: the round's wall time, the service worker's peak
+ * JS heap and timer lag, and long tasks on an open web page and on the options page.
+ * Rounds: the first fetch as 50 follows (every item new, each feed fetched and written on
+ * its own), a scheduled round with 10 new items per feed (all fetched, then written in one
+ * transaction), one where nothing changed (every answer a 304), and "Fetch now" per feed. Writes "## Feeds" in docs/benchmarks.md.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
+import { launchExtensionBrowser, waitForHighlights } from '../../tests/e2e/support/extension-browser';
+import { startFeedSite } from './feed-site';
+import { WorkerProbe } from './worker-probe';
+
+const FEEDS = Number(process.env.BENCH_FEEDS ?? 50);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100);
+const MB = 1024 * 1024;
+
+interface Round {
+  name: string;
+  ms: number;
+  peakHeapMb: number;
+  workerMaxLagMs: number;
+  workerLateTicks: number;
+  pageLongTasks: number;
+  optionsLongTasks: number;
+  articles: number;
+}
+
+/** Counts long tasks (Long Tasks API) on a page from now on. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { benchLong: number };
+    g.benchLong = 0;
+    new PerformanceObserver((list) => (g.benchLong += list.getEntries().length)).observe({ type: 'longtask', buffered: false });
+  });
+}
+const longTasks = (page: Page) => page.evaluate(() => { const g = globalThis as unknown as { benchLong: number }; const n = g.benchLong; g.benchLong = 0; return n; });
+
+/** Sends messages to the background from the options page, as the page itself does. */
+function send(options: Page, messages: Array<{ type: string; payload: unknown }>): Promise<unknown[]> {
+  return options.evaluate(async (list) => {
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; result?: unknown; error?: unknown }> } } }).chrome;
+    const results: unknown[] = [];
+    for (const message of list) {
+      const reply = await chrome.runtime.sendMessage(message);
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+      results.push(reply.result);
+    }
+    return results;
+  }, messages);
+}
+
+/** Makes every followed feed due now, as if two hours had passed (the feed rows in `meta`). */
+const makeAllDue = (options: Page) => options.evaluate(() => new Promise<void>((resolve, reject) => {
+  const open = indexedDB.open('backstory');
+  open.addEventListener('error', () => reject(open.error));
+  open.addEventListener('success', () => {
+    const tx = open.result.transaction('meta', 'readwrite');
+    const store = tx.objectStore('meta');
+    const request = store.getAll(IDBKeyRange.bound('feed/', 'feed/\uffff'));
+    request.addEventListener('success', () => {
+      for (const row of request.result as Array<{ key: string; value: { nextFetchAt: number } }>) store.put({ ...row, value: { ...row.value, nextFetchAt: 0 } });
+    });
+    tx.addEventListener('complete', () => {
+      open.result.close();
+      resolve();
+    });
+  });
+}));
+
+const feedArticles = (options: Page) => options.evaluate(() => new Promise<number>((resolve, reject) => {
+  const open = indexedDB.open('backstory');
+  open.addEventListener('error', () => reject(open.error));
+  open.addEventListener('success', () => {
+    const request = open.result.transaction('packs').objectStore('packs').getAll();
+    request.addEventListener('success', () => {
+      resolve((request.result as Array<{ id: string; articleCount: number }>).filter((p) => p.id.startsWith('feed-')).reduce((n, p) => n + p.articleCount, 0));
+      open.result.close();
+    });
+  });
+}));
+
+async function main(): Promise<void> {
+  const site = await startFeedSite(FEEDS, ITEMS);
+  const browser = await launchExtensionBrowser();
+  const rounds: Round[] = [];
+  try {
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByText('Starter: SCO summit, Astana 2024').waitFor({ timeout: 60_000 });
+    const page = await browser.context.newPage();
+    await page.goto(site.pageUrl);
+    await waitForHighlights(page);
+    await Promise.all([watchLongTasks(page), watchLongTasks(options)]);
+    const probe = await WorkerProbe.attach(options, browser.serviceWorker);
+
+    async function round(name: string, run: () => Promise<void>): Promise<void> {
+      await probe.start();
+      await Promise.all([longTasks(page), longTasks(options)]);
+      const t0 = performance.now();
+      await run();
+      const ms = performance.now() - t0;
+      const worker = await probe.stop();
+      const r: Round = {
+        name,
+        ms,
+        peakHeapMb: worker.peakHeap / MB,
+        workerMaxLagMs: worker.maxLagMs,
+        workerLateTicks: worker.lateTicks,
+        pageLongTasks: await longTasks(page),
+        optionsLongTasks: await longTasks(options),
+        articles: await feedArticles(options),
+      };
+      rounds.push(r);
+      console.info(`${name}: ${(ms / 1000).toFixed(2)} s, worker heap peak ${r.peakHeapMb.toFixed(1)} MB, worker max lag ${r.workerMaxLagMs.toFixed(0)} ms (${r.workerLateTicks} ticks > 50 ms), long tasks page ${r.pageLongTasks} / options ${r.optionsLongTasks}, ${r.articles} feed articles; served ${JSON.stringify(site.served)}`);
+    }
+
+    const heapBefore = (await probe.heapUsed()) / MB;
+    let ids: string[] = [];
+    await round(`first fetch (${FEEDS} × ${ITEMS} new items)`, async () => {
+      const follows = (await send(options, site.feedUrls.map((url) => ({ type: 'feeds.follow', payload: { url } })))) as Array<{ feed: { id: string } }>;
+      ids = follows.map((f) => f.feed.id);
+      // Fetches run one at a time in the background; this one waits behind them all.
+      await send(options, [{ type: 'feeds.fetch', payload: {} }]);
+    });
+    // The scheduled rounds: every feed due, fetched one after another, written at once.
+    site.addItems(10);
+    await makeAllDue(options);
+    await round(`scheduled, changed (${FEEDS} × 10 new items)`, async () => void (await send(options, [{ type: 'feeds.fetch', payload: {} }])));
+    await makeAllDue(options);
+    await round(`scheduled, unchanged (${FEEDS} × 304)`, async () => void (await send(options, [{ type: 'feeds.fetch', payload: {} }])));
+    site.addItems(10);
+    await round(`"Fetch now" on each feed in turn (${FEEDS} × 10 new items)`, async () => void (await send(options, ids.map((feedId) => ({ type: 'feeds.fetch', payload: { feedId } })))));
+    if (ids.length !== FEEDS) throw new Error(`followed ${ids.length} feeds`);
+    writeSection(heapBefore, rounds);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+function writeSection(heapBeforeMb: number, rounds: Round[]): void {
+  const rows = rounds.map((r) => `| ${r.name} | ${(r.ms / 1000).toFixed(2)} | ${r.articles.toLocaleString('en')} | ${r.peakHeapMb.toFixed(1)} | ${r.workerMaxLagMs.toFixed(0)} | ${r.workerLateTicks} | ${r.pageLongTasks} | ${r.optionsLongTasks} |`);
+  const section = `## Feeds
+
+\`npm run bench:feeds\` (bench/feeds/): ${FEEDS} followed RSS feeds of ${ITEMS} items each (about 150 KB each, every item with a few names of the starter pack in about 1 KB of text), served from 127.0.0.1, fetched by the background of the built extension in headless Chromium, one feed after another. The first round follows the 50 feeds (as an OPML import does: each is fetched and written on its own); the scheduled rounds make every feed due and run the background's round (all fetched, then written in one transaction, so one re-index); the last presses "Fetch now" on each feed in turn. A round is timed from the first message to the background's answer that its queue is empty. Worker heap: the service worker's JS heap (CDP Runtime.getHeapUsage every 100 ms), ${heapBeforeMb.toFixed(1)} MB before the first round. Worker lag: how late a 10 ms timer inside the service worker fired (a task over 50 ms there delays every message it answers). Long tasks (Long Tasks API, over 50 ms) on an open web page with highlighted names and on the options page. The articles column is the feed packs' total after the round (retention keeps the last 90 days, dates of the generated items are within 4 days).
+
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()[0]!.toFixed(2)} at the end (shared with other work).
+
+| round | wall s | feed articles after | worker heap peak MB | worker max timer lag ms | worker ticks > 50 ms late | web page long tasks | options page long tasks |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+`;
+  const path = 'docs/benchmarks.md';
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  const start = text.indexOf('\n## Feeds\n');
+  if (start < 0) return writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+  const next = text.indexOf('\n## ', start + 1);
+  writeFileSync(path, `${text.slice(0, start + 1)}${section}${next < 0 ? '' : text.slice(next)}`);
+}
+
+await main();

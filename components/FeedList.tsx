@@ -1,0 +1,77 @@
+import type { FeedStatus } from '../lib/feeds/feed-status';
+import { countOf } from '../lib/text/plural';
+
+export interface FeedListItem {
+  id: string;
+  title: string;
+  url: string;
+  status: FeedStatus;
+  articleCount: number;
+  retentionDays: number;
+  maxItems: number;
+  fetching: boolean;
+}
+
+export interface FeedListProps {
+  feeds: readonly FeedListItem[];
+  onFetch(id: string): void;
+  onUnfollow(id: string): void;
+  onRetention(id: string, settings: { retentionDays: number; maxItems: number }): void;
+}
+
+const DAYS = { min: 1, max: 3650 };
+const ITEMS = { min: 10, max: 10_000 };
+const clamp = (value: number, range: { min: number; max: number }) => Math.min(range.max, Math.max(range.min, Math.round(value)));
+
+/** The followed feeds: each with its state in plain words, "Fetch now", how long articles are kept, and "Unfollow". */
+export function FeedList({ feeds, onFetch, onUnfollow, onRetention }: FeedListProps) {
+  if (feeds.length === 0) return <p class="muted">You follow no feeds yet. Add one by its address, or with “Follow this site” in the toolbar popup.</p>;
+  return (
+    <ul class="pack-list" aria-label="Followed feeds">
+      {feeds.map((feed) => (
+        <li key={feed.id} class={`pack-list__item feed-list__item feed-list__item--${feed.status.state}`}>
+          <div class="pack-list__main">
+            <h3 class="pack-list__name">{feed.title}</h3>
+            <p class="pack-list__meta feed-list__url">{feed.url}</p>
+            <p class="pack-list__description">
+              {feed.status.summary}
+              {feed.articleCount > 0 && ` ${countOf(feed.articleCount, 'article')} kept.`}
+            </p>
+            {feed.status.error && <p class="feed-list__error">{feed.status.error}</p>}
+            <div class="feed-list__settings">
+              <label>
+                Keep articles for{' '}
+                <input
+                  type="number"
+                  min={DAYS.min}
+                  max={DAYS.max}
+                  value={feed.retentionDays}
+                  aria-label={`Days to keep articles of ${feed.title}`}
+                  onChange={(e) => onRetention(feed.id, { retentionDays: clamp(Number(e.currentTarget.value), DAYS), maxItems: feed.maxItems })}
+                />{' '}
+                days, at most{' '}
+                <input
+                  type="number"
+                  min={ITEMS.min}
+                  max={ITEMS.max}
+                  value={feed.maxItems}
+                  aria-label={`Most articles to keep of ${feed.title}`}
+                  onChange={(e) => onRetention(feed.id, { retentionDays: feed.retentionDays, maxItems: clamp(Number(e.currentTarget.value), ITEMS) })}
+                />{' '}
+                articles
+              </label>
+            </div>
+          </div>
+          <div class="pack-list__actions">
+            <button type="button" class="button button--quiet" disabled={feed.fetching} onClick={() => onFetch(feed.id)} aria-label={`Fetch ${feed.title} now`}>
+              {feed.fetching ? 'Fetching…' : 'Fetch now'}
+            </button>
+            <button type="button" class="button button--quiet" onClick={() => onUnfollow(feed.id)} aria-label={`Unfollow ${feed.title}`}>
+              Unfollow
+            </button>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

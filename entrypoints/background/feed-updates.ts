@@ -1,0 +1,84 @@
+import { browser } from 'wxt/browser';
+import type { BackstoryDatabase } from '../../lib/db/database';
+import { feedAddressProblem, feedIdOf, followFeed, getFeed } from '../../lib/feeds/feed-store';
+import { HandlerError } from '../../lib/messages/channel';
+import { refreshDueFeeds, refreshFeed, type RefreshOptions } from '../../lib/feeds/refresh-feeds';
+import type { Handlers } from '../../lib/messages/router';
+
+const FEED_ALARM = 'backstory-feeds';
+/**
+ * How often the background looks for feeds that are due. Each feed has its own time
+ * (every two hours, later after errors: lib/feeds/feed-schedule.ts); this only wakes the
+ * worker to look, which costs one read of the feed list.
+ */
+const FEED_TICK_MINUTES = 15;
+
+export interface FeedDeps {
+  db: BackstoryDatabase;
+  /** First-run work the fetches wait for. */
+  ready: Promise<unknown>;
+}
+
+const options: RefreshOptions = { fetch: (url, init) => fetch(url, init) };
+
+/**
+ * Fetches are one at a time: the alarm, "Fetch now" and a new follow queue behind each
+ * other, so the background never parses two feeds at once and a feed is never written twice.
+ */
+function createQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const run = tail.then(job, job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * Fetches followed feeds in the background, on a chrome.alarms tick (so a sleeping
+ * service worker wakes for it), and answers the pages' "follow" and "fetch now". Only
+ * feeds the user followed are ever fetched, each only at its own address.
+ */
+export function startFeedUpdates({ db, ready }: FeedDeps): Pick<Handlers, 'feeds.follow' | 'feeds.fetch'> {
+  const queue = createQueue();
+  const fetchDue = () => queue(async () => {
+    await ready;
+    await refreshDueFeeds(db, options);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== FEED_ALARM) return;
+    void fetchDue()
+      .then(() => (alarm.periodInMinutes ? undefined : ensureAlarm()))
+      .catch((error: unknown) => console.warn('Backstory: fetching feeds failed', error));
+  });
+  void ensureAlarm();
+
+  return {
+    async 'feeds.follow'({ url, title }) {
+      const problem = feedAddressProblem(url);
+      if (problem) throw new HandlerError('bad-request', problem);
+      await ready;
+      const alreadyFollowed = (await getFeed(db, feedIdOf(new URL(url).href))) !== undefined;
+      const feed = await followFeed(db, { url, title });
+      // Fetched at once (a new feed is due), in the background: the popup may close before
+      // it is done. As a round of the due feeds: 50 feeds of an OPML file followed in a row
+      // are fetched in a few rounds and written in a few transactions, not 50.
+      if (!alreadyFollowed) void fetchDue().catch((error: unknown) => console.warn('Backstory: fetching feeds failed', error));
+      return { feed, alreadyFollowed };
+    },
+    async 'feeds.fetch'({ feedId }) {
+      await ready;
+      if (!feedId) {
+        await fetchDue();
+        return {};
+      }
+      if (!(await getFeed(db, feedId))) return {};
+      return { feed: await queue(() => refreshFeed(db, feedId, options)) };
+    },
+  };
+}
+
+async function ensureAlarm(): Promise<void> {
+  if (await browser.alarms.get(FEED_ALARM)) return;
+  await browser.alarms.create(FEED_ALARM, { periodInMinutes: FEED_TICK_MINUTES, delayInMinutes: 1 });
+}

@@ -1,0 +1,132 @@
+import { useId, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { FeedList, type FeedListItem } from '../../components/FeedList';
+import { getDatabase } from '../../lib/db/database';
+import { feedStatus } from '../../lib/feeds/feed-status';
+import { listFeeds, setFeedRetention, unfollowFeed } from '../../lib/feeds/feed-store';
+import { readOpml, writeOpml } from '../../lib/feeds/opml';
+import { createMessageClient } from '../../lib/messages/client';
+import { countOf } from '../../lib/text/plural';
+import { saveTextFile } from './save-file';
+import { useLiveQuery } from './use-live-query';
+
+const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
+const formatTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+async function loadFeeds(): Promise<Omit<FeedListItem, 'fetching'>[]> {
+  const db = getDatabase();
+  const feeds = await listFeeds(db);
+  const packs = await db.packs.bulkGet(feeds.map((f) => f.id));
+  return feeds.map((feed, i) => ({
+    id: feed.id,
+    title: feed.title ?? new URL(feed.url).host,
+    url: feed.url,
+    status: feedStatus(feed, formatTime),
+    articleCount: packs[i]?.articleCount ?? 0,
+    retentionDays: feed.retentionDays,
+    maxItems: feed.maxItems,
+  }));
+}
+
+/** The Feeds section: follow by address, the followed list with its states, OPML in and out. */
+export function FeedsSection() {
+  const feeds = useLiveQuery(loadFeeds, []);
+  const [address, setAddress] = useState('');
+  const [fetching, setFetching] = useState<ReadonlySet<string>>(new Set());
+  const [note, setNote] = useState<{ text: string; error: boolean }>();
+  const addressId = useId();
+
+  async function follow(url: string, title?: string): Promise<boolean> {
+    try {
+      const { alreadyFollowed, feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
+      if (!alreadyFollowed) setNote({ text: `Following ${feed.title ?? new URL(feed.url).host}; its articles are being fetched.`, error: false });
+      return !alreadyFollowed;
+    } catch (error) {
+      setNote({ text: error instanceof Error ? error.message : 'Backstory could not follow that address.', error: true });
+      return false;
+    }
+  }
+
+  async function fetchNow(id: string): Promise<void> {
+    setFetching((s) => new Set([...s, id]));
+    try {
+      await client.send('feeds.fetch', { feedId: id });
+    } finally {
+      setFetching((s) => new Set([...s].filter((x) => x !== id)));
+    }
+  }
+
+  async function importOpml(file: File): Promise<void> {
+    const list = readOpml(await file.text());
+    if (!list) {
+      setNote({ text: `${file.name} is not an OPML file: nothing was added.`, error: true });
+      return;
+    }
+    let added = 0;
+    for (const feed of list) if (await follow(feed.url, feed.title)) added++;
+    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(list.length - added, 'feed')} already followed.`, error: false });
+  }
+
+  return (
+    <section class="panel" aria-labelledby="feeds-title">
+      <div class="panel__header">
+        <h2 id="feeds-title">Feeds</h2>
+      </div>
+      <p class="muted">
+        Articles from the sites you follow arrive by themselves: Backstory fetches each feed every two hours, only from the address you gave, and links
+        its articles to the names your library knows.
+      </p>
+      <form
+        class="url-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (address.trim()) void follow(address.trim()).then((ok) => ok && setAddress(''));
+        }}
+      >
+        <label for={addressId}>Feed address</label>
+        <div class="url-form__row">
+          <input id={addressId} type="url" required placeholder="https://example.org/feed.xml" value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
+          <button type="submit" class="button">
+            Follow
+          </button>
+        </div>
+      </form>
+      <div class="button-row">
+        <label class="button button--quiet">
+          Import a list of feeds (OPML)
+          <input
+            type="file"
+            accept=".opml,.xml,text/x-opml,application/xml,text/xml"
+            class="visually-hidden"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importOpml(file);
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          class="button button--quiet"
+          disabled={!feeds?.length}
+          onClick={() => feeds && saveTextFile('backstory-feeds.opml', writeOpml(feeds.map((f) => ({ url: f.url, title: f.title }))), 'text/x-opml')}
+        >
+          Export the list (OPML)
+        </button>
+      </div>
+      {note && (
+        <p role={note.error ? 'alert' : 'status'} class={note.error ? 'feed-list__error' : 'muted'}>
+          {note.text}
+        </p>
+      )}
+      {feeds && (
+        <FeedList
+          feeds={feeds.map((f) => ({ ...f, fetching: fetching.has(f.id) }))}
+          onFetch={(id) => void fetchNow(id)}
+          onUnfollow={(id) => void unfollowFeed(getDatabase(), id)}
+          onRetention={(id, settings) => void setFeedRetention(getDatabase(), id, settings)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * A followed feed's articles, kept as a pack of its own: enabled, disabled, exported,
+ * searched and removed like any pack. A fetch adds only the items the pack does not
+ * have yet (same guid, or same canonical address), links each to the names the library
+ * knows, and then applies the feed's retention (the last N days, at most M articles).
+ */
+import * as v from 'valibot';
+import type { BackstoryDatabase } from '../db/database';
+import { withMentions } from '../db/article-mention-keys';
+import type { ArticleRow } from '../db/rows';
+import { rowsOfPack } from '../kb/keys';
+import type { Matcher } from '../matcher';
+import { libraryMatcher, mentionsFound } from '../kb/my-articles';
+import { packToRows } from '../kb/pack-to-rows';
+import { writeLibrary } from '../kb/write-library';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, PackArticleSchema, type Pack, type PackArticle } from '../pack/schema';
+import { comparableUrl } from '../text/safe-url';
+import type { FeedRecord } from './feed-store';
+import type { FeedItem, ParsedFeed } from './parse-feed';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const FEED_PACK_VERSION = '1.0.0';
+
+/** An article id from the item's guid (else address, else headline): the same item always gets the same id. */
+function articleIdOf(item: FeedItem): string {
+  const basis = item.guid ?? item.url ?? item.headline;
+  let hash = 0x811c9dc5;
+  let hash2 = 0;
+  for (let i = 0; i < basis.length; i++) {
+    hash = Math.imul(hash ^ basis.charCodeAt(i), 0x01000193);
+    hash2 = (Math.imul(hash2, 31) + basis.charCodeAt(i)) | 0;
+  }
+  return `item-${(hash >>> 0).toString(16)}${(hash2 >>> 0).toString(16)}`;
+}
+
+/** The item as a pack article; undefined when the pack format would refuse it (then it is skipped). */
+function packArticleOf(item: FeedItem, publisher: string | undefined): PackArticle | undefined {
+  const candidate = Object.fromEntries(
+    Object.entries({
+      id: articleIdOf(item),
+      headline: item.headline,
+      url: item.url,
+      author: item.author.length > 0 ? item.author : undefined,
+      datePublished: item.datePublished,
+      publisher,
+      description: item.description,
+      articleBody: item.body || undefined,
+    }).filter(([, value]) => value !== undefined),
+  );
+  const parsed = v.safeParse(PackArticleSchema, candidate);
+  return parsed.success ? parsed.output : undefined;
+}
+
+function feedPack(feed: FeedRecord, title: string, articles: PackArticle[]): Pack {
+  return {
+    format: PACK_FORMAT,
+    formatVersion: PACK_FORMAT_VERSION,
+    pack: {
+      id: feed.id,
+      name: title,
+      version: FEED_PACK_VERSION,
+      description: `Articles from the feed ${feed.url}, fetched by Backstory.`,
+      ...(feed.siteUrl ? { homepage: feed.siteUrl } : {}),
+    },
+    entities: [],
+    articles,
+  } as Pack;
+}
+
+/** Which articles retention drops: older than the window (by date), then the oldest beyond the count. Undated ones count as oldest. */
+export function articlesToDrop(articles: readonly Pick<ArticleRow, 'key' | 'sortDate'>[], options: { now: number; retentionDays: number; maxItems: number }): string[] {
+  const cutoff = new Date(options.now - options.retentionDays * DAY_MS).toISOString();
+  const newestFirst = [...articles].sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''));
+  return newestFirst.filter((a, index) => index >= options.maxItems || (!!a.sortDate && a.sortDate < cutoff.slice(0, a.sortDate.length))).map((a) => a.key);
+}
+
+export interface FeedWriteResult {
+  /** Articles added by this fetch. */
+  added: number;
+  /** Articles retention removed. */
+  dropped: number;
+  /** Whether the library changed (a fetch that brings nothing new writes nothing). */
+  changed: boolean;
+}
+
+/**
+ * Writes a fetched feed into its pack in one transaction, creating the pack on the
+ * first fetch. Announced like every library write: tabs rescan, hovers show the new articles.
+ */
+export async function writeFeedItems(db: BackstoryDatabase, feed: FeedRecord, parsed: ParsedFeed, options: { now: number; matcher?: Matcher }): Promise<FeedWriteResult> {
+  const { now } = options;
+  const title = parsed.title || feed.title || new URL(feed.url).host;
+  return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
+    const existing = await rowsOfPack(db.articles, feed.id).toArray();
+    const ids = new Set(existing.map((a) => a.id));
+    const urls = new Set(existing.map((a) => a.urlKey).filter(Boolean));
+    const fresh = parsed.items
+      .map((item) => packArticleOf(item, title))
+      .filter((a): a is PackArticle => !!a && !ids.has(a.id) && !urls.has(comparableUrl(a.url)));
+    const rows = packToRows(feedPack(feed, title, fresh), { source: { kind: 'feed', url: feed.url }, now });
+    const matcher = fresh.length > 0 ? (options.matcher ?? (await libraryMatcher(db, []))) : undefined;
+    const added = rows.articles.map((row) => withMentions(row, mentionsFound(row, matcher!)));
+    const drop = articlesToDrop([...existing, ...added], { now, retentionDays: feed.retentionDays, maxItems: feed.maxItems });
+    const dropped = new Set(drop);
+    const kept = added.filter((a) => !dropped.has(a.key));
+    await db.articles.bulkPut(kept);
+    const stored = new Set(existing.map((a) => a.key));
+    await db.articles.bulkDelete(drop.filter((key) => stored.has(key)));
+    const previous = await db.packs.get(feed.id);
+    const count = existing.length + kept.length - existing.filter((a) => dropped.has(a.key)).length;
+    if (previous && kept.length === 0 && count === existing.length && previous.name === title) return { added: 0, dropped: 0, changed: false };
+    await db.packs.put({
+      ...(previous ?? rows.pack),
+      name: title,
+      updatedAt: now,
+      entityCount: 0,
+      articleCount: count,
+    });
+    return { added: kept.length, dropped: drop.length - (added.length - kept.length), changed: true };
+  }, { changed: (result) => result.changed });
+}

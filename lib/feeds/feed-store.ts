@@ -1,0 +1,113 @@
+/**
+ * The feeds the user follows, one `meta` row each (`feed/<packId>`): where the feed is,
+ * its settings, and how its last fetches went. Each feed's articles are a pack of its
+ * own (lib/feeds/feed-pack.ts), whose id is the feed's id.
+ */
+import type { BackstoryDatabase } from '../db/database';
+import { removePack } from '../kb/install-pack';
+
+export interface FeedRecord {
+  /** Also the id of the feed's pack. */
+  id: string;
+  url: string;
+  /** The feed's own title once fetched, else what the page or the OPML file called it. */
+  title?: string;
+  /** The site's address, from the feed. */
+  siteUrl?: string;
+  /** Epoch milliseconds. */
+  followedAt: number;
+  /** Articles kept: those of the last `retentionDays` days, at most `maxItems`. */
+  retentionDays: number;
+  maxItems: number;
+  /** Validators of the last good answer (If-None-Match / If-Modified-Since). */
+  etag?: string;
+  lastModified?: string;
+  /** Epoch milliseconds of the last fetch, whatever its outcome. */
+  lastFetchAt?: number;
+  lastOutcome?: 'new' | 'unchanged' | 'failed';
+  /** New articles the last successful fetch added. */
+  lastNewItems?: number;
+  /** For 'failed': what went wrong, as a sentence. */
+  error?: string;
+  /** Fetches in a row that failed: the backoff (lib/feeds/feed-schedule.ts). */
+  failures: number;
+  /** Epoch milliseconds; due when at or before now. */
+  nextFetchAt: number;
+}
+
+const DEFAULT_RETENTION_DAYS = 90;
+const DEFAULT_MAX_ITEMS = 1000;
+
+const PREFIX = 'feed/';
+const feedKey = (id: string) => `${PREFIX}${id}`;
+
+/** 32-bit FNV-1a of a string, as 8 hex digits: a short stable id for an address. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The feed's id (and its pack's): the same address always gives the same id. */
+export function feedIdOf(url: string): string {
+  return `feed-${shortHash(url)}`;
+}
+
+/** Why `url` cannot be followed, as a sentence; undefined when it can. Any http(s) address the user chose may be followed, local ones included. */
+export function feedAddressProblem(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'A feed address starts with https:// or http://.';
+    return undefined;
+  } catch {
+    return 'That is not a web address.';
+  }
+}
+
+export async function listFeeds(db: BackstoryDatabase): Promise<FeedRecord[]> {
+  const rows = await db.meta.where('key').startsWith(PREFIX).toArray();
+  return rows.map((row) => row.value as FeedRecord).sort((a, b) => (a.title ?? a.url).localeCompare(b.title ?? b.url));
+}
+
+export async function getFeed(db: BackstoryDatabase, id: string): Promise<FeedRecord | undefined> {
+  return (await db.meta.get(feedKey(id)))?.value as FeedRecord | undefined;
+}
+
+export async function saveFeed(db: BackstoryDatabase, feed: FeedRecord): Promise<void> {
+  await db.meta.put({ key: feedKey(feed.id), value: feed });
+}
+
+/** Follows a feed (due at once); following one already followed changes nothing. Returns its record. */
+export async function followFeed(db: BackstoryDatabase, input: { url: string; title?: string }, now = Date.now()): Promise<FeedRecord> {
+  const url = new URL(input.url).href;
+  const id = feedIdOf(url);
+  const existing = await getFeed(db, id);
+  if (existing) return existing;
+  const feed: FeedRecord = {
+    id,
+    url,
+    title: input.title?.trim() || undefined,
+    followedAt: now,
+    retentionDays: DEFAULT_RETENTION_DAYS,
+    maxItems: DEFAULT_MAX_ITEMS,
+    failures: 0,
+    nextFetchAt: now,
+  };
+  await saveFeed(db, feed);
+  return feed;
+}
+
+/** Stops following a feed and removes its pack, articles and all. */
+export async function unfollowFeed(db: BackstoryDatabase, id: string): Promise<void> {
+  await db.meta.delete(feedKey(id));
+  await removePack(db, id);
+}
+
+/** Changes a feed's retention settings. */
+export async function setFeedRetention(db: BackstoryDatabase, id: string, settings: { retentionDays: number; maxItems: number }): Promise<void> {
+  const feed = await getFeed(db, id);
+  if (feed) await saveFeed(db, { ...feed, ...settings });
+}

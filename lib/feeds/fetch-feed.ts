@@ -1,0 +1,71 @@
+/**
+ * Downloads a followed feed: a conditional request (ETag, Last-Modified), without
+ * cookies, with the limits of a pack download: the body streamed under a size cap
+ * (lib/net/read-capped-body.ts), a time limit over answer and body, and no redirect to
+ * another site. Only the address the user followed is asked.
+ */
+import { readCappedBody } from '../net/read-capped-body';
+import { formatByteSize } from '../text/byte-size';
+import { FEED_LIMITS } from './feed-limits';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export type FeedDownload =
+  | { kind: 'not-modified' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'downloaded'; bytes: Uint8Array; contentType?: string; etag?: string; lastModified?: string };
+
+export interface FeedDownloadOptions {
+  fetch: FetchLike;
+  etag?: string;
+  lastModified?: string;
+  /** {@link FEED_LIMITS.timeLimitMs} unless a test asks for less. */
+  timeLimitMs?: number;
+  maxBytes?: number;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the feed address';
+  }
+}
+
+export async function downloadFeed(url: string, options: FeedDownloadOptions): Promise<FeedDownload> {
+  const headers: Record<string, string> = { Accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' };
+  if (options.etag) headers['If-None-Match'] = options.etag;
+  if (options.lastModified) headers['If-Modified-Since'] = options.lastModified;
+  const timeLimitMs = options.timeLimitMs ?? FEED_LIMITS.timeLimitMs;
+  const maxBytes = options.maxBytes ?? FEED_LIMITS.maxBytes;
+  const signal = AbortSignal.timeout(timeLimitMs);
+  const tooSlow = `${hostOf(url)} took longer than ${Math.round(timeLimitMs / 1000)} seconds to send the feed; the fetch was stopped.`;
+  let response: Response;
+  try {
+    response = await options.fetch(url, { headers, credentials: 'omit', cache: 'no-cache', redirect: 'follow', signal });
+  } catch {
+    return { kind: 'failed', message: signal.aborted ? tooSlow : `Could not reach ${hostOf(url)}.` };
+  }
+  if (response.redirected && new URL(response.url).origin !== new URL(url).origin) {
+    await response.body?.cancel();
+    return { kind: 'failed', message: `${hostOf(url)} sent the feed on to another site (${hostOf(response.url)}); Backstory does not follow that.` };
+  }
+  if (response.status === 304) return { kind: 'not-modified' };
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    return { kind: 'failed', message: response.status === 404 || response.status === 410 ? `The feed is gone: ${hostOf(url)} answered ${response.status}.` : `${hostOf(url)} answered ${response.status}.` };
+  }
+  try {
+    const body = await readCappedBody(response, maxBytes, { signal });
+    if (!body.ok) return { kind: 'failed', message: `The feed was larger than ${formatByteSize(maxBytes)}, the most Backstory reads; the fetch was stopped.` };
+    return {
+      kind: 'downloaded',
+      bytes: body.bytes,
+      contentType: response.headers.get('content-type') ?? undefined,
+      etag: response.headers.get('etag') ?? undefined,
+      lastModified: response.headers.get('last-modified') ?? undefined,
+    };
+  } catch {
+    return { kind: 'failed', message: signal.aborted ? tooSlow : `The connection to ${hostOf(url)} broke during the fetch.` };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The followed list as OPML, the file every feed reader imports and exports: read with
+ * feedsmith (outlines nested in folders included), written with it.
+ */
+import { generateOpml, parseOpml } from 'feedsmith';
+import { feedAddressProblem } from './feed-store';
+
+/** Feeds one OPML file may add: a file of thousands is not a reading list. */
+const MAX_OPML_FEEDS = 500;
+const MAX_TITLE_CHARS = 500;
+
+export interface OpmlFeed {
+  url: string;
+  title?: string;
+}
+
+type Outline = { text?: string; title?: string; xmlUrl?: string; outlines?: Outline[] };
+
+/** The feeds an OPML file lists (http and https ones, each once); undefined when the text is not OPML. */
+export function readOpml(text: string): OpmlFeed[] | undefined {
+  let outlines: Outline[];
+  try {
+    outlines = (parseOpml(text).body?.outlines ?? []) as Outline[];
+  } catch {
+    return undefined;
+  }
+  const feeds = new Map<string, OpmlFeed>();
+  const visit = (list: Outline[], depth: number) => {
+    for (const outline of list) {
+      if (feeds.size >= MAX_OPML_FEEDS) return;
+      const url = outline.xmlUrl?.trim();
+      if (url && !feedAddressProblem(url)) {
+        const href = new URL(url).href;
+        const title = (outline.title ?? outline.text)?.trim().slice(0, MAX_TITLE_CHARS) || undefined;
+        if (!feeds.has(href)) feeds.set(href, { url: href, ...(title ? { title } : {}) });
+      }
+      if (outline.outlines && depth < 8) visit(outline.outlines, depth + 1);
+    }
+  };
+  visit(outlines, 0);
+  return [...feeds.values()];
+}
+
+/** An OPML 2.0 file of the followed feeds. */
+export function writeOpml(feeds: readonly OpmlFeed[], now = new Date()): string {
+  return generateOpml({
+    head: { title: 'Feeds followed in Backstory', dateCreated: now },
+    body: { outlines: feeds.map((f) => ({ text: f.title ?? f.url, title: f.title ?? f.url, type: 'rss', xmlUrl: f.url })) },
+  });
+}

@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClosedPopover } from './support/closed-popover';
+import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
+import { pointOfText, waitForHighlights } from './support/extension-browser';
+import { startFeedServer, type FeedItemFixture, type FeedServer } from './support/feed-server';
+import { NetworkRecorder } from './support/network-recorder';
+import { PopupPage } from './support/popup-page';
+
+/** Fetches and database writes are slow on a loaded machine: wait for what the user would see. */
+const POLL = { timeout: 20_000 };
+
+const RAHMON: FeedItemFixture = {
+  id: 'river-park',
+  title: 'Rahmon opens the river park in Dushanbe',
+  body: 'Emomali Rahmon opened the new river park in Dushanbe on Saturday morning.',
+  date: 'Sat, 05 Dec 2026 07:00:00 GMT',
+};
+const MARKET: FeedItemFixture = { id: 'market', title: 'Green market reopens', body: 'The green market reopened after repairs.', date: 'Fri, 04 Dec 2026 07:00:00 GMT' };
+const BRIDGE: FeedItemFixture = { id: 'bridge', title: 'A new bridge over the Varzob', body: 'Engineers finished the bridge over the Varzob.', date: 'Sat, 05 Dec 2026 09:00:00 GMT' };
+
+describe('follow a site: its articles arrive by themselves', () => {
+  let site: FeedServer;
+  let options: Page;
+  let network: NetworkRecorder;
+  const session = useE2eSession();
+
+  const feedItem = (name: string) => options.getByRole('list', { name: 'Followed feeds' }).getByRole('listitem').filter({ hasText: name });
+
+  beforeAll(async () => {
+    site = await startFeedServer('tests/e2e/fixtures/feeds');
+    site.publish([RAHMON, MARKET]);
+    network = new NetworkRecorder(session.browser.context);
+    options = await session.browser.openExtensionPage('options.html');
+    await options.getByText('Starter: SCO summit, Astana 2024').waitFor();
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('offers "Follow this site" in the popup on a page with a feed link, and fetches the feed at once', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(site.url('site.html'));
+    await waitForHighlights(page);
+    const popup = await PopupPage.open(session.browser, { about: page });
+    const follow = popup.page.getByRole('button', { name: 'Follow this site' });
+    await follow.waitFor(POLL);
+    await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-follow-site.png` });
+    await follow.click();
+    await expect.poll(() => popup.page.getByRole('status').filter({ hasText: 'Following' }).innerText(), POLL).toContain('Following Pamir Morning Post');
+    await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-followed-site.png` });
+    await popup.page.close();
+    await page.close();
+
+    await expect.poll(() => site.feedRequests.length, POLL).toBeGreaterThan(0);
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/feeds`);
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/Fetched .*: 2 new articles\. 2 articles kept\./u);
+  });
+
+  it('shows the new article when a name it mentions is hovered on another site', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(site.url('reader.html'));
+    await waitForHighlights(page);
+    const popover = await ClosedPopover.attach(page);
+    const { x, y } = await pointOfText(page, 'Emomali Rahmon');
+    await page.mouse.move(x, y);
+    await popover.waitForText((t) => t.includes(RAHMON.title));
+    await page.screenshot({ path: `${SCREENSHOTS}/feed-article-in-card.png` });
+    await page.close();
+  });
+
+  it('adds only the new items when the feed changes, and asks conditionally', async () => {
+    site.publish([BRIDGE, { ...RAHMON, title: 'Rahmon opens the river park (updated)' }, MARKET]);
+    await options.getByRole('button', { name: 'Fetch Pamir Morning Post now' }).click();
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/1 new article\. 3 articles kept\./u);
+    expect(site.feedRequests.at(-1)!.ifNoneMatch).toBe('"v1"');
+
+    await options.getByRole('button', { name: 'Fetch Pamir Morning Post now' }).click();
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/nothing new\. 3 articles kept\./u);
+    expect(site.feedRequests.at(-1)!.ifNoneMatch).toBe('"v2"');
+
+    const packs = `chrome-extension://${session.browser.extensionId}/options.html#/`;
+    await options.goto(packs);
+    const pack = options.getByRole('list', { name: 'Installed packs' }).getByRole('listitem').filter({ hasText: 'Pamir Morning Post' });
+    await expect.poll(() => pack.innerText(), POLL).toMatch(/0 entities · 3 articles · from a feed you follow/u);
+  });
+
+  it('shows a broken feed’s error in plain words', async () => {
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/feeds`);
+    await options.getByLabel('Feed address').fill(site.url('broken.xml'));
+    await options.getByRole('button', { name: 'Follow', exact: true }).click();
+    const broken = feedItem('broken.xml');
+    await expect.poll(() => broken.innerText(), POLL).toContain('This address does not give a feed Backstory can read (RSS, Atom or JSON Feed). Backstory tries again');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-error.png`, fullPage: true });
+  });
+
+  it('exports the followed list as OPML and imports it back', async () => {
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export the list (OPML)' }).click()]);
+    const opml = await readFile((await download.path())!, 'utf8');
+    expect(opml).toContain(`xmlUrl="${site.url('feed.xml')}"`);
+    expect(opml).toContain(`xmlUrl="${site.url('broken.xml')}"`);
+
+    await options.getByRole('button', { name: /^Unfollow / }).first().click();
+    await options.getByRole('button', { name: /^Unfollow / }).first().click();
+    await expect.poll(() => options.getByText('You follow no feeds yet').count(), POLL).toBe(1);
+
+    await options.locator('input[type=file]').setInputFiles({ name: 'backstory-feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
+    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('backstory-feeds.opml: 2 feeds added, 0 feeds already followed.');
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/Fetched .*: 3 new articles/u);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-imported.png`, fullPage: true });
+  });
+
+  it('asked no address but the followed site and the extension', () => {
+    expect(network.foreign([site.origin, `chrome-extension://${session.browser.extensionId}`])).toEqual([]);
+  });
+});

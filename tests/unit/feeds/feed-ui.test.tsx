@@ -1,0 +1,71 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FeedList } from '../../../components/FeedList';
+import { FollowSite } from '../../../components/FollowSite';
+import { advertisedFeeds } from '../../../lib/feeds/advertised-feeds';
+import { feedStatus } from '../../../lib/feeds/feed-status';
+import type { FeedRecord } from '../../../lib/feeds/feed-store';
+
+afterEach(cleanup);
+
+const time = (ms: number) => `T${ms}`;
+const FEED: FeedRecord = { id: 'feed-1', url: 'https://a.example/feed', followedAt: 0, retentionDays: 90, maxItems: 1000, failures: 0, nextFetchAt: 0 };
+
+describe('advertisedFeeds', () => {
+  it('finds RSS, Atom and JSON Feed links, resolved, each once, and nothing else', () => {
+    document.head.innerHTML = `
+      <base href="https://site.example/blog/">
+      <link rel="alternate" type="application/rss+xml" title="  Main   feed " href="feed.xml">
+      <link rel="Alternate" type="application/atom+xml; charset=utf-8" href="/atom">
+      <link rel="alternate" type="application/feed+json" href="https://site.example/feed.json">
+      <link rel="alternate" type="application/rss+xml" href="feed.xml">
+      <link rel="alternate" type="text/html" hreflang="fr" href="/fr/">
+      <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+      <link rel="icon" type="application/rss+xml" href="/not-a-feed">`;
+    expect(advertisedFeeds(document)).toEqual([
+      { url: 'https://site.example/blog/feed.xml', title: 'Main feed' },
+      { url: 'https://site.example/atom' },
+      { url: 'https://site.example/feed.json' },
+    ]);
+  });
+});
+
+describe('feedStatus', () => {
+  it('says in plain words what the last fetch did, and when a failing feed is tried again', () => {
+    expect(feedStatus(FEED, time)).toEqual({ state: 'waiting', summary: 'Not fetched yet: the first fetch is on its way.' });
+    expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'new', lastNewItems: 3 }, time).summary).toBe('Fetched T5: 3 new articles.');
+    expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'unchanged', lastNewItems: 0 }, time).summary).toBe('Fetched T5: nothing new.');
+    expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'failed', failures: 2, error: 'a.example answered 500.', nextFetchAt: 9 }, time)).toEqual({
+      state: 'failing',
+      summary: 'Last fetch T5 failed (2 times in a row).',
+      error: 'a.example answered 500. Backstory tries again T9.',
+    });
+  });
+});
+
+describe('FollowSite and FeedList', () => {
+  it('offers one "Follow this site" button, and names feeds when the page has several', () => {
+    const onFollow = vi.fn();
+    const { rerender } = render(<FollowSite feeds={[{ url: 'https://a/feed', title: 'A', followed: false }]} busy={false} onFollow={onFollow} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Follow this site' }));
+    expect(onFollow).toHaveBeenCalledWith('https://a/feed');
+    rerender(<FollowSite feeds={[{ url: 'https://a/1', title: 'News', followed: false }, { url: 'https://a/2', title: 'Sport', followed: true }]} busy={false} onFollow={onFollow} />);
+    expect(screen.getByRole('button', { name: 'Follow this site: News' })).toBeTruthy();
+    expect(screen.getByText(/You follow “Sport”/u)).toBeTruthy();
+    rerender(<FollowSite feeds={[]} busy={false} onFollow={onFollow} />);
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  it('lists feeds with their state, error, Fetch now, Unfollow and retention', () => {
+    const onFetch = vi.fn();
+    const onUnfollow = vi.fn();
+    const onRetention = vi.fn();
+    const status = feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'failed', failures: 1, error: 'Gone.', nextFetchAt: 9 }, time);
+    render(<FeedList feeds={[{ id: 'f', title: 'A', url: FEED.url, status, articleCount: 0, retentionDays: 90, maxItems: 1000, fetching: false }]} onFetch={onFetch} onUnfollow={onUnfollow} onRetention={onRetention} />);
+    expect(screen.getByText('Gone. Backstory tries again T9.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Fetch A now' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Unfollow A' }));
+    fireEvent.change(screen.getByLabelText('Days to keep articles of A'), { target: { value: '30' } });
+    expect([onFetch.mock.calls[0], onUnfollow.mock.calls[0], onRetention.mock.calls[0]]).toEqual([['f'], ['f'], ['f', { retentionDays: 30, maxItems: 1000 }]]);
+  });
+});
