@@ -121,8 +121,9 @@ function PacksView() {
   const welcomeDone = useLiveQuery(() => isWelcomeDone(getDatabase()), []);
   // Used during this visit: it stays where the reader is looking, with its report.
   const [usedHere, setUsedHere] = useState(false);
-  if (welcomeDone === undefined) return <PacksSection />;
-  const top = !welcomeDone || usedHere;
-  const wikidata = <WikidataSection key="wikidata" welcome={!welcomeDone} onUsed={() => setUsedHere(true)} />;
+  // One keyed tree from the first render: an import started before the flag is read keeps
+  // its section (and its report) when the Wikidata section then appears above or below it.
+  const wikidata = welcomeDone !== undefined && <WikidataSection key="wikidata" welcome={!welcomeDone} onUsed={() => setUsedHere(true)} />;
+  const top = welcomeDone === false || usedHere;
   return <>{[top && wikidata, <PacksSection key="packs" />, !top && wikidata]}</>;
 }
