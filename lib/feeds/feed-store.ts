@@ -100,6 +100,28 @@ export async function followFeed(db: BackstoryDatabase, input: { url: string; ti
   return feed;
 }
 
+/**
+ * After a restore: the feeds followed are those whose packs the backup holds (a feed's
+ * pack carries its address), each due at once, with the default retention. Call inside
+ * the restore's transaction, which includes `meta`.
+ */
+export async function refollowRestoredFeeds(db: BackstoryDatabase, packs: ReadonlyArray<{ id: string; name: string; source: { kind: string; url?: string }; installedAt: number }>, now = Date.now()): Promise<void> {
+  await db.meta.where('key').startsWith(PREFIX).delete();
+  for (const pack of packs) {
+    if (pack.source.kind !== 'feed' || !pack.source.url) continue;
+    await saveFeed(db, {
+      id: pack.id,
+      url: pack.source.url,
+      title: pack.name,
+      followedAt: pack.installedAt,
+      retentionDays: DEFAULT_RETENTION_DAYS,
+      maxItems: DEFAULT_MAX_ITEMS,
+      failures: 0,
+      nextFetchAt: now,
+    });
+  }
+}
+
 /** Stops following a feed and removes its pack, articles and all. */
 export async function unfollowFeed(db: BackstoryDatabase, id: string): Promise<void> {
   await db.meta.delete(feedKey(id));

@@ -17,6 +17,7 @@ import { packToRows } from './pack-to-rows';
 import { writeLibrary } from './write-library';
 import { countOf } from '../text/plural';
 import { backupShapeIssues } from './backup-schema';
+import { refollowRestoredFeeds } from '../feeds/feed-store';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -106,9 +107,10 @@ export function checkBackup(data: unknown): BackupCheck {
       packs.push({ ...entry, pack: validation.pack });
     }
     const packId = validation.ok ? validation.pack.pack.id : undefined;
-    // Mentions travel only with the user's own pack, and only for it.
-    if (Array.isArray(entry?.mentions) && (entry.state?.source?.kind !== 'user' || entry.mentions.some((m) => m?.packId !== packId))) {
-      issues.push({ path: `${at}.mentions`, message: 'mention rows belong only to the user’s own pack, and only its own' });
+    // Mentions travel only with a pack whose mentions Backstory found itself (the user's own, a followed feed's), and only for it.
+    const foundMentions = entry.state?.source?.kind === 'user' || entry.state?.source?.kind === 'feed';
+    if (Array.isArray(entry?.mentions) && (!foundMentions || entry.mentions.some((m) => m?.packId !== packId))) {
+      issues.push({ path: `${at}.mentions`, message: 'mention rows belong only to a pack of the user’s own or of a followed feed, and only its own' });
     }
   });
   if (issues.length > 0) {
@@ -143,6 +145,7 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
     await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.entityEdits.clear()]);
     for (const rows of all) await writePackRows(db, rows, { replace: true });
     await db.entityEdits.bulkPut(backup.entityEdits);
+    await refollowRestoredFeeds(db, all.map((rows) => rows.pack));
   });
   return { packs: all.length };
 }

@@ -151,3 +151,22 @@ describe('OPML', () => {
     expect(readOpml('not xml at all')).toBeUndefined();
   });
 });
+
+describe('a backup of a library that follows feeds', () => {
+  it('restores the feed packs with the mentions Backstory found, and follows the feeds again', async () => {
+    const { createBackup, checkBackup, restoreBackup } = await import('../../../lib/kb/backup');
+    const db = await seeded();
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
+    const srv = server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured in London.', date: 'Sat, 05 Dec 2026 08:00:00 GMT' }]));
+    await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW });
+    const backup = JSON.parse(JSON.stringify(await createBackup(db, { settings: {} })));
+
+    const check = checkBackup(backup);
+    expect(check.ok).toBe(true);
+    const other = freshDatabase();
+    await restoreBackup(other, (check as Extract<typeof check, { ok: true }>).backup);
+    expect(await listFeeds(other)).toEqual([expect.objectContaining({ id: feed.id, url: FEED_URL, title: 'Test Times', failures: 0 })]);
+    const [card] = await getEntityCards(other, ['test-pack/ada']);
+    expect(card!.articles.map((a) => a.headline)).toContain('Ada Lovelace honoured');
+  });
+});
