@@ -9,8 +9,7 @@ import type { PackRow } from '../../lib/db/rows';
 import { exportPack, packFileName } from '../../lib/kb/export-pack';
 import { IMPORT_STAGES } from '../../lib/kb/import-pipeline';
 import { setPackEnabled } from '../../lib/kb/install-pack';
-import type { PackRows } from '../../lib/kb/pack-to-rows';
-import { removePackWithUndo, undoRemovePack } from '../../lib/kb/pack-undo';
+import { removePackWithUndo, undoRemovePack, type RemovedPack } from '../../lib/kb/pack-undo';
 import { DEFAULT_REFRESH_DAYS, loadRefreshDays, REFRESH_CHOICES, setRefreshDays } from '../../lib/kb/wikidata-packs';
 import { checkPackUpdate, dailyCheckKey, setDailyCheck, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
@@ -25,7 +24,7 @@ const UNDO_SECONDS = 10;
 const UNITS = { download: 'bytes', read: 'bytes', validate: 'items', prepare: 'articles', write: 'rows' } as const;
 
 interface PendingUndo {
-  rows: PackRows;
+  rows: RemovedPack;
   secondsLeft: number;
 }
 

@@ -122,6 +122,13 @@ export async function refollowRestoredFeeds(db: BackstoryDatabase, packs: Readon
   }
 }
 
+/** Forgets that a feed is followed (its pack was removed); returns the record, for an undo. */
+export async function forgetFeedRecord(db: BackstoryDatabase, id: string): Promise<FeedRecord | undefined> {
+  const feed = await getFeed(db, id);
+  if (feed) await db.meta.delete(feedKey(id));
+  return feed;
+}
+
 /** Stops following a feed and removes its pack, articles and all. */
 export async function unfollowFeed(db: BackstoryDatabase, id: string): Promise<void> {
   await db.meta.delete(feedKey(id));

@@ -170,3 +170,20 @@ describe('a backup of a library that follows feeds', () => {
     expect(card!.articles.map((a) => a.headline)).toContain('Ada Lovelace honoured');
   });
 });
+
+describe('removing a feed’s pack from the pack list', () => {
+  it('stops following the feed (its next round does not bring the pack back), and Undo follows it again', async () => {
+    const { removePackWithUndo, undoRemovePack } = await import('../../../lib/kb/pack-undo');
+    const db = await seeded();
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
+    const srv = server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured in London.' }]));
+    await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW });
+    const removed = await removePackWithUndo(db, feed.id);
+    expect(await listFeeds(db)).toEqual([]);
+    await refreshDueFeeds(db, { fetch: srv.fetch, now: () => NOW + 10 * FEED_PERIOD_MS });
+    expect(await db.packs.get(feed.id)).toBeUndefined();
+    await undoRemovePack(db, removed!);
+    expect(await getFeed(db, feed.id)).toMatchObject({ url: FEED_URL });
+    expect(await db.packs.get(feed.id)).toMatchObject({ source: { kind: 'feed', url: FEED_URL } });
+  });
+});
