@@ -2,7 +2,7 @@ import type { ArticleRow, EntityRow } from '../db/rows';
 import { foldText } from '../text/fold';
 import { type ArticleResultRow, articleResultRow, type EntityResultRow, entityResultRow } from './result-rows';
 
-/** One searchable thing. Entities fill `name` and `aliases`, articles `headline` and `body`. */
+/** One searchable thing. Entities fill `name`, `aliases` and `description`, articles `headline` and `body`. */
 export interface SearchDocument {
   /** `e:KEY` or `a:KEY`: entity and article keys could collide. */
   id: string;
@@ -13,6 +13,8 @@ export interface SearchDocument {
   title: string;
   name?: string;
   aliases?: string;
+  /** An entity's one-line description ("President of Kazakhstan"): found, ranked below its names. */
+  description?: string;
   headline?: string;
   body?: string;
   /** Folded aliases joined by ALIAS_SEPARATOR, to rank an exact alias above a partial name. */
@@ -37,6 +39,7 @@ export function entityDocument(row: EntityRow): SearchDocument {
     name: row.name,
     aliases: row.alternateName.join(' \n '),
     aliasKeys: row.alternateName.map(normalizedPhrase).join(ALIAS_SEPARATOR),
+    description: row.description,
     shown: entityResultRow(row),
   };
 }

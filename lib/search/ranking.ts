@@ -1,6 +1,6 @@
 /**
- * Ranking search results: by tier first (exact name, exact alias, name, alias; headline,
- * text), then by MiniSearch's score inside a tier.
+ * Ranking search results: by tier first (exact name, exact alias, name, alias, description;
+ * headline, text), then by MiniSearch's score inside a tier.
  */
 import type { SearchResult } from 'minisearch';
 import { ALIAS_SEPARATOR, normalizedPhrase, type SearchDocument } from './documents';
@@ -11,8 +11,10 @@ export const Tier = {
   exactAlias: 1,
   name: 2,
   alias: 3,
-  headline: 4,
-  text: 5,
+  /** Found by its description only ("president of kazakhstan"). */
+  description: 4,
+  headline: 5,
+  text: 6,
 } as const;
 
 /** A result before it is turned into what the popup shows. */
@@ -52,5 +54,7 @@ export function entityTier(hit: SearchResult, phrase: string): number {
   // Folding rarely changes length by more than a character or two: skip the costly compare otherwise.
   if (Math.abs(stored.title.length - phrase.length) <= 2 && normalizedPhrase(stored.title) === phrase) return Tier.exactName;
   if (stored.aliasKeys && stored.aliasKeys.split(ALIAS_SEPARATOR).includes(phrase)) return Tier.exactAlias;
-  return Object.values(hit.match).some((fields) => fields.includes('name')) ? Tier.name : Tier.alias;
+  const fields = Object.values(hit.match).flat();
+  if (fields.includes('name')) return Tier.name;
+  return fields.includes('aliases') ? Tier.alias : Tier.description;
 }

@@ -10,7 +10,7 @@ import { nextTask } from './next-task';
  * Relative weight of a match in each field. Ranking is decided first by tier (exact
  * name, exact alias, name, alias; headline, text); these only order results inside a tier.
  */
-const FIELD_BOOST = { name: 3, aliases: 2 } as const;
+const FIELD_BOOST = { name: 3, aliases: 2, description: 1 } as const;
 /** Edit distance allowed per query word, as a share of its length ("erdgan" → 1 edit). */
 const FUZZY_SHARE = 0.2;
 /** Two edits across 100k words of vocabulary cost hundreds of milliseconds; one covers most typos. */
@@ -28,9 +28,10 @@ const MIN_PREFIX_CHARS = { names: 3, text: 4 } as const;
 const MIN_ARTICLE_QUERY_CHARS = 3;
 /**
  * Bumped when the stored form, the document shape or the folding of words changes
- * (3: lib/text/fold.ts), so a stored index from an older version is rebuilt instead of loaded.
+ * (3: lib/text/fold.ts; 4: entities' descriptions), so a stored index from an older version
+ * is rebuilt instead of loaded.
  */
-export const SEARCH_INDEX_FORMAT = 3;
+export const SEARCH_INDEX_FORMAT = 4;
 
 /**
  * Only what ranking needs is stored with the index (a name is compared with the query for
@@ -56,12 +57,12 @@ export interface StoredSearchIndex {
 
 function entityOptions() {
   return {
-    fields: ['name', 'aliases'],
+    fields: ['name', 'aliases', 'description'],
     storeFields: [...STORED_FIELDS],
     tokenize: searchTerms,
     // Terms are folded by `tokenize` already.
     processTerm: (term: string) => term,
-    searchOptions: { boost: { name: FIELD_BOOST.name, aliases: FIELD_BOOST.aliases } },
+    searchOptions: { boost: FIELD_BOOST },
   };
 }
 

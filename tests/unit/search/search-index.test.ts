@@ -47,6 +47,20 @@ describe('KnowledgeSearchIndex', () => {
     expect(keys(index.search('vladimir pu', LIMITS).entities)).toEqual(['putin']);
   });
 
+  it('finds an entity by its description, below every entity found by a name or an alias', () => {
+    const withDescriptions = KnowledgeSearchIndex.empty();
+    withDescriptions.add([
+      { ...entity('tokayev', 'Kassym-Jomart Tokayev'), description: 'President of Kazakhstan since 2019' },
+      { ...entity('kazakhstan-tour', 'Kazakhstan Tour', [], 'Event'), description: 'Cycling race' },
+      entity('kazakhstan', 'Kazakhstan', [], 'Place'),
+    ].map(entityDocument));
+    const hits = withDescriptions.search('president of kazakhstan', LIMITS).entities;
+    expect(hits.map((h) => [h.key, h.tier])).toEqual([['p/tokayev', Tier.description]]);
+    const byWord = withDescriptions.search('kazakhstan', LIMITS).entities;
+    expect(byWord.map((h) => h.key)).toEqual(['p/kazakhstan', 'p/kazakhstan-tour', 'p/tokayev']);
+    expect(byWord.at(-1)!.tier).toBe(Tier.description);
+  });
+
   it('keeps results while a new word is only begun', () => {
     expect(keys(index.search('vladimir p', LIMITS).entities)).toEqual(['putin']);
   });
