@@ -12,6 +12,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
+  // WXT also announces each start with window.postMessage, which every page can read (and
+  // which names the extension's id); its document event is enough to retire an old copy.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // No Custom Highlight API: stay out of the way.
     // Frames of other sites (ads, embeds) are not the page being read: no copy of Backstory there.

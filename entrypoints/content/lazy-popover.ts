@@ -1,4 +1,5 @@
 import { CARD_SCRIPT_GLOBAL } from '../../lib/extension/card-script';
+import { importantStyle } from './host-style';
 import type { PopoverAnchor, PopoverCallbacks, PopoverHost } from './popover-host';
 import type { PopoverContent } from '../../components/EntityPopover';
 
@@ -142,8 +143,9 @@ function createPopoverElement(): HTMLElement {
   const host = hostDocument.createElement('backstory-popover');
   // The host is visible to the page; keep it inert in layout and let it hold only the popover.
   // Contained, and left in place once added, so a hover does not add and remove an
-  // element of <html> each time.
-  host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: layout style;';
+  // element of <html> each time. Every declaration is important: inline important beats
+  // the page's own `!important` rules, so its CSS can neither hide nor restyle the card.
+  host.style.cssText = importantStyle('all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: layout style; zoom: 1');
   return host;
 }
 

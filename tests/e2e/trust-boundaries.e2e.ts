@@ -98,6 +98,12 @@ describe('trust boundaries', () => {
     beforeAll(async () => {
       page = await session.browser.context.newPage();
       guard = new PageGuard(page);
+      // The page's own world, from before any script of ours runs: every message posted to it.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __messages: string[] }).__messages = seen;
+        addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
+      });
       await page.goto(session.server.url('xss.html'));
       popover = await ClosedPopover.attach(page);
       await waitForHighlights(page, 2);
@@ -122,6 +128,28 @@ describe('trust boundaries', () => {
       for (const secret of SECRET_TEXTS) expect(markup).not.toContain(secret);
       // The host element is visible to the page; its closed shadow root is not.
       expect(await page.evaluate(() => document.querySelector('backstory-popover')?.shadowRoot ?? null)).toBeNull();
+    });
+
+    it('posts nothing to the page: no window message (such as the framework\'s start message, which names the extension) reaches its listeners', async () => {
+      expect(await popover.isOpen()).toBe(true); // after a hover and a card
+      expect(await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).toEqual([]);
+    });
+
+    it("the page's CSS cannot hide, blur, move or resize the card: its host's own declarations are important", async () => {
+      await page.addStyleTag({
+        content: 'backstory-popover, backstory-marks { opacity: 0.1 !important; filter: blur(3px) !important; transform: scale(3) !important; display: none !important; zoom: 3 !important; }',
+      });
+      const styles = await page.evaluate(() =>
+        ['backstory-popover', 'backstory-marks'].map((tag) => {
+          const style = getComputedStyle(document.querySelector(tag)!);
+          return [tag, style.opacity, style.filter, style.transform, style.display, style.zoom];
+        }),
+      );
+      expect(styles).toEqual([
+        ['backstory-popover', '1', 'none', 'none', 'block', '1'],
+        ['backstory-marks', '1', 'none', 'none', 'block', '1'],
+      ]);
+      expect(await popover.isOpen()).toBe(true);
     });
 
     it('a user’s build writes no backstory:* performance marks or measures the page could read, even after a hover', () =>
