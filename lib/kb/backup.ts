@@ -108,7 +108,7 @@ export function checkBackup(data: unknown): BackupCheck {
     }
     const packId = validation.ok ? validation.pack.pack.id : undefined;
     // Mentions travel only with a pack whose mentions Backstory found itself (the user's own, a followed feed's), and only for it.
-    const foundMentions = entry.state?.source?.kind === 'user' || entry.state?.source?.kind === 'feed';
+    const foundMentions = entry?.state?.source?.kind === 'user' || entry?.state?.source?.kind === 'feed';
     if (Array.isArray(entry?.mentions) && (!foundMentions || entry.mentions.some((m) => m?.packId !== packId))) {
       issues.push({ path: `${at}.mentions`, message: 'mention rows belong only to a pack of the user’s own or of a followed feed, and only its own' });
     }

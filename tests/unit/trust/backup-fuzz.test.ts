@@ -84,7 +84,7 @@ describe('restore under hostile backups', () => {
       'packs[0].state.injected: unknown field: a backup holds only the fields Backstory writes',
       'entityEdits[0].__proto__x: unknown field: a backup holds only the fields Backstory writes',
       'extra: unknown field: a backup holds only the fields Backstory writes',
-      'packs[0].mentions: mention rows belong only to the user’s own pack, and only its own',
+      'packs[0].mentions: mention rows belong only to a pack of the user’s own or of a followed feed, and only its own',
     ]);
     expect(await db.packs.count()).toBe(0);
   });
