@@ -31,6 +31,18 @@ export interface WikidataChoicesProps {
  * The ready Wikidata queries, each with what it brings and about how many names, and a
  * box for the reader's own SPARQL. Nothing is asked of Wikidata until "Preview" is pressed.
  */
+/** The variables lib/wikidata/from-sparql.ts reads, as a user writing a query needs them. */
+const QUERY_VARIABLES: ReadonlyArray<readonly [string, string]> = [
+  ['?item', 'the item'],
+  ['?itemLabel, ?itemDescription', 'its name and description (the label service)'],
+  ['?itemAliases', 'other names, joined by "|" (GROUP_CONCAT)'],
+  ['?itemTypes', 'its classes (P31), joined by spaces: person, organization, place or event'],
+  ['?itemBirth, ?itemDeath, ?itemFounded, ?itemDissolved, ?itemStart, ?itemEnd', 'dates shown on the card'],
+  ['?itemSitelinks', 'how well known it is (wikibase:sitelinks): orders names that several items share'],
+  ['?itemArticle, ?itemImage', 'its Wikipedia article and picture, as links'],
+  ['?itemBelongsTo', 'the country, party or organization it belongs to, joined by spaces'],
+];
+
 export function WikidataChoices({ choices, countries, selected, country, ownQuery, disabled, onSelect, onCountry, onOwnQuery, onRun }: WikidataChoicesProps) {
   const name = useId();
   const countryId = useId();
@@ -62,7 +74,7 @@ export function WikidataChoices({ choices, countries, selected, country, ownQuer
           <input type="radio" name={name} value={OWN_QUERY} checked={selected === OWN_QUERY} onChange={() => onSelect(OWN_QUERY)} />
           <span>
             <span class="wikidata-choice__title">Your own SPARQL query</span>
-            <span class="choice__hint muted">For the Wikidata Query Service; select ?item, ?itemLabel and ?itemDescription, as the ready queries do.</span>
+            <span class="choice__hint muted">For the Wikidata Query Service; select at least ?item and ?itemLabel. Dates, links and popularity come from the variables listed under the box.</span>
           </span>
         </label>
         {chosen?.needsCountry && (
@@ -89,6 +101,17 @@ export function WikidataChoices({ choices, countries, selected, country, ownQuer
               placeholder={'SELECT ?item ?itemLabel ?itemDescription WHERE {\n  ?item wdt:P31 wd:Q6256.\n  SERVICE wikibase:label { bd:serviceParam wikibase:language "en". }\n}'}
               onInput={(event) => onOwnQuery(event.currentTarget.value)}
             />
+            <details class="wikidata-choices__variables">
+              <summary>What Backstory reads from your query</summary>
+              <p class="muted small">Only these variables; all but ?item are optional. The ready queries show how each is made.</p>
+              <ul class="small">
+                {QUERY_VARIABLES.map(([variables, meaning]) => (
+                  <li key={variables}>
+                    <code>{variables}</code>: {meaning}
+                  </li>
+                ))}
+              </ul>
+            </details>
           </div>
         )}
         <p class="button-row">

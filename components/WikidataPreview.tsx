@@ -64,7 +64,7 @@ export function WikidataPreview({ packName, count, sample, aliases, withoutLabel
       {count > sample.length && <p class="muted small">…and {(count - sample.length).toLocaleString()} more.</p>}
       <details class="wikidata-preview__report">
         <summary>
-          {`${countOf(aliases.kept, 'other name')} kept, ${countOf(dropped.reduce((sum, reason) => sum + aliases.dropped[reason].count, 0), 'left out', 'left out')}`}
+          {`Other names (aliases): ${aliases.kept.toLocaleString()} kept, ${dropped.reduce((sum, reason) => sum + aliases.dropped[reason].count, 0).toLocaleString()} left out`}
           {withoutLabel > 0 ? `; ${countOf(withoutLabel, 'item')} without a name in your language skipped` : ''}
         </summary>
         <ul aria-label="Other names left out, by reason">

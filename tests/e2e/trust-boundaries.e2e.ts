@@ -101,7 +101,7 @@ describe('trust boundaries', () => {
       // The page's own world, from before any script of ours runs: every message posted to it.
       await page.addInitScript(() => {
         const seen: string[] = [];
-        (window as unknown as { __messages: string[] }).__messages = seen;
+        (window as unknown as Record<string, unknown>)['pageMessages'] = seen;
         addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
       });
       await page.goto(session.server.url('xss.html'));
@@ -132,7 +132,7 @@ describe('trust boundaries', () => {
 
     it('posts nothing to the page: no window message (such as the framework\'s start message, which names the extension) reaches its listeners', async () => {
       expect(await popover.isOpen()).toBe(true); // after a hover and a card
-      expect(await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as Record<string, unknown>)['pageMessages'])).toEqual([]);
     });
 
     it("the page's CSS cannot hide, blur, move or resize the card: its host's own declarations are important", async () => {

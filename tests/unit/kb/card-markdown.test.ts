@@ -40,4 +40,23 @@ describe('cardToMarkdown', () => {
       ].join('\n'),
     );
   });
+
+  it('carries what a Wikidata card shows: its dates beside the description, and its Wikidata and Wikipedia links (http(s) only)', () => {
+    const card: EntityCard = {
+      ...CARD,
+      articles: [],
+      articleCount: 0,
+      related: [],
+      dates: 'born 1953',
+      links: [
+        { label: 'Wikidata', url: 'https://www.wikidata.org/wiki/Q15031' },
+        { label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Xi_Jinping' },
+        { label: 'Picture', url: 'javascript:alert(1)' },
+      ],
+    };
+    const markdown = cardToMarkdown(card);
+    expect(markdown).toContain('*Person* — General Secretary of the \\*CCP\\*. · born 1953');
+    expect(markdown).toContain('[Wikidata](<https://www.wikidata.org/wiki/Q15031>) · [Wikipedia](<https://en.wikipedia.org/wiki/Xi_Jinping>)\n');
+    expect(markdown).not.toContain('javascript:');
+  });
 });
