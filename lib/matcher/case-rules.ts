@@ -164,3 +164,21 @@ function plainWordAccepts(keepText: string, keepAt: number, text: string, textAt
   const capital = p0 >= LOWER_A && p0 <= LOWER_Z ? p0 ^ ASCII_CASE_BIT : p0;
   return text.charCodeAt(textAt) === capital;
 }
+
+/**
+ * A full fold with a capital at the start of each word, for ASCII letters only: most
+ * names' case-preserving folds ("Vera Torberg") are this of their trie key, and are
+ * then not stored but rebuilt from the matched span (slot-columns.ts).
+ */
+export function titleCaseAscii(key: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= LOWER_A && c <= LOWER_Z && (i === 0 || key.charCodeAt(i - 1) === SPACE)) {
+      out += key.slice(from, i) + String.fromCharCode(c ^ ASCII_CASE_BIT);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? key : out + key.slice(from);
+}

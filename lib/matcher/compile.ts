@@ -118,7 +118,7 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
     fill[r] = at + 1;
     if (patternLowerStart[p]) keyLowerStart[r] = 1;
   }
-  const slots = slotColumns({ count, groupStart, patternOfSlot, keeps, patternEntity, patternMode, excludeStart, excludes });
+  const slots = slotColumns({ count, keys, groupStart, patternOfSlot, keeps, patternEntity, patternMode, excludeStart, excludes });
 
   return {
     ...tables,
