@@ -17,6 +17,7 @@ import {
   SLOT_TITLE_KEEP,
   SLOT_WIDE_KEEP,
 } from './matcher-data';
+import { stepDue, type Steps } from './steps';
 
 export interface SlotInput {
   count: number;
@@ -42,7 +43,7 @@ function isLatin1(s: string): boolean {
 }
 
 /** The slot columns: one contiguous record per pattern, read by candidate-checks.ts. */
-export function slotColumns(input: SlotInput): SlotColumns {
+export function* slotColumns(input: SlotInput): Steps<SlotColumns> {
   const { count, keys, groupStart, patternOfSlot, keeps, patternEntity, patternMode } = input;
   const slotInfo = new Int32Array(SLOT_STRIDE * count);
   const narrow: string[] = [];
@@ -54,6 +55,7 @@ export function slotColumns(input: SlotInput): SlotColumns {
   const excludes: string[] = [];
   let group = 0;
   for (let s = 0; s < count; s++) {
+    if (stepDue(s)) yield;
     while ((groupStart[group + 1] as number) <= s) group++;
     const p = patternOfSlot[s] as number;
     const keep = keeps[p] as string;
@@ -113,14 +115,16 @@ const MAX_PREFIXES = 0xffff;
  * Entity keys as the text after their last "/" plus the index of what comes before it
  * (`packId/`), which a pack's keys share: 1M names' keys take a third of the room.
  */
-export function entityKeyColumns(keys: readonly string[]): EntityColumns {
+export function* entityKeyColumns(keys: readonly string[]): Steps<EntityColumns> {
   const prefixes = [''];
   const prefixIndex = new Map<string, number>([['', 0]]);
   const entityKeyPrefix = new Uint16Array(keys.length);
   const entityKeyStart = new Int32Array(keys.length + 1);
   const parts: string[] = [];
   let at = 0;
-  keys.forEach((key, e) => {
+  for (let e = 0; e < keys.length; e++) {
+    if (stepDue(e)) yield;
+    const key = keys[e] as string;
     const cut = key.lastIndexOf('/') + 1;
     const prefix = key.slice(0, cut);
     let index = prefixIndex.get(prefix);
@@ -134,7 +138,7 @@ export function entityKeyColumns(keys: readonly string[]): EntityColumns {
     entityKeyStart[e] = at;
     parts.push(suffix);
     at += suffix.length;
-  });
+  }
   entityKeyStart[keys.length] = at;
   return { entityKeyText: parts.join(''), entityKeyStart, entityKeyPrefix, entityPrefixes: prefixes };
 }
