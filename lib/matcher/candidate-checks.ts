@@ -68,25 +68,17 @@ export class CandidateChecks {
         if (flags & SLOT_SAME_CASE) {
           ok = lastOk;
         } else {
-          let keepText: string;
-          let keepStart: number;
-          let keepEnd: number;
-          if (flags & SLOT_TITLE_KEEP) {
-            // The span folds to the group's key, so its Title Case is the pattern's fold.
-            titleKeep ??= titleCaseAscii(foldString(this.d, text.slice(start, end)));
-            keepText = titleKeep;
-            keepStart = 0;
-            keepEnd = titleKeep.length;
-          } else {
-            keepText = flags & SLOT_WIDE_KEEP ? this.keepWide : this.keepText;
-            const lengthAt = info[at + 1] as number;
-            keepStart = lengthAt + 1;
-            keepEnd = keepStart + keepText.charCodeAt(lengthAt);
-          }
-          const plain = caseAcceptsPlain(mode, keepText, keepStart, keepEnd, text, start, end);
+          const title = (flags & SLOT_TITLE_KEEP) !== 0;
+          const keepText = flags & SLOT_WIDE_KEEP ? this.keepWide : this.keepText;
+          const lengthAt = info[at + 1] as number;
+          const keepStart = lengthAt + 1;
+          const keepEnd = title ? 0 : keepStart + keepText.charCodeAt(lengthAt);
+          // A Title Case fold is not stored: the span, which folds to the group's key, gives it.
+          const plain = caseAcceptsPlain(mode, keepText, keepStart, keepEnd, text, start, end, title);
           if (plain === undefined) {
             spanKeep ??= foldString(this.d, text.slice(start, end), true);
-            ok = caseAccepts(mode, keepText.slice(keepStart, keepEnd), spanKeep);
+            if (title) titleKeep ??= titleCaseAscii(foldString(this.d, text.slice(start, end)));
+            ok = caseAccepts(mode, title ? (titleKeep as string) : keepText.slice(keepStart, keepEnd), spanKeep);
           } else ok = plain;
         }
         lastOk = ok;
