@@ -12,7 +12,8 @@ export interface EnabledPatternsOptions {
 }
 
 /** Entities read and turned into patterns in one stretch. */
-const PAGE_SIZE = 5000;
+// Each page is a round trip to the database: 5,000 made the 1M-name rebuild wait on 100 of them.
+const PAGE_SIZE = 20_000;
 
 /**
  * The patterns of every entity of every enabled pack: what the page matcher is built
