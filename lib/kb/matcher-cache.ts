@@ -7,7 +7,7 @@ import { enabledPatterns } from './enabled-patterns';
 const SNAPSHOT_KEY = 'matcherSnapshot';
 
 /** Longest stretch of a rebuild between two pauses, ms: a page or hover waits at most about this. */
-const BUILD_SLICE_MS = 25;
+const BUILD_SLICE_MS = 50;
 
 /** A zero timeout: events already waiting (messages from pages, the popup) run first. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
