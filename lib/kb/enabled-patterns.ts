@@ -11,8 +11,10 @@ export interface EnabledPatternsOptions {
   pause?: () => Promise<void>;
 }
 
-/** Entities read and turned into patterns in one stretch. */
-// Each page is a round trip to the database: 5,000 made the 1M-name rebuild wait on 100 of them.
+/**
+ * Entities read and turned into patterns in one stretch. Each page is a round trip to the
+ * database, so not too few: 5,000 made a 500,000-entity rebuild wait on 100 of them.
+ */
 const PAGE_SIZE = 20_000;
 
 /**
