@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { installPack } from '../../../lib/kb/install-pack';
 import { pagesOfPack } from '../../../lib/kb/keys';
 import { MatcherCache } from '../../../lib/kb/matcher-cache';
@@ -71,5 +71,20 @@ describe('MatcherCache reading a large library', () => {
     for await (const page of pagesOfPack(db.entities, 'big', 3)) pages.push(page.map((row) => row.key));
     expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
     expect(pages.flat()).toEqual(entities.map((e) => `big/${e.id}`).toSorted());
+  });
+});
+
+describe('MatcherCache rebuilding', () => {
+  it('gives the thread back while it reads and compiles (zero timeouts between slices)', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    const cache = new MatcherCache(db);
+    const zeroTimeouts = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      await cache.get();
+      expect(zeroTimeouts.mock.calls.filter(([, delay]) => delay === 0).length).toBeGreaterThan(0);
+    } finally {
+      zeroTimeouts.mockRestore();
+    }
   });
 });
