@@ -15,6 +15,24 @@ export function rowsOfPack<T, K, I>(table: Table<T, K, I>, packId: string): Coll
   return table.where(':id').startsWith(`${packId}/`);
 }
 
+/**
+ * One pack's rows, `pageSize` at a time, each page in its own short read: a page's rows
+ * are turned into objects in one stretch, so 500,000 rows read at once hold the thread
+ * for seconds. Rows written meanwhile may or may not be seen (callers compare revisions).
+ */
+export async function* pagesOfPack<T extends { key: string }, K, I>(table: Table<T, K, I>, packId: string, pageSize: number): AsyncGenerator<T[]> {
+  const end = `${packId}/\uffff`;
+  let from = `${packId}/`;
+  let includeFrom = true;
+  for (;;) {
+    const rows = await table.where(':id').between(from, end, includeFrom, true).limit(pageSize).toArray();
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    from = (rows.at(-1) as T).key;
+    includeFrom = false;
+  }
+}
+
 /** Every row of these packs, pack by pack. */
 export async function rowsOfPacks<T, K, I>(table: Table<T, K, I>, packIds: readonly string[]): Promise<T[]> {
   const lists = await Promise.all(packIds.map((id) => rowsOfPack(table, id).toArray()));

@@ -1,10 +1,16 @@
 import type { BackstoryDatabase } from '../db/database';
 import { getRevision } from '../db/revision';
-import { compileMatcher, loadMatcher } from '../matcher';
+import { compileMatcherInSteps, loadMatcher } from '../matcher';
 import type { Matcher, MatcherSnapshot } from '../matcher';
 import { enabledPatterns } from './enabled-patterns';
 
 const SNAPSHOT_KEY = 'matcherSnapshot';
+
+/** Longest stretch of a rebuild between two pauses, ms: a page or hover waits at most about this. */
+const BUILD_SLICE_MS = 50;
+
+/** A zero timeout: events already waiting (messages from pages, the popup) run first. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface StoredSnapshot {
   revision: number;
@@ -80,7 +86,9 @@ export class MatcherCache {
         // A snapshot from an older matcher layout: rebuild below.
       }
     }
-    const matcher = compileMatcher(await enabledPatterns(this.db, { hiddenTypes }));
+    // In slices (seconds at a million names): the worker keeps answering meanwhile.
+    const patterns = await enabledPatterns(this.db, { hiddenTypes, pause: nextTask });
+    const matcher = await compileMatcherInSteps(patterns, { budgetMs: BUILD_SLICE_MS, pause: nextTask });
     this.current = { matcher, revision, filter };
     await this.db.meta.put({ key: SNAPSHOT_KEY, value: { revision, filter, snapshot: matcher.snapshot() } satisfies StoredSnapshot });
     return this.current;

@@ -4,10 +4,20 @@
  * pack's own and common-phrases.ts),
  * and the entity keys they carry.
  */
-import { caseAccepts, caseAcceptsPlain, CASE_ANY } from './case-rules';
+import { caseAccepts, caseAcceptsPlain, CASE_ANY, titleCaseAscii } from './case-rules';
 import { CLS_WORD, CLS_ZERO } from '../text/char-fold';
 import { foldString, foldWithMap } from './fold-text';
-import { type MatcherData, SLOT_EXCLUDES, SLOT_KEEP_SHIFT, SLOT_MODE_MASK, SLOT_SAME_CASE, SLOT_STRIDE, SLOT_WIDE_KEEP } from './matcher-data';
+import {
+  type MatcherData,
+  SLOT_ENTITY_MASK,
+  SLOT_EXCLUDES,
+  SLOT_FLAG_SHIFT,
+  SLOT_MODE_MASK,
+  SLOT_SAME_CASE,
+  SLOT_STRIDE,
+  SLOT_TITLE_KEEP,
+  SLOT_WIDE_KEEP,
+} from './matcher-data';
 
 /** Window around a match, in characters beyond the phrase length, re-folded for exclusions. */
 const EXCLUDE_MARGIN = 32;
@@ -46,10 +56,11 @@ export class CandidateChecks {
     const accepted = this.accepted;
     let count = 0;
     let spanKeep: string | undefined;
+    let titleKeep: string | undefined;
     let lastOk = false;
     for (let g = 0; g < size; g++) {
       const at = SLOT_STRIDE * (first + g);
-      const flags = info[at + 2] as number;
+      const flags = (info[at] as number) >>> SLOT_FLAG_SHIFT;
       const mode = flags & SLOT_MODE_MASK;
       let ok = true;
       if (mode !== CASE_ANY) {
@@ -57,13 +68,17 @@ export class CandidateChecks {
         if (flags & SLOT_SAME_CASE) {
           ok = lastOk;
         } else {
+          const title = (flags & SLOT_TITLE_KEEP) !== 0;
           const keepText = flags & SLOT_WIDE_KEEP ? this.keepWide : this.keepText;
-          const keepStart = info[at] as number;
-          const keepEnd = keepStart + (flags >>> SLOT_KEEP_SHIFT);
-          const plain = caseAcceptsPlain(mode, keepText, keepStart, keepEnd, text, start, end);
+          const lengthAt = info[at + 1] as number;
+          const keepStart = lengthAt + 1;
+          const keepEnd = title ? 0 : keepStart + keepText.charCodeAt(lengthAt);
+          // A Title Case fold is not stored: the span, which folds to the group's key, gives it.
+          const plain = caseAcceptsPlain(mode, keepText, keepStart, keepEnd, text, start, end, title);
           if (plain === undefined) {
             spanKeep ??= foldString(this.d, text.slice(start, end), true);
-            ok = caseAccepts(mode, keepText.slice(keepStart, keepEnd), spanKeep);
+            if (title) titleKeep ??= titleCaseAscii(foldString(this.d, text.slice(start, end)));
+            ok = caseAccepts(mode, title ? (titleKeep as string) : keepText.slice(keepStart, keepEnd), spanKeep);
           } else ok = plain;
         }
         lastOk = ok;
@@ -82,7 +97,7 @@ export class CandidateChecks {
     const keys: string[] = [];
     for (let g = 0; g < size; g++) {
       if (accepted[g] !== 1) continue;
-      const key = this.entityKey(info[SLOT_STRIDE * (first + g) + 1] as number);
+      const key = this.entityKey((info[SLOT_STRIDE * (first + g)] as number) & SLOT_ENTITY_MASK);
       if (!keys.includes(key)) keys.push(key);
     }
     if (all) this.groupKeys.set(group, Object.freeze(keys));

@@ -119,13 +119,14 @@ export function caseAcceptsPlain(
   text: string,
   start: number,
   end: number,
+  titleFromSpan = false,
 ): boolean | undefined {
   const length = end - start;
-  if (keepEnd - keepStart !== length) return undefined;
+  if (!titleFromSpan && keepEnd - keepStart !== length) return undefined;
   let same = true;
   for (let i = 0; i < length; i++) {
     const t = text.charCodeAt(start + i);
-    const p = keepText.charCodeAt(keepStart + i);
+    const p = titleFromSpan ? titleCharAt(text, start, i) : keepText.charCodeAt(keepStart + i);
     if (t < SPACE || t > 0x7e || p > 0x7e || (t === SPACE && text.charCodeAt(start + i - 1) === SPACE)) return undefined;
     if (t !== p) same = false;
   }
@@ -133,15 +134,28 @@ export function caseAcceptsPlain(
   if (mode === CASE_EXACT) return false;
   let from = 0;
   for (let i = 0; i <= length; i++) {
-    if (i < length && keepText.charCodeAt(keepStart + i) !== SPACE) continue;
-    if (!plainWordAccepts(keepText, keepStart + from, text, start + from, i - from)) return false;
+    // The span's spaces are the pattern's (same fold, same length).
+    if (i < length && text.charCodeAt(start + i) !== SPACE) continue;
+    if (!plainWordAccepts(keepText, keepStart + from, text, start + from, i - from, titleFromSpan)) return false;
     from = i + 1;
   }
   return true;
 }
 
+/**
+ * Character i of the pattern's case-preserving fold when that is its key in Title Case
+ * (titleCaseAscii) and the span from `start` is plain ASCII: the key is then the span
+ * lower-cased, so the fold is rebuilt from the span without allocating.
+ */
+function titleCharAt(text: string, start: number, i: number): number {
+  const t = text.charCodeAt(start + i);
+  const lower = t | ASCII_CASE_BIT;
+  if (lower < LOWER_A || lower > LOWER_Z) return t;
+  return i === 0 || text.charCodeAt(start + i - 1) === SPACE ? lower ^ ASCII_CASE_BIT : lower;
+}
+
 /** One word of caseAcceptsPlain: as written, all capitals, or a lower-case word capitalized. */
-function plainWordAccepts(keepText: string, keepAt: number, text: string, textAt: number, length: number): boolean {
+function plainWordAccepts(keepText: string, keepAt: number, text: string, textAt: number, length: number, titleFromSpan: boolean): boolean {
   let same = true;
   let anyLower = false;
   let anyUpper = false;
@@ -149,7 +163,8 @@ function plainWordAccepts(keepText: string, keepAt: number, text: string, textAt
   let restSame = true;
   for (let i = 0; i < length; i++) {
     const t = text.charCodeAt(textAt + i);
-    const p = keepText.charCodeAt(keepAt + i);
+    // A word starts at textAt, so title case capitalizes its first character.
+    const p = titleFromSpan ? titleCharAt(text, textAt, i) : keepText.charCodeAt(keepAt + i);
     if (t !== p) {
       same = false;
       if (i > 0) restSame = false;
@@ -160,7 +175,25 @@ function plainWordAccepts(keepText: string, keepAt: number, text: string, textAt
   }
   if (same || (anyUpper && !anyLower)) return true;
   if (!patternLower || !restSame) return false;
-  const p0 = keepText.charCodeAt(keepAt);
+  const p0 = titleFromSpan ? titleCharAt(text, textAt, 0) : keepText.charCodeAt(keepAt);
   const capital = p0 >= LOWER_A && p0 <= LOWER_Z ? p0 ^ ASCII_CASE_BIT : p0;
   return text.charCodeAt(textAt) === capital;
+}
+
+/**
+ * A full fold with a capital at the start of each word, for ASCII letters only: most
+ * names' case-preserving folds ("Vera Torberg") are this of their trie key, and are
+ * then not stored but rebuilt from the matched span (slot-columns.ts).
+ */
+export function titleCaseAscii(key: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= LOWER_A && c <= LOWER_Z && (i === 0 || key.charCodeAt(i - 1) === SPACE)) {
+      out += key.slice(from, i) + String.fromCharCode(c ^ ASCII_CASE_BIT);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? key : out + key.slice(from);
 }

@@ -12,6 +12,7 @@ import { nameLimitProblem } from './name-limits';
 import { entityKeyColumns, slotColumns } from './slot-columns';
 import { buildTrie } from './trie-build';
 import { layoutBlocks } from './trie-layout';
+import { runSteps, sortedSteps, stepDue, type Steps } from './steps';
 import { firstWordHash, wordBitSet } from './word-filter';
 import type { MatcherPattern } from './types';
 
@@ -21,6 +22,11 @@ import type { MatcherPattern } from './types';
  * here they are dropped whatever their origin, so no stored row can make a scan slow).
  */
 export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
+  return runSteps(compileSteps(patterns));
+}
+
+/** compileData in steps (steps.ts): yields every few thousand names, keys or nodes. */
+export function* compileSteps(patterns: readonly MatcherPattern[]): Steps<MatcherData> {
   const tables = getFoldTables();
   const max = patterns.length;
   // Flat per-pattern columns, filled in place (150k names: no per-name objects).
@@ -40,7 +46,9 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
   let lastEntityKey: string | undefined;
   let lastEntity = -1;
 
-  for (const pattern of patterns) {
+  for (let i = 0; i < patterns.length; i++) {
+    if (stepDue(i)) yield;
+    const pattern = patterns[i] as MatcherPattern;
     if (typeof pattern?.text !== 'string' || nameLimitProblem(pattern.text)) continue;
     let key: string;
     let keep: string;
@@ -94,15 +102,17 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
   }
 
   const count = keeps.length;
-  const keys = groupKeys.toSorted();
+  const keys = yield* sortedSteps(groupKeys);
   // rank[g]: position of group g's key in sorted order (the trie's key index).
   const rank = new Int32Array(keys.length);
-  keys.forEach((key, r) => {
-    rank[groupOf.get(key) as number] = r;
-  });
+  for (let r = 0; r < keys.length; r++) {
+    if (stepDue(r)) yield;
+    rank[groupOf.get(keys[r] as string) as number] = r;
+  }
   // Patterns per sorted key, input order within a key (a counting sort).
   const groupStart = new Int32Array(keys.length + 1);
   for (let p = 0; p < count; p++) {
+    if (stepDue(p)) yield;
     const r = rank[patternGroup[p] as number] as number;
     groupStart[r + 1] = (groupStart[r + 1] as number) + 1;
   }
@@ -112,23 +122,26 @@ export function compileData(patterns: readonly MatcherPattern[]): MatcherData {
   const patternOfSlot = new Int32Array(count);
   const keyLowerStart = new Uint8Array(keys.length);
   for (let p = 0; p < count; p++) {
+    if (stepDue(p)) yield;
     const r = rank[patternGroup[p] as number] as number;
     const at = fill[r] as number;
     patternOfSlot[at] = p;
     fill[r] = at + 1;
     if (patternLowerStart[p]) keyLowerStart[r] = 1;
   }
-  const slots = slotColumns({ count, groupStart, patternOfSlot, keeps, patternEntity, patternMode, excludeStart, excludes });
+  const slots = yield* slotColumns({ count, keys, groupStart, patternOfSlot, keeps, patternEntity, patternMode, excludeStart, excludes });
 
+  const trie = yield* buildTrie(keys, keyLowerStart);
+  const blocks = yield* layoutBlocks(trie);
   return {
     ...tables,
-    blocks: layoutBlocks(buildTrie(keys, keyLowerStart)),
+    blocks,
     wordBits: wordBitSet(wordHashes),
     lowerWordBits: wordBitSet(lowerWordHashes),
     patternCount: count,
     groupStart,
     ...slots,
-    ...entityKeyColumns(entityKeys),
+    ...(yield* entityKeyColumns(entityKeys)),
   };
 }
 

@@ -7,16 +7,26 @@
  * apostrophe variants are equivalent; case and diacritics are folded, with the
  * case rules of case-rules.ts; exclude phrases suppress matches inside them.
  */
-import { compileData } from './compile';
+import { compileData, compileSteps } from './compile';
 import { fromSnapshot } from './matcher-data';
 import { FlatMatcher } from './scanner';
+import { runStepsAsync, type StepOptions } from './steps';
 import type { Matcher, MatcherPattern, MatcherSnapshot } from './types';
 
 export type { MatcherPattern, Matcher, MatcherSnapshot } from './types';
+export type { StepOptions } from './steps';
 
 /** Compiles names into a matcher. Empty or whitespace-only names are ignored. */
 export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   return new FlatMatcher(compileData(patterns));
+}
+
+/**
+ * compileMatcher without holding the thread: the compile runs in slices of at most about
+ * `budgetMs`, with `pause()` between them, so that other events are answered meanwhile.
+ */
+export async function compileMatcherInSteps(patterns: readonly MatcherPattern[], options: StepOptions): Promise<Matcher> {
+  return new FlatMatcher(await runStepsAsync(compileSteps(patterns), options));
 }
 
 /**

@@ -10,11 +10,15 @@ import type { MatcherSnapshot } from './types';
 /* 4: single-child trie blocks (trie-layout.ts). */
 /* 5: case folds only where read, one-byte and wide apart; sparse excludes; entity key prefixes. */
 /* 6: leaf blocks of one int. */
-const SNAPSHOT_FORMAT = 6;
+/* 7: two Int32 per slot (flags above the entity), folds led by their length, Title Case folds not stored. */
+const SNAPSHOT_FORMAT = 7;
 
 /** Int32 per slot in slotInfo. */
-export const SLOT_STRIDE = 3;
-/** Bits of a slot's mode word above the CASE_* mode. */
+export const SLOT_STRIDE = 2;
+/** The slot's first Int32 holds its entity index below this bit and its flags above. */
+export const SLOT_FLAG_SHIFT = 26;
+export const SLOT_ENTITY_MASK = (1 << SLOT_FLAG_SHIFT) - 1;
+/** Flag bits of the CASE_* mode. */
 export const SLOT_MODE_MASK = 3;
 /** Same mode and fold as the previous slot of the group: same case verdict. */
 export const SLOT_SAME_CASE = 4;
@@ -22,8 +26,10 @@ export const SLOT_SAME_CASE = 4;
 export const SLOT_EXCLUDES = 8;
 /** The pattern's case-preserving fold is in keepWide (else in keepText). */
 export const SLOT_WIDE_KEEP = 16;
-/** The mode word holds the length of the pattern's case-preserving fold above this bit (0: not stored). */
-export const SLOT_KEEP_SHIFT = 5;
+/** The pattern's case-preserving fold is its trie key in Title Case (titleCaseAscii): not stored. */
+export const SLOT_TITLE_KEEP = 32;
+/** Longest fold kept in the one-byte keepText (its length is one character there). */
+export const NARROW_KEEP_MAX = 0xff;
 
 export interface MatcherData extends FoldTables {
   /**
@@ -43,12 +49,12 @@ export interface MatcherData extends FoldTables {
    */
   readonly groupStart: Int32Array;
   /**
-   * SLOT_STRIDE Int32 per slot: [offset of its case-preserving fold in keepText or
-   * keepWide, entity index, CASE_* mode | SLOT_* flags | fold length << SLOT_KEEP_SHIFT].
-   * The fold is stored only where a case check reads it (slot-columns.ts).
+   * SLOT_STRIDE Int32 per slot: [entity index | (CASE_* mode | SLOT_* flags) << SLOT_FLAG_SHIFT,
+   * offset of its case-preserving fold in keepText or keepWide]. The fold is stored only
+   * where a case check reads it (slot-columns.ts), led by one character holding its length.
    */
   readonly slotInfo: Int32Array;
-  /** Case-preserving folds whose characters are all ≤ U+00FF, in slot order, concatenated. */
+  /** Case-preserving folds whose characters are all ≤ U+00FF (and at most NARROW_KEEP_MAX), each led by its length, concatenated. */
   readonly keepText: string;
   /** The other case-preserving folds. */
   readonly keepWide: string;

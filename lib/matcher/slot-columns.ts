@@ -5,11 +5,24 @@
  * byte per character, and so does IndexedDB); exclude phrases are indexed only for the
  * few slots that have them; entity keys share their pack prefix.
  */
-import { CASE_ANY } from './case-rules';
-import { type MatcherData, SLOT_EXCLUDES, SLOT_KEEP_SHIFT, SLOT_SAME_CASE, SLOT_STRIDE, SLOT_WIDE_KEEP } from './matcher-data';
+import { CASE_ANY, titleCaseAscii } from './case-rules';
+import {
+  type MatcherData,
+  NARROW_KEEP_MAX,
+  SLOT_ENTITY_MASK,
+  SLOT_EXCLUDES,
+  SLOT_FLAG_SHIFT,
+  SLOT_SAME_CASE,
+  SLOT_STRIDE,
+  SLOT_TITLE_KEEP,
+  SLOT_WIDE_KEEP,
+} from './matcher-data';
+import { stepDue, type Steps } from './steps';
 
 export interface SlotInput {
   count: number;
+  /** The trie keys, one per group. */
+  keys: readonly string[];
   groupStart: Int32Array;
   patternOfSlot: Int32Array;
   keeps: readonly string[];
@@ -30,8 +43,8 @@ function isLatin1(s: string): boolean {
 }
 
 /** The slot columns: one contiguous record per pattern, read by candidate-checks.ts. */
-export function slotColumns(input: SlotInput): SlotColumns {
-  const { count, groupStart, patternOfSlot, keeps, patternEntity, patternMode } = input;
+export function* slotColumns(input: SlotInput): Steps<SlotColumns> {
+  const { count, keys, groupStart, patternOfSlot, keeps, patternEntity, patternMode } = input;
   const slotInfo = new Int32Array(SLOT_STRIDE * count);
   const narrow: string[] = [];
   const wide: string[] = [];
@@ -42,6 +55,7 @@ export function slotColumns(input: SlotInput): SlotColumns {
   const excludes: string[] = [];
   let group = 0;
   for (let s = 0; s < count; s++) {
+    if (stepDue(s)) yield;
     while ((groupStart[group + 1] as number) <= s) group++;
     const p = patternOfSlot[s] as number;
     const keep = keeps[p] as string;
@@ -59,24 +73,28 @@ export function slotColumns(input: SlotInput): SlotColumns {
       for (let x = firstExclude; x < lastExclude; x++) excludes.push(input.excludes[x] as string);
       excludeStart.push(excludes.length);
     }
-    // A case check reads the fold unless the verdict is the previous slot's or case is ignored.
+    // A case check reads the fold unless the verdict is the previous slot's or case is ignored,
+    // or the fold is the key in Title Case (rebuilt from the span then).
     let keepAt = 0;
     if (mode !== CASE_ANY && !(flags & SLOT_SAME_CASE)) {
-      flags |= keep.length << SLOT_KEEP_SHIFT;
-      if (isLatin1(keep)) {
+      // Led by its length (one character), so a slot needs no third int.
+      if (keep === titleCaseAscii(keys[group] as string)) {
+        flags |= SLOT_TITLE_KEEP;
+      } else if (keep.length <= NARROW_KEEP_MAX && isLatin1(keep)) {
         keepAt = narrowAt;
-        narrow.push(keep);
-        narrowAt += keep.length;
+        narrow.push(String.fromCharCode(keep.length), keep);
+        narrowAt += keep.length + 1;
       } else {
         flags |= SLOT_WIDE_KEEP;
         keepAt = wideAt;
-        wide.push(keep);
-        wideAt += keep.length;
+        wide.push(String.fromCharCode(keep.length), keep);
+        wideAt += keep.length + 1;
       }
     }
-    slotInfo[SLOT_STRIDE * s] = keepAt;
-    slotInfo[SLOT_STRIDE * s + 1] = patternEntity[p] as number;
-    slotInfo[SLOT_STRIDE * s + 2] = flags;
+    const entity = patternEntity[p] as number;
+    if (entity > SLOT_ENTITY_MASK) throw new Error(`Too many entities for the matcher (${entity + 1})`);
+    slotInfo[SLOT_STRIDE * s] = entity | (flags << SLOT_FLAG_SHIFT);
+    slotInfo[SLOT_STRIDE * s + 1] = keepAt;
   }
   return {
     slotInfo,
@@ -97,14 +115,16 @@ const MAX_PREFIXES = 0xffff;
  * Entity keys as the text after their last "/" plus the index of what comes before it
  * (`packId/`), which a pack's keys share: 1M names' keys take a third of the room.
  */
-export function entityKeyColumns(keys: readonly string[]): EntityColumns {
+export function* entityKeyColumns(keys: readonly string[]): Steps<EntityColumns> {
   const prefixes = [''];
   const prefixIndex = new Map<string, number>([['', 0]]);
   const entityKeyPrefix = new Uint16Array(keys.length);
   const entityKeyStart = new Int32Array(keys.length + 1);
   const parts: string[] = [];
   let at = 0;
-  keys.forEach((key, e) => {
+  for (let e = 0; e < keys.length; e++) {
+    if (stepDue(e)) yield;
+    const key = keys[e] as string;
     const cut = key.lastIndexOf('/') + 1;
     const prefix = key.slice(0, cut);
     let index = prefixIndex.get(prefix);
@@ -118,7 +138,7 @@ export function entityKeyColumns(keys: readonly string[]): EntityColumns {
     entityKeyStart[e] = at;
     parts.push(suffix);
     at += suffix.length;
-  });
+  }
   entityKeyStart[keys.length] = at;
   return { entityKeyText: parts.join(''), entityKeyStart, entityKeyPrefix, entityPrefixes: prefixes };
 }

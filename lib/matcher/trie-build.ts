@@ -19,6 +19,8 @@ export interface FlatTrie {
   readonly label: Uint16Array;
 }
 
+import { stepDue, type Steps } from './steps';
+
 /** Bit of nodes[2v + 1]: some key in v's subtree is flagged. */
 const NODE_FLAG = 1;
 
@@ -27,12 +29,15 @@ const NODE_FLAG = 1;
  *   default `Array.prototype.sort` order).
  * @param keyFlag per key, 1 or 0; a node's flag tells whether it leads to a flagged key.
  */
-export function buildTrie(keys: readonly string[], keyFlag: Uint8Array): FlatTrie {
+export function* buildTrie(keys: readonly string[], keyFlag: Uint8Array): Steps<FlatTrie> {
   // Prefix sums: the keys below a node are a contiguous range of the sorted list.
   const flaggedBefore = new Int32Array(keys.length + 1);
-  for (let k = 0; k < keys.length; k++) flaggedBefore[k + 1] = (flaggedBefore[k] as number) + (keyFlag[k] as number);
   let total = 1;
-  for (const k of keys) total += k.length;
+  for (let k = 0; k < keys.length; k++) {
+    if (stepDue(k)) yield;
+    flaggedBefore[k + 1] = (flaggedBefore[k] as number) + (keyFlag[k] as number);
+    total += (keys[k] as string).length;
+  }
   // Each node but the root is the last unit of some key prefix: total bounds the count.
   const lo = new Int32Array(total);
   const hi = new Int32Array(total);
@@ -43,6 +48,7 @@ export function buildTrie(keys: readonly string[], keyFlag: Uint8Array): FlatTri
   hi[0] = keys.length;
   let next = 1;
   for (let v = 0; v < next; v++) {
+    if (stepDue(v)) yield;
     nodes[2 * v] = next;
     const d = depth[v] as number;
     const end = hi[v] as number;

@@ -18,6 +18,7 @@
  * blocks cost 4 bytes instead of 12, leaves 4 instead of 8 (1M names: 51 MB of blocks became 22 MB),
  * and a walk down a name's tail reads consecutive ints.
  */
+import { stepDue, type Steps } from './steps';
 import type { FlatTrie } from './trie-build';
 
 /** Header bit: some name below this node may start on a lower-case letter. */
@@ -33,7 +34,7 @@ const BLOCK_COUNT_SHIFT = 4;
 const SINGLE_LABEL_SHIFT = 16;
 
 /** Converts a FlatTrie to blocks; the root's block is at offset 0. */
-export function layoutBlocks(trie: FlatTrie): Int32Array {
+export function* layoutBlocks(trie: FlatTrie): Steps<Int32Array> {
   const { nodes, label } = trie;
   const count = label.length;
   const offset = new Int32Array(count);
@@ -48,7 +49,9 @@ export function layoutBlocks(trie: FlatTrie): Int32Array {
   let top = 0;
   stack[top++] = 0;
   let cursor = 0;
+  let visited = 0;
   while (top > 0) {
+    if (stepDue(visited++)) yield;
     const v = stack[--top] as number;
     offset[v] = cursor;
     cursor += sizeOf(v);
@@ -57,6 +60,7 @@ export function layoutBlocks(trie: FlatTrie): Int32Array {
   const blocks = new Int32Array(cursor);
   const units = new Uint16Array(blocks.buffer);
   for (let v = 0; v < count; v++) {
+    if (stepDue(v)) yield;
     const first = nodes[2 * v] as number;
     const children = (nodes[2 * v + 2] as number) - first;
     const info = nodes[2 * v + 1] as number;

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { installPack } from '../../../lib/kb/install-pack';
+import { pagesOfPack } from '../../../lib/kb/keys';
 import { MatcherCache } from '../../../lib/kb/matcher-cache';
 import { freshDatabase, makePack } from './test-db';
 
@@ -57,5 +58,33 @@ describe('MatcherCache while a new matcher is built', () => {
     await installPack(db, makePack(), { source: { kind: 'file' } });
     const served = await new MatcherCache(db).serving();
     expect(served.matcher.scan('Ada Lovelace').length).toBe(1);
+  });
+});
+
+describe('MatcherCache reading a large library', () => {
+  it('reads a pack a page at a time, every row once, no row of another pack', async () => {
+    const db = freshDatabase();
+    const entities = Array.from({ length: 7 }, (_, i) => ({ id: `e${i}`, name: `Person ${i}`, type: 'Person' as const }));
+    await installPack(db, makePack({ id: 'big', entities, articles: [] }), { source: { kind: 'file' } });
+    await installPack(db, makePack({ id: 'big-two' }), { source: { kind: 'file' } });
+    const pages: string[][] = [];
+    for await (const page of pagesOfPack(db.entities, 'big', 3)) pages.push(page.map((row) => row.key));
+    expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+    expect(pages.flat()).toEqual(entities.map((e) => `big/${e.id}`).toSorted());
+  });
+});
+
+describe('MatcherCache rebuilding', () => {
+  it('gives the thread back while it reads and compiles (zero timeouts between slices)', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source: { kind: 'file' } });
+    const cache = new MatcherCache(db);
+    const zeroTimeouts = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      await cache.get();
+      expect(zeroTimeouts.mock.calls.filter(([, delay]) => delay === 0).length).toBeGreaterThan(0);
+    } finally {
+      zeroTimeouts.mockRestore();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { compileMatcher } from '../../../lib/matcher';
 import { compileData } from '../../../lib/matcher/compile';
 import { found, p } from './helpers';
 
-describe('the compact layout (a million names in under 60 MB)', () => {
+describe('the compact layout (a million names in under 48 MB)', () => {
   it('stores a name\'s tail as one int per character and its end as one int', () => {
     const name = `${'Q'.repeat(150)}X`;
     // Root block (header, one label, one offset) + 150 single-child headers + one leaf.
@@ -33,9 +33,28 @@ describe('the compact layout (a million names in under 60 MB)', () => {
   });
 
   it('stores no fold for names whose case is never checked or repeats the previous verdict', () => {
-    const data = compileData([p('springfield', 'a'), p('Springfield', 'b'), p('Springfield', 'c')]);
-    expect(data.keepText).toBe('Springfield');
-    const keys = compileMatcher([p('Springfield', 'b'), p('Springfield', 'c')]).scan('Springfield and springfield');
+    const data = compileData([p('mcdonald', 'a'), p('McDonald', 'b'), p('McDonald', 'c')]);
+    // Led by its length.
+    expect(data.keepText).toBe('\u0008McDonald');
+    const keys = compileMatcher([p('McDonald', 'b'), p('McDonald', 'c')]).scan('McDonald and mcdonald');
     expect(keys.map((s) => s.entityKeys)).toEqual([['b', 'c']]);
+  });
+
+  it('stores no fold for a name that is its key in Title Case, and rebuilds it from the span', () => {
+    const names = ['Vera Torberg', 'Zoë Ball', 'Xi', 'New York', 'Jean-Luc Picard'];
+    const data = compileData(names.map((name) => p(name, name)));
+    expect(data.keepText + data.keepWide).toBe('\u000fJean-Luc Picard');
+    const matcher = compileMatcher(names.map((name) => p(name, name)));
+    const text = 'Vera Torberg, VERA TORBERG, Véra Tor\u00adberg; vera torberg, Vera torberg. Zoë Ball, Zoe Ball, zoe ball. Xi, XI, xi. NEW YORK, New york. Jean-Luc Picard, Jean-luc Picard.';
+    expect(found(matcher, text)).toEqual(['Vera Torberg', 'VERA TORBERG', 'Véra Tor\u00adberg', 'Zoë Ball', 'Zoe Ball', 'Xi', 'NEW YORK', 'Jean-Luc Picard']);
+  });
+
+  it('keeps a one-byte fold longer than its length character can say with the wide folds', () => {
+    const name = `xX${'ß'.repeat(130)}`;
+    const data = compileData([p(name, 'long')]);
+    expect(data.keepText).toBe('');
+    expect(data.keepWide.charCodeAt(0)).toBe(data.keepWide.length - 1);
+    expect(data.keepWide.length).toBeGreaterThan(256);
+    expect(found(compileMatcher([p(name, 'long')]), `${name}, ${name.toLowerCase()}`)).toEqual([name]);
   });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, compileMatcherInSteps } from '../../../lib/matcher';
+import { runSteps, sortedSteps } from '../../../lib/matcher/steps';
+import { p } from './helpers';
+
+describe('the compile in steps', () => {
+  it('hands the thread back between slices and builds the same matcher', async () => {
+    const patterns = Array.from({ length: 20_000 }, (_, i) => p(`Town ${i.toString(36)} Vale`, `pack/Q${i}`));
+    let pauses = 0;
+    const inSteps = await compileMatcherInSteps(patterns, {
+      budgetMs: 0,
+      pause: async () => {
+        pauses++;
+      },
+    });
+    // 20,000 names, keys and a few times as many trie nodes: a slice per few thousand.
+    expect(pauses).toBeGreaterThan(20);
+    const text = 'From Town 0 Vale to Town ezz Vale, past TOWN 1 VALE and town 2 vale.';
+    expect(inSteps.scan(text)).toEqual(compileMatcher(patterns).scan(text));
+    expect(inSteps.snapshot()).toEqual(compileMatcher(patterns).snapshot());
+  });
+
+  it('sorts keys in the default sort order, bucket by bucket', () => {
+    const keys = ['b', 'ba', 'a', 'ab', 'a b', 'é', 'z', '\u{1F600}x', 'ﬀ', 'aa', 'a\uffff', '\uffff', 'zz', ...Array.from({ length: 9000 }, (_, i) => `k${(i * 7919) % 9001}`)];
+    expect(runSteps(sortedSteps(keys))).toEqual(keys.toSorted());
+  });
+});
