@@ -3,7 +3,8 @@ import { compileMatcher, compileMatcherInSteps } from '../../../lib/matcher';
 import { runSteps, sortedSteps } from '../../../lib/matcher/steps';
 import { p } from './helpers';
 
-describe('the compile in steps', () => {
+// Three compiles of 20,000 names: seconds on a loaded machine; the checks are counts and equality, not time.
+describe('the compile in steps', { timeout: 30_000 }, () => {
   it('hands the thread back between slices and builds the same matcher', async () => {
     const patterns = Array.from({ length: 20_000 }, (_, i) => p(`Town ${i.toString(36)} Vale`, `pack/Q${i}`));
     let pauses = 0;
