@@ -187,3 +187,14 @@ describe('removing a feed’s pack from the pack list', () => {
     expect(await db.packs.get(feed.id)).toMatchObject({ source: { kind: 'feed', url: FEED_URL } });
   });
 });
+
+describe('a library that only follows feeds', () => {
+  it('holds something of the user’s own, so automatic backups start', async () => {
+    const { countLibrary } = await import('../../../lib/kb/library-marker');
+    const db = await seeded();
+    expect((await countLibrary(db)).ownItems).toBe(0);
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
+    await refreshFeed(db, feed.id, { fetch: server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured.' }])).fetch, now: () => NOW });
+    expect((await countLibrary(db)).ownItems).toBe(1);
+  });
+});
