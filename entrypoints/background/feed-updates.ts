@@ -58,7 +58,7 @@ export function startFeedUpdates({ db, ready }: FeedDeps): Pick<Handlers, 'feeds
       const problem = feedAddressProblem(url);
       if (problem) throw new HandlerError('bad-request', problem);
       await ready;
-      const alreadyFollowed = (await getFeed(db, feedIdOf(new URL(url).href))) !== undefined;
+      const alreadyFollowed = (await getFeed(db, feedIdOf(url))) !== undefined;
       const feed = await followFeed(db, { url, title });
       // Fetched at once (a new feed is due), in the background: the popup may close before
       // it is done. As a round of the due feeds: 50 feeds of an OPML file followed in a row

@@ -39,7 +39,9 @@ export function FeedsSection() {
   async function follow(url: string, title?: string): Promise<boolean> {
     try {
       const { alreadyFollowed, feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
-      if (!alreadyFollowed) setNote({ text: `Following ${feed.title ?? new URL(feed.url).host}; its articles are being fetched.`, error: false });
+      const name = feed.title ?? new URL(feed.url).host;
+      // Said plainly either way: a stale "Following …" line would read as a second follow.
+      setNote({ text: alreadyFollowed ? `You already follow ${name}.` : `Following ${name}; its articles are being fetched.`, error: false });
       return !alreadyFollowed;
     } catch (error) {
       setNote({ text: error instanceof Error ? error.message : 'Backstory could not follow that address.', error: true });

@@ -51,9 +51,23 @@ function shortHash(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The feed's id (and its pack's): the same address always gives the same id. */
+/**
+ * A feed's address as Backstory keeps it: without a fragment or an empty query, scheme
+ * and host lowercased (URL does that), so that `HTTP://h/feed.xml#x` and
+ * `http://h/feed.xml?` are the feed `http://h/feed.xml`, followed once. Every way of
+ * following (popup, typed address, OPML) goes through it. Throws when `url` is no URL.
+ */
+export function normalizeFeedUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  // An empty query ("feed.xml?") reads as "" but stays in href until set.
+  if (parsed.search === '') parsed.search = '';
+  return parsed.href;
+}
+
+/** The feed's id (and its pack's): the same address, however written, always gives the same id. */
 export function feedIdOf(url: string): string {
-  return `feed-${shortHash(url)}`;
+  return `feed-${shortHash(normalizeFeedUrl(url))}`;
 }
 
 /** Why `url` cannot be followed, as a sentence; undefined when it can. Any http(s) address the user chose may be followed, local ones included. */
@@ -82,7 +96,7 @@ export async function saveFeed(db: BackstoryDatabase, feed: FeedRecord): Promise
 
 /** Follows a feed (due at once); following one already followed changes nothing. Returns its record. */
 export async function followFeed(db: BackstoryDatabase, input: { url: string; title?: string }, now = Date.now()): Promise<FeedRecord> {
-  const url = new URL(input.url).href;
+  const url = normalizeFeedUrl(input.url);
   const id = feedIdOf(url);
   const existing = await getFeed(db, id);
   if (existing) return existing;

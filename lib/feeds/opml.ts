@@ -3,7 +3,7 @@
  * feedsmith (outlines nested in folders included), written with it.
  */
 import { generateOpml, parseOpml } from 'feedsmith';
-import { feedAddressProblem } from './feed-store';
+import { feedAddressProblem, normalizeFeedUrl } from './feed-store';
 
 /** Feeds one OPML file may add: a file of thousands is not a reading list. */
 const MAX_OPML_FEEDS = 500;
@@ -30,7 +30,7 @@ export function readOpml(text: string): OpmlFeed[] | undefined {
       if (feeds.size >= MAX_OPML_FEEDS) return;
       const url = outline.xmlUrl?.trim();
       if (url && !feedAddressProblem(url)) {
-        const href = new URL(url).href;
+        const href = normalizeFeedUrl(url);
         const title = (outline.title ?? outline.text)?.trim().slice(0, MAX_TITLE_CHARS) || undefined;
         if (!feeds.has(href)) feeds.set(href, { url: href, ...(title ? { title } : {}) });
       }

@@ -4,7 +4,7 @@ import { installPack } from '../../../lib/kb/install-pack';
 import { rowsOfPack } from '../../../lib/kb/keys';
 import { articlesToDrop } from '../../../lib/feeds/feed-pack';
 import { nextFetchAt, dueFeeds, FEED_PERIOD_MS } from '../../../lib/feeds/feed-schedule';
-import { followFeed, getFeed, listFeeds, unfollowFeed } from '../../../lib/feeds/feed-store';
+import { followFeed, getFeed, listFeeds, normalizeFeedUrl, unfollowFeed } from '../../../lib/feeds/feed-store';
 import { refreshDueFeeds, refreshFeed } from '../../../lib/feeds/refresh-feeds';
 import { readOpml, writeOpml } from '../../../lib/feeds/opml';
 import { freshDatabase, makePack } from '../kb/test-db';
@@ -118,6 +118,20 @@ describe('following a feed', () => {
     expect(await getFeed(db, a.id)).toBeUndefined();
     expect(await db.packs.get(a.id)).toBeUndefined();
     expect((await listFeeds(db)).map((f) => f.url)).toEqual(['https://b.example/feed']);
+  });
+});
+
+describe('one feed, however its address is written', () => {
+  it('follows http://h/feed.xml, HTTP://h/feed.xml#x and http://h/feed.xml? once', async () => {
+    const db = await seeded();
+    const a = await followFeed(db, { url: 'http://h.example/feed.xml' }, NOW);
+    const b = await followFeed(db, { url: 'HTTP://H.example/feed.xml#x' }, NOW);
+    const c = await followFeed(db, { url: 'http://h.example/feed.xml?' }, NOW);
+    expect([b.id, c.id]).toEqual([a.id, a.id]);
+    expect((await listFeeds(db)).map((f) => f.url)).toEqual(['http://h.example/feed.xml']);
+    expect(normalizeFeedUrl('http://h.example/feed.xml?a=1#top')).toBe('http://h.example/feed.xml?a=1');
+    const opml = `<?xml version="1.0"?><opml version="1.0"><head/><body><outline text="A" xmlUrl="http://h.example/feed.xml#x"/><outline text="B" xmlUrl="HTTP://h.example/feed.xml?"/></body></opml>`;
+    expect(readOpml(opml)).toEqual([{ url: 'http://h.example/feed.xml', title: 'A' }]);
   });
 });
 
