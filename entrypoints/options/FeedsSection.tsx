@@ -1,15 +1,19 @@
 import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FeedList, type FeedListItem } from '../../components/FeedList';
+import { UndoNotice } from '../../components/UndoNotice';
+import { useUndoCountdown } from '../../hooks/use-undo-countdown';
 import { getDatabase } from '../../lib/db/database';
 import { feedStatus } from '../../lib/feeds/feed-status';
-import { listFeeds, setFeedRetention, unfollowFeed } from '../../lib/feeds/feed-store';
+import { listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
+import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
 import { readOpml, writeOpml } from '../../lib/feeds/opml';
 import { createMessageClient } from '../../lib/messages/client';
 import { countOf } from '../../lib/text/plural';
 import { saveTextFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
 
+const feedName = (feed: { url: string; title?: string }) => feed.title ?? new URL(feed.url).host;
 const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
 const formatTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -19,7 +23,7 @@ async function loadFeeds(): Promise<Omit<FeedListItem, 'fetching'>[]> {
   const packs = await db.packs.bulkGet(feeds.map((f) => f.id));
   return feeds.map((feed, i) => ({
     id: feed.id,
-    title: feed.title ?? new URL(feed.url).host,
+    title: feedName(feed),
     url: feed.url,
     status: feedStatus(feed, formatTime),
     articleCount: packs[i]?.articleCount ?? 0,
@@ -35,11 +39,12 @@ export function FeedsSection() {
   const [fetching, setFetching] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState<{ text: string; error: boolean }>();
   const addressId = useId();
+  const undo = useUndoCountdown<UnfollowedFeed>();
 
   async function follow(url: string, title?: string): Promise<boolean> {
     try {
       const { alreadyFollowed, feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
-      const name = feed.title ?? new URL(feed.url).host;
+      const name = feedName(feed);
       // Said plainly either way: a stale "Following …" line would read as a second follow.
       setNote({ text: alreadyFollowed ? `You already follow ${name}.` : `Following ${name}; its articles are being fetched.`, error: false });
       return !alreadyFollowed;
@@ -56,6 +61,20 @@ export function FeedsSection() {
     } finally {
       setFetching((s) => new Set([...s].filter((x) => x !== id)));
     }
+  }
+
+  // One click, no "are you sure?": the Undo notice is the safety net, as in the pack list.
+  async function unfollow(id: string): Promise<void> {
+    const unfollowed = await unfollowWithUndo(getDatabase(), id);
+    setNote(undefined);
+    if (unfollowed) undo.offer(unfollowed);
+  }
+
+  async function onUndo(): Promise<void> {
+    const unfollowed = undo.take();
+    if (!unfollowed) return;
+    await undoUnfollow(getDatabase(), unfollowed);
+    setNote({ text: `You follow ${feedName(unfollowed.feed)} again.`, error: false });
   }
 
   async function importOpml(file: File): Promise<void> {
@@ -121,11 +140,12 @@ export function FeedsSection() {
           {note.text}
         </p>
       )}
+      {undo.pending && <UndoNotice message={`Unfollowed ${feedName(undo.pending.value.feed)}.`} secondsLeft={undo.pending.secondsLeft} onUndo={() => void onUndo()} />}
       {feeds && (
         <FeedList
           feeds={feeds.map((f) => ({ ...f, fetching: fetching.has(f.id) }))}
           onFetch={(id) => void fetchNow(id)}
-          onUnfollow={(id) => void unfollowFeed(getDatabase(), id)}
+          onUnfollow={(id) => void unfollow(id)}
           onRetention={(id, settings) => void setFeedRetention(getDatabase(), id, settings)}
         />
       )}

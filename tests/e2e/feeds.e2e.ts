@@ -102,6 +102,14 @@ describe('follow a site: its articles arrive by themselves', () => {
     expect(opml).toContain(`xmlUrl="${site.url('feed.xml')}"`);
     expect(opml).toContain(`xmlUrl="${site.url('broken.xml')}"`);
 
+    // One click unfollows, articles and all; Undo brings the feed back as it was.
+    await options.getByRole('button', { name: 'Unfollow Pamir Morning Post' }).click();
+    await expect.poll(() => feedItem('Pamir Morning Post').count(), POLL).toBe(0);
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Unfollowed' }).innerText(), POLL).toMatch(/Unfollowed Pamir Morning Post\.\s*Undo \(\d+ s\)/u);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-unfollow-undo.png`, fullPage: true });
+    await options.getByRole('button', { name: /^Undo/u }).click();
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toContain('3 articles kept.');
+
     await options.getByRole('button', { name: /^Unfollow / }).first().click();
     await options.getByRole('button', { name: /^Unfollow / }).first().click();
     await expect.poll(() => options.getByText('You follow no feeds yet').count(), POLL).toBe(1);

@@ -201,3 +201,26 @@ describe('removing a feed’s pack from the pack list', () => {
     expect(await db.packs.get(feed.id)).toMatchObject({ source: { kind: 'feed', url: FEED_URL } });
   });
 });
+
+describe('Unfollow with Undo', () => {
+  it('removes the feed and its pack in one click, and Undo follows it again with its articles; a feed never fetched too', async () => {
+    const { unfollowWithUndo, undoUnfollow } = await import('../../../lib/feeds/unfollow-with-undo');
+    const db = await seeded();
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
+    const waiting = await followFeed(db, { url: 'https://b.example/feed' }, NOW);
+    const srv = server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured in London.' }]));
+    await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW });
+
+    const gone = await unfollowWithUndo(db, feed.id);
+    const goneToo = await unfollowWithUndo(db, waiting.id);
+    expect(await listFeeds(db)).toEqual([]);
+    expect(await db.packs.get(feed.id)).toBeUndefined();
+    expect(await rowsOfPack(db.articles, feed.id).count()).toBe(0);
+
+    await undoUnfollow(db, gone!);
+    await undoUnfollow(db, goneToo!);
+    expect((await listFeeds(db)).map((f) => f.title ?? f.url)).toEqual(['https://b.example/feed', 'Test Times']);
+    expect(await db.packs.get(feed.id)).toMatchObject({ articleCount: 1, source: { kind: 'feed', url: FEED_URL } });
+    expect(await unfollowWithUndo(db, 'feed-none')).toBeUndefined();
+  });
+});
