@@ -9,6 +9,7 @@ import { listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
 import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
 import { readOpml, writeOpml } from '../../lib/feeds/opml';
 import { createMessageClient } from '../../lib/messages/client';
+import { nameList } from '../../lib/text/name-list';
 import { countOf } from '../../lib/text/plural';
 import { saveTextFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
@@ -78,14 +79,15 @@ export function FeedsSection() {
   }
 
   async function importOpml(file: File): Promise<void> {
-    const list = readOpml(await file.text());
-    if (!list) {
+    const read = readOpml(await file.text());
+    if (!read) {
       setNote({ text: `${file.name} is not an OPML file: nothing was added.`, error: true });
       return;
     }
     let added = 0;
-    for (const feed of list) if (await follow(feed.url, feed.title)) added++;
-    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(list.length - added, 'feed')} already followed.`, error: false });
+    for (const feed of read.feeds) if (await follow(feed.url, feed.title)) added++;
+    const skipped = read.skipped.length > 0 ? ` ${read.skipped.length.toLocaleString()} skipped (not a web address): ${nameList(read.skipped)}.` : '';
+    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(read.feeds.length - added, 'feed')} already followed.${skipped}`, error: false });
   }
 
   return (

@@ -114,8 +114,12 @@ describe('follow a site: its articles arrive by themselves', () => {
     await options.getByRole('button', { name: /^Unfollow / }).first().click();
     await expect.poll(() => options.getByText('You follow no feeds yet').count(), POLL).toBe(1);
 
-    await options.locator('input[type=file]').setInputFiles({ name: 'backstory-feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
-    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('backstory-feeds.opml: 2 feeds added, 0 feeds already followed.');
+    // An outline that is no web address is skipped, and said so by name.
+    const withBad = opml.replace('</body>', '<outline text="Evil outline" xmlUrl="javascript:alert(1)"/></body>');
+    await options.locator('input[type=file]').setInputFiles({ name: 'backstory-feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(withBad) });
+    await expect
+      .poll(() => options.getByRole('status').filter({ hasText: 'opml' }).innerText(), POLL)
+      .toContain('backstory-feeds.opml: 2 feeds added, 0 feeds already followed. 1 skipped (not a web address): Evil outline.');
     await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/Fetched .*: 3 new articles/u);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-imported.png`, fullPage: true });
   });

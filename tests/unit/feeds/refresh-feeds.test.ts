@@ -7,6 +7,7 @@ import { nextFetchAt, dueFeeds, FEED_PERIOD_MS } from '../../../lib/feeds/feed-s
 import { followFeed, getFeed, listFeeds, normalizeFeedUrl, unfollowFeed } from '../../../lib/feeds/feed-store';
 import { refreshDueFeeds, refreshFeed } from '../../../lib/feeds/refresh-feeds';
 import { readOpml, writeOpml } from '../../../lib/feeds/opml';
+import { nameList } from '../../../lib/text/name-list';
 import { freshDatabase, makePack } from '../kb/test-db';
 
 const FEED_URL = 'http://127.0.0.1:8080/feed.xml';
@@ -131,7 +132,7 @@ describe('one feed, however its address is written', () => {
     expect((await listFeeds(db)).map((f) => f.url)).toEqual(['http://h.example/feed.xml']);
     expect(normalizeFeedUrl('http://h.example/feed.xml?a=1#top')).toBe('http://h.example/feed.xml?a=1');
     const opml = `<?xml version="1.0"?><opml version="1.0"><head/><body><outline text="A" xmlUrl="http://h.example/feed.xml#x"/><outline text="B" xmlUrl="HTTP://h.example/feed.xml?"/></body></opml>`;
-    expect(readOpml(opml)).toEqual([{ url: 'http://h.example/feed.xml', title: 'A' }]);
+    expect(readOpml(opml)?.feeds).toEqual([{ url: 'http://h.example/feed.xml', title: 'A' }]);
   });
 });
 
@@ -159,10 +160,19 @@ describe('retention and schedule', () => {
 describe('OPML', () => {
   it('round-trips the followed list, and reads nested folders, skipping what is not http', () => {
     const text = writeOpml([{ url: 'https://a.example/feed', title: 'A & B' }, { url: 'http://127.0.0.1:1/x.xml' }]);
-    expect(readOpml(text)).toEqual([{ url: 'https://a.example/feed', title: 'A & B' }, { url: 'http://127.0.0.1:1/x.xml', title: 'http://127.0.0.1:1/x.xml' }]);
+    expect(readOpml(text)?.feeds).toEqual([{ url: 'https://a.example/feed', title: 'A & B' }, { url: 'http://127.0.0.1:1/x.xml', title: 'http://127.0.0.1:1/x.xml' }]);
     const nested = `<?xml version="1.0"?><opml version="1.0"><head><title>x</title></head><body><outline text="News"><outline text="C" type="rss" xmlUrl="https://c.example/rss"/><outline text="bad" xmlUrl="javascript:alert(1)"/></outline><outline text="C again" xmlUrl="https://c.example/rss"/></body></opml>`;
-    expect(readOpml(nested)).toEqual([{ url: 'https://c.example/rss', title: 'C' }]);
+    expect(readOpml(nested)).toEqual({ feeds: [{ url: 'https://c.example/rss', title: 'C' }], skipped: ['bad'] });
     expect(readOpml('not xml at all')).toBeUndefined();
+  });
+
+  it('names the outlines it skips because their feed address is no web address', () => {
+    const bad = Array.from({ length: 8 }, (_, i) => `<outline text="Bad ${i}" xmlUrl="${i % 2 ? 'javascript:alert(1)' : 'not a url'}"/>`).join('');
+    const read = readOpml(`<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="Ok" xmlUrl="https://ok.example/rss"/>${bad}<outline xmlUrl="ftp://x/y"/></body></opml>`);
+    expect(read?.feeds).toEqual([{ url: 'https://ok.example/rss', title: 'Ok' }]);
+    expect(read?.skipped).toEqual([...Array.from({ length: 8 }, (_, i) => `Bad ${i}`), 'ftp://x/y']);
+    expect(nameList(read!.skipped)).toBe('Bad 0, Bad 1, Bad 2, Bad 3, Bad 4 and 4 more');
+    expect(nameList(['A', 'B'])).toBe('A, B');
   });
 });
 
