@@ -5,7 +5,7 @@ import { UndoNotice } from '../../components/UndoNotice';
 import { useUndoCountdown } from '../../hooks/use-undo-countdown';
 import { getDatabase } from '../../lib/db/database';
 import { feedStatus } from '../../lib/feeds/feed-status';
-import { listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
+import { feedName, listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
 import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
 import { readOpml, writeOpml } from '../../lib/feeds/opml';
 import { createMessageClient } from '../../lib/messages/client';
@@ -14,7 +14,6 @@ import { countOf } from '../../lib/text/plural';
 import { saveTextFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
 
-const feedName = (feed: { url: string; title?: string }) => feed.title ?? new URL(feed.url).host;
 const client = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
 const formatTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

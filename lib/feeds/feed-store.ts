@@ -70,6 +70,17 @@ export function feedIdOf(url: string): string {
   return `feed-${shortHash(normalizeFeedUrl(url))}`;
 }
 
+/**
+ * What a feed is called: its title once known, else its address without the scheme
+ * ("127.0.0.1:8765/feed.xml"), so two feeds of one site can be told apart, on screen and
+ * in their buttons' names.
+ */
+export function feedName(feed: { url: string; title?: string }): string {
+  if (feed.title) return feed.title;
+  const { host, pathname, search } = new URL(feed.url);
+  return `${host}${pathname === '/' ? '' : pathname}${search}`;
+}
+
 /** Why `url` cannot be followed, as a sentence; undefined when it can. Any http(s) address the user chose may be followed, local ones included. */
 export function feedAddressProblem(url: string): string | undefined {
   try {

@@ -93,6 +93,15 @@ describe('follow a site: its articles arrive by themselves', () => {
     await options.getByRole('button', { name: 'Follow', exact: true }).click();
     const broken = feedItem('broken.xml');
     await expect.poll(() => broken.innerText(), POLL).toContain('This address does not give a feed Backstory can read (RSS, Atom or JSON Feed). Backstory tries again');
+    // Untitled, it is called by host and path, in its heading and its buttons' names.
+    const name = `${new URL(site.origin).host}/broken.xml`;
+    expect(await broken.getByRole('heading').innerText()).toBe(name);
+    expect(await broken.getByRole('button', { name: `Fetch ${name} now` }).count()).toBe(1);
+    // The same address written otherwise is the same feed, and the page says so.
+    await options.getByLabel('Feed address').fill(`${site.url('broken.xml')}#again`);
+    await options.getByRole('button', { name: 'Follow', exact: true }).click();
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'follow' }).innerText(), POLL).toBe(`You already follow ${name}.`);
+    expect(await feedItem('broken.xml').count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-error.png`, fullPage: true });
   });
 
