@@ -76,6 +76,8 @@ describe('FollowSite and FeedList', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Fetch A now' }));
     fireEvent.click(screen.getByRole('button', { name: 'Unfollow A' }));
     fireEvent.change(screen.getByLabelText('Days to keep articles of A'), { target: { value: '30' } });
+    const hint = screen.getByLabelText('Most articles to keep of A').getAttribute('aria-describedby');
+    expect(document.getElementById(hint!)?.textContent).toBe('Backstory reads at most 500 items from each fetch.');
     expect([onFetch.mock.calls[0], onUnfollow.mock.calls[0], onRetention.mock.calls[0]]).toEqual([['f'], ['f'], ['f', { retentionDays: 30, maxItems: 1000 }]]);
   });
 });
