@@ -45,6 +45,8 @@ export function FeedsSection() {
     try {
       const { alreadyFollowed, feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
       const name = feedName(feed);
+      // Followed again by hand: an Undo of its unfollowing would now put back a stale copy.
+      if (undo.pending?.value.feed.id === feed.id) undo.take();
       // Said plainly either way: a stale "Following …" line would read as a second follow.
       setNote({ text: alreadyFollowed ? `You already follow ${name}.` : `Following ${name}; its articles are being fetched.`, error: false });
       return !alreadyFollowed;
