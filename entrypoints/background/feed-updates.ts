@@ -22,8 +22,9 @@ export interface FeedDeps {
 const options: RefreshOptions = { fetch: (url, init) => fetch(url, init) };
 
 /**
- * Fetches are one at a time: the alarm, "Fetch now" and a new follow queue behind each
- * other, so the background never parses two feeds at once and a feed is never written twice.
+ * Rounds are one at a time: the alarm, "Fetch now" and a new follow queue behind each
+ * other, so a feed is never fetched or written twice at once (within a round, a few
+ * feeds download at once: lib/feeds/refresh-feeds.ts).
  */
 function createQueue() {
   let tail: Promise<unknown> = Promise.resolve();

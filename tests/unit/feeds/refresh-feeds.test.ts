@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getEntityCards } from '../../../lib/kb/entity-card';
 import { installPack } from '../../../lib/kb/install-pack';
 import { rowsOfPack } from '../../../lib/kb/keys';
@@ -133,6 +133,36 @@ describe('one feed, however its address is written', () => {
     expect(normalizeFeedUrl('http://h.example/feed.xml?a=1#top')).toBe('http://h.example/feed.xml?a=1');
     const opml = `<?xml version="1.0"?><opml version="1.0"><head/><body><outline text="A" xmlUrl="http://h.example/feed.xml#x"/><outline text="B" xmlUrl="HTTP://h.example/feed.xml?"/></body></opml>`;
     expect(readOpml(opml)?.feeds).toEqual([{ url: 'http://h.example/feed.xml', title: 'A' }]);
+  });
+});
+
+describe('a round of fetches', () => {
+  it('fetches up to 4 feeds at once, so one that hangs does not hold up the others', async () => {
+    const db = await seeded();
+    const urls = ['http://a.example/hang', ...Array.from({ length: 6 }, (_, i) => `http://b${i}.example/feed`)];
+    for (const url of urls) await followFeed(db, { url }, NOW);
+    const srv = server(rss([{ id: '1', title: 'One', body: 'One.' }]));
+    let release!: () => void;
+    const hanging = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const fetch = async (url: string, init: RequestInit) => {
+      asked.push(url);
+      most = Math.max(most, ++inFlight);
+      try {
+        await (url.includes('hang') ? hanging : new Promise((r) => setTimeout(r, 5)));
+        return await srv.fetch(url, init);
+      } finally {
+        inFlight--;
+      }
+    };
+    const round = refreshDueFeeds(db, { fetch, now: () => NOW });
+    await vi.waitFor(() => expect(asked).toHaveLength(7), { timeout: 2000 });
+    release();
+    expect(await round).toBe(7);
+    expect(most).toBe(4);
+    expect((await listFeeds(db)).every((f) => f.lastOutcome === 'new')).toBe(true);
   });
 });
 
