@@ -4,7 +4,6 @@
  * own (lib/feeds/feed-pack.ts), whose id is the feed's id.
  */
 import type { BackstoryDatabase } from '../db/database';
-import { removePack } from '../kb/install-pack';
 
 export interface FeedRecord {
   /** Also the id of the feed's pack. */
@@ -152,12 +151,6 @@ export async function forgetFeedRecord(db: BackstoryDatabase, id: string): Promi
   const feed = await getFeed(db, id);
   if (feed) await db.meta.delete(feedKey(id));
   return feed;
-}
-
-/** Stops following a feed and removes its pack, articles and all. */
-export async function unfollowFeed(db: BackstoryDatabase, id: string): Promise<void> {
-  await db.meta.delete(feedKey(id));
-  await removePack(db, id);
 }
 
 /** Changes a feed's retention settings. */

@@ -90,7 +90,7 @@ const FETCHES_AT_ONCE = 4;
 
 /** `work` on each of `items`, at most `limit` at once; the results in the items' order. */
 async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
+  const results: R[] = [];
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -4,8 +4,9 @@ import { installPack } from '../../../lib/kb/install-pack';
 import { rowsOfPack } from '../../../lib/kb/keys';
 import { articlesToDrop } from '../../../lib/feeds/feed-pack';
 import { nextFetchAt, dueFeeds, FEED_PERIOD_MS } from '../../../lib/feeds/feed-schedule';
-import { followFeed, getFeed, listFeeds, normalizeFeedUrl, unfollowFeed } from '../../../lib/feeds/feed-store';
+import { followFeed, getFeed, listFeeds, normalizeFeedUrl } from '../../../lib/feeds/feed-store';
 import { refreshDueFeeds, refreshFeed } from '../../../lib/feeds/refresh-feeds';
+import { undoUnfollow, unfollowWithUndo } from '../../../lib/feeds/unfollow-with-undo';
 import { readOpml, writeOpml } from '../../../lib/feeds/opml';
 import { nameList } from '../../../lib/text/name-list';
 import { freshDatabase, makePack } from '../kb/test-db';
@@ -115,7 +116,7 @@ describe('following a feed', () => {
     expect(asked.sort()).toEqual(['http://127.0.0.1:8080/feed.xml', 'https://b.example/feed']);
     // Written in one transaction: one announcement for the round (one re-index, one rescan).
     expect((await db.packs.toArray()).filter((p) => p.source.kind === 'feed').map((p) => p.articleCount)).toEqual([1, 1]);
-    await unfollowFeed(db, a.id);
+    await unfollowWithUndo(db, a.id);
     expect(await getFeed(db, a.id)).toBeUndefined();
     expect(await db.packs.get(a.id)).toBeUndefined();
     expect((await listFeeds(db)).map((f) => f.url)).toEqual(['https://b.example/feed']);
@@ -244,7 +245,6 @@ describe('removing a feed’s pack from the pack list', () => {
 
 describe('Unfollow with Undo', () => {
   it('removes the feed and its pack in one click, and Undo follows it again with its articles; a feed never fetched too', async () => {
-    const { unfollowWithUndo, undoUnfollow } = await import('../../../lib/feeds/unfollow-with-undo');
     const db = await seeded();
     const feed = await followFeed(db, { url: FEED_URL }, NOW);
     const waiting = await followFeed(db, { url: 'https://b.example/feed' }, NOW);
