@@ -1,3 +1,4 @@
+import { FEED_LIMITS } from '../lib/feeds/feed-limits';
 import type { FeedStatus } from '../lib/feeds/feed-status';
 import { countOf } from '../lib/text/plural';
 
@@ -56,10 +57,15 @@ export function FeedList({ feeds, onFetch, onUnfollow, onRetention }: FeedListPr
                   max={ITEMS.max}
                   value={feed.maxItems}
                   aria-label={`Most articles to keep of ${feed.title}`}
+                  aria-describedby={`${feed.id}-items-hint`}
                   onChange={(e) => onRetention(feed.id, { retentionDays: feed.retentionDays, maxItems: clamp(Number(e.currentTarget.value), ITEMS) })}
                 />{' '}
                 articles
               </label>
+              {/* "At most 1000" with 500 kept reads as a bug unless said: each answer is read up to the cap. */}
+              <p id={`${feed.id}-items-hint`} class="muted small">
+                Backstory reads at most {FEED_LIMITS.maxItems.toLocaleString()} items from each fetch.
+              </p>
             </div>
           </div>
           <div class="pack-list__actions">

@@ -22,8 +22,9 @@ export interface FeedDeps {
 const options: RefreshOptions = { fetch: (url, init) => fetch(url, init) };
 
 /**
- * Fetches are one at a time: the alarm, "Fetch now" and a new follow queue behind each
- * other, so the background never parses two feeds at once and a feed is never written twice.
+ * Rounds are one at a time: the alarm, "Fetch now" and a new follow queue behind each
+ * other, so a feed is never fetched or written twice at once (within a round, a few
+ * feeds download at once: lib/feeds/refresh-feeds.ts).
  */
 function createQueue() {
   let tail: Promise<unknown> = Promise.resolve();
@@ -58,7 +59,7 @@ export function startFeedUpdates({ db, ready }: FeedDeps): Pick<Handlers, 'feeds
       const problem = feedAddressProblem(url);
       if (problem) throw new HandlerError('bad-request', problem);
       await ready;
-      const alreadyFollowed = (await getFeed(db, feedIdOf(new URL(url).href))) !== undefined;
+      const alreadyFollowed = (await getFeed(db, feedIdOf(url))) !== undefined;
       const feed = await followFeed(db, { url, title });
       // Fetched at once (a new feed is due), in the background: the popup may close before
       // it is done. As a round of the due feeds: 50 feeds of an OPML file followed in a row

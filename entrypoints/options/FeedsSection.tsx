@@ -1,11 +1,15 @@
 import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FeedList, type FeedListItem } from '../../components/FeedList';
+import { UndoNotice } from '../../components/UndoNotice';
+import { useUndoCountdown } from '../../hooks/use-undo-countdown';
 import { getDatabase } from '../../lib/db/database';
 import { feedStatus } from '../../lib/feeds/feed-status';
-import { listFeeds, setFeedRetention, unfollowFeed } from '../../lib/feeds/feed-store';
+import { feedName, listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
+import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
 import { readOpml, writeOpml } from '../../lib/feeds/opml';
 import { createMessageClient } from '../../lib/messages/client';
+import { nameList } from '../../lib/text/name-list';
 import { countOf } from '../../lib/text/plural';
 import { saveTextFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
@@ -19,7 +23,7 @@ async function loadFeeds(): Promise<Omit<FeedListItem, 'fetching'>[]> {
   const packs = await db.packs.bulkGet(feeds.map((f) => f.id));
   return feeds.map((feed, i) => ({
     id: feed.id,
-    title: feed.title ?? new URL(feed.url).host,
+    title: feedName(feed),
     url: feed.url,
     status: feedStatus(feed, formatTime),
     articleCount: packs[i]?.articleCount ?? 0,
@@ -35,11 +39,16 @@ export function FeedsSection() {
   const [fetching, setFetching] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState<{ text: string; error: boolean }>();
   const addressId = useId();
+  const undo = useUndoCountdown<UnfollowedFeed>();
 
   async function follow(url: string, title?: string): Promise<boolean> {
     try {
       const { alreadyFollowed, feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
-      if (!alreadyFollowed) setNote({ text: `Following ${feed.title ?? new URL(feed.url).host}; its articles are being fetched.`, error: false });
+      const name = feedName(feed);
+      // Followed again by hand: an Undo of its unfollowing would now put back a stale copy.
+      if (undo.pending?.value.feed.id === feed.id) undo.take();
+      // Said plainly either way: a stale "Following …" line would read as a second follow.
+      setNote({ text: alreadyFollowed ? `You already follow ${name}.` : `Following ${name}; its articles are being fetched.`, error: false });
       return !alreadyFollowed;
     } catch (error) {
       setNote({ text: error instanceof Error ? error.message : 'Backstory could not follow that address.', error: true });
@@ -56,15 +65,30 @@ export function FeedsSection() {
     }
   }
 
+  // One click, no "are you sure?": the Undo notice is the safety net, as in the pack list.
+  async function unfollow(id: string): Promise<void> {
+    const unfollowed = await unfollowWithUndo(getDatabase(), id);
+    setNote(undefined);
+    if (unfollowed) undo.offer(unfollowed);
+  }
+
+  async function onUndo(): Promise<void> {
+    const unfollowed = undo.take();
+    if (!unfollowed) return;
+    await undoUnfollow(getDatabase(), unfollowed);
+    setNote({ text: `You follow ${feedName(unfollowed.feed)} again.`, error: false });
+  }
+
   async function importOpml(file: File): Promise<void> {
-    const list = readOpml(await file.text());
-    if (!list) {
+    const read = readOpml(await file.text());
+    if (!read) {
       setNote({ text: `${file.name} is not an OPML file: nothing was added.`, error: true });
       return;
     }
     let added = 0;
-    for (const feed of list) if (await follow(feed.url, feed.title)) added++;
-    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(list.length - added, 'feed')} already followed.`, error: false });
+    for (const feed of read.feeds) if (await follow(feed.url, feed.title)) added++;
+    const skipped = read.skipped.length > 0 ? ` ${read.skipped.length.toLocaleString()} skipped (not a web address): ${nameList(read.skipped)}.` : '';
+    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(read.feeds.length - added, 'feed')} already followed.${skipped}`, error: false });
   }
 
   return (
@@ -119,11 +143,12 @@ export function FeedsSection() {
           {note.text}
         </p>
       )}
+      {undo.pending && <UndoNotice message={`Unfollowed ${feedName(undo.pending.value.feed)}.`} secondsLeft={undo.pending.secondsLeft} onUndo={() => void onUndo()} />}
       {feeds && (
         <FeedList
           feeds={feeds.map((f) => ({ ...f, fetching: fetching.has(f.id) }))}
           onFetch={(id) => void fetchNow(id)}
-          onUnfollow={(id) => void unfollowFeed(getDatabase(), id)}
+          onUnfollow={(id) => void unfollow(id)}
           onRetention={(id, settings) => void setFeedRetention(getDatabase(), id, settings)}
         />
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ImportProgress } from '../../components/ImportProgress';
 import { ImportReport, type ImportReportProps } from '../../components/ImportReport';
 import { PackList } from '../../components/PackList';
@@ -17,16 +17,10 @@ import { inputLabel, usePackImport, type ImportInput } from './import/use-pack-i
 import { runImportInWorker } from '../../workers/library-worker';
 import { saveJsonFile } from './save-file';
 import { useLiveQuery } from './use-live-query';
-
-/** How long a removed pack can be brought back, in seconds. */
-const UNDO_SECONDS = 10;
+import { useUndoCountdown } from '../../hooks/use-undo-countdown';
 
 const UNITS = { download: 'bytes', read: 'bytes', validate: 'items', prepare: 'articles', write: 'rows' } as const;
 
-interface PendingUndo {
-  rows: RemovedPack;
-  secondsLeft: number;
-}
 
 /** Turns a pack's highlighting on or off; open tabs follow at once. */
 async function onToggle(pack: PackRow, enabled: boolean) {
@@ -65,14 +59,8 @@ export function PacksSection() {
   const refreshDays = useLiveQuery(() => loadRefreshDays(getDatabase()), []);
   const [checking, setChecking] = useState<string>();
   const [report, setReport] = useState<ImportReportProps>();
-  const [undo, setUndo] = useState<PendingUndo>();
+  const undo = useUndoCountdown<RemovedPack>();
   const { running, run } = usePackImport();
-
-  useEffect(() => {
-    if (!undo) return;
-    const timer = setTimeout(() => setUndo(undo.secondsLeft > 1 ? { ...undo, secondsLeft: undo.secondsLeft - 1 } : undefined), 1000);
-    return () => clearTimeout(timer);
-  }, [undo]);
 
   async function start(input: ImportInput, replace = false) {
     setReport(undefined);
@@ -113,14 +101,14 @@ export function PacksSection() {
   async function onRemove(pack: PackRow) {
     const rows = await removePackWithUndo(getDatabase(), pack.id);
     setReport(undefined);
-    if (rows) setUndo({ rows, secondsLeft: UNDO_SECONDS });
+    if (rows) undo.offer(rows);
   }
 
   async function onUndo() {
-    if (!undo) return;
-    setUndo(undefined);
-    await undoRemovePack(getDatabase(), undo.rows);
-    setReport({ tone: 'success', summary: `Restored ${undo.rows.pack.name}.` });
+    const rows = undo.take();
+    if (!rows) return;
+    await undoRemovePack(getDatabase(), rows);
+    setReport({ tone: 'success', summary: `Restored ${rows.pack.name}.` });
   }
 
   const stages = IMPORT_STAGES.filter((s) => s !== 'download' || running?.input.kind === 'url').map((id) => ({ id, label: STAGE_LABELS[id] }));
@@ -146,7 +134,7 @@ export function PacksSection() {
         </p>
       )}
       {report && <ImportReport {...report} />}
-      {undo && <UndoNotice message={`Removed ${undo.rows.pack.name}.`} secondsLeft={undo.secondsLeft} onUndo={() => void onUndo()} />}
+      {undo.pending && <UndoNotice message={`Removed ${undo.pending.value.pack.name}.`} secondsLeft={undo.pending.secondsLeft} onUndo={() => void onUndo()} />}
       {packs === undefined ? (
         <p class="muted">Loading…</p>
       ) : (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FollowSite, type SiteFeed } from '../../components/FollowSite';
 import { getDatabase } from '../../lib/db/database';
-import { feedIdOf, getFeed } from '../../lib/feeds/feed-store';
+import { feedIdOf, feedName, getFeed } from '../../lib/feeds/feed-store';
 import { createMessageClient } from '../../lib/messages/client';
 import { askTab } from './tab-client';
 
@@ -32,9 +32,10 @@ export function FollowSiteContainer({ tabId }: { tabId: number | undefined }) {
     setNote(undefined);
     try {
       const title = feeds.find((f) => f.url === url)?.title;
-      const { feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
+      const { feed, alreadyFollowed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
       setFeeds((list) => list.map((f) => (f.url === url ? { ...f, followed: true } : f)));
-      setNote({ text: `Following ${feed.title ?? new URL(feed.url).host}. Its articles are being fetched now, then every two hours.`, error: false });
+      const name = feedName(feed);
+      setNote({ text: alreadyFollowed ? `You already follow ${name}.` : `Following ${name}. Its articles are being fetched now, then every two hours.`, error: false });
     } catch (error) {
       console.error('Backstory: could not follow this site', error);
       setNote({ text: 'Backstory could not follow this site. Try again, or add the feed in the options page.', error: true });

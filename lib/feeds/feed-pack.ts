@@ -15,7 +15,7 @@ import { packToRows } from '../kb/pack-to-rows';
 import { writeLibrary } from '../kb/write-library';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, PackArticleSchema, type Pack, type PackArticle } from '../pack/schema';
 import { comparableUrl } from '../text/safe-url';
-import type { FeedRecord } from './feed-store';
+import { feedName, type FeedRecord } from './feed-store';
 import type { FeedItem, ParsedFeed } from './parse-feed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -89,7 +89,7 @@ export interface FeedWriteResult {
  */
 export async function writeFeedItems(db: BackstoryDatabase, feed: FeedRecord, parsed: ParsedFeed, options: { now: number; matcher?: Matcher }): Promise<FeedWriteResult> {
   const { now } = options;
-  const title = parsed.title || feed.title || new URL(feed.url).host;
+  const title = parsed.title || feedName(feed);
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
     const existing = await rowsOfPack(db.articles, feed.id).toArray();
     const ids = new Set(existing.map((a) => a.id));

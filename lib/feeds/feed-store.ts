@@ -4,7 +4,6 @@
  * own (lib/feeds/feed-pack.ts), whose id is the feed's id.
  */
 import type { BackstoryDatabase } from '../db/database';
-import { removePack } from '../kb/install-pack';
 
 export interface FeedRecord {
   /** Also the id of the feed's pack. */
@@ -51,9 +50,34 @@ function shortHash(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The feed's id (and its pack's): the same address always gives the same id. */
+/**
+ * A feed's address as Backstory keeps it: without a fragment or an empty query, scheme
+ * and host lowercased (URL does that), so that `HTTP://h/feed.xml#x` and
+ * `http://h/feed.xml?` are the feed `http://h/feed.xml`, followed once. Every way of
+ * following (popup, typed address, OPML) goes through it. Throws when `url` is no URL.
+ */
+export function normalizeFeedUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  // An empty query ("feed.xml?") reads as "" but stays in href until set.
+  if (parsed.search === '') parsed.search = '';
+  return parsed.href;
+}
+
+/** The feed's id (and its pack's): the same address, however written, always gives the same id. */
 export function feedIdOf(url: string): string {
-  return `feed-${shortHash(url)}`;
+  return `feed-${shortHash(normalizeFeedUrl(url))}`;
+}
+
+/**
+ * What a feed is called: its title once known, else its address without the scheme
+ * ("127.0.0.1:8765/feed.xml"), so two feeds of one site can be told apart, on screen and
+ * in their buttons' names.
+ */
+export function feedName(feed: { url: string; title?: string }): string {
+  if (feed.title) return feed.title;
+  const { host, pathname, search } = new URL(feed.url);
+  return `${host}${pathname === '/' ? '' : pathname}${search}`;
 }
 
 /** Why `url` cannot be followed, as a sentence; undefined when it can. Any http(s) address the user chose may be followed, local ones included. */
@@ -82,7 +106,7 @@ export async function saveFeed(db: BackstoryDatabase, feed: FeedRecord): Promise
 
 /** Follows a feed (due at once); following one already followed changes nothing. Returns its record. */
 export async function followFeed(db: BackstoryDatabase, input: { url: string; title?: string }, now = Date.now()): Promise<FeedRecord> {
-  const url = new URL(input.url).href;
+  const url = normalizeFeedUrl(input.url);
   const id = feedIdOf(url);
   const existing = await getFeed(db, id);
   if (existing) return existing;
@@ -127,12 +151,6 @@ export async function forgetFeedRecord(db: BackstoryDatabase, id: string): Promi
   const feed = await getFeed(db, id);
   if (feed) await db.meta.delete(feedKey(id));
   return feed;
-}
-
-/** Stops following a feed and removes its pack, articles and all. */
-export async function unfollowFeed(db: BackstoryDatabase, id: string): Promise<void> {
-  await db.meta.delete(feedKey(id));
-  await removePack(db, id);
 }
 
 /** Changes a feed's retention settings. */

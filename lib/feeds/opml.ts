@@ -3,7 +3,7 @@
  * feedsmith (outlines nested in folders included), written with it.
  */
 import { generateOpml, parseOpml } from 'feedsmith';
-import { feedAddressProblem } from './feed-store';
+import { feedAddressProblem, normalizeFeedUrl } from './feed-store';
 
 /** Feeds one OPML file may add: a file of thousands is not a reading list. */
 const MAX_OPML_FEEDS = 500;
@@ -16,8 +16,15 @@ export interface OpmlFeed {
 
 type Outline = { text?: string; title?: string; xmlUrl?: string; outlines?: Outline[] };
 
-/** The feeds an OPML file lists (http and https ones, each once); undefined when the text is not OPML. */
-export function readOpml(text: string): OpmlFeed[] | undefined {
+export interface OpmlList {
+  /** The http and https feeds, each once. */
+  feeds: OpmlFeed[];
+  /** Names of the outlines whose feed address is no web address (javascript:, not a URL…), so the user is told. */
+  skipped: string[];
+}
+
+/** The feeds an OPML file lists, and those it names that cannot be followed; undefined when the text is not OPML. */
+export function readOpml(text: string): OpmlList | undefined {
   let outlines: Outline[];
   try {
     outlines = (parseOpml(text).body?.outlines ?? []) as Outline[];
@@ -25,20 +32,23 @@ export function readOpml(text: string): OpmlFeed[] | undefined {
     return undefined;
   }
   const feeds = new Map<string, OpmlFeed>();
+  const skipped: string[] = [];
   const visit = (list: Outline[], depth: number) => {
     for (const outline of list) {
       if (feeds.size >= MAX_OPML_FEEDS) return;
       const url = outline.xmlUrl?.trim();
+      const title = (outline.title ?? outline.text)?.trim().slice(0, MAX_TITLE_CHARS) || undefined;
       if (url && !feedAddressProblem(url)) {
-        const href = new URL(url).href;
-        const title = (outline.title ?? outline.text)?.trim().slice(0, MAX_TITLE_CHARS) || undefined;
+        const href = normalizeFeedUrl(url);
         if (!feeds.has(href)) feeds.set(href, { url: href, ...(title ? { title } : {}) });
+      } else if (url) {
+        skipped.push(title ?? url.slice(0, MAX_TITLE_CHARS));
       }
       if (outline.outlines && depth < 8) visit(outline.outlines, depth + 1);
     }
   };
   visit(outlines, 0);
-  return [...feeds.values()];
+  return { feeds: [...feeds.values()], skipped };
 }
 
 /** An OPML 2.0 file of the followed feeds. */

@@ -82,14 +82,33 @@ export async function refreshFeed(db: BackstoryDatabase, id: string, options: Re
 }
 
 /**
- * Fetches every followed feed that is due, one after another (never two at once: the
- * background stays light), then writes them all at once. One feed's failure never
- * stops the others. Returns how many were fetched.
+ * Feeds fetched at once in a round: one that hangs (up to the 60 s time limit) no longer
+ * holds up all the others, and the background still holds at most this many answers
+ * (10 MB each at most) in memory. Parsing stays one at a time (it is synchronous).
+ */
+const FETCHES_AT_ONCE = 4;
+
+/** `work` on each of `items`, at most `limit` at once; the results in the items' order. */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Fetches every followed feed that is due, a few at a time, then writes them all at
+ * once. One feed's failure never stops the others. Returns how many were fetched.
  */
 export async function refreshDueFeeds(db: BackstoryDatabase, options: RefreshOptions): Promise<number> {
   const due = dueFeeds(await listFeeds(db), (options.now ?? Date.now)());
-  const fetched: Fetched[] = [];
-  for (const feed of due) fetched.push(await fetchParsed(feed, options));
+  const fetched = await inPool(due, FETCHES_AT_ONCE, (feed) => fetchParsed(feed, options));
   if (fetched.length > 0) await writeFetched(db, fetched);
   return due.length;
 }

@@ -93,6 +93,15 @@ describe('follow a site: its articles arrive by themselves', () => {
     await options.getByRole('button', { name: 'Follow', exact: true }).click();
     const broken = feedItem('broken.xml');
     await expect.poll(() => broken.innerText(), POLL).toContain('This address does not give a feed Backstory can read (RSS, Atom or JSON Feed). Backstory tries again');
+    // Untitled, it is called by host and path, in its heading and its buttons' names.
+    const name = `${new URL(site.origin).host}/broken.xml`;
+    expect(await broken.getByRole('heading').innerText()).toBe(name);
+    expect(await broken.getByRole('button', { name: `Fetch ${name} now` }).count()).toBe(1);
+    // The same address written otherwise is the same feed, and the page says so.
+    await options.getByLabel('Feed address').fill(`${site.url('broken.xml')}#again`);
+    await options.getByRole('button', { name: 'Follow', exact: true }).click();
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'follow' }).innerText(), POLL).toBe(`You already follow ${name}.`);
+    expect(await feedItem('broken.xml').count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-error.png`, fullPage: true });
   });
 
@@ -102,12 +111,24 @@ describe('follow a site: its articles arrive by themselves', () => {
     expect(opml).toContain(`xmlUrl="${site.url('feed.xml')}"`);
     expect(opml).toContain(`xmlUrl="${site.url('broken.xml')}"`);
 
+    // One click unfollows, articles and all; Undo brings the feed back as it was.
+    await options.getByRole('button', { name: 'Unfollow Pamir Morning Post' }).click();
+    await expect.poll(() => feedItem('Pamir Morning Post').count(), POLL).toBe(0);
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Unfollowed' }).innerText(), POLL).toMatch(/Unfollowed Pamir Morning Post\.\s*Undo \(\d+ s\)/u);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-unfollow-undo.png`, fullPage: true });
+    await options.getByRole('button', { name: /^Undo/u }).click();
+    await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toContain('3 articles kept.');
+
     await options.getByRole('button', { name: /^Unfollow / }).first().click();
     await options.getByRole('button', { name: /^Unfollow / }).first().click();
     await expect.poll(() => options.getByText('You follow no feeds yet').count(), POLL).toBe(1);
 
-    await options.locator('input[type=file]').setInputFiles({ name: 'backstory-feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
-    await expect.poll(() => options.getByRole('status').innerText(), POLL).toContain('backstory-feeds.opml: 2 feeds added, 0 feeds already followed.');
+    // An outline that is no web address is skipped, and said so by name.
+    const withBad = opml.replace('</body>', '<outline text="Evil outline" xmlUrl="javascript:alert(1)"/></body>');
+    await options.locator('input[type=file]').setInputFiles({ name: 'backstory-feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(withBad) });
+    await expect
+      .poll(() => options.getByRole('status').filter({ hasText: 'opml' }).innerText(), POLL)
+      .toContain('backstory-feeds.opml: 2 feeds added, 0 feeds already followed. 1 skipped (not a web address): Evil outline.');
     await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/Fetched .*: 3 new articles/u);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-imported.png`, fullPage: true });
   });

@@ -4,7 +4,7 @@ import { FeedList } from '../../../components/FeedList';
 import { FollowSite } from '../../../components/FollowSite';
 import { advertisedFeeds } from '../../../lib/feeds/advertised-feeds';
 import { feedStatus } from '../../../lib/feeds/feed-status';
-import type { FeedRecord } from '../../../lib/feeds/feed-store';
+import { feedName, type FeedRecord } from '../../../lib/feeds/feed-store';
 
 afterEach(cleanup);
 
@@ -27,6 +27,16 @@ describe('advertisedFeeds', () => {
       { url: 'https://site.example/atom' },
       { url: 'https://site.example/feed.json' },
     ]);
+  });
+});
+
+describe('feedName', () => {
+  it('is the title once known, else host and path, so two feeds of a site are told apart', () => {
+    expect(feedName({ ...FEED, title: 'Steppe Wire' })).toBe('Steppe Wire');
+    expect(feedName({ url: 'http://127.0.0.1:8765/feed.xml' })).toBe('127.0.0.1:8765/feed.xml');
+    expect(feedName({ url: 'http://127.0.0.1:8765/atom.xml' })).toBe('127.0.0.1:8765/atom.xml');
+    expect(feedName({ url: 'https://blog.example/?feed=rss2' })).toBe('blog.example?feed=rss2');
+    expect(feedName({ url: 'https://blog.example/' })).toBe('blog.example');
   });
 });
 
@@ -66,6 +76,8 @@ describe('FollowSite and FeedList', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Fetch A now' }));
     fireEvent.click(screen.getByRole('button', { name: 'Unfollow A' }));
     fireEvent.change(screen.getByLabelText('Days to keep articles of A'), { target: { value: '30' } });
+    const hint = screen.getByLabelText('Most articles to keep of A').getAttribute('aria-describedby');
+    expect(document.getElementById(hint!)?.textContent).toBe('Backstory reads at most 500 items from each fetch.');
     expect([onFetch.mock.calls[0], onUnfollow.mock.calls[0], onRetention.mock.calls[0]]).toEqual([['f'], ['f'], ['f', { retentionDays: 30, maxItems: 1000 }]]);
   });
 });

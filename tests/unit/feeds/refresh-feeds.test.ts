@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getEntityCards } from '../../../lib/kb/entity-card';
 import { installPack } from '../../../lib/kb/install-pack';
 import { rowsOfPack } from '../../../lib/kb/keys';
 import { articlesToDrop } from '../../../lib/feeds/feed-pack';
 import { nextFetchAt, dueFeeds, FEED_PERIOD_MS } from '../../../lib/feeds/feed-schedule';
-import { followFeed, getFeed, listFeeds, unfollowFeed } from '../../../lib/feeds/feed-store';
+import { followFeed, getFeed, listFeeds, normalizeFeedUrl } from '../../../lib/feeds/feed-store';
 import { refreshDueFeeds, refreshFeed } from '../../../lib/feeds/refresh-feeds';
+import { undoUnfollow, unfollowWithUndo } from '../../../lib/feeds/unfollow-with-undo';
 import { readOpml, writeOpml } from '../../../lib/feeds/opml';
+import { nameList } from '../../../lib/text/name-list';
 import { freshDatabase, makePack } from '../kb/test-db';
 
 const FEED_URL = 'http://127.0.0.1:8080/feed.xml';
@@ -114,10 +116,54 @@ describe('following a feed', () => {
     expect(asked.sort()).toEqual(['http://127.0.0.1:8080/feed.xml', 'https://b.example/feed']);
     // Written in one transaction: one announcement for the round (one re-index, one rescan).
     expect((await db.packs.toArray()).filter((p) => p.source.kind === 'feed').map((p) => p.articleCount)).toEqual([1, 1]);
-    await unfollowFeed(db, a.id);
+    await unfollowWithUndo(db, a.id);
     expect(await getFeed(db, a.id)).toBeUndefined();
     expect(await db.packs.get(a.id)).toBeUndefined();
     expect((await listFeeds(db)).map((f) => f.url)).toEqual(['https://b.example/feed']);
+  });
+});
+
+describe('one feed, however its address is written', () => {
+  it('follows http://h/feed.xml, HTTP://h/feed.xml#x and http://h/feed.xml? once', async () => {
+    const db = await seeded();
+    const a = await followFeed(db, { url: 'http://h.example/feed.xml' }, NOW);
+    const b = await followFeed(db, { url: 'HTTP://H.example/feed.xml#x' }, NOW);
+    const c = await followFeed(db, { url: 'http://h.example/feed.xml?' }, NOW);
+    expect([b.id, c.id]).toEqual([a.id, a.id]);
+    expect((await listFeeds(db)).map((f) => f.url)).toEqual(['http://h.example/feed.xml']);
+    expect(normalizeFeedUrl('http://h.example/feed.xml?a=1#top')).toBe('http://h.example/feed.xml?a=1');
+    const opml = `<?xml version="1.0"?><opml version="1.0"><head/><body><outline text="A" xmlUrl="http://h.example/feed.xml#x"/><outline text="B" xmlUrl="HTTP://h.example/feed.xml?"/></body></opml>`;
+    expect(readOpml(opml)?.feeds).toEqual([{ url: 'http://h.example/feed.xml', title: 'A' }]);
+  });
+});
+
+describe('a round of fetches', () => {
+  it('fetches up to 4 feeds at once, so one that hangs does not hold up the others', async () => {
+    const db = await seeded();
+    const urls = ['http://a.example/hang', ...Array.from({ length: 6 }, (_, i) => `http://b${i}.example/feed`)];
+    for (const url of urls) await followFeed(db, { url }, NOW);
+    const srv = server(rss([{ id: '1', title: 'One', body: 'One.' }]));
+    let release!: () => void;
+    const hanging = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const fetch = async (url: string, init: RequestInit) => {
+      asked.push(url);
+      most = Math.max(most, ++inFlight);
+      try {
+        await (url.includes('hang') ? hanging : new Promise((r) => setTimeout(r, 5)));
+        return await srv.fetch(url, init);
+      } finally {
+        inFlight--;
+      }
+    };
+    const round = refreshDueFeeds(db, { fetch, now: () => NOW });
+    await vi.waitFor(() => expect(asked).toHaveLength(7), { timeout: 2000 });
+    release();
+    expect(await round).toBe(7);
+    expect(most).toBe(4);
+    expect((await listFeeds(db)).every((f) => f.lastOutcome === 'new')).toBe(true);
   });
 });
 
@@ -145,10 +191,19 @@ describe('retention and schedule', () => {
 describe('OPML', () => {
   it('round-trips the followed list, and reads nested folders, skipping what is not http', () => {
     const text = writeOpml([{ url: 'https://a.example/feed', title: 'A & B' }, { url: 'http://127.0.0.1:1/x.xml' }]);
-    expect(readOpml(text)).toEqual([{ url: 'https://a.example/feed', title: 'A & B' }, { url: 'http://127.0.0.1:1/x.xml', title: 'http://127.0.0.1:1/x.xml' }]);
+    expect(readOpml(text)?.feeds).toEqual([{ url: 'https://a.example/feed', title: 'A & B' }, { url: 'http://127.0.0.1:1/x.xml', title: 'http://127.0.0.1:1/x.xml' }]);
     const nested = `<?xml version="1.0"?><opml version="1.0"><head><title>x</title></head><body><outline text="News"><outline text="C" type="rss" xmlUrl="https://c.example/rss"/><outline text="bad" xmlUrl="javascript:alert(1)"/></outline><outline text="C again" xmlUrl="https://c.example/rss"/></body></opml>`;
-    expect(readOpml(nested)).toEqual([{ url: 'https://c.example/rss', title: 'C' }]);
+    expect(readOpml(nested)).toEqual({ feeds: [{ url: 'https://c.example/rss', title: 'C' }], skipped: ['bad'] });
     expect(readOpml('not xml at all')).toBeUndefined();
+  });
+
+  it('names the outlines it skips because their feed address is no web address', () => {
+    const bad = Array.from({ length: 8 }, (_, i) => `<outline text="Bad ${i}" xmlUrl="${i % 2 ? 'javascript:alert(1)' : 'not a url'}"/>`).join('');
+    const read = readOpml(`<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="Ok" xmlUrl="https://ok.example/rss"/>${bad}<outline xmlUrl="ftp://x/y"/></body></opml>`);
+    expect(read?.feeds).toEqual([{ url: 'https://ok.example/rss', title: 'Ok' }]);
+    expect(read?.skipped).toEqual([...Array.from({ length: 8 }, (_, i) => `Bad ${i}`), 'ftp://x/y']);
+    expect(nameList(read!.skipped)).toBe('Bad 0, Bad 1, Bad 2, Bad 3, Bad 4 and 4 more');
+    expect(nameList(['A', 'B'])).toBe('A, B');
   });
 });
 
@@ -196,5 +251,27 @@ describe('a library that only follows feeds', () => {
     const feed = await followFeed(db, { url: FEED_URL }, NOW);
     await refreshFeed(db, feed.id, { fetch: server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured.' }])).fetch, now: () => NOW });
     expect((await countLibrary(db)).ownItems).toBe(1);
+  });
+});
+
+describe('Unfollow with Undo', () => {
+  it('removes the feed and its pack in one click, and Undo follows it again with its articles; a feed never fetched too', async () => {
+    const db = await seeded();
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
+    const waiting = await followFeed(db, { url: 'https://b.example/feed' }, NOW);
+    const srv = server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured in London.' }]));
+    await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW });
+
+    const gone = await unfollowWithUndo(db, feed.id);
+    const goneToo = await unfollowWithUndo(db, waiting.id);
+    expect(await listFeeds(db)).toEqual([]);
+    expect(await db.packs.get(feed.id)).toBeUndefined();
+    expect(await rowsOfPack(db.articles, feed.id).count()).toBe(0);
+
+    await undoUnfollow(db, gone!);
+    await undoUnfollow(db, goneToo!);
+    expect((await listFeeds(db)).map((f) => f.title ?? f.url)).toEqual(['https://b.example/feed', 'Test Times']);
+    expect(await db.packs.get(feed.id)).toMatchObject({ articleCount: 1, source: { kind: 'feed', url: FEED_URL } });
+    expect(await unfollowWithUndo(db, 'feed-none')).toBeUndefined();
   });
 });
