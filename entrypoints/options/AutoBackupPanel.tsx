@@ -38,13 +38,14 @@ export function AutoBackupPanel() {
     }
   }
 
-  if (!settings || !state) return <p class="muted">Loading…</p>;
+  // Until the library is counted too: a panel shown before would say it holds nothing of the user's own.
+  if (!settings || !state || ownItems === undefined) return <p class="muted">Loading…</p>;
   const last = state.records[0];
   return (
     <>
       <AutoBackupStatus
         schedule={settings.backupSchedule}
-        hasOwnContent={(ownItems ?? 0) > 0}
+        hasOwnContent={ownItems > 0}
         last={last}
         next={next}
         problem={state.problem}
