@@ -244,9 +244,12 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
 
   function goQuiet(error: unknown): void {
     // A request that failed because the extension was reloaded: the invalidation handler
-    // says so once, however many requests were in flight (runtime.id is gone by then).
+    // says so once, however many requests were in flight. Such a request can fail before
+    // this copy can tell it is orphaned ("Receiving end does not exist" while the new
+    // background starts), so "paused" is said only if, after the next check, it is not.
     if (ctx.isInvalid || !browser.runtime?.id) return;
-    console.info('Backstory: paused on this page', error instanceof Error ? error.message : error);
+    const reason = error instanceof Error ? error.message : error;
+    ctx.setTimeout(() => console.info('Backstory: paused on this page', reason), INVALIDATION_CHECK_MS + INVALIDATION_CHECK_MS / 2);
   }
 
   // The latest answer wins: a change announced while an earlier question is in flight asks again.
