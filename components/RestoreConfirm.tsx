@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
 import type { BackupSummary } from '../lib/kb/backup';
 import { restoreLosses, type LibraryTally } from '../lib/kb/restore-losses';
 import { formatArticleDate } from '../lib/text/format-date';
 import { countOf } from '../lib/text/plural';
+import { ConfirmDialog } from './ConfirmDialog';
 
 export interface RestoreConfirmProps {
   fileName: string;
@@ -25,69 +25,41 @@ const LOSS_NOUNS: Record<keyof LibraryTally, [string, string]> = {
 const NAMED_PACKS = 3;
 
 /**
- * The question asked once a backup has been checked: what it holds, what it replaces.
- * A modal <dialog>: focus stays inside, Esc cancels, and Cancel has the focus first,
- * since the other answer replaces the whole library.
+ * The question asked once a backup has been checked: what it holds, what it replaces
+ * (a ConfirmDialog: Cancel has the focus first, since the other answer replaces the whole library).
  */
 export function RestoreConfirm({ fileName, backup, library, onConfirm, onCancel }: RestoreConfirmProps) {
-  const ids = { title: useId(), body: useId() };
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
   const named = backup.packNames.slice(0, NAMED_PACKS).map((name) => `“${name}”`);
   const others = backup.packNames.length - named.length;
   const created = formatArticleDate(backup.created);
   const losses = library ? restoreLosses(library, backup) : [];
 
   return (
-    <dialog
-      ref={dialog}
-      class="confirm"
-      aria-labelledby={ids.title}
-      aria-describedby={ids.body}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <h3 id={ids.title}>Replace your library with this backup?</h3>
-      <div id={ids.body}>
-        <p>
-          {fileName} is a sound backup{created ? `, made on ${created}` : ''}. It holds:
-        </p>
-        <ul class="confirm__list">
-          <li>
-            {countOf(backup.packs, 'pack')}
-            {named.length > 0 ? `: ${named.join(', ')}${others > 0 ? ` and ${others.toLocaleString()} more` : ''}` : ''}
-          </li>
-          <li>{countOf(backup.articles, 'article')}</li>
-          <li>{countOf(backup.entities, 'entity', 'entities')}</li>
-          <li>{countOf(backup.entityEdits, 'entity edit')}, and your settings</li>
-        </ul>
-        {library && (
-          <p class="muted">
-            Your library now has {countOf(library.packs, 'pack')}, {countOf(library.articles, 'article')}, {countOf(library.entities, 'entity', 'entities')} and{' '}
-            {countOf(library.entityEdits, 'entity edit')}: all of it is replaced.
-          </p>
-        )}
-        {losses.length > 0 && (
-          <p class="report report--error">
-            <strong>This backup holds less than your library: </strong>
-            restoring it loses {losses.map((loss) => countOf(loss.count, ...LOSS_NOUNS[loss.kind])).join(', ')}.
-          </p>
-        )}
-      </div>
-      <p class="button-row">
-        <button type="button" class="button" onClick={onConfirm}>
-          Replace my library
-        </button>
-        <button type="button" class="button button--quiet" autoFocus onClick={onCancel}>
-          Cancel
-        </button>
+    <ConfirmDialog title="Replace your library with this backup?" confirmLabel="Replace my library" onConfirm={onConfirm} onCancel={onCancel}>
+      <p>
+        {fileName} is a sound backup{created ? `, made on ${created}` : ''}. It holds:
       </p>
-    </dialog>
+      <ul class="confirm__list">
+        <li>
+          {countOf(backup.packs, 'pack')}
+          {named.length > 0 ? `: ${named.join(', ')}${others > 0 ? ` and ${others.toLocaleString()} more` : ''}` : ''}
+        </li>
+        <li>{countOf(backup.articles, 'article')}</li>
+        <li>{countOf(backup.entities, 'entity', 'entities')}</li>
+        <li>{countOf(backup.entityEdits, 'entity edit')}, and your settings</li>
+      </ul>
+      {library && (
+        <p class="muted">
+          Your library now has {countOf(library.packs, 'pack')}, {countOf(library.articles, 'article')}, {countOf(library.entities, 'entity', 'entities')} and{' '}
+          {countOf(library.entityEdits, 'entity edit')}: all of it is replaced.
+        </p>
+      )}
+      {losses.length > 0 && (
+        <p class="report report--error">
+          <strong>This backup holds less than your library: </strong>
+          restoring it loses {losses.map((loss) => countOf(loss.count, ...LOSS_NOUNS[loss.kind])).join(', ')}.
+        </p>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -4,15 +4,10 @@
  * to a pack entity consumes.
  */
 
-/** Dates a card shows, as YYYY, YYYY-MM or YYYY-MM-DD (a leading "-" before the common era). */
-export interface WikidataDates {
-  birthDate?: string;
-  deathDate?: string;
-  foundingDate?: string;
-  dissolutionDate?: string;
-  startDate?: string;
-  endDate?: string;
-}
+import type { DatedFacts } from '../text/life-dates';
+
+/** Dates a card shows, as YYYY, YYYY-MM or YYYY-MM-DD (a leading "-" before the common era): the card's own shape. */
+export type WikidataDates = DatedFacts;
 
 /** One Wikidata item, reduced to what a pack entity needs. */
 export interface WikidataItem {
