@@ -1,6 +1,7 @@
 import type { BackupSummary } from '../lib/kb/backup';
 import { restoreLosses, type LibraryTally } from '../lib/kb/restore-losses';
 import { formatArticleDate } from '../lib/text/format-date';
+import { nameList } from '../lib/text/name-list';
 import { countOf } from '../lib/text/plural';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -29,8 +30,7 @@ const NAMED_PACKS = 3;
  * (a ConfirmDialog: Cancel has the focus first, since the other answer replaces the whole library).
  */
 export function RestoreConfirm({ fileName, backup, library, onConfirm, onCancel }: RestoreConfirmProps) {
-  const named = backup.packNames.slice(0, NAMED_PACKS).map((name) => `“${name}”`);
-  const others = backup.packNames.length - named.length;
+  const packNames = nameList(backup.packNames.map((name) => `“${name}”`), NAMED_PACKS);
   const created = formatArticleDate(backup.created);
   const losses = library ? restoreLosses(library, backup) : [];
 
@@ -42,7 +42,7 @@ export function RestoreConfirm({ fileName, backup, library, onConfirm, onCancel 
       <ul class="confirm__list">
         <li>
           {countOf(backup.packs, 'pack')}
-          {named.length > 0 ? `: ${named.join(', ')}${others > 0 ? ` and ${others.toLocaleString()} more` : ''}` : ''}
+          {packNames ? `: ${packNames}` : ''}
         </li>
         <li>{countOf(backup.articles, 'article')}</li>
         <li>{countOf(backup.entities, 'entity', 'entities')}</li>

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AutoBackupStatus, type AutoBackupStatusProps } from '../../../components/AutoBackupStatus';
 import { LibraryLossNotice } from '../../../components/LibraryLossNotice';
+import { RestoreConfirm } from '../../../components/RestoreConfirm';
 import type { LibraryLoss } from '../../../lib/kb/library-marker';
 
 afterEach(cleanup);
@@ -53,5 +54,19 @@ describe('AutoBackupStatus', () => {
     render(<AutoBackupStatus {...base} schedule="off" problem={{ at: Date.UTC(2026, 11, 6), message: 'disk full' }} />);
     expect(screen.getByText('None: automatic backups are off')).toBeTruthy();
     expect(screen.getByText(/failed: disk full/u)).toBeTruthy();
+  });
+});
+
+describe('RestoreConfirm', () => {
+  const backup = { packs: 5, articles: 12, entities: 40, entityEdits: 1, packNames: ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon'] };
+
+  it('names the first three packs of the backup and counts the rest', () => {
+    render(<RestoreConfirm fileName="backup.json.gz" backup={backup} onConfirm={() => undefined} onCancel={() => undefined} />);
+    expect(screen.getByText(/5 packs/u).textContent).toBe('5 packs: “Alpha”, “Beta”, “Gamma” and 2 more');
+  });
+
+  it('names every pack when there are no more than three', () => {
+    render(<RestoreConfirm fileName="backup.json.gz" backup={{ ...backup, packs: 2, packNames: ['Alpha', 'Beta'] }} onConfirm={() => undefined} onCancel={() => undefined} />);
+    expect(screen.getByText(/2 packs/u).textContent).toBe('2 packs: “Alpha”, “Beta”');
   });
 });
