@@ -20,7 +20,7 @@ import type { FetchLike, UpdateDownload } from './pack-updates';
 export const WIKIDATA_ENDPOINT_KEY = 'wikidataEndpoint';
 
 /** How often each Wikidata pack refreshes on its own, in days (0: never), under this key + pack id. */
-const wikidataRefreshKey = (packId: string) => `wikidataRefresh/${packId}`;
+export const wikidataRefreshKey = (packId: string) => `wikidataRefresh/${packId}`;
 export const DEFAULT_REFRESH_DAYS = 30;
 export const REFRESH_CHOICES: ReadonlyArray<{ days: number; label: string }> = [
   { days: 7, label: 'Weekly' },

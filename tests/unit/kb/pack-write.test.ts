@@ -4,6 +4,8 @@ import { installPack, setPackEnabled, writePackRows } from '../../../lib/kb/inst
 import { rowsOfPack } from '../../../lib/kb/keys';
 import { packToRows } from '../../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../../lib/kb/pack-undo';
+import { setDailyCheck } from '../../../lib/kb/pack-updates';
+import { loadRefreshDays, setRefreshDays } from '../../../lib/kb/wikidata-packs';
 import { validatePack } from '../../../lib/pack/validate';
 import { exportAll, freshDatabase, makePack } from './test-db';
 
@@ -87,6 +89,22 @@ describe('export and undo', () => {
     const before = await content(db);
     const removed = await removePackWithUndo(db, 'test-pack');
     expect(await rowsOfPack(db.entities, 'test-pack').count()).toBe(0);
+    await undoRemovePack(db, removed!);
+    expect(await content(db)).toEqual(before);
+  });
+
+  it("removes the pack's own settings with it, and the undo brings them back", async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source, now: 3 });
+    await installPack(db, makePack({ id: 'other' }), { source, now: 4 });
+    await setDailyCheck(db, 'test-pack', false);
+    await setRefreshDays(db, 'test-pack', 7);
+    await setRefreshDays(db, 'other', 0);
+    const before = await content(db);
+    const removed = await removePackWithUndo(db, 'test-pack');
+    const metaKeys = (await db.meta.toCollection().primaryKeys()).filter((key) => String(key).endsWith('/test-pack'));
+    expect(metaKeys).toEqual([]);
+    expect(await loadRefreshDays(db)).toEqual(new Map([['other', 0]]));
     await undoRemovePack(db, removed!);
     expect(await content(db)).toEqual(before);
   });
