@@ -40,7 +40,8 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'backstory@example.org',
+              // A GUID: the project owns no domain to name it by, and AMO keeps the ID forever (docs/releasing.md).
+              id: '{d38a24b7-70ea-41fc-b832-ac82b47e8988}',
               data_collection_permissions: { required: ['none'] },
             },
             // One Firefox build serves Firefox for Android too (AMO ships the same zip to both).

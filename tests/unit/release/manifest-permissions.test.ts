@@ -10,7 +10,7 @@ import { askedPermissions, readJustifiedPermissions, unjustifiedPermissions } fr
 /** A built manifest, as the stores receive it (WXT adds host permissions of its own). */
 interface BuiltManifest {
   permissions?: string[];
-  browser_specific_settings?: { gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } }; gecko_android?: object };
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } }; gecko_android?: object };
 }
 
 const BUILD_TIMEOUT_MS = 120_000;
@@ -60,6 +60,12 @@ describe('the built manifests ask for nothing docs/privacy.md does not justify',
     expect(manifests.chrome.permissions).toEqual(expect.arrayContaining(['downloads', 'offscreen']));
     expect(manifests.firefox.permissions).toContain('downloads');
     expect(manifests.firefox.permissions).not.toContain('offscreen');
+  });
+
+  it("Firefox's add-on ID is the one docs/releasing.md names, and no placeholder (AMO keeps it forever)", async () => {
+    const id = manifests.firefox.browser_specific_settings?.gecko?.id ?? '';
+    expect(id).toMatch(/^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/u);
+    expect(await readFile('docs/releasing.md', 'utf8')).toContain(id);
   });
 
   it('Firefox declares that it collects no data, as the policy says', () => {
