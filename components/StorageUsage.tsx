@@ -22,10 +22,12 @@ export function StorageUsage({ usage, quota, persisted, packs, onPersist }: Stor
       </p>
       {persisted === true && <p>Your library is kept safe: the browser will not clear it to free space.</p>}
       {persisted === false && (
-        <p class="report report--error">
-          The browser refused to keep your library safe: it may clear it when the disk runs low. Automatic backups keep a copy in your downloads.{' '}
+        // Not an alarm: browsers keep an extension's storage when they clear websites' data for room (Chrome for
+        // extensions with unlimitedStorage, Firefox for every extension); persist() adds a promise on top.
+        <p class="muted">
+          The browser has not promised to keep your library when the disk runs low (it clears websites' data first, not an extension's). Automatic backups keep a copy in your downloads.{' '}
           <button type="button" class="button button--quiet" onClick={onPersist}>
-            Keep my library safe
+            Ask the browser to keep it
           </button>
         </p>
       )}
