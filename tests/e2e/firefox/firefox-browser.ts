@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, type Browser, type Page } from 'puppeteer-core';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
-const EXTENSION_ID = 'backstory@example.org';
+/** The add-on ID as built (wxt.config.ts sets it), read when a browser starts: the build comes first. */
+const builtExtensionId = (): string =>
+  (JSON.parse(readFileSync(resolve(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings.gecko.id;
 /** Firefox gives each install a random moz-extension UUID; this pref pins it so tests can open the extension's pages. */
 const EXTENSION_UUID = '6f1c2a8e-0b7d-4c55-9a3e-b4c7d0e1f201';
 
@@ -29,6 +32,7 @@ export async function launchFirefoxWithExtension(
     beforeInstall?: (browser: Browser) => Promise<void>;
   } = {},
 ): Promise<FirefoxWithExtension> {
+  const EXTENSION_ID = builtExtensionId();
   const browser = await launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
