@@ -30,6 +30,8 @@ export async function launchFirefoxWithExtension(
   options: {
     /** Runs before the extension is installed: to have tabs open at install time. */
     beforeInstall?: (browser: Browser) => Promise<void>;
+    /** More preferences for the profile (a downloads folder, say). */
+    prefs?: Record<string, unknown>;
   } = {},
 ): Promise<FirefoxWithExtension> {
   const EXTENSION_ID = builtExtensionId();
@@ -41,6 +43,7 @@ export async function launchFirefoxWithExtension(
     defaultViewport: { width: 1280, height: 860 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: EXTENSION_UUID }),
+      ...options.prefs,
     },
   });
   await options.beforeInstall?.(browser);
