@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { namesLimitProblem } from '../lib/matcher/name-limits';
+import { typedNamesProblem } from '../lib/kb/ordinary-words';
 import { splitLines } from './NewEntityForm';
 
 export interface EntityEditFormProps {
@@ -37,7 +37,7 @@ export function EntityEditForm({ name, alternateName, description, hidden, edite
       class="entity-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const problem = namesLimitProblem(splitLines(aliases));
+        const problem = typedNamesProblem(splitLines(aliases));
         setAliasProblem(problem);
         if (problem) {
           aliasesField.current?.focus();
@@ -57,7 +57,7 @@ export function EntityEditForm({ name, alternateName, description, hidden, edite
           aria-describedby={ids.aliasesNote}
           onInput={(e) => {
             setAliases(e.currentTarget.value);
-            if (aliasProblem) setAliasProblem(namesLimitProblem(splitLines(e.currentTarget.value)));
+            if (aliasProblem) setAliasProblem(typedNamesProblem(splitLines(e.currentTarget.value)));
             onEdit?.();
           }}
         />

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { namesLimitProblem } from '../lib/matcher/name-limits';
+import { typedNamesProblem } from '../lib/kb/ordinary-words';
 import { ENTITY_TYPES, type EntityType } from '../lib/pack/schema';
 import { typeLabel } from '../lib/text/type-labels';
 
@@ -96,9 +96,9 @@ export function NewEntityForm({ onAdd }: NewEntityFormProps) {
   );
 }
 
-/** What is wrong with each field's names, if anything (the matcher's limits). */
+/** What is wrong with each field's names, if anything (the matcher's limits, ordinary words). */
 function check(nameText: string, aliasText: string): { name?: string; aliases?: string } {
-  return { name: namesLimitProblem([nameText.trim()]), aliases: namesLimitProblem(splitLines(aliasText)) };
+  return { name: typedNamesProblem([nameText.trim()]), aliases: typedNamesProblem(splitLines(aliasText)) };
 }
 
 /** Non-empty trimmed lines, without repeats. */

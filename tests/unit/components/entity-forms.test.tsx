@@ -54,4 +54,18 @@ describe('name limits in the entity forms', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add entity' }));
     expect(onAdd).toHaveBeenCalledWith({ name: 'Harbour Trust', type: 'Person', alternateName: ['The Trust'], description: undefined });
   });
+
+  it('the new entity form refuses ordinary words as other names (they would mark every “the” on every page)', () => {
+    const onAdd = vi.fn();
+    render(<NewEntityForm onAdd={onAdd} />);
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Shehbaz Sharif' } });
+    const aliases = screen.getByLabelText('Other names, one per line');
+    fireEvent.input(aliases, { target: { value: 'Sharif\nthe\nand' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add entity' }));
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(noteOf(aliases)).toContain('“the” is an ordinary word');
+    fireEvent.input(aliases, { target: { value: 'Sharif' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add entity' }));
+    expect(onAdd).toHaveBeenCalledWith({ name: 'Shehbaz Sharif', type: 'Person', alternateName: ['Sharif'], description: undefined });
+  });
 });
