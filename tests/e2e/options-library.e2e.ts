@@ -223,4 +223,16 @@ describe('options page: library', () => {
     await options.getByLabel('Article text').fill('{"format": "article-pack"}');
     await expect.poll(() => options.getByRole('alert').innerText(), POLL).toContain('looks like JSON');
   });
+
+  it('refuses pasted text far longer than an article, before reading it, and offers no save', async () => {
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/add`);
+    const huge = `A headline\nBy Kim // 2025-01-01\n\n${'Vladimir Putin spoke.\n\n'.repeat(50_000)}`;
+    // As a paste arrives: the whole value at once, one input event (Playwright's fill of a megabyte takes longer than the test).
+    await options.getByLabel('Article text').evaluate((field: HTMLTextAreaElement, value: string) => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }, huge);
+    await expect.poll(() => options.getByRole('alert').innerText(), POLL).toMatch(/This text is 1,150,033 characters long: too long for one article \(at most 1,000,000\)/u);
+    expect(await options.getByRole('button', { name: 'Save to My articles' }).count()).toBe(0);
+  });
 });

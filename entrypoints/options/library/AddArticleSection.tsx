@@ -9,6 +9,12 @@ import { articleHref } from '../../../lib/routes/extension-routes';
 
 /** Largest text file accepted for one article, in bytes: far above any article. */
 const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * Longest text taken as one article, pasted or read from a file: a long feature is
+ * 50,000 characters. Past this it is not an article, and parsing it at each keystroke,
+ * linking its names and showing it would hold the page for seconds.
+ */
+const MAX_ARTICLE_CHARS = 1_000_000;
 
 /** One article from pasted text or a .txt file, saved to "My articles" and linked to the library. */
 export function AddArticleSection() {
@@ -20,7 +26,8 @@ export function AddArticleSection() {
   const [firstLineIsHeadline, setFirstLineIsHeadline] = useState(true);
   const [report, setReport] = useState<ImportReportProps>();
   const [busy, setBusy] = useState(false);
-  const parsed = text.trim() ? parsePlainTextArticle(text) : undefined;
+  const tooLong = text.length > MAX_ARTICLE_CHARS;
+  const parsed = text.trim() && !tooLong ? parsePlainTextArticle(text) : undefined;
 
   async function chooseFile(file: File | undefined) {
     if (!file) return;
@@ -88,6 +95,12 @@ export function AddArticleSection() {
         <label for={ids.text}>Article text</label>
         <textarea id={ids.text} class="article-text" rows={10} aria-describedby={ids.hint} value={text} onInput={(e) => changeText(e.currentTarget.value)} />
       </div>
+      {tooLong && (
+        <ImportReport
+          tone="error"
+          summary={`This text is ${text.length.toLocaleString()} characters long: too long for one article (at most ${MAX_ARTICLE_CHARS.toLocaleString()}). Paste a single article.`}
+        />
+      )}
       {parsed && !parsed.ok && <ImportReport tone="error" summary={`${parsed.message} Check the layout described above.`} />}
       {parsed?.ok && article && (
         <section class="preview" aria-label="Preview">
