@@ -7,6 +7,7 @@ import { rememberArticle } from '../../lib/kb/my-reading';
 import { HandlerError } from '../../lib/messages/channel';
 import type { RememberReadingReply } from '../../lib/messages/protocol';
 import type { BackgroundContext } from '../../lib/messages/router';
+import { worthRemembering } from '../../lib/reading/worth-remembering';
 import { mayRememberReading } from '../../lib/settings/settings';
 import { safeHttpUrl } from '../../lib/text/safe-url';
 
@@ -34,7 +35,7 @@ export async function rememberReading({ db, matchers, ready }: RememberReadingDe
 
   const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/extract.js'] });
   const extracted = injection?.result as ExtractResult | undefined;
-  if (!extracted?.ok) return { status: 'skipped', reason: 'no-article' };
+  if (!extracted?.ok || !worthRemembering(extracted.article, url)) return { status: 'skipped', reason: 'no-article' };
   // The tab may have moved on while the article was read: remember only what is still there.
   if ((await browser.tabs.get(tabId)).url !== tab.url) return { status: 'skipped', reason: 'not-saved' };
 

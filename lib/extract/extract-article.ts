@@ -3,7 +3,7 @@
  * Readability (the engine of Firefox's Reader View). Pure: the DOM is passed in, so the
  * same code runs in a page's isolated world, in unit tests and in the Node pack builder.
  */
-import { Readability } from '@mozilla/readability';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { blockParagraphs } from './block-text';
 import { splitByline } from './byline';
 import { readPageMetadata } from './metadata';
@@ -25,6 +25,10 @@ export interface ExtractedArticle {
   text: string;
   /** BCP 47 tag. */
   inLanguage?: string;
+  /** Whether Readability judges the page an article (`isProbablyReaderable`), not a front page or a list. */
+  readerable: boolean;
+  /** Whether the page says it is an article (JSON-LD or Open Graph). */
+  declaresArticle?: boolean;
   description?: string;
 }
 
@@ -81,6 +85,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       url: metadata.url,
       text,
       inLanguage: metadata.language,
+      readerable: isProbablyReaderable(doc),
+      declaresArticle: metadata.declaresArticle,
       // Readability's excerpt is the first paragraph, which can be the byline line.
       description: firstText(metadata.description, parsed?.excerpt && !isBylineLine(parsed.excerpt, authors) ? parsed.excerpt : undefined),
     },

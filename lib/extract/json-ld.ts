@@ -45,6 +45,11 @@ export function articleNode(nodes: readonly JsonLdNode[]): JsonLdNode | undefine
   return typed.find((node) => !types(node).every((t) => t.endsWith('WebPage'))) ?? typed[0];
 }
 
+/** Whether a node says it is an article (a news article, a blog post), not just a web page. */
+export function isArticleNode(node: JsonLdNode | undefined): boolean {
+  return !!node && types(node).some((t) => ARTICLE_TYPE.test(t) && !t.endsWith('WebPage'));
+}
+
 function types(node: JsonLdNode): string[] {
   const type = node['@type'];
   return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');

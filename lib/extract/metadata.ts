@@ -3,7 +3,7 @@
  * `<time>`, JSON-LD. Read before Readability runs, which changes the document.
  */
 import { safeHttpUrl } from '../text/safe-url';
-import { articleNode, jsonLdNodes, jsonLdStrings, type JsonLdNode } from './json-ld';
+import { articleNode, isArticleNode, jsonLdNodes, jsonLdStrings, type JsonLdNode } from './json-ld';
 import { normalizeDate } from './normalize-date';
 
 /** What {@link readPageMetadata} found; every field may be missing. */
@@ -19,6 +19,8 @@ export interface PageMetadata {
   url?: string;
   language?: string;
   description?: string;
+  /** The page says it is an article: JSON-LD `*Article`/`BlogPosting`, or `og:type` article. */
+  declaresArticle: boolean;
 }
 
 const DATE_META = [
@@ -61,6 +63,7 @@ export function readPageMetadata(doc: Document, pageUrl: string | undefined): Pa
     url: canonicalUrl(doc, ld, pageUrl),
     language: language(doc, ld),
     description: firstOf(meta('meta[name="description"]'), meta('meta[property="og:description"]')),
+    declaresArticle: isArticleNode(ld) || meta('meta[property="og:type"]')?.toLowerCase() === 'article',
   };
 }
 

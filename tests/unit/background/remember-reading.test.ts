@@ -19,7 +19,13 @@ import { freshDatabase, makePack } from '../kb/test-db';
  */
 const EXTRACTED: ExtractResult = {
   ok: true,
-  article: { headline: 'Ada Lovelace in London', author: [], text: 'Ada Lovelace spoke in London about the engine and its notes, at length and with care.' },
+  article: {
+    headline: 'Ada Lovelace in London',
+    author: [],
+    // An article's length: remembering keeps articles, not briefs (lib/reading/worth-remembering.ts).
+    text: 'Ada Lovelace spoke in London about the engine and its notes, at length and with care. '.repeat(8),
+    readerable: true,
+  },
 };
 
 async function setUp() {
@@ -92,6 +98,22 @@ describe('reading.remember', () => {
     await updateSettings({ rememberReading: true });
     extract.mockResolvedValue([{ result: { ok: false, code: 'no-article', message: '' }, frameId: 0, documentId: 'd' }] as never);
     expect(await remember(await openTab('https://news.example/'))).toMatchObject({ ok: true, result: { status: 'skipped', reason: 'no-article' } });
+    expect(await readingHistory(db)).toEqual([]);
+  });
+
+  it("saves nothing for a site's front page, a page Readability does not judge an article, or a brief, even with text", async () => {
+    const { db, extract } = await setUp();
+    await updateSettings({ rememberReading: true });
+    const article = EXTRACTED.ok ? EXTRACTED.article : undefined;
+    const cases: Array<[string, unknown]> = [
+      ['https://news.example/', article],
+      ['https://news.example/story', { ...article, readerable: false }],
+      ['https://news.example/story', { ...article, text: 'A short brief about Ada Lovelace.' }],
+    ];
+    for (const [url, extracted] of cases) {
+      extract.mockResolvedValue([{ result: { ok: true, article: extracted }, frameId: 0, documentId: 'd' }] as never);
+      expect(await remember(await openTab(url))).toMatchObject({ ok: true, result: { status: 'skipped', reason: 'no-article' } });
+    }
     expect(await readingHistory(db)).toEqual([]);
   });
 });

@@ -7,6 +7,15 @@ function page(head: string, body = ''): Document {
 }
 
 describe('readPageMetadata', () => {
+  it('says whether the page declares itself an article (JSON-LD article types, og:type), a WebPage or a home page not', () => {
+    const declares = (head: string) => readPageMetadata(page(head), undefined).declaresArticle;
+    expect(declares('<script type="application/ld+json">{"@type":"NewsArticle"}</script>')).toBe(true);
+    expect(declares('<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"BlogPosting"}]}</script>')).toBe(true);
+    expect(declares('<meta property="og:type" content="article">')).toBe(true);
+    expect(declares('<script type="application/ld+json">{"@type":"WebPage"}</script><meta property="og:type" content="website">')).toBe(false);
+    expect(declares('')).toBe(false);
+  });
+
   it('prefers article:published_time over JSON-LD and <time>', () => {
     const doc = page(
       '<meta property="article:published_time" content="2024-01-02"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-05-05"}</script>',

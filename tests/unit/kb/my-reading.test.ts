@@ -15,6 +15,7 @@ const ARTICLE: ExtractedArticle = {
   url: 'https://news.example.com/ada',
   datePublished: '2026-12-01',
   text: 'A plaque for Ada Lovelace was unveiled in London on a grey morning, with speeches.',
+  readerable: true,
 };
 const TAB = 'https://news.example.com/ada?utm=x#top';
 const day = (d: number, h: number) => Date.UTC(2026, 11, d, h);

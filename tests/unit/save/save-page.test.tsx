@@ -11,6 +11,7 @@ const ARTICLE: ExtractedArticle = {
   datePublished: '2024-07-04',
   url: 'https://news.example/astana',
   text: 'Leaders met in Astana.\n\nThe summit ended on Thursday.',
+  readerable: true,
 };
 
 vi.mock('../../../entrypoints/save/load-capture', () => ({ loadCapture: async () => ({ ok: true, article: ARTICLE }) }));
