@@ -6,9 +6,10 @@ function page(head: string, body = ''): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'text/html');
 }
 
+const declares = (head: string) => readPageMetadata(page(head), undefined).declaresArticle;
+
 describe('readPageMetadata', () => {
   it('says whether the page declares itself an article (JSON-LD article types, og:type), a WebPage or a home page not', () => {
-    const declares = (head: string) => readPageMetadata(page(head), undefined).declaresArticle;
     expect(declares('<script type="application/ld+json">{"@type":"NewsArticle"}</script>')).toBe(true);
     expect(declares('<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"BlogPosting"}]}</script>')).toBe(true);
     expect(declares('<meta property="og:type" content="article">')).toBe(true);
