@@ -3,7 +3,7 @@ import { openBeforeUpgrade } from '../../lib/db/before-upgrade';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { autoBackupStateItem, latestBackupItem, libraryLossItem } from '../../lib/extension/backup-items';
 import { loadSettings, watchSettings } from '../../lib/extension/settings-item';
-import { AUTO_BACKUP_ALARM, BACKUP_PERIOD_MINUTES, backupFileName, pruneBackups, shouldBackUp, type BackupReason, type BackupRecord } from '../../lib/kb/auto-backup-plan';
+import { AUTO_BACKUP_ALARM, BACKUP_CHECK_MINUTES, backupFileName, pruneBackups, shouldBackUp, type BackupReason, type BackupRecord } from '../../lib/kb/auto-backup-plan';
 import { createBackup } from '../../lib/kb/backup';
 import { countLibrary } from '../../lib/kb/library-marker';
 import type { BackupSchedule } from '../../lib/settings/settings';
@@ -61,16 +61,15 @@ export async function backUpBeforeUpgrade(db: BackstoryDatabase): Promise<void> 
   }
 }
 
-/** Keeps the alarm in step with the schedule: an alarm of the same period is left to run. */
+/** Keeps the hourly check running while backups are on (shouldBackUp decides when one is due); an alarm already running is left alone. */
 async function scheduleAlarm(schedule: BackupSchedule): Promise<void> {
   const existing = await browser.alarms.get(AUTO_BACKUP_ALARM);
   if (schedule === 'off') {
     if (existing) await browser.alarms.clear(AUTO_BACKUP_ALARM);
     return;
   }
-  const period = BACKUP_PERIOD_MINUTES[schedule];
-  if (existing?.periodInMinutes === period) return;
-  await browser.alarms.create(AUTO_BACKUP_ALARM, { periodInMinutes: period, delayInMinutes: period });
+  if (existing?.periodInMinutes === BACKUP_CHECK_MINUTES) return;
+  await browser.alarms.create(AUTO_BACKUP_ALARM, { periodInMinutes: BACKUP_CHECK_MINUTES, delayInMinutes: BACKUP_CHECK_MINUTES });
 }
 
 async function writeAutoBackup(db: BackstoryDatabase, reason: BackupReason): Promise<BackupRecord | undefined> {
@@ -79,8 +78,8 @@ async function writeAutoBackup(db: BackstoryDatabase, reason: BackupReason): Pro
   const settings = await loadSettings();
   const state = await autoBackupStateItem.getValue();
   const counts = await countLibrary(db);
-  if (!shouldBackUp({ schedule: settings.backupSchedule, reason, ownItems: counts.ownItems, revision: counts.revision, last: state.records[0] })) return undefined;
   const now = Date.now();
+  if (!shouldBackUp({ schedule: settings.backupSchedule, reason, ownItems: counts.ownItems, revision: counts.revision, last: state.records[0], now })) return undefined;
   try {
     const backup = await createBackup(db, { settings });
     const bytes = await gzip(JSON.stringify(backup));

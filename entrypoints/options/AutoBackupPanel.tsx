@@ -6,7 +6,7 @@ import { useSettings } from '../../hooks/use-settings';
 import { useStoredItem } from '../../hooks/use-stored-item';
 import { getDatabase } from '../../lib/db/database';
 import { autoBackupStateItem } from '../../lib/extension/backup-items';
-import { AUTO_BACKUP_ALARM } from '../../lib/kb/auto-backup-plan';
+import { AUTO_BACKUP_ALARM, nextBackupAt } from '../../lib/kb/auto-backup-plan';
 import { countLibrary } from '../../lib/kb/library-marker';
 import { createMessageClient } from '../../lib/messages/client';
 import { useLiveQuery } from './use-live-query';
@@ -18,12 +18,12 @@ export function AutoBackupPanel() {
   const [settings, changeSettings] = useSettings();
   const state = useStoredItem(autoBackupStateItem);
   const ownItems = useLiveQuery(() => countLibrary(getDatabase()).then((counts) => counts.ownItems), []);
-  const [next, setNext] = useState<number>();
+  const [nextCheck, setNextCheck] = useState<number>();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReportProps>();
 
   useEffect(() => {
-    void browser.alarms.get(AUTO_BACKUP_ALARM).then((alarm) => setNext(alarm?.scheduledTime));
+    void browser.alarms.get(AUTO_BACKUP_ALARM).then((alarm) => setNextCheck(alarm?.scheduledTime));
   }, [settings?.backupSchedule, state]);
 
   async function backUpNow() {
@@ -47,7 +47,7 @@ export function AutoBackupPanel() {
         schedule={settings.backupSchedule}
         hasOwnContent={ownItems > 0}
         last={last}
-        next={next}
+        next={nextBackupAt({ schedule: settings.backupSchedule, last, nextCheck })}
         problem={state.problem}
         busy={busy}
         onScheduleChange={(backupSchedule) => void changeSettings({ backupSchedule })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, pruneBackups, shouldBackUp, type BackupRecord } from '../../../lib/kb/auto-backup-plan';
+import { BACKUP_CHECK_MINUTES, backupFileName, nextBackupAt, pruneBackups, shouldBackUp, type BackupRecord } from '../../../lib/kb/auto-backup-plan';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -8,7 +8,7 @@ function record(at: number, revision = 1): BackupRecord {
 }
 
 describe('shouldBackUp', () => {
-  const base = { schedule: 'weekly' as const, reason: 'schedule' as const, ownItems: 3, revision: 5 };
+  const base = { schedule: 'weekly' as const, reason: 'schedule' as const, ownItems: 3, revision: 5, now: 8 * DAY };
 
   it('backs up a library with something of the user’s own, on the schedule', () => {
     expect(shouldBackUp(base)).toBe(true);
@@ -26,10 +26,37 @@ describe('shouldBackUp', () => {
     expect(shouldBackUp({ ...base, reason: 'now', last: record(1, 5) })).toBe(true);
   });
 
+  it('writes the first one at the first check, then one per period of the schedule', () => {
+    expect(shouldBackUp({ ...base, now: 1 })).toBe(true);
+    const last = record(DAY, 4);
+    expect(shouldBackUp({ ...base, last, now: DAY + 6 * DAY })).toBe(false);
+    expect(shouldBackUp({ ...base, last, now: DAY + 7 * DAY - 60_000 })).toBe(true);
+    expect(shouldBackUp({ ...base, schedule: 'daily', last, now: DAY + 12 * 60 * 60_000 })).toBe(false);
+    expect(shouldBackUp({ ...base, schedule: 'daily', last, now: 2 * DAY })).toBe(true);
+  });
+
   it('writes none when off, unless asked for', () => {
     expect(shouldBackUp({ ...base, schedule: 'off' })).toBe(false);
     expect(shouldBackUp({ ...base, schedule: 'off', reason: 'upgrade' })).toBe(false);
     expect(shouldBackUp({ ...base, schedule: 'off', reason: 'now' })).toBe(true);
+  });
+});
+
+describe('nextBackupAt', () => {
+  const HOUR = BACKUP_CHECK_MINUTES * 60_000;
+
+  it('is the next check while there is no backup yet', () => {
+    expect(nextBackupAt({ schedule: 'weekly', nextCheck: 5 * HOUR })).toBe(5 * HOUR);
+  });
+
+  it('is the first check once the period since the last backup has passed', () => {
+    expect(nextBackupAt({ schedule: 'weekly', last: record(0), nextCheck: HOUR })).toBe(7 * DAY);
+    expect(nextBackupAt({ schedule: 'daily', last: record(0), nextCheck: 30 * HOUR })).toBe(30 * HOUR);
+  });
+
+  it('is none when off or no check is planned', () => {
+    expect(nextBackupAt({ schedule: 'off', last: record(0), nextCheck: HOUR })).toBeUndefined();
+    expect(nextBackupAt({ schedule: 'weekly' })).toBeUndefined();
   });
 });
 
