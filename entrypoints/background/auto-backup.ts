@@ -3,7 +3,7 @@ import { openBeforeUpgrade } from '../../lib/db/before-upgrade';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { autoBackupStateItem, latestBackupItem, libraryLossItem } from '../../lib/extension/backup-items';
 import { loadSettings, watchSettings } from '../../lib/extension/settings-item';
-import { AUTO_BACKUP_ALARM, BACKUP_CHECK_MINUTES, backupFileName, pruneBackups, shouldBackUp, type BackupReason, type BackupRecord } from '../../lib/kb/auto-backup-plan';
+import { AUTO_BACKUP_ALARM, BACKUP_CHECK_MINUTES, backupFileName, periodPassed, pruneBackups, shouldBackUp, type BackupReason, type BackupRecord } from '../../lib/kb/auto-backup-plan';
 import { createBackup } from '../../lib/kb/backup';
 import { countLibrary } from '../../lib/kb/library-marker';
 import type { BackupSchedule } from '../../lib/settings/settings';
@@ -77,8 +77,10 @@ async function writeAutoBackup(db: BackstoryDatabase, reason: BackupReason): Pro
   if (await libraryLossItem.getValue()) return undefined;
   const settings = await loadSettings();
   const state = await autoBackupStateItem.getValue();
-  const counts = await countLibrary(db);
   const now = Date.now();
+  // The hourly check mostly ends here, without counting the library.
+  if (reason === 'schedule' && !periodPassed({ schedule: settings.backupSchedule, last: state.records[0], now })) return undefined;
+  const counts = await countLibrary(db);
   if (!shouldBackUp({ schedule: settings.backupSchedule, reason, ownItems: counts.ownItems, revision: counts.revision, last: state.records[0], now })) return undefined;
   try {
     const backup = await createBackup(db, { settings });

@@ -67,9 +67,13 @@ export function shouldBackUp(input: {
   if (input.reason === 'now') return true;
   if (input.schedule === 'off') return false;
   if (input.reason === 'upgrade') return true;
-  const { last } = input;
-  if (!last) return true;
-  return last.revision !== input.revision && input.now + ON_TIME_SLACK_MS >= last.at + BACKUP_PERIOD_MINUTES[input.schedule] * 60_000;
+  return periodPassed(input) && input.last?.revision !== input.revision;
+}
+
+/** Whether a scheduled backup may be due by the clock alone: none yet, or the schedule's period has passed since the last (checked before the library is counted). */
+export function periodPassed({ schedule, last, now }: { schedule: BackupSchedule; last?: BackupRecord; now: number }): boolean {
+  if (schedule === 'off') return false;
+  return !last || now + ON_TIME_SLACK_MS >= last.at + BACKUP_PERIOD_MINUTES[schedule] * 60_000;
 }
 
 /**
