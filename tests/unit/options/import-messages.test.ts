@@ -26,6 +26,11 @@ describe('describeOutcome', () => {
     expect(report.summary).not.toMatch(/unknown error|undefined|\[object|Error:/iu);
   });
 
+  it('says "not valid JSON" once, with where', () => {
+    const outcome: AnyImportOutcome = { ok: false, code: 'bad-json', message: 'The pack is not valid JSON: unterminated string at line 12, column 9 (character 201).', issues: [], total: 0 };
+    expect(describeOutcome(outcome, 'news.pack.json').summary).toMatch(/^news\.pack\.json is not valid JSON: unterminated string at line 12, column 9 \(character 201\)\. If you wrote it/u);
+  });
+
   it('names sizes for a pack that does not fit', () => {
     const report = describeOutcome(failures[5]!, 'x');
     expect(report.summary).toContain('about 300 MB');
