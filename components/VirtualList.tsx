@@ -20,8 +20,12 @@ export interface VirtualListProps {
 
 /** Rows rendered beyond the visible ones, above and below, so fast scrolling shows no gaps. */
 const OVERSCAN_ROWS = 8;
-/** Tallest the list gets before it scrolls inside. */
-const MAX_HEIGHT_CSS = 'min(65vh, 640px)';
+/**
+ * Tallest the list gets before it scrolls inside: the window's height less the page's
+ * header and the search field above it, so a tall window shows more rows (it was capped
+ * at 640 px, eleven rows on any screen), and never under 20rem.
+ */
+const MAX_HEIGHT_CSS = 'max(20rem, 100vh - 14rem)';
 
 /**
  * A long list that renders only the rows in view (TanStack Virtual), so 50,000 rows
