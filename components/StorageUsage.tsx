@@ -39,7 +39,7 @@ export function StorageUsage({ usage, quota, persisted, packs, onPersist }: Stor
           <thead>
             <tr>
               <th scope="col">Pack</th>
-              <th scope="col">About</th>
+              <th scope="col">About (before the browser compresses it)</th>
             </tr>
           </thead>
           <tbody>
