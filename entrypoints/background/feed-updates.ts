@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
-import { feedAddressProblem, feedIdOf, followFeed, getFeed } from '../../lib/feeds/feed-store';
+import { feedAddressProblem, feedIdOf, followFeed, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
 import { HandlerError } from '../../lib/messages/channel';
 import { refreshDueFeeds, refreshFeed, type RefreshOptions } from '../../lib/feeds/refresh-feeds';
 import type { Handlers } from '../../lib/messages/router';
+import type { FullArticles } from './full-articles';
 
 const FEED_ALARM = 'backstory-feeds';
 /**
@@ -17,6 +18,8 @@ export interface FeedDeps {
   db: BackstoryDatabase;
   /** First-run work the fetches wait for. */
   ready: Promise<unknown>;
+  /** Article pages of summary-only items, where allowed: queued after each round, never waited for. */
+  fullArticles: FullArticles;
 }
 
 const options: RefreshOptions = { fetch: (url, init) => fetch(url, init) };
@@ -40,11 +43,13 @@ function createQueue() {
  * service worker wakes for it), and answers the pages' "follow" and "fetch now". Only
  * feeds the user followed are ever fetched, each only at its own address.
  */
-export function startFeedUpdates({ db, ready }: FeedDeps): Pick<Handlers, 'feeds.follow' | 'feeds.fetch'> {
+export function startFeedUpdates({ db, ready, fullArticles }: FeedDeps): Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles'> {
   const queue = createQueue();
+  const queuePages = (feedIds?: string[]) => void fullArticles.queue(feedIds).catch((error: unknown) => console.warn('Backstory: could not queue full articles', error));
   const fetchDue = () => queue(async () => {
     await ready;
     await refreshDueFeeds(db, options);
+    queuePages();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== FEED_ALARM) return;
@@ -74,7 +79,16 @@ export function startFeedUpdates({ db, ready }: FeedDeps): Pick<Handlers, 'feeds
         return {};
       }
       if (!(await getFeed(db, feedId))) return {};
-      return { feed: await queue(() => refreshFeed(db, feedId, options)) };
+      const feed = await queue(() => refreshFeed(db, feedId, options));
+      queuePages([feedId]);
+      return { feed };
+    },
+    async 'feeds.fullArticles'({ feedId, on }) {
+      await ready;
+      const feed = await setFeedFullArticles(db, feedId, on);
+      // Turned on: the items already kept that have only a summary are read too.
+      if (feed?.fullArticles) queuePages([feedId]);
+      return { feed };
     },
   };
 }

@@ -23,7 +23,7 @@ export interface HandlerDeps {
   library: LibraryRefresh;
   backups: AutoBackups;
   /** Following and fetching feeds (feed-updates.ts). */
-  feeds: Pick<Handlers, 'feeds.follow' | 'feeds.fetch'>;
+  feeds: Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles'>;
 }
 
 export function createHandlers({ db, matchers, ready, search, library, backups, feeds }: HandlerDeps): Handlers {

@@ -29,6 +29,7 @@ async function loadFeeds(): Promise<Omit<FeedListItem, 'fetching'>[]> {
     articleCount: packs[i]?.articleCount ?? 0,
     retentionDays: feed.retentionDays,
     maxItems: feed.maxItems,
+    fullArticles: feed.fullArticles === true,
   }));
 }
 
@@ -150,6 +151,7 @@ export function FeedsSection() {
           onFetch={(id) => void fetchNow(id)}
           onUnfollow={(id) => void unfollow(id)}
           onRetention={(id, settings) => void setFeedRetention(getDatabase(), id, settings)}
+          onFullArticles={(id, on) => void client.send('feeds.fullArticles', { feedId: id, on })}
         />
       )}
     </section>

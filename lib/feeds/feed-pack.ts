@@ -16,6 +16,7 @@ import { writeLibrary } from '../kb/write-library';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, PackArticleSchema, type Pack, type PackArticle } from '../pack/schema';
 import { comparableUrl } from '../text/safe-url';
 import { feedName, type FeedRecord } from './feed-store';
+import { summaryOnlyMark } from './full-articles';
 import type { FeedItem, ParsedFeed } from './parse-feed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,6 +46,7 @@ function packArticleOf(item: FeedItem, publisher: string | undefined): PackArtic
       publisher,
       description: item.description,
       articleBody: item.body || undefined,
+      ...summaryOnlyMark(item.summaryOnly),
     }).filter(([, value]) => value !== undefined),
   );
   const parsed = v.safeParse(PackArticleSchema, candidate);

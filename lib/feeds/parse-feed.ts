@@ -24,7 +24,16 @@ export interface FeedItem {
   body: string;
   /** The summary, when there is one apart from the full content. */
   description?: string;
+  /**
+   * Whether the feed gave only a summary (no full content, or content no longer than the
+   * summary or than {@link FULL_TEXT_MIN_CHARS}): then, where the user allowed it for the
+   * feed, the article page is read for the full text (lib/feeds/full-articles.ts).
+   */
+  summaryOnly: boolean;
 }
+
+/** Below this many characters, an item's content is a teaser, not the article (a real article is longer). */
+export const FULL_TEXT_MIN_CHARS = 500;
 
 export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
@@ -68,12 +77,13 @@ function people(values: unknown[]): string[] {
   return [...new Set(names)].slice(0, FEED_LIMITS.maxAuthors);
 }
 
-function bodyOf(full: string | undefined, summary: string | undefined, plain = false): Pick<FeedItem, 'body' | 'description'> {
+function bodyOf(full: string | undefined, summary: string | undefined, plain = false): Pick<FeedItem, 'body' | 'description' | 'summaryOnly'> {
   const cap = FEED_LIMITS.maxBodyChars;
   const read = (text: string) => (plain ? text.replace(/\r\n?/gu, '\n').slice(0, cap).trim() : htmlToText(text, cap));
   const body = full ? read(full) : '';
   const description = summary ? htmlToLine(summary, FEED_LIMITS.maxSummaryChars) : undefined;
-  return { body: body || (summary ? htmlToText(summary, cap) : ''), description: body && description ? description : undefined };
+  const summaryOnly = body.length < FULL_TEXT_MIN_CHARS || body.length <= (description?.length ?? 0);
+  return { body: body || (summary ? htmlToText(summary, cap) : ''), description: body && description ? description : undefined, summaryOnly };
 }
 
 function rssItem(item: Loose, base: string | undefined): FeedItem {

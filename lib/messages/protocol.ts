@@ -169,6 +169,12 @@ export const BACKGROUND_MESSAGES = {
     senders: EXTENSION_PAGES,
     response: returns<{ feed?: FeedRecord }>(),
   }),
+  /** Turn on or off reading the full article from the feed's site for items that carry only a summary (off by default). */
+  'feeds.fullArticles': message({
+    payload: v.object({ feedId: nonEmptyUpTo(MAX_DISMISS_FIELD), on: v.boolean() }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ feed?: FeedRecord }>(),
+  }),
   /** An extension page changed the knowledge base: rebuild derived data, tell tabs. */
   'kb.changed': message({
     payload: v.object({}),

@@ -25,6 +25,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'card.load': async () => ({ loaded: true }),
     'feeds.follow': ok,
     'feeds.fetch': ok,
+    'feeds.fullArticles': ok,
     ...overrides,
   };
 }
