@@ -71,7 +71,16 @@ describe('FollowSite and FeedList', () => {
     const onUnfollow = vi.fn();
     const onRetention = vi.fn();
     const status = feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'failed', failures: 1, error: 'Gone.', nextFetchAt: 9 }, time);
-    render(<FeedList feeds={[{ id: 'f', title: 'A', url: FEED.url, status, articleCount: 0, retentionDays: 90, maxItems: 1000, fetching: false }]} onFetch={onFetch} onUnfollow={onUnfollow} onRetention={onRetention} />);
+    const onFullArticles = vi.fn();
+    render(
+      <FeedList
+        feeds={[{ id: 'f', title: 'A', url: FEED.url, status, articleCount: 0, retentionDays: 90, maxItems: 1000, fullArticles: false, fetching: false }]}
+        onFetch={onFetch}
+        onUnfollow={onUnfollow}
+        onRetention={onRetention}
+        onFullArticles={onFullArticles}
+      />,
+    );
     expect(screen.getByText('Gone. Backstory tries again T9.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Fetch A now' }));
     fireEvent.click(screen.getByRole('button', { name: 'Unfollow A' }));
@@ -79,5 +88,11 @@ describe('FollowSite and FeedList', () => {
     const hint = screen.getByLabelText('Most articles to keep of A').getAttribute('aria-describedby');
     expect(document.getElementById(hint!)?.textContent).toBe('Backstory reads at most 500 items from each fetch.');
     expect([onFetch.mock.calls[0], onUnfollow.mock.calls[0], onRetention.mock.calls[0]]).toEqual([['f'], ['f'], ['f', { retentionDays: 30, maxItems: 1000 }]]);
+    // Full articles: off by default, a labelled checkbox that says what it does.
+    const full = screen.getByRole('checkbox', { name: 'Get the full article from the site when the feed gives only a summary' }) as HTMLInputElement;
+    expect(full.checked).toBe(false);
+    expect(document.getElementById(full.getAttribute('aria-describedby')!)?.textContent).toMatch(/only on this feed’s own site, one every few seconds at most/u);
+    fireEvent.click(full);
+    expect(onFullArticles).toHaveBeenCalledWith('f', true);
   });
 });
