@@ -54,7 +54,7 @@ export function createHostQueue({ intervalMs, now = Date.now, sleep = realSleep 
       return true;
     },
     async idle() {
-      while (tails.size > 0) await Promise.all([...tails.values()]);
+      while (tails.size > 0) await Promise.all(tails.values());
     },
   };
 }

@@ -33,7 +33,7 @@ export interface FeedItem {
 }
 
 /** Below this many characters, an item's content is a teaser, not the article (a real article is longer). */
-export const FULL_TEXT_MIN_CHARS = 500;
+const FULL_TEXT_MIN_CHARS = 500;
 
 export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
