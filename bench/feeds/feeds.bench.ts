@@ -7,16 +7,18 @@
  * its own), a scheduled round with 10 new items per feed (all fetched, then written in one
  * transaction), one where nothing changed (every answer a 304), and "Fetch now" per feed. Writes "## Feeds" in docs/benchmarks.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchExtensionBrowser, waitForHighlights } from '../../tests/e2e/support/extension-browser';
 import { startFeedSite } from './feed-site';
-import { WorkerProbe } from './worker-probe';
+import { summarizeProfile, WorkerProbe } from './worker-probe';
 
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 50);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100);
 const MB = 1024 * 1024;
+/** BENCH_PROFILE=1: a CPU profile of the service worker per round, into artifacts/bench-feeds/, summed up on the console. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 interface Round {
   name: string;
@@ -98,10 +100,19 @@ async function main(): Promise<void> {
 
     async function round(name: string, run: () => Promise<void>): Promise<void> {
       await probe.start();
+      if (PROFILE) await probe.startProfile();
       await Promise.all([longTasks(page), longTasks(options)]);
       const t0 = performance.now();
       await run();
       const ms = performance.now() - t0;
+      if (PROFILE) {
+        const profile = await probe.stopProfile();
+        mkdirSync('artifacts/bench-feeds', { recursive: true });
+        writeFileSync(`artifacts/bench-feeds/round-${rounds.length + 1}.cpuprofile`, JSON.stringify(profile));
+        const { selfMs, longestBusyMs } = summarizeProfile(profile);
+        console.info(`${name}: longest busy runs (ms) ${longestBusyMs.map((m) => m.toFixed(0)).join(', ')}`);
+        for (const [fn, fnMs] of selfMs) console.info(`  ${fnMs.toFixed(0).padStart(6)} ms  ${fn}`);
+      }
       const worker = await probe.stop();
       const r: Round = {
         name,

@@ -5,6 +5,8 @@ import { HandlerError } from '../../lib/messages/channel';
 import { refreshDueFeeds, refreshFeed, type RefreshOptions } from '../../lib/feeds/refresh-feeds';
 import type { Handlers } from '../../lib/messages/router';
 import type { FullArticles } from './full-articles';
+import type { MatcherCache } from '../../lib/kb/matcher-cache';
+import { createPause } from '../../lib/feeds/work-slices';
 
 const FEED_ALARM = 'backstory-feeds';
 /**
@@ -16,13 +18,14 @@ const FEED_TICK_MINUTES = 15;
 
 export interface FeedDeps {
   db: BackstoryDatabase;
+  /** New items are linked with the matcher pages are scanned with: nothing is compiled per round. */
+  matchers: MatcherCache;
   /** First-run work the fetches wait for. */
   ready: Promise<unknown>;
   /** Article pages of summary-only items, where allowed: queued after each round, never waited for. */
   fullArticles: FullArticles;
 }
 
-const options: RefreshOptions = { fetch: (url, init) => fetch(url, init) };
 
 /**
  * Rounds are one at a time: the alarm, "Fetch now" and a new follow queue behind each
@@ -43,7 +46,13 @@ function createQueue() {
  * service worker wakes for it), and answers the pages' "follow" and "fetch now". Only
  * feeds the user followed are ever fetched, each only at its own address.
  */
-export function startFeedUpdates({ db, ready, fullArticles }: FeedDeps): Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles'> {
+export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps): Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles'> {
+  const options: RefreshOptions = {
+    fetch: (url, init) => fetch(url, init),
+    matcher: async () => (await matchers.get()).matcher,
+    // Parsing and linking give the thread back every few milliseconds: pages' scans and hovers are answered meanwhile.
+    pause: createPause(),
+  };
   const queue = createQueue();
   const queuePages = (feedIds?: string[]) => void fullArticles.queue(feedIds).catch((error: unknown) => console.warn('Backstory: could not queue full articles', error));
   const fetchDue = () => queue(async () => {

@@ -9,6 +9,7 @@ import { parseFeed as feedsmithParse } from 'feedsmith';
 import { normalizeDate } from '../extract/normalize-date';
 import { htmlToLine, htmlToText } from './html-text';
 import { FEED_LIMITS } from './feed-limits';
+import { runAtOnce, runInSlices, type Pause } from './work-slices';
 
 /** One entry of a feed, as text. */
 export interface FeedItem {
@@ -142,9 +143,11 @@ function withoutDuplicates(items: FeedItem[]): FeedItem[] {
 /**
  * Parses a feed's text; `feedUrl` is where it was fetched, against which relative
  * links are read (after the feed's own xml:base). Items with neither a headline nor any
- * text are left out; only the first {@link FEED_LIMITS.maxItems} are read.
+ * text are left out; only the first {@link FEED_LIMITS.maxItems} are read. A generator
+ * that yields after each item: the XML is parsed in one go (feedsmith has no steps), the
+ * items, whose HTML-to-text is most of the work, one by one.
  */
-export function parseFeedText(text: string, feedUrl?: string): ParseFeedResult {
+function* parseFeedSteps(text: string, feedUrl?: string): Generator<void, ParseFeedResult> {
   if (text.length > FEED_LIMITS.maxTextChars) return { ok: false, message: 'The feed is too large.' };
   let parsed: ReturnType<typeof feedsmithParse>;
   try {
@@ -153,12 +156,29 @@ export function parseFeedText(text: string, feedUrl?: string): ParseFeedResult {
   } catch {
     return { ok: false, message: 'This address does not give a feed Backstory can read (RSS, Atom or JSON Feed).' };
   }
+  yield;
   const feed = obj(parsed.feed);
   const base = resolveLink(str(obj(feed.xml).base), feedUrl) ?? feedUrl;
   const siteLink = parsed.format === 'atom' ? str(arr(feed.links).map(obj).find((l) => !l.rel || l.rel === 'alternate')?.href) : str(feed.link) ?? str(feed.home_page_url);
   const raw = arr(parsed.format === 'atom' ? feed.entries : feed.items).slice(0, FEED_LIMITS.maxItems).map(obj);
   const read = parsed.format === 'atom' ? atomEntry : parsed.format === 'json' ? jsonItem : rssItem;
-  const items = withoutDuplicates(raw.map((item) => read(item, base)).filter((item) => item.headline || item.body));
+  const all: FeedItem[] = [];
+  for (const item of raw) {
+    const one = read(item, base);
+    if (one.headline || one.body) all.push(one);
+    yield;
+  }
+  const items = withoutDuplicates(all);
   for (const item of items) if (!item.headline) item.headline = item.body.split('\n')[0]!.slice(0, 120);
   return { ok: true, feed: { format: parsed.format, title: parsed.format === 'atom' ? atomLine(feed.title) : line(feed.title), link: resolveLink(siteLink, base), items } };
+}
+
+/** Parses a feed's text at once ({@link parseFeedSteps}). */
+export function parseFeedText(text: string, feedUrl?: string): ParseFeedResult {
+  return runAtOnce(parseFeedSteps(text, feedUrl));
+}
+
+/** Parses a feed's text in slices, pausing between items ({@link parseFeedSteps}): what the background does. */
+export function parseFeedInSlices(text: string, feedUrl: string | undefined, pause: Pause): Promise<ParseFeedResult> {
+  return runInSlices(parseFeedSteps(text, feedUrl), pause);
 }
