@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/article-mention-keys';
 import type { ArticleRow, PackRow } from '../db/rows';
-import { rowsOfPack } from '../kb/keys';
+import { pagesOfPack, rowsOfPack } from '../kb/keys';
 import type { Matcher } from '../matcher';
 import { mentionsFound } from '../kb/my-articles';
 import { packToRows } from '../kb/pack-to-rows';
@@ -21,6 +21,8 @@ import type { Pause } from './work-slices';
 import type { FeedItem, ParsedFeed } from './parse-feed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Articles made into rows, read or written per step: each step stays a few milliseconds. */
+const ROWS_AT_ONCE = 20;
 const FEED_PACK_VERSION = '1.0.0';
 
 /** An article id from the item's guid (else address, else headline): the same item always gets the same id. */
@@ -109,24 +111,33 @@ export async function prepareFeedItems(
 ): Promise<PreparedFeedItems> {
   const title = parsed.title || feedName(feed);
   const pause = options.pause ?? (() => undefined);
-  const existing = await rowsOfPack(db.articles, feed.id).toArray();
-  const ids = new Set(existing.map((a) => a.id));
-  const urls = new Set(existing.map((a) => a.urlKey).filter(Boolean));
-  const fresh: PackArticle[] = [];
+  // Keys only: reading the pack's rows whole (up to 1,000 articles with their text) would
+  // hold the thread while they are turned into objects.
+  const prefix = `${feed.id}/`;
+  const ids = new Set((await rowsOfPack(db.articles, feed.id).primaryKeys()).map((key) => key.slice(prefix.length)));
+  const candidates: PackArticle[] = [];
   for (const item of parsed.items) {
     const article = packArticleOf(item, title);
-    if (article && !ids.has(article.id) && !urls.has(comparableUrl(article.url))) fresh.push(article);
+    if (article && !ids.has(article.id)) candidates.push(article);
     await pause();
   }
-  const rows = packToRows(feedPack(feed, title, fresh), { source: { kind: 'feed', url: feed.url }, now: options.now });
-  await pause();
+  const urlKeys = candidates.map((a) => comparableUrl(a.url)).filter((key): key is string => !!key);
+  const urls = new Set((await db.articles.where('urlKey').anyOf(urlKeys).toArray()).filter((a) => a.packId === feed.id).map((a) => a.urlKey));
+  const fresh = candidates.filter((a) => !urls.has(comparableUrl(a.url)));
   const matcher = fresh.length > 0 ? await options.matcher() : undefined;
+  let pack: PackRow | undefined;
   const articles: ArticleRow[] = [];
-  for (const row of rows.articles) {
-    articles.push(withMentions(row, mentionsFound(row, matcher!)));
+  // A few articles at a time through packToRows, then each linked: every step a short one.
+  for (let at = 0; at < Math.max(1, fresh.length); at += ROWS_AT_ONCE) {
+    const rows = packToRows(feedPack(feed, title, fresh.slice(at, at + ROWS_AT_ONCE)), { source: { kind: 'feed', url: feed.url }, now: options.now });
+    pack ??= rows.pack;
     await pause();
+    for (const row of rows.articles) {
+      articles.push(withMentions(row, mentionsFound(row, matcher!)));
+      await pause();
+    }
   }
-  return { feed, title, pack: rows.pack, articles };
+  return { feed, title, pack: pack!, articles };
 }
 
 /**
@@ -138,7 +149,9 @@ export async function writePreparedFeedItems(db: BackstoryDatabase, prepared: Pr
   const { feed, title } = prepared;
   const { now } = options;
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
-    const existing = await rowsOfPack(db.articles, feed.id).toArray();
+    // Read and written in pages: each page's rows are turned into objects (or cloned) in one stretch.
+    const existing: ArticleRow[] = [];
+    for await (const page of pagesOfPack(db.articles, feed.id, ROWS_AT_ONCE * 5)) existing.push(...page);
     const ids = new Set(existing.map((a) => a.id));
     const urls = new Set(existing.map((a) => a.urlKey).filter(Boolean));
     // Items another write added since they were prepared are not added twice.
@@ -146,7 +159,7 @@ export async function writePreparedFeedItems(db: BackstoryDatabase, prepared: Pr
     const drop = articlesToDrop([...existing, ...added], { now, retentionDays: feed.retentionDays, maxItems: feed.maxItems });
     const dropped = new Set(drop);
     const kept = added.filter((a) => !dropped.has(a.key));
-    await db.articles.bulkPut(kept);
+    for (let at = 0; at < kept.length; at += ROWS_AT_ONCE) await db.articles.bulkPut(kept.slice(at, at + ROWS_AT_ONCE));
     const stored = new Set(existing.map((a) => a.key));
     await db.articles.bulkDelete(drop.filter((key) => stored.has(key)));
     const previous = await db.packs.get(feed.id);

@@ -9,7 +9,7 @@ import { parseFeed as feedsmithParse } from 'feedsmith';
 import { normalizeDate } from '../extract/normalize-date';
 import { htmlToLine, htmlToText } from './html-text';
 import { FEED_LIMITS } from './feed-limits';
-import { runAtOnce, runInSlices, type Pause } from './work-slices';
+import { runInSlices, type Pause } from './work-slices';
 
 /** One entry of a feed, as text. */
 export interface FeedItem {
@@ -173,12 +173,7 @@ function* parseFeedSteps(text: string, feedUrl?: string): Generator<void, ParseF
   return { ok: true, feed: { format: parsed.format, title: parsed.format === 'atom' ? atomLine(feed.title) : line(feed.title), link: resolveLink(siteLink, base), items } };
 }
 
-/** Parses a feed's text at once ({@link parseFeedSteps}). */
-export function parseFeedText(text: string, feedUrl?: string): ParseFeedResult {
-  return runAtOnce(parseFeedSteps(text, feedUrl));
-}
-
-/** Parses a feed's text in slices, pausing between items ({@link parseFeedSteps}): what the background does. */
-export function parseFeedInSlices(text: string, feedUrl: string | undefined, pause: Pause): Promise<ParseFeedResult> {
+/** Parses a feed's text ({@link parseFeedSteps}), calling `pause` between items (lib/feeds/work-slices.ts); without one, at once. */
+export function parseFeedText(text: string, feedUrl?: string, pause: Pause = () => undefined): Promise<ParseFeedResult> {
   return runInSlices(parseFeedSteps(text, feedUrl), pause);
 }

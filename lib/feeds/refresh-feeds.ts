@@ -11,7 +11,7 @@ import { prepareFeedItems, writePreparedFeedItems, type PreparedFeedItems } from
 import { dueFeeds, nextFetchAt } from './feed-schedule';
 import { getFeed, listFeeds, saveFeed, type FeedRecord } from './feed-store';
 import { downloadFeed, type FetchLike } from './fetch-feed';
-import { parseFeedInSlices } from './parse-feed';
+import { parseFeedText } from './parse-feed';
 import type { Pause } from './work-slices';
 import type { Matcher } from '../matcher';
 
@@ -53,7 +53,7 @@ async function fetchParsed(db: BackstoryDatabase, feed: FeedRecord, options: Ref
     const ok: FeedRecord = { ...feed, lastFetchAt: now, error: undefined, failures: 0, nextFetchAt: nextFetchAt(now, 0) };
     if (download.kind === 'not-modified') return { record: { ...ok, lastOutcome: 'unchanged', lastNewItems: 0 } };
     const pause = options.pause ?? (() => undefined);
-    const parsed = await parseFeedInSlices(decodeFeed(download.bytes, download.contentType), feed.url, pause);
+    const parsed = await parseFeedText(decodeFeed(download.bytes, download.contentType), feed.url, pause);
     // Validators are not kept for a bad answer: the same bad file is looked at again next time.
     if (!parsed.ok) return { record: failed({ ...feed, etag: undefined, lastModified: undefined }, parsed.message, now) };
     const record = { ...ok, title: parsed.feed.title ?? feed.title, siteUrl: parsed.feed.link ?? feed.siteUrl, etag: download.etag, lastModified: download.lastModified };

@@ -28,11 +28,3 @@ export async function runInSlices<T>(steps: Generator<unknown, T>, pause: Pause)
     await pause();
   }
 }
-
-/** Runs a generator of steps to its end at once: the same work, for callers that need it now (tests, small inputs). */
-export function runAtOnce<T>(steps: Generator<unknown, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}

@@ -21,8 +21,8 @@ function rss(items: string): string {
 }
 
 describe('which items carry only a summary', () => {
-  it('no full content, content under 500 characters or no longer than the summary: summary only; a full article: not', () => {
-    const parsed = parseFeedText(
+  it('no full content, content under 500 characters or no longer than the summary: summary only; a full article: not', async () => {
+    const parsed = await parseFeedText(
       rss(
         '<item><guid>a</guid><title>A</title><description>Only a teaser.</description></item>' +
           '<item><guid>b</guid><title>B</title><description>Teaser.</description><content:encoded><![CDATA[<p>Short content.</p>]]></content:encoded></item>' +
@@ -35,7 +35,7 @@ describe('which items carry only a summary', () => {
 
 describe('which article pages may be fetched', () => {
   const feed = { url: 'https://feeds.example.co.uk/news.xml', siteUrl: 'https://www.example.co.uk/' };
-  it('only http(s) pages on the feed’s own site (registrable domain), or on the public site the feed names', () => {
+  it('only http(s) pages on the feed’s own site (registrable domain), or on the public site the feed names', async () => {
     expect(mayFetchArticlePage('https://www.example.co.uk/a/1', feed)).toBe(true);
     expect(mayFetchArticlePage('http://example.co.uk/a/1', feed)).toBe(true);
     // co.uk is a public suffix: another site under it is another site.
@@ -121,7 +121,7 @@ describe('the per-site queue', () => {
 });
 
 describe('reading an article page', () => {
-  it('gives the article’s plain text from the HTML; a page without an article gives nothing', () => {
+  it('gives the article’s plain text from the HTML; a page without an article gives nothing', async () => {
     const html = `<html><head><title>Engine news</title><script>window.ran = true</script></head><body><nav>Home · World</nav><article><h1>Engine news</h1><p>${LONG}</p><p>The Royal Society met.</p></article></body></html>`;
     const text = articleTextOfHtml(html, 'http://127.0.0.1:8080/a/1', new DOMParser());
     expect(text).toContain('The Royal Society met.');
