@@ -101,6 +101,8 @@ describe('follow a site: its articles arrive by themselves', () => {
     await options.getByLabel('Feed address').fill(`${site.url('broken.xml')}#again`);
     await options.getByRole('button', { name: 'Follow', exact: true }).click();
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'follow' }).innerText(), POLL).toBe(`You already follow ${name}.`);
+    // Said, and done with: the field is empty for the next address, as after a follow.
+    expect(await options.getByLabel('Feed address').inputValue()).toBe('');
     expect(await feedItem('broken.xml').count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-error.png`, fullPage: true });
   });
