@@ -7,6 +7,7 @@ import type { Handlers } from '../../lib/messages/router';
 import type { FullArticles } from './full-articles';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
 import { createPause } from '../../lib/feeds/work-slices';
+import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
 
 const FEED_ALARM = 'backstory-feeds';
 /**
@@ -15,6 +16,15 @@ const FEED_ALARM = 'backstory-feeds';
  * worker to look, which costs one read of the feed list.
  */
 const FEED_TICK_MINUTES = 15;
+
+export type FeedHandlers = Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles' | 'feeds.unfollow' | 'feeds.undoUnfollow'>;
+
+/**
+ * How long what the popup's Unfollow removed is kept for its Undo: the popup's countdown
+ * (hooks/use-undo-countdown.ts, 10 s, as in the options page), and a little more for the
+ * message on its way.
+ */
+const UNDO_KEPT_MS = 15_000;
 
 export interface FeedDeps {
   db: BackstoryDatabase;
@@ -46,7 +56,7 @@ function createQueue() {
  * service worker wakes for it), and answers the pages' "follow" and "fetch now". Only
  * feeds the user followed are ever fetched, each only at its own address.
  */
-export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps): Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles'> {
+export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps): FeedHandlers {
   const options: RefreshOptions = {
     fetch: (url, init) => fetch(url, init),
     matcher: async () => (await matchers.get()).matcher,
@@ -54,6 +64,8 @@ export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps
     pause: createPause(),
   };
   const queue = createQueue();
+  /** What the popup's last Unfollow of each feed removed, for its Undo (in memory: an Undo lasts seconds). */
+  const undoable = new Map<string, UnfollowedFeed>();
   const queuePages = (feedIds?: string[]) => void fullArticles.queue(feedIds).catch((error: unknown) => console.warn('Backstory: could not queue full articles', error));
   const fetchDue = () => queue(async () => {
     await ready;
@@ -91,6 +103,24 @@ export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps
       const feed = await queue(() => refreshFeed(db, feedId, options));
       queuePages([feedId]);
       return { feed };
+    },
+    // The popup writes nothing itself (docs/architecture.md): its Unfollow and Undo are done here.
+    async 'feeds.unfollow'({ feedId }) {
+      await ready;
+      const unfollowed = await queue(() => unfollowWithUndo(db, feedId));
+      if (!unfollowed) return { unfollowed: false };
+      undoable.set(feedId, unfollowed);
+      setTimeout(() => undoable.get(feedId) === unfollowed && undoable.delete(feedId), UNDO_KEPT_MS);
+      return { unfollowed: true };
+    },
+    async 'feeds.undoUnfollow'({ feedId }) {
+      await ready;
+      const unfollowed = undoable.get(feedId);
+      undoable.delete(feedId);
+      // Followed again meanwhile (the options page, the popup's Follow): an Undo would put back a stale copy.
+      if (!unfollowed || (await getFeed(db, feedId))) return { restored: false };
+      await queue(() => undoUnfollow(db, unfollowed));
+      return { restored: true };
     },
     async 'feeds.fullArticles'({ feedId, on }) {
       await ready;

@@ -59,9 +59,18 @@ describe('FollowSite and FeedList', () => {
     const { rerender } = render(<FollowSite feeds={[{ url: 'https://a/feed', title: 'A', followed: false }]} busy={false} onFollow={onFollow} />);
     fireEvent.click(screen.getByRole('button', { name: 'Follow this site' }));
     expect(onFollow).toHaveBeenCalledWith('https://a/feed');
-    rerender(<FollowSite feeds={[{ url: 'https://a/1', title: 'News', followed: false }, { url: 'https://a/2', title: 'Sport', followed: true }]} busy={false} onFollow={onFollow} />);
+    const onUnfollow = vi.fn();
+    const onUndo = vi.fn();
+    rerender(<FollowSite feeds={[{ url: 'https://a/1', title: 'News', followed: false }, { url: 'https://a/2', title: 'Sport', followed: true, name: 'Sport daily' }]} busy={false} onFollow={onFollow} onUnfollow={onUnfollow} onUndo={onUndo} />);
     expect(screen.getByRole('button', { name: 'Follow this site: News' })).toBeTruthy();
-    expect(screen.getByText(/You follow “Sport”/u)).toBeTruthy();
+    // A feed followed already: "Following <name>", with Unfollow.
+    expect(screen.getByText('Following Sport daily')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Unfollow Sport daily' }));
+    expect(onUnfollow).toHaveBeenCalledWith('https://a/2');
+    rerender(<FollowSite feeds={[{ url: 'https://a/2', title: 'Sport', followed: false }]} busy={false} undo={{ message: 'Unfollowed Sport daily.', secondsLeft: 7 }} onFollow={onFollow} onUnfollow={onUnfollow} onUndo={onUndo} />);
+    expect(screen.getByRole('status').textContent).toContain('Unfollowed Sport daily.');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo (7 s)' }));
+    expect(onUndo).toHaveBeenCalled();
     rerender(<FollowSite feeds={[]} busy={false} onFollow={onFollow} />);
     expect(screen.queryByRole('region')).toBeNull();
   });

@@ -26,6 +26,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'feeds.follow': ok,
     'feeds.fetch': ok,
     'feeds.fullArticles': ok,
+    'feeds.unfollow': ok,
+    'feeds.undoUnfollow': ok,
     ...overrides,
   };
 }
