@@ -154,7 +154,9 @@ export function FeedsSection() {
           onFetch={(id) => void fetchNow(id)}
           onUnfollow={(id) => void unfollow(id)}
           onRetention={(id, settings) => void setFeedRetention(getDatabase(), id, settings)}
-          onFullArticles={(id, on) => void client.send('feeds.fullArticles', { feedId: id, on })}
+          onFullArticles={(id, on) =>
+            void client.send('feeds.fullArticles', { feedId: id, on }).catch(() => setNote({ text: 'Backstory could not change that setting. Try again.', error: true }))
+          }
         />
       )}
     </section>

@@ -8,7 +8,7 @@ import { getDomain } from 'tldts';
 import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/article-mention-keys';
 import type { ArticleRow } from '../db/rows';
-import { rowsOfPack } from '../kb/keys';
+import { pagesOfPack } from '../kb/keys';
 import { mentionsFound } from '../kb/my-articles';
 import { writeLibrary } from '../kb/write-library';
 import type { Matcher } from '../matcher';
@@ -19,6 +19,8 @@ import type { FeedRecord } from './feed-store';
 /** Extra properties of a feed article (kept in the row's `extra`, exported with the pack). */
 const SUMMARY_ONLY = 'summaryOnly';
 const FULL_TEXT_FAILED = 'fullTextFailed';
+/** Articles read at once when looking for those that want their page. */
+const ROWS_PER_READ = 100;
 
 /**
  * A host's site: its registrable domain by the Public Suffix List (`news.example.co.uk`
@@ -78,9 +80,12 @@ export interface WantedPage {
  */
 export async function pagesWanted(db: BackstoryDatabase, feed: FeedRecord): Promise<WantedPage[]> {
   if (!feed.fullArticles) return [];
-  const articles = await rowsOfPack(db.articles, feed.id).toArray();
+  // Read in pages, each in its own short read: a feed's pack holds up to 1,000 articles with their text.
+  const articles: ArticleRow[] = [];
+  for await (const page of pagesOfPack(db.articles, feed.id, ROWS_PER_READ)) {
+    articles.push(...page.filter((a) => a.extra?.[SUMMARY_ONLY] === true && a.extra[FULL_TEXT_FAILED] !== true && mayFetchArticlePage(a.url, feed)));
+  }
   return articles
-    .filter((a) => a.extra?.[SUMMARY_ONLY] === true && a.extra[FULL_TEXT_FAILED] !== true && mayFetchArticlePage(a.url, feed))
     .sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''))
     .map((a) => ({ articleKey: a.key, url: a.url! }));
 }
