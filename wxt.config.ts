@@ -4,7 +4,8 @@ import { privacyPageAsset } from './scripts/release/privacy-page';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  vite: () => ({ plugins: [preact()] }),
+  // BACKSTORY_UNMINIFIED=1 keeps function names readable in CPU profiles (npm run bench:feeds with BENCH_PROFILE=1).
+  vite: () => ({ plugins: [preact()], ...(process.env.BACKSTORY_UNMINIFIED === '1' ? { build: { minify: false } } : {}) }),
   // `wxt zip` writes the extension only: the sources archive AMO asks for is the committed
   // tree (`git archive`, in scripts/release/release.ts), not whatever lies in this folder.
   zip: { zipSources: false },
@@ -25,7 +26,8 @@ export default defineConfig({
     // alarms: the daily check of packs for newer versions, and the automatic backups' schedule.
     // downloads: automatic backups into a Backstory folder of the downloads folder, and
     // removing the older ones Backstory wrote itself (by the ids it recorded).
-    // offscreen (Chromium only): its service worker cannot make a blob URL for the backup file.
+    // offscreen (Chromium only): its service worker can neither make a blob URL for the backup
+    // file nor parse an article page's HTML (full articles of feeds).
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // No optional host permissions: the built manifest grants all sites at install
     // (`<all_urls>`, added because the page script is registered at run time), so the

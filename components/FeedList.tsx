@@ -10,6 +10,8 @@ export interface FeedListItem {
   articleCount: number;
   retentionDays: number;
   maxItems: number;
+  /** Whether summary-only items are read in full from the feed's site. */
+  fullArticles: boolean;
   fetching: boolean;
 }
 
@@ -18,6 +20,7 @@ export interface FeedListProps {
   onFetch(id: string): void;
   onUnfollow(id: string): void;
   onRetention(id: string, settings: { retentionDays: number; maxItems: number }): void;
+  onFullArticles(id: string, on: boolean): void;
 }
 
 const DAYS = { min: 1, max: 3650 };
@@ -25,7 +28,7 @@ const ITEMS = { min: 10, max: 10_000 };
 const clamp = (value: number, range: { min: number; max: number }) => Math.min(range.max, Math.max(range.min, Math.round(value)));
 
 /** The followed feeds: each with its state in plain words, "Fetch now", how long articles are kept, and "Unfollow". */
-export function FeedList({ feeds, onFetch, onUnfollow, onRetention }: FeedListProps) {
+export function FeedList({ feeds, onFetch, onUnfollow, onRetention, onFullArticles }: FeedListProps) {
   if (feeds.length === 0) return <p class="muted">You follow no feeds yet. Add one by its address, or with “Follow this site” in the toolbar popup.</p>;
   return (
     <ul class="pack-list" aria-label="Followed feeds">
@@ -65,6 +68,19 @@ export function FeedList({ feeds, onFetch, onUnfollow, onRetention }: FeedListPr
               {/* "At most 1000" with 500 kept reads as a bug unless said: each answer is read up to the cap. */}
               <p id={`${feed.id}-items-hint`} class="muted small">
                 Backstory reads at most {FEED_LIMITS.maxItems.toLocaleString()} items from each fetch.
+              </p>
+              <label class="feed-list__check">
+                <input
+                  type="checkbox"
+                  checked={feed.fullArticles}
+                  aria-describedby={`${feed.id}-full-hint`}
+                  onChange={(e) => onFullArticles(feed.id, e.currentTarget.checked)}
+                />{' '}
+                Get the full article from the site when the feed gives only a summary
+              </label>
+              <p id={`${feed.id}-full-hint`} class="muted small">
+                Backstory then opens those article pages itself, only on this feed’s own site, one every few seconds at most, and keeps their text. Off: only
+                the feed is fetched.
               </p>
             </div>
           </div>

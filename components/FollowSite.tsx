@@ -1,8 +1,12 @@
+import { UndoNotice } from './UndoNotice';
+
 export interface SiteFeed {
   url: string;
   title?: string;
   /** Whether the user follows it already. */
   followed: boolean;
+  /** What Backstory calls the feed once followed (its title, else its address). */
+  name?: string;
 }
 
 export interface FollowSiteProps {
@@ -11,23 +15,33 @@ export interface FollowSiteProps {
   busy: boolean;
   /** What the last follow did, or why it failed. */
   note?: { text: string; error: boolean };
+  /** "Unfollowed X. Undo" while the last Unfollow can be undone. */
+  undo?: { message: string; secondsLeft: number };
   onFollow(url: string): void;
+  onUnfollow?(url: string): void;
+  onUndo?(): void;
 }
 
-/** The popup's "Follow this site": one button per feed the page advertises (most pages have one). */
-export function FollowSite({ feeds, busy, note, onFollow }: FollowSiteProps) {
+/**
+ * The popup's "Follow this site": one button per feed the page advertises (most pages
+ * have one); a feed already followed says so, with Unfollow (undoable for a few seconds).
+ */
+export function FollowSite({ feeds, busy, note, undo, onFollow, onUnfollow, onUndo }: FollowSiteProps) {
   if (feeds.length === 0) return null;
   const several = feeds.length > 1;
   return (
     <section class="save-page follow-site" aria-label="Follow this site">
-      {feeds.map((feed) =>
-        feed.followed ? (
-          // Just followed: the note below says so.
-          note && !note.error ? null : (
-          <p key={feed.url} class="save-page__saved">
-            You follow {feed.title ? `“${feed.title}”` : 'this site'}: its new articles arrive by themselves.
-          </p>
-          )
+      {feeds.map((feed) => {
+        const name = feed.name ?? feed.title ?? 'this site';
+        return feed.followed ? (
+          <div key={feed.url} class="follow-site__followed">
+            <p class="save-page__saved">Following {name}</p>
+            {onUnfollow && (
+              <button type="button" class="button button--quiet" disabled={busy} aria-label={`Unfollow ${name}`} onClick={() => onUnfollow(feed.url)}>
+                Unfollow
+              </button>
+            )}
+          </div>
         ) : (
           <button
             key={feed.url}
@@ -39,8 +53,9 @@ export function FollowSite({ feeds, busy, note, onFollow }: FollowSiteProps) {
           >
             {several && feed.title ? `Follow “${feed.title}”` : 'Follow this site'}
           </button>
-        ),
-      )}
+        );
+      })}
+      {undo && onUndo && <UndoNotice message={undo.message} secondsLeft={undo.secondsLeft} onUndo={onUndo} />}
       {note && (
         <p role={note.error ? 'alert' : 'status'} class={note.error ? 'save-page__error' : 'save-page__saved'}>
           {note.text}

@@ -19,14 +19,17 @@ export interface ReadingHistoryDay {
   day: string;
   /** The day as people say it ("Sunday, 6 December 2026"). */
   label: string;
+  /** The day's entries the search shows. */
   entries: ReadingHistoryEntry[];
+  /** Keys of every entry read that day, whatever the search shows: what "Delete this day" deletes. */
+  allKeys: string[];
 }
 
 export interface ReadingHistoryListProps {
   days: readonly ReadingHistoryDay[] | undefined;
   query: string;
   onQuery(query: string): void;
-  /** Deletes these entries (one, or a day's). */
+  /** Deletes these entries (one, or a whole day's). */
   onDelete(keys: string[]): void;
   /** Deletes the whole history, search or not. */
   onDeleteAll(): void;
@@ -98,14 +101,18 @@ export function ReadingHistoryList({ days, query, onQuery, onDelete, onDeleteAll
       {pending?.kind === 'day' && (
         <ConfirmDialog
           title={`Delete what you read on ${pending.day.label}?`}
-          confirmLabel={`Delete ${countOf(pending.day.entries.length, 'article')}`}
+          confirmLabel={`Delete ${countOf(pending.day.allKeys.length, 'article')}`}
           onCancel={() => setPending(undefined)}
           onConfirm={() => {
-            onDelete(pending.day.entries.map((e) => e.key));
+            onDelete(pending.day.allKeys);
             setPending(undefined);
           }}
         >
-          <p>{countOf(pending.day.entries.length, 'article')} will leave your reading history and your library. This cannot be undone.</p>
+          <p>
+            {pending.day.allKeys.length > pending.day.entries.length
+              ? `All ${countOf(pending.day.allKeys.length, 'article')} you read that day leave your reading history and your library, not only the ${pending.day.entries.length.toLocaleString()} the search shows. This cannot be undone.`
+              : `${countOf(pending.day.allKeys.length, 'article')} will leave your reading history and your library. This cannot be undone.`}
+          </p>
         </ConfirmDialog>
       )}
       {pending?.kind === 'all' && (

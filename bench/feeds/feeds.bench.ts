@@ -7,16 +7,18 @@
  * its own), a scheduled round with 10 new items per feed (all fetched, then written in one
  * transaction), one where nothing changed (every answer a 304), and "Fetch now" per feed. Writes "## Feeds" in docs/benchmarks.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchExtensionBrowser, waitForHighlights } from '../../tests/e2e/support/extension-browser';
 import { startFeedSite } from './feed-site';
-import { WorkerProbe } from './worker-probe';
+import { summarizeProfile, WorkerProbe } from './worker-probe';
 
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 50);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100);
 const MB = 1024 * 1024;
+/** BENCH_PROFILE=1: a CPU profile of the service worker per round, into artifacts/bench-feeds/, summed up on the console. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 interface Round {
   name: string;
@@ -98,10 +100,19 @@ async function main(): Promise<void> {
 
     async function round(name: string, run: () => Promise<void>): Promise<void> {
       await probe.start();
+      if (PROFILE) await probe.startProfile();
       await Promise.all([longTasks(page), longTasks(options)]);
       const t0 = performance.now();
       await run();
       const ms = performance.now() - t0;
+      if (PROFILE) {
+        const profile = await probe.stopProfile();
+        mkdirSync('artifacts/bench-feeds', { recursive: true });
+        writeFileSync(`artifacts/bench-feeds/round-${rounds.length + 1}.cpuprofile`, JSON.stringify(profile));
+        const { selfMs, longestBusyMs } = summarizeProfile(profile);
+        console.info(`${name}: longest busy runs (ms) ${longestBusyMs.map((m) => m.toFixed(0)).join(', ')}`);
+        for (const [fn, fnMs] of selfMs) console.info(`  ${fnMs.toFixed(0).padStart(6)} ms  ${fn}`);
+      }
       const worker = await probe.stop();
       const r: Round = {
         name,
@@ -141,13 +152,18 @@ async function main(): Promise<void> {
   }
 }
 
+/** What the profiles showed (2026-12-06, load average 15 to 19 on 2 cores): kept with the section, since a run's figures alone do not say it. */
+const PROFILE_NOTES = `Before the feed work was sliced, the feed code's own long stretches were building a feed's 100 items in one go (HTML to text: 50 to 170 ms per feed) and the write's transaction making and linking the rows (packToRows, mentionsFound: 80 to 117 ms). Since then items are built, made into rows 20 at a time and linked one by one with a pause every 15 ms, before the transaction, which only compares and writes in pages of 20; the background links with its current matcher instead of compiling one per round. What is left of ours in one stretch is feedsmith's XML parse of one feed (one call: median 6 ms for a 117 KB feed of the benchmark, warm, in Node on this machine at load 13; the whole parse with its items, now sliced, 44 ms. Stretches of 100 to 200 ms inside it in the worker's profiles were the first, cold calls and the worker being descheduled at load 15 to 19). The longest stretches of the worker are now elsewhere: after every library write the search index is re-stored whole (entrypoints/background/search-index.ts: toStored turning the index into JSON, then its write), 0.2 to 1.2 s per write at 6,000 feed articles and growing with the library; MiniSearch's vacuuming after removals, up to 0.45 s. That is the 'Fetch now on each feed' row: 50 writes, 50 re-stores. The search index is being made incremental and sliced apart from this work.`;
+
 function writeSection(heapBeforeMb: number, rounds: Round[]): void {
   const rows = rounds.map((r) => `| ${r.name} | ${(r.ms / 1000).toFixed(2)} | ${r.articles.toLocaleString('en')} | ${r.peakHeapMb.toFixed(1)} | ${r.workerMaxLagMs.toFixed(0)} | ${r.workerLateTicks} | ${r.pageLongTasks} | ${r.optionsLongTasks} |`);
   const section = `## Feeds
 
-\`npm run bench:feeds\` (bench/feeds/): ${FEEDS} followed RSS feeds of ${ITEMS} items each (about 150 KB each, every item with a few names of the starter pack in about 1 KB of text), served from 127.0.0.1, fetched by the background of the built extension in headless Chromium, one feed after another. The first round follows the 50 feeds (as an OPML import does: each is fetched and written on its own); the scheduled rounds make every feed due and run the background's round (all fetched, then written in one transaction, so one re-index); the last presses "Fetch now" on each feed in turn. A round is timed from the first message to the background's answer that its queue is empty. Worker heap: the service worker's JS heap (CDP Runtime.getHeapUsage every 100 ms), ${heapBeforeMb.toFixed(1)} MB before the first round. Worker lag: how late a 10 ms timer inside the service worker fired (a task over 50 ms there delays every message it answers). Long tasks (Long Tasks API, over 50 ms) on an open web page with highlighted names and on the options page. The articles column is the feed packs' total after the round (retention keeps the last 90 days, dates of the generated items are within 4 days).
+\`npm run bench:feeds\` (bench/feeds/): ${FEEDS} followed RSS feeds of ${ITEMS} items each (about 150 KB each, every item with a few names of the starter pack in about 1 KB of text), served from 127.0.0.1, fetched by the background of the built extension in headless Chromium, up to 4 feeds at once, parsing and linking in slices of about 15 ms (lib/feeds/work-slices.ts). The first round follows the 50 feeds (as an OPML import does: each is fetched and written on its own); the scheduled rounds make every feed due and run the background's round (all fetched, then written in one transaction, so one re-index); the last presses "Fetch now" on each feed in turn. A round is timed from the first message to the background's answer that its queue is empty. Worker heap: the service worker's JS heap (CDP Runtime.getHeapUsage every 100 ms), ${heapBeforeMb.toFixed(1)} MB before the first round. Worker lag: how late a 10 ms timer inside the service worker fired (a task over 50 ms there delays every message it answers). Long tasks (Long Tasks API, over 50 ms) on an open web page with highlighted names and on the options page. The articles column is the feed packs' total after the round (retention keeps the last 90 days, dates of the generated items are within 4 days).
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()[0]!.toFixed(2)} at the end (shared with other work).
+
+Where the time goes: \`BENCH_PROFILE=1\` records a CPU profile of the service worker per round (CDP Profiler on the worker target, into artifacts/bench-feeds/; build with \`BACKSTORY_UNMINIFIED=1\` for readable names) and prints each round's longest busy stretches and the functions with the most self time. ${PROFILE_NOTES}
 
 | round | wall s | feed articles after | worker heap peak MB | worker max timer lag ms | worker ticks > 50 ms late | web page long tasks | options page long tasks |
 |---|---:|---:|---:|---:|---:|---:|---:|

@@ -10,7 +10,7 @@ export class WorkerProbe {
   private peak = 0;
   private sampling?: ReturnType<typeof setInterval>;
   private nextId = 1;
-  private readonly waiting = new Map<number, (value: { usedSize: number }) => void>();
+  private readonly waiting = new Map<number, (value: never) => void>();
 
   private constructor(
     private readonly cdp: CDPSession,
@@ -18,7 +18,7 @@ export class WorkerProbe {
     private readonly worker: Worker,
   ) {
     this.cdp.on('Target.receivedMessageFromTarget' as never, (event: { message: string }) => {
-      const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
+      const reply = JSON.parse(event.message) as { id?: number; result?: never };
       if (reply.id && reply.result) this.waiting.get(reply.id)?.(reply.result);
     });
   }
@@ -31,11 +31,28 @@ export class WorkerProbe {
     return new WorkerProbe(cdp, sessionId, worker);
   }
 
-  async heapUsed(): Promise<number> {
+  /** One CDP command to the worker's target, through the legacy session. */
+  private async command<T>(method: string, params: object = {}): Promise<T> {
     const id = this.nextId++;
-    const reply = new Promise<{ usedSize: number }>((resolve) => this.waiting.set(id, resolve));
-    await this.cdp.send('Target.sendMessageToTarget' as never, { sessionId: this.sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) } as never);
-    return (await reply).usedSize;
+    const reply = new Promise<T>((resolve) => this.waiting.set(id, resolve as (value: never) => void));
+    await this.cdp.send('Target.sendMessageToTarget' as never, { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) } as never);
+    return reply;
+  }
+
+  async heapUsed(): Promise<number> {
+    return (await this.command<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+  }
+
+  /** Starts the V8 CPU profiler in the worker (sampling every 200 µs). */
+  async startProfile(): Promise<void> {
+    await this.command('Profiler.enable');
+    await this.command('Profiler.setSamplingInterval', { interval: 200 });
+    await this.command('Profiler.start');
+  }
+
+  /** Stops the profiler: the profile (Chrome DevTools' .cpuprofile format). */
+  async stopProfile(): Promise<CpuProfile> {
+    return (await this.command<{ profile: CpuProfile }>('Profiler.stop')).profile;
   }
 
   async start(): Promise<void> {
@@ -64,4 +81,41 @@ export class WorkerProbe {
     });
     return { peakHeap: this.peak, maxLagMs: lag.max, lateTicks: lag.late };
   }
+}
+
+export interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/**
+ * Where a profile's time went: self time per function (name, file, line), the largest
+ * first; and the longest runs of samples without an idle one (the worker's long tasks),
+ * each with the functions that took most of it.
+ */
+export function summarizeProfile(profile: CpuProfile, top = 15): { selfMs: Array<[string, number]>; longestBusyMs: number[] } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const busy: number[] = [];
+  let run = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id)!;
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.split('/').pop() ?? '';
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + ms);
+    if (functionName === '(idle)') {
+      if (run > 0) busy.push(run);
+      run = 0;
+    } else run += ms;
+  });
+  if (run > 0) busy.push(run);
+  return {
+    selfMs: [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top),
+    longestBusyMs: busy.sort((a, b) => b - a).slice(0, 10),
+  };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { BACKUP_BLOB_URL, REVOKE_BLOB_URL } from '../backup-offscreen/blob-messages';
+import { BACKUP_BLOB_URL, REVOKE_BLOB_URL } from '../../lib/messages/offscreen-messages';
+import { holdOffscreenDocument } from './offscreen-document';
 
 /**
  * A URL the downloads API can save the backup's bytes from. Firefox's background page
@@ -13,36 +14,21 @@ export async function backupUrl(base64: string, bytes: Uint8Array): Promise<{ ur
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/gzip' }));
     return { url, release: async () => URL.revokeObjectURL(url) };
   }
-  await openOffscreen();
-  const reply = (await browser.runtime.sendMessage({ type: BACKUP_BLOB_URL, base64 })) as { url?: string } | undefined;
-  if (!reply?.url) throw new Error('The offscreen document made no URL for the backup');
+  const releaseDocument = await holdOffscreenDocument();
+  const reply = (await browser.runtime.sendMessage({ type: BACKUP_BLOB_URL, base64 }).catch(async (error: unknown) => {
+    await releaseDocument();
+    throw error;
+  })) as { url?: string } | undefined;
+  if (!reply?.url) {
+    await releaseDocument();
+    throw new Error('The offscreen document made no URL for the backup');
+  }
   const url = reply.url;
   return {
     url,
     async release() {
       await browser.runtime.sendMessage({ type: REVOKE_BLOB_URL, url }).catch(() => undefined);
-      await offscreenApi()?.closeDocument().catch(() => undefined);
+      await releaseDocument();
     },
   };
-}
-
-interface OffscreenApi {
-  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  closeDocument(): Promise<void>;
-  hasDocument?(): Promise<boolean>;
-}
-
-function offscreenApi(): OffscreenApi | undefined {
-  return (globalThis as unknown as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
-}
-
-async function openOffscreen(): Promise<void> {
-  const offscreen = offscreenApi();
-  if (!offscreen) throw new Error('No offscreen documents here, and no URL.createObjectURL');
-  if (await offscreen.hasDocument?.()) return;
-  await offscreen.createDocument({
-    url: browser.runtime.getURL('/backup-offscreen.html'),
-    reasons: ['BLOBS'],
-    justification: 'Make a blob URL of an automatic backup for the downloads API',
-  });
 }

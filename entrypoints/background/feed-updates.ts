@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
-import { feedAddressProblem, feedIdOf, followFeed, getFeed } from '../../lib/feeds/feed-store';
+import { feedAddressProblem, feedIdOf, followFeed, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
 import { HandlerError } from '../../lib/messages/channel';
 import { refreshDueFeeds, refreshFeed, type RefreshOptions } from '../../lib/feeds/refresh-feeds';
 import type { Handlers } from '../../lib/messages/router';
+import type { FullArticles } from './full-articles';
+import type { MatcherCache } from '../../lib/kb/matcher-cache';
+import { createPause } from '../../lib/feeds/work-slices';
+import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
 
 const FEED_ALARM = 'backstory-feeds';
 /**
@@ -13,13 +17,25 @@ const FEED_ALARM = 'backstory-feeds';
  */
 const FEED_TICK_MINUTES = 15;
 
+export type FeedHandlers = Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles' | 'feeds.unfollow' | 'feeds.undoUnfollow'>;
+
+/**
+ * How long what the popup's Unfollow removed is kept for its Undo: the popup's countdown
+ * (hooks/use-undo-countdown.ts, 10 s, as in the options page), and a little more for the
+ * message on its way.
+ */
+const UNDO_KEPT_MS = 15_000;
+
 export interface FeedDeps {
   db: BackstoryDatabase;
+  /** New items are linked with the matcher pages are scanned with: nothing is compiled per round. */
+  matchers: MatcherCache;
   /** First-run work the fetches wait for. */
   ready: Promise<unknown>;
+  /** Article pages of summary-only items, where allowed: queued after each round, never waited for. */
+  fullArticles: FullArticles;
 }
 
-const options: RefreshOptions = { fetch: (url, init) => fetch(url, init) };
 
 /**
  * Rounds are one at a time: the alarm, "Fetch now" and a new follow queue behind each
@@ -40,11 +56,21 @@ function createQueue() {
  * service worker wakes for it), and answers the pages' "follow" and "fetch now". Only
  * feeds the user followed are ever fetched, each only at its own address.
  */
-export function startFeedUpdates({ db, ready }: FeedDeps): Pick<Handlers, 'feeds.follow' | 'feeds.fetch'> {
+export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps): FeedHandlers {
+  const options: RefreshOptions = {
+    fetch: (url, init) => fetch(url, init),
+    matcher: async () => (await matchers.get()).matcher,
+    // Parsing and linking give the thread back every few milliseconds: pages' scans and hovers are answered meanwhile.
+    pause: createPause(),
+  };
   const queue = createQueue();
+  /** What the popup's last Unfollow of each feed removed, for its Undo (in memory: an Undo lasts seconds). */
+  const undoable = new Map<string, UnfollowedFeed>();
+  const queuePages = (feedIds?: string[]) => void fullArticles.queue(feedIds).catch((error: unknown) => console.warn('Backstory: could not queue full articles', error));
   const fetchDue = () => queue(async () => {
     await ready;
     await refreshDueFeeds(db, options);
+    queuePages();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== FEED_ALARM) return;
@@ -74,7 +100,34 @@ export function startFeedUpdates({ db, ready }: FeedDeps): Pick<Handlers, 'feeds
         return {};
       }
       if (!(await getFeed(db, feedId))) return {};
-      return { feed: await queue(() => refreshFeed(db, feedId, options)) };
+      const feed = await queue(() => refreshFeed(db, feedId, options));
+      queuePages([feedId]);
+      return { feed };
+    },
+    // The popup writes nothing itself (docs/architecture.md): its Unfollow and Undo are done here.
+    async 'feeds.unfollow'({ feedId }) {
+      await ready;
+      const unfollowed = await queue(() => unfollowWithUndo(db, feedId));
+      if (!unfollowed) return { unfollowed: false };
+      undoable.set(feedId, unfollowed);
+      setTimeout(() => undoable.get(feedId) === unfollowed && undoable.delete(feedId), UNDO_KEPT_MS);
+      return { unfollowed: true };
+    },
+    async 'feeds.undoUnfollow'({ feedId }) {
+      await ready;
+      const unfollowed = undoable.get(feedId);
+      undoable.delete(feedId);
+      // Followed again meanwhile (the options page, the popup's Follow): an Undo would put back a stale copy.
+      if (!unfollowed || (await getFeed(db, feedId))) return { restored: false };
+      await queue(() => undoUnfollow(db, unfollowed));
+      return { restored: true };
+    },
+    async 'feeds.fullArticles'({ feedId, on }) {
+      await ready;
+      const feed = await setFeedFullArticles(db, feedId, on);
+      // Turned on: the items already kept that have only a summary are read too.
+      if (feed?.fullArticles) queuePages([feedId]);
+      return { feed };
     },
   };
 }

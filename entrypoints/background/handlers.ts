@@ -14,6 +14,7 @@ import type { SearchService } from './search-index';
 import { pageConfigOfSender } from './page-config';
 import { dismissOnSite, openEntityPage, disableSenderSite, undismissOnSite } from './page-actions';
 import { rememberReading } from './remember-reading';
+import type { FeedHandlers } from './feed-updates';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
@@ -23,7 +24,7 @@ export interface HandlerDeps {
   library: LibraryRefresh;
   backups: AutoBackups;
   /** Following and fetching feeds (feed-updates.ts). */
-  feeds: Pick<Handlers, 'feeds.follow' | 'feeds.fetch'>;
+  feeds: FeedHandlers;
 }
 
 export function createHandlers({ db, matchers, ready, search, library, backups, feeds }: HandlerDeps): Handlers {

@@ -16,6 +16,7 @@ import { loadBundledStarterPack } from './load-starter-pack';
 import { listenForMessages } from './message-listener';
 import { startPackUpdates } from './pack-updates';
 import { startFeedUpdates } from './feed-updates';
+import { startFullArticles } from './full-articles';
 import { createSearchService } from './search-index';
 import { watchHiddenTypes } from './hidden-types';
 import { announcePageConfigChanges } from './page-config';
@@ -64,7 +65,7 @@ export default defineBackground(() => {
   const search = createSearchService(db, installed.catch(() => undefined));
   const library = createLibraryRefresh({ matchers, search, ready, afterChange: recordMarker });
   const backups = startAutoBackups({ db, ready });
-  const feeds = startFeedUpdates({ db, ready });
+  const feeds = startFeedUpdates({ db, matchers, ready, fullArticles: startFullArticles({ db, matchers }) });
   const handlers = createHandlers({ db, matchers, ready, search, library, backups, feeds });
   // Every write announces itself (lib/kb/write-library.ts), here and in any other context.
   listenForLibraryChanges(() => void library.refresh().catch((error: unknown) => console.error('Backstory: could not follow a library change', error)));

@@ -7,7 +7,7 @@ import { getDatabase } from '../../lib/db/database';
 import { feedStatus } from '../../lib/feeds/feed-status';
 import { feedName, listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
 import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
-import { readOpml, writeOpml } from '../../lib/feeds/opml';
+import { MAX_OPML_FEEDS, readOpml, writeOpml } from '../../lib/feeds/opml';
 import { createMessageClient } from '../../lib/messages/client';
 import { nameList } from '../../lib/text/name-list';
 import { countOf } from '../../lib/text/plural';
@@ -29,6 +29,7 @@ async function loadFeeds(): Promise<Omit<FeedListItem, 'fetching'>[]> {
     articleCount: packs[i]?.articleCount ?? 0,
     retentionDays: feed.retentionDays,
     maxItems: feed.maxItems,
+    fullArticles: feed.fullArticles === true,
   }));
 }
 
@@ -41,7 +42,8 @@ export function FeedsSection() {
   const addressId = useId();
   const undo = useUndoCountdown<UnfollowedFeed>();
 
-  async function follow(url: string, title?: string): Promise<boolean> {
+  /** Follows `url`: true when it is newly followed, false when it was already, undefined when it failed. */
+  async function follow(url: string, title?: string): Promise<boolean | undefined> {
     try {
       const { alreadyFollowed, feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
       const name = feedName(feed);
@@ -52,7 +54,7 @@ export function FeedsSection() {
       return !alreadyFollowed;
     } catch (error) {
       setNote({ text: error instanceof Error ? error.message : 'Backstory could not follow that address.', error: true });
-      return false;
+      return undefined;
     }
   }
 
@@ -88,7 +90,8 @@ export function FeedsSection() {
     let added = 0;
     for (const feed of read.feeds) if (await follow(feed.url, feed.title)) added++;
     const skipped = read.skipped.length > 0 ? ` ${read.skipped.length.toLocaleString()} skipped (not a web address): ${nameList(read.skipped)}.` : '';
-    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(read.feeds.length - added, 'feed')} already followed.${skipped}`, error: false });
+    const leftOut = read.leftOut > 0 ? ` ${countOf(read.leftOut, 'more feed')} left out: Backstory takes at most ${MAX_OPML_FEEDS.toLocaleString()} from one file.` : '';
+    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(read.feeds.length - added, 'feed')} already followed.${skipped}${leftOut}`, error: false });
   }
 
   return (
@@ -104,7 +107,8 @@ export function FeedsSection() {
         class="url-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (address.trim()) void follow(address.trim()).then((ok) => ok && setAddress(''));
+          // Followed, or followed already: the field is emptied for the next address. A refused one stays, to correct.
+          if (address.trim()) void follow(address.trim()).then((followed) => followed !== undefined && setAddress(''));
         }}
       >
         <label for={addressId}>Feed address</label>
@@ -150,6 +154,9 @@ export function FeedsSection() {
           onFetch={(id) => void fetchNow(id)}
           onUnfollow={(id) => void unfollow(id)}
           onRetention={(id, settings) => void setFeedRetention(getDatabase(), id, settings)}
+          onFullArticles={(id, on) =>
+            void client.send('feeds.fullArticles', { feedId: id, on }).catch(() => setNote({ text: 'Backstory could not change that setting. Try again.', error: true }))
+          }
         />
       )}
     </section>

@@ -26,10 +26,13 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-function toDays(entries: readonly ReadingEntry[]): ReadingHistoryDay[] {
+/** The days of `entries` (what the search shows), each with the keys of everything read that day (`all`). */
+function toDays(entries: readonly ReadingEntry[], all: readonly ReadingEntry[]): ReadingHistoryDay[] {
+  const allKeys = new Map(byDay(all, localDay).map(({ day, entries: read }) => [day, read.map((e) => e.key)]));
   return byDay(entries, localDay).map(({ day, entries: read }) => ({
     day,
     label: dayFormat.format(read[0]!.readAt),
+    allKeys: allKeys.get(day) ?? read.map((e) => e.key),
     entries: read.map((e) => ({ key: e.key, headline: e.headline, href: articleHref(e.key), meta: [e.publisher ?? hostOf(e.url), timeFormat.format(e.readAt)] })),
   }));
 }
@@ -41,6 +44,8 @@ export function ReadingSection() {
   const [note, setNote] = useState('');
   const search = useDebounced(query, SEARCH_DELAY_MS);
   const entries = useLiveQuery(() => readingHistory(getDatabase(), search), [search]);
+  // "Delete this day" deletes the whole day, not only what the search shows: it needs the whole day.
+  const all = useLiveQuery(() => readingHistory(getDatabase()), []);
 
   async function remove(forget: () => Promise<number>) {
     const count = await forget();
@@ -59,7 +64,7 @@ export function ReadingSection() {
         </p>
       )}
       <ReadingHistoryList
-        days={entries && toDays(entries)}
+        days={entries && all && toDays(entries, all)}
         query={query}
         onQuery={setQuery}
         onDelete={(keys) => void remove(() => forgetReadings(getDatabase(), keys))}

@@ -1,5 +1,5 @@
 /**
- * A feed's bytes as text. The charset is taken, in this order, from a byte order mark,
+ * A feed's bytes (or an article page's) as text. The charset is taken, in this order, from a byte order mark,
  * the HTTP Content-Type, the XML declaration (`<?xml … encoding="gb2312"?>`); without
  * any, UTF-8, and bytes that are not valid UTF-8 are read as windows-1252 (what an
  * undeclared latin-1 feed is, in practice). TextDecoder knows the WHATWG encodings, so
@@ -7,6 +7,8 @@
  */
 
 const XML_ENCODING = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/u;
+/** `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`, for an article page. */
+const HTML_META_CHARSET = /<meta[^>]+?charset\s*=\s*["']?([A-Za-z0-9._:-]+)/iu;
 const HEADER_CHARSET = /;\s*charset\s*=\s*"?([A-Za-z0-9._:-]+)"?/iu;
 
 function decoderFor(label: string | undefined): TextDecoder | undefined {
@@ -27,10 +29,10 @@ function bomEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The charset named in the XML declaration, read from the first bytes as ASCII. */
+/** The charset named in the XML declaration, else in an HTML page's meta tag (within its first 1,024 bytes, as browsers look), read as ASCII. */
 function declaredEncoding(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 200));
-  return XML_ENCODING.exec(head)?.[1];
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
+  return XML_ENCODING.exec(head)?.[1] ?? HTML_META_CHARSET.exec(head)?.[1];
 }
 
 /** Decodes a feed's bytes; `contentType` is the answer's Content-Type header, if any. */

@@ -7,18 +7,22 @@
 import * as v from 'valibot';
 import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/article-mention-keys';
-import type { ArticleRow } from '../db/rows';
-import { rowsOfPack } from '../kb/keys';
+import type { ArticleRow, PackRow } from '../db/rows';
+import { pagesOfPack, rowsOfPack } from '../kb/keys';
 import type { Matcher } from '../matcher';
-import { libraryMatcher, mentionsFound } from '../kb/my-articles';
+import { mentionsFound } from '../kb/my-articles';
 import { packToRows } from '../kb/pack-to-rows';
 import { writeLibrary } from '../kb/write-library';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, PackArticleSchema, type Pack, type PackArticle } from '../pack/schema';
 import { comparableUrl } from '../text/safe-url';
 import { feedName, type FeedRecord } from './feed-store';
+import { summaryOnlyMark } from './full-articles';
+import type { Pause } from './work-slices';
 import type { FeedItem, ParsedFeed } from './parse-feed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Articles made into rows, read or written per step: each step stays a few milliseconds. */
+const ROWS_AT_ONCE = 20;
 const FEED_PACK_VERSION = '1.0.0';
 
 /** An article id from the item's guid (else address, else headline): the same item always gets the same id. */
@@ -45,6 +49,7 @@ function packArticleOf(item: FeedItem, publisher: string | undefined): PackArtic
       publisher,
       description: item.description,
       articleBody: item.body || undefined,
+      ...summaryOnlyMark(item.summaryOnly),
     }).filter(([, value]) => value !== undefined),
   );
   const parsed = v.safeParse(PackArticleSchema, candidate);
@@ -83,34 +88,85 @@ export interface FeedWriteResult {
   changed: boolean;
 }
 
+/** A fetched feed's new items, made into rows and linked before the write (so the write's transaction is short). */
+export interface PreparedFeedItems {
+  feed: FeedRecord;
+  title: string;
+  /** The pack's row, for its first fetch. */
+  pack: PackRow;
+  /** New articles, with their mentions. */
+  articles: ArticleRow[];
+}
+
 /**
- * Writes a fetched feed into its pack in one transaction, creating the pack on the
- * first fetch. Announced like every library write: tabs rescan, hovers show the new articles.
+ * Makes the items the pack does not have yet (by id, or canonical address) into article
+ * rows linked to the names `matcher` knows, pausing between items. Reads the pack; writes
+ * nothing: {@link writePreparedFeedItems} does, and checks again for items written meanwhile.
  */
-export async function writeFeedItems(db: BackstoryDatabase, feed: FeedRecord, parsed: ParsedFeed, options: { now: number; matcher?: Matcher }): Promise<FeedWriteResult> {
-  const { now } = options;
+export async function prepareFeedItems(
+  db: BackstoryDatabase,
+  feed: FeedRecord,
+  parsed: ParsedFeed,
+  options: { now: number; matcher: () => Promise<Matcher>; pause?: Pause },
+): Promise<PreparedFeedItems> {
   const title = parsed.title || feedName(feed);
+  const pause = options.pause ?? (() => undefined);
+  // Keys only: reading the pack's rows whole (up to 1,000 articles with their text) would
+  // hold the thread while they are turned into objects.
+  const prefix = `${feed.id}/`;
+  const ids = new Set((await rowsOfPack(db.articles, feed.id).primaryKeys()).map((key) => key.slice(prefix.length)));
+  const candidates: PackArticle[] = [];
+  for (const item of parsed.items) {
+    const article = packArticleOf(item, title);
+    if (article && !ids.has(article.id)) candidates.push(article);
+    await pause();
+  }
+  const urlKeys = candidates.map((a) => comparableUrl(a.url)).filter((key): key is string => !!key);
+  const urls = new Set((await db.articles.where('urlKey').anyOf(urlKeys).toArray()).filter((a) => a.packId === feed.id).map((a) => a.urlKey));
+  const fresh = candidates.filter((a) => !urls.has(comparableUrl(a.url)));
+  const matcher = fresh.length > 0 ? await options.matcher() : undefined;
+  let pack: PackRow | undefined;
+  const articles: ArticleRow[] = [];
+  // A few articles at a time through packToRows, then each linked: every step a short one.
+  for (let at = 0; at < Math.max(1, fresh.length); at += ROWS_AT_ONCE) {
+    const rows = packToRows(feedPack(feed, title, fresh.slice(at, at + ROWS_AT_ONCE)), { source: { kind: 'feed', url: feed.url }, now: options.now });
+    pack ??= rows.pack;
+    await pause();
+    for (const row of rows.articles) {
+      articles.push(withMentions(row, mentionsFound(row, matcher!)));
+      await pause();
+    }
+  }
+  return { feed, title, pack: pack!, articles };
+}
+
+/**
+ * Writes prepared items into the feed's pack, creating the pack on the first fetch, then
+ * applies retention. Call inside a `writeLibrary` (it joins it) or alone (its own).
+ * Announced like every library write: tabs rescan, hovers show the new articles.
+ */
+export async function writePreparedFeedItems(db: BackstoryDatabase, prepared: PreparedFeedItems, options: { now: number }): Promise<FeedWriteResult> {
+  const { feed, title } = prepared;
+  const { now } = options;
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
-    const existing = await rowsOfPack(db.articles, feed.id).toArray();
+    // Read and written in pages: each page's rows are turned into objects (or cloned) in one stretch.
+    const existing: ArticleRow[] = [];
+    for await (const page of pagesOfPack(db.articles, feed.id, ROWS_AT_ONCE * 5)) existing.push(...page);
     const ids = new Set(existing.map((a) => a.id));
     const urls = new Set(existing.map((a) => a.urlKey).filter(Boolean));
-    const fresh = parsed.items
-      .map((item) => packArticleOf(item, title))
-      .filter((a): a is PackArticle => !!a && !ids.has(a.id) && !urls.has(comparableUrl(a.url)));
-    const rows = packToRows(feedPack(feed, title, fresh), { source: { kind: 'feed', url: feed.url }, now });
-    const matcher = fresh.length > 0 ? (options.matcher ?? (await libraryMatcher(db, []))) : undefined;
-    const added = rows.articles.map((row) => withMentions(row, mentionsFound(row, matcher!)));
+    // Items another write added since they were prepared are not added twice.
+    const added = prepared.articles.filter((a) => !ids.has(a.id) && !(a.urlKey && urls.has(a.urlKey)));
     const drop = articlesToDrop([...existing, ...added], { now, retentionDays: feed.retentionDays, maxItems: feed.maxItems });
     const dropped = new Set(drop);
     const kept = added.filter((a) => !dropped.has(a.key));
-    await db.articles.bulkPut(kept);
+    for (let at = 0; at < kept.length; at += ROWS_AT_ONCE) await db.articles.bulkPut(kept.slice(at, at + ROWS_AT_ONCE));
     const stored = new Set(existing.map((a) => a.key));
     await db.articles.bulkDelete(drop.filter((key) => stored.has(key)));
     const previous = await db.packs.get(feed.id);
     const count = existing.length + kept.length - existing.filter((a) => dropped.has(a.key)).length;
     if (previous && kept.length === 0 && count === existing.length && previous.name === title) return { added: 0, dropped: 0, changed: false };
     await db.packs.put({
-      ...(previous ?? rows.pack),
+      ...(previous ?? prepared.pack),
       name: title,
       updatedAt: now,
       entityCount: 0,

@@ -18,6 +18,11 @@ export interface FeedRecord {
   /** Articles kept: those of the last `retentionDays` days, at most `maxItems`. */
   retentionDays: number;
   maxItems: number;
+  /**
+   * Whether, for items that carry only a summary, the article page is fetched and read
+   * for the full text (lib/feeds/full-articles.ts). Off (absent) unless the user turns it on.
+   */
+  fullArticles?: boolean;
   /** Validators of the last good answer (If-None-Match / If-Modified-Since). */
   etag?: string;
   lastModified?: string;
@@ -151,6 +156,15 @@ export async function forgetFeedRecord(db: BackstoryDatabase, id: string): Promi
   const feed = await getFeed(db, id);
   if (feed) await db.meta.delete(feedKey(id));
   return feed;
+}
+
+/** Turns reading full articles from the feed's site on or off; returns the record as saved. */
+export async function setFeedFullArticles(db: BackstoryDatabase, id: string, on: boolean): Promise<FeedRecord | undefined> {
+  const feed = await getFeed(db, id);
+  if (!feed) return undefined;
+  const next = { ...feed, fullArticles: on };
+  await saveFeed(db, next);
+  return next;
 }
 
 /** Changes a feed's retention settings. */

@@ -1,8 +1,9 @@
 /**
- * Downloads a followed feed: a conditional request (ETag, Last-Modified), without
- * cookies, with the limits of a pack download: the body streamed under a size cap
+ * Downloads a followed feed, or one of its article pages (where the user allowed full
+ * articles for the feed): a conditional request (ETag, Last-Modified), without cookies,
+ * with the limits of a pack download: the body streamed under a size cap
  * (lib/net/read-capped-body.ts), a time limit over answer and body, and no redirect to
- * another site. Only the address the user followed is asked.
+ * another site. One fetcher for both, so both keep the same guards.
  */
 import { readCappedBody } from '../net/read-capped-body';
 import { formatByteSize } from '../text/byte-size';
@@ -32,14 +33,31 @@ function hostOf(url: string): string {
   }
 }
 
-export async function downloadFeed(url: string, options: FeedDownloadOptions): Promise<FeedDownload> {
-  const headers: Record<string, string> = { Accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' };
+/** What is downloaded: its Accept header and what the messages call it. */
+const KINDS = {
+  feed: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5', noun: 'the feed', Noun: 'The feed' },
+  page: { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5', noun: 'the article page', Noun: 'The article page' },
+} as const;
+
+/** Downloads the feed at the address the user followed. */
+export function downloadFeed(url: string, options: FeedDownloadOptions): Promise<FeedDownload> {
+  return download(url, KINDS.feed, options);
+}
+
+/** Downloads an article page a followed feed links to (lib/feeds/full-articles.ts decides which may be). */
+export function downloadArticlePage(url: string, options: FeedDownloadOptions): Promise<FeedDownload> {
+  return download(url, KINDS.page, options);
+}
+
+async function download(url: string, kind: (typeof KINDS)[keyof typeof KINDS], options: FeedDownloadOptions): Promise<FeedDownload> {
+  const { noun, Noun } = kind;
+  const headers: Record<string, string> = { Accept: kind.accept };
   if (options.etag) headers['If-None-Match'] = options.etag;
   if (options.lastModified) headers['If-Modified-Since'] = options.lastModified;
   const timeLimitMs = options.timeLimitMs ?? FEED_LIMITS.timeLimitMs;
   const maxBytes = options.maxBytes ?? FEED_LIMITS.maxBytes;
   const signal = AbortSignal.timeout(timeLimitMs);
-  const tooSlow = `${hostOf(url)} took longer than ${Math.round(timeLimitMs / 1000)} seconds to send the feed; the fetch was stopped.`;
+  const tooSlow = `${hostOf(url)} took longer than ${Math.round(timeLimitMs / 1000)} seconds to send ${noun}; the fetch was stopped.`;
   let response: Response;
   try {
     response = await options.fetch(url, { headers, credentials: 'omit', cache: 'no-cache', redirect: 'follow', signal });
@@ -48,16 +66,16 @@ export async function downloadFeed(url: string, options: FeedDownloadOptions): P
   }
   if (response.redirected && new URL(response.url).origin !== new URL(url).origin) {
     await response.body?.cancel();
-    return { kind: 'failed', message: `${hostOf(url)} sent the feed on to another site (${hostOf(response.url)}); Backstory does not follow that.` };
+    return { kind: 'failed', message: `${hostOf(url)} sent ${noun} on to another site (${hostOf(response.url)}); Backstory does not follow that.` };
   }
   if (response.status === 304) return { kind: 'not-modified' };
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    return { kind: 'failed', message: response.status === 404 || response.status === 410 ? `The feed is gone: ${hostOf(url)} answered ${response.status}.` : `${hostOf(url)} answered ${response.status}.` };
+    return { kind: 'failed', message: response.status === 404 || response.status === 410 ? `${Noun} is gone: ${hostOf(url)} answered ${response.status}.` : `${hostOf(url)} answered ${response.status}.` };
   }
   try {
     const body = await readCappedBody(response, maxBytes, { signal });
-    if (!body.ok) return { kind: 'failed', message: `The feed was larger than ${formatByteSize(maxBytes)}, the most Backstory reads; the fetch was stopped.` };
+    if (!body.ok) return { kind: 'failed', message: `${Noun} was larger than ${formatByteSize(maxBytes)}, the most Backstory reads; the fetch was stopped.` };
     return {
       kind: 'downloaded',
       bytes: body.bytes,

@@ -6,7 +6,7 @@ import { generateOpml, parseOpml } from 'feedsmith';
 import { feedAddressProblem, normalizeFeedUrl } from './feed-store';
 
 /** Feeds one OPML file may add: a file of thousands is not a reading list. */
-const MAX_OPML_FEEDS = 500;
+export const MAX_OPML_FEEDS = 500;
 const MAX_TITLE_CHARS = 500;
 
 export interface OpmlFeed {
@@ -21,6 +21,8 @@ export interface OpmlList {
   feeds: OpmlFeed[];
   /** Names of the outlines whose feed address is no web address (javascript:, not a URL…), so the user is told. */
   skipped: string[];
+  /** Feeds past the {@link MAX_OPML_FEEDS} one file may add, left out (and said so). */
+  leftOut: number;
 }
 
 /** The feeds an OPML file lists, and those it names that cannot be followed; undefined when the text is not OPML. */
@@ -32,15 +34,17 @@ export function readOpml(text: string): OpmlList | undefined {
     return undefined;
   }
   const feeds = new Map<string, OpmlFeed>();
+  const beyond = new Set<string>();
   const skipped: string[] = [];
   const visit = (list: Outline[], depth: number) => {
     for (const outline of list) {
-      if (feeds.size >= MAX_OPML_FEEDS) return;
       const url = outline.xmlUrl?.trim();
       const title = (outline.title ?? outline.text)?.trim().slice(0, MAX_TITLE_CHARS) || undefined;
       if (url && !feedAddressProblem(url)) {
         const href = normalizeFeedUrl(url);
-        if (!feeds.has(href)) feeds.set(href, { url: href, ...(title ? { title } : {}) });
+        if (feeds.has(href)) continue;
+        if (feeds.size < MAX_OPML_FEEDS) feeds.set(href, { url: href, ...(title ? { title } : {}) });
+        else beyond.add(href);
       } else if (url) {
         skipped.push(title ?? url.slice(0, MAX_TITLE_CHARS));
       }
@@ -48,7 +52,7 @@ export function readOpml(text: string): OpmlList | undefined {
     }
   };
   visit(outlines, 0);
-  return { feeds: [...feeds.values()], skipped };
+  return { feeds: [...feeds.values()], skipped, leftOut: beyond.size };
 }
 
 /** An OPML 2.0 file of the followed feeds. */

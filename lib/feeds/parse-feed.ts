@@ -9,6 +9,7 @@ import { parseFeed as feedsmithParse } from 'feedsmith';
 import { normalizeDate } from '../extract/normalize-date';
 import { htmlToLine, htmlToText } from './html-text';
 import { FEED_LIMITS } from './feed-limits';
+import { runInSlices, type Pause } from './work-slices';
 
 /** One entry of a feed, as text. */
 export interface FeedItem {
@@ -24,7 +25,16 @@ export interface FeedItem {
   body: string;
   /** The summary, when there is one apart from the full content. */
   description?: string;
+  /**
+   * Whether the feed gave only a summary (no full content, or content no longer than the
+   * summary or than {@link FULL_TEXT_MIN_CHARS}): then, where the user allowed it for the
+   * feed, the article page is read for the full text (lib/feeds/full-articles.ts).
+   */
+  summaryOnly: boolean;
 }
+
+/** Below this many characters, an item's content is a teaser, not the article (a real article is longer). */
+const FULL_TEXT_MIN_CHARS = 500;
 
 export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
@@ -68,12 +78,13 @@ function people(values: unknown[]): string[] {
   return [...new Set(names)].slice(0, FEED_LIMITS.maxAuthors);
 }
 
-function bodyOf(full: string | undefined, summary: string | undefined, plain = false): Pick<FeedItem, 'body' | 'description'> {
+function bodyOf(full: string | undefined, summary: string | undefined, plain = false): Pick<FeedItem, 'body' | 'description' | 'summaryOnly'> {
   const cap = FEED_LIMITS.maxBodyChars;
   const read = (text: string) => (plain ? text.replace(/\r\n?/gu, '\n').slice(0, cap).trim() : htmlToText(text, cap));
   const body = full ? read(full) : '';
   const description = summary ? htmlToLine(summary, FEED_LIMITS.maxSummaryChars) : undefined;
-  return { body: body || (summary ? htmlToText(summary, cap) : ''), description: body && description ? description : undefined };
+  const summaryOnly = body.length < FULL_TEXT_MIN_CHARS || body.length <= (description?.length ?? 0);
+  return { body: body || (summary ? htmlToText(summary, cap) : ''), description: body && description ? description : undefined, summaryOnly };
 }
 
 function rssItem(item: Loose, base: string | undefined): FeedItem {
@@ -132,9 +143,11 @@ function withoutDuplicates(items: FeedItem[]): FeedItem[] {
 /**
  * Parses a feed's text; `feedUrl` is where it was fetched, against which relative
  * links are read (after the feed's own xml:base). Items with neither a headline nor any
- * text are left out; only the first {@link FEED_LIMITS.maxItems} are read.
+ * text are left out; only the first {@link FEED_LIMITS.maxItems} are read. A generator
+ * that yields after each item: the XML is parsed in one go (feedsmith has no steps), the
+ * items, whose HTML-to-text is most of the work, one by one.
  */
-export function parseFeedText(text: string, feedUrl?: string): ParseFeedResult {
+function* parseFeedSteps(text: string, feedUrl?: string): Generator<void, ParseFeedResult> {
   if (text.length > FEED_LIMITS.maxTextChars) return { ok: false, message: 'The feed is too large.' };
   let parsed: ReturnType<typeof feedsmithParse>;
   try {
@@ -143,12 +156,24 @@ export function parseFeedText(text: string, feedUrl?: string): ParseFeedResult {
   } catch {
     return { ok: false, message: 'This address does not give a feed Backstory can read (RSS, Atom or JSON Feed).' };
   }
+  yield;
   const feed = obj(parsed.feed);
   const base = resolveLink(str(obj(feed.xml).base), feedUrl) ?? feedUrl;
   const siteLink = parsed.format === 'atom' ? str(arr(feed.links).map(obj).find((l) => !l.rel || l.rel === 'alternate')?.href) : str(feed.link) ?? str(feed.home_page_url);
   const raw = arr(parsed.format === 'atom' ? feed.entries : feed.items).slice(0, FEED_LIMITS.maxItems).map(obj);
   const read = parsed.format === 'atom' ? atomEntry : parsed.format === 'json' ? jsonItem : rssItem;
-  const items = withoutDuplicates(raw.map((item) => read(item, base)).filter((item) => item.headline || item.body));
+  const all: FeedItem[] = [];
+  for (const item of raw) {
+    const one = read(item, base);
+    if (one.headline || one.body) all.push(one);
+    yield;
+  }
+  const items = withoutDuplicates(all);
   for (const item of items) if (!item.headline) item.headline = item.body.split('\n')[0]!.slice(0, 120);
   return { ok: true, feed: { format: parsed.format, title: parsed.format === 'atom' ? atomLine(feed.title) : line(feed.title), link: resolveLink(siteLink, base), items } };
+}
+
+/** Parses a feed's text ({@link parseFeedSteps}), calling `pause` between items (lib/feeds/work-slices.ts); without one, at once. */
+export function parseFeedText(text: string, feedUrl?: string, pause: Pause = () => undefined): Promise<ParseFeedResult> {
+  return runInSlices(parseFeedSteps(text, feedUrl), pause);
 }

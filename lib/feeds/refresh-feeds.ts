@@ -7,22 +7,32 @@ import type { BackstoryDatabase } from '../db/database';
 import { libraryMatcher } from '../kb/my-articles';
 import { writeLibrary } from '../kb/write-library';
 import { decodeFeed } from './decode-feed';
-import { writeFeedItems } from './feed-pack';
+import { prepareFeedItems, writePreparedFeedItems, type PreparedFeedItems } from './feed-pack';
 import { dueFeeds, nextFetchAt } from './feed-schedule';
 import { getFeed, listFeeds, saveFeed, type FeedRecord } from './feed-store';
 import { downloadFeed, type FetchLike } from './fetch-feed';
-import { parseFeedText, type ParsedFeed } from './parse-feed';
+import { parseFeedText } from './parse-feed';
+import type { Pause } from './work-slices';
+import type { Matcher } from '../matcher';
 
 export interface RefreshOptions {
   fetch: FetchLike;
   now?: () => number;
   timeLimitMs?: number;
+  /**
+   * The matcher new items are linked with. The background passes the one pages are
+   * scanned with (already built); without it one is compiled over the enabled packs,
+   * which holds the thread for seconds in a large library.
+   */
+  matcher?: () => Promise<Matcher>;
+  /** Pauses between items (lib/feeds/work-slices.ts); none: the work runs at once. */
+  pause?: Pause;
 }
 
-/** A fetched feed: its record as it will be noted, and the items to write when there are any. */
+/** A fetched feed: its record as it will be noted, and its new items, ready to write, when there are any. */
 interface Fetched {
   record: FeedRecord;
-  parsed?: ParsedFeed;
+  prepared?: PreparedFeedItems;
 }
 
 function failed(feed: FeedRecord, message: string, now: number): FeedRecord {
@@ -30,8 +40,11 @@ function failed(feed: FeedRecord, message: string, now: number): FeedRecord {
   return { ...feed, lastFetchAt: now, lastOutcome: 'failed', error: message, failures, nextFetchAt: nextFetchAt(now, failures) };
 }
 
-/** Downloads and parses one feed; never throws (an unexpected failure is noted on the feed). */
-async function fetchParsed(feed: FeedRecord, options: RefreshOptions): Promise<Fetched> {
+/**
+ * Downloads and parses one feed, and makes its new items into linked rows (outside any
+ * transaction, pausing between items); never throws (an unexpected failure is noted on the feed).
+ */
+async function fetchParsed(db: BackstoryDatabase, feed: FeedRecord, options: RefreshOptions): Promise<Fetched> {
   const clock = options.now ?? Date.now;
   try {
     const download = await downloadFeed(feed.url, { fetch: options.fetch, etag: feed.etag, lastModified: feed.lastModified, timeLimitMs: options.timeLimitMs });
@@ -39,11 +52,13 @@ async function fetchParsed(feed: FeedRecord, options: RefreshOptions): Promise<F
     if (download.kind === 'failed') return { record: failed(feed, download.message, now) };
     const ok: FeedRecord = { ...feed, lastFetchAt: now, error: undefined, failures: 0, nextFetchAt: nextFetchAt(now, 0) };
     if (download.kind === 'not-modified') return { record: { ...ok, lastOutcome: 'unchanged', lastNewItems: 0 } };
-    const parsed = parseFeedText(decodeFeed(download.bytes, download.contentType), feed.url);
+    const pause = options.pause ?? (() => undefined);
+    const parsed = await parseFeedText(decodeFeed(download.bytes, download.contentType), feed.url, pause);
     // Validators are not kept for a bad answer: the same bad file is looked at again next time.
     if (!parsed.ok) return { record: failed({ ...feed, etag: undefined, lastModified: undefined }, parsed.message, now) };
     const record = { ...ok, title: parsed.feed.title ?? feed.title, siteUrl: parsed.feed.link ?? feed.siteUrl, etag: download.etag, lastModified: download.lastModified };
-    return { record, parsed: parsed.feed };
+    const matcher = options.matcher ?? (() => libraryMatcher(db, []));
+    return { record, prepared: await prepareFeedItems(db, record, parsed.feed, { now, matcher, pause }) };
   } catch (error) {
     console.warn(`Backstory: fetching the feed ${feed.url} failed`, error);
     return { record: failed(feed, 'The fetch failed unexpectedly; it is tried again later.', clock()) };
@@ -52,32 +67,35 @@ async function fetchParsed(feed: FeedRecord, options: RefreshOptions): Promise<F
 
 /**
  * Writes fetched feeds in one transaction: one revision, so tabs rescan and the
- * background re-indexes once per round, not once per feed; one matcher for all of them.
- * A feed unfollowed while it was being fetched is left out.
+ * background re-indexes once per round, not once per feed. The items come prepared, so
+ * the transaction only compares and writes. A feed unfollowed while it was being fetched
+ * is left out.
  */
 async function writeFetched(db: BackstoryDatabase, fetched: readonly Fetched[]): Promise<FeedRecord[]> {
+  let changed = false;
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
-    const matcher = fetched.some((f) => f.parsed?.items.length) ? await libraryMatcher(db, []) : undefined;
     const noted: FeedRecord[] = [];
-    for (const { record, parsed } of fetched) {
+    for (const { record, prepared } of fetched) {
       if (!(await getFeed(db, record.id))) continue;
       let next = record;
-      if (parsed) {
-        const written = await writeFeedItems(db, record, parsed, { now: record.lastFetchAt ?? Date.now(), matcher });
+      if (prepared) {
+        const written = await writePreparedFeedItems(db, prepared, { now: record.lastFetchAt ?? Date.now() });
+        changed ||= written.changed;
         next = { ...record, lastOutcome: written.added > 0 ? 'new' : 'unchanged', lastNewItems: written.added };
       }
       await saveFeed(db, next);
       noted.push(next);
     }
     return noted;
-  }, { changed: () => fetched.some((f) => f.parsed) });
+    // A round that brought nothing new (every item known) bumps no revision: no rescan, no re-index.
+  }, { changed: () => changed });
 }
 
 /** Fetches one feed now and returns its updated record; undefined when it is not followed. */
 export async function refreshFeed(db: BackstoryDatabase, id: string, options: RefreshOptions): Promise<FeedRecord | undefined> {
   const feed = await getFeed(db, id);
   if (!feed) return undefined;
-  const [noted] = await writeFetched(db, [await fetchParsed(feed, options)]);
+  const [noted] = await writeFetched(db, [await fetchParsed(db, feed, options)]);
   return noted;
 }
 
@@ -108,7 +126,7 @@ async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) 
  */
 export async function refreshDueFeeds(db: BackstoryDatabase, options: RefreshOptions): Promise<number> {
   const due = dueFeeds(await listFeeds(db), (options.now ?? Date.now)());
-  const fetched = await inPool(due, FETCHES_AT_ONCE, (feed) => fetchParsed(feed, options));
+  const fetched = await inPool(due, FETCHES_AT_ONCE, (feed) => fetchParsed(db, feed, options));
   if (fetched.length > 0) await writeFetched(db, fetched);
   return due.length;
 }

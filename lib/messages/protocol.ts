@@ -169,6 +169,24 @@ export const BACKGROUND_MESSAGES = {
     senders: EXTENSION_PAGES,
     response: returns<{ feed?: FeedRecord }>(),
   }),
+  /** Unfollow a feed (the popup's "Unfollow"): its record and pack removed, kept by the background for a short Undo. */
+  'feeds.unfollow': message({
+    payload: v.object({ feedId: nonEmptyUpTo(MAX_DISMISS_FIELD) }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ unfollowed: boolean }>(),
+  }),
+  /** Undo the popup's last "Unfollow" of this feed, within its seconds: the feed and its articles as they were. */
+  'feeds.undoUnfollow': message({
+    payload: v.object({ feedId: nonEmptyUpTo(MAX_DISMISS_FIELD) }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ restored: boolean }>(),
+  }),
+  /** Turn on or off reading the full article from the feed's site for items that carry only a summary (off by default). */
+  'feeds.fullArticles': message({
+    payload: v.object({ feedId: nonEmptyUpTo(MAX_DISMISS_FIELD), on: v.boolean() }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ feed?: FeedRecord }>(),
+  }),
   /** An extension page changed the knowledge base: rebuild derived data, tell tabs. */
   'kb.changed': message({
     payload: v.object({}),

@@ -11,7 +11,8 @@ import ipaddr from 'ipaddr.js';
 /** Names that never leave the machine or the local network (RFC 6761, RFC 6762, RFC 8375). */
 const LOCAL_SUFFIXES = ['.localhost', '.local', '.internal', '.home.arpa', '.lan'];
 
-function isPublicHost(hostname: string): boolean {
+/** Whether `hostname` (a name or an IP address, IPv6 in brackets or not) is on the public internet. */
+export function isPublicHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/gu, '').toLowerCase();
   // ipaddr.process turns IPv4-mapped IPv6 (::ffff:127.0.0.1) into the IPv4 address it is.
   if (ipaddr.isValid(host)) return ipaddr.process(host).range() === 'unicast';

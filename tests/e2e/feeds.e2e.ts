@@ -49,9 +49,22 @@ describe('follow a site: its articles arrive by themselves', () => {
     await follow.waitFor(POLL);
     await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-follow-site.png` });
     await follow.click();
-    await expect.poll(() => popup.page.getByRole('status').filter({ hasText: 'Following' }).innerText(), POLL).toContain('Following Pamir Morning Post');
+    await popup.page.getByText('Following Pamir Morning Post').waitFor(POLL);
+    await expect.poll(() => popup.page.getByRole('status').innerText(), POLL).toBe('Its articles are being fetched now, then every two hours.');
     await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-followed-site.png` });
     await popup.page.close();
+
+    // Opened again on the site: "Following …" with Unfollow; Unfollow is undone within its seconds.
+    const again = await PopupPage.open(session.browser, { about: page });
+    await again.page.getByText('Following Pamir Morning Post').waitFor(POLL);
+    await again.page.screenshot({ path: `${SCREENSHOTS}/popup-following-site.png` });
+    await again.page.getByRole('button', { name: 'Unfollow Pamir Morning Post' }).click();
+    await expect.poll(() => again.page.getByRole('status').filter({ hasText: 'Unfollowed' }).innerText(), POLL).toMatch(/Unfollowed Pamir Morning Post\.\s*Undo \(\d+ s\)/u);
+    expect(await again.page.getByRole('button', { name: 'Follow this site' }).count()).toBe(1);
+    await again.page.screenshot({ path: `${SCREENSHOTS}/popup-unfollowed-undo.png` });
+    await again.page.getByRole('button', { name: /^Undo/u }).click();
+    await again.page.getByText('Following Pamir Morning Post').waitFor(POLL);
+    await again.page.close();
     await page.close();
 
     await expect.poll(() => site.feedRequests.length, POLL).toBeGreaterThan(0);
@@ -101,6 +114,8 @@ describe('follow a site: its articles arrive by themselves', () => {
     await options.getByLabel('Feed address').fill(`${site.url('broken.xml')}#again`);
     await options.getByRole('button', { name: 'Follow', exact: true }).click();
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'follow' }).innerText(), POLL).toBe(`You already follow ${name}.`);
+    // Said, and done with: the field is empty for the next address, as after a follow.
+    expect(await options.getByLabel('Feed address').inputValue()).toBe('');
     expect(await feedItem('broken.xml').count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-error.png`, fullPage: true });
   });

@@ -162,6 +162,14 @@ describe('remember what I read', () => {
 
     await options.getByLabel('Search reading history').fill('rail');
     await expect.poll(history, POLL).toEqual([STEPPE]);
+    // "Delete this day" is the whole day, whatever the search shows, and it says so.
+    await options.getByRole('button', { name: 'Delete this day' }).click();
+    const day = options.getByRole('dialog', { name: /^Delete what you read on / });
+    await day.waitFor();
+    expect(await day.innerText()).toContain('All 2 articles you read that day leave your reading history and your library, not only the 1 the search shows.');
+    expect(await day.getByRole('button', { name: 'Delete 2 articles' }).count()).toBe(1);
+    await options.screenshot({ path: `${SCREENSHOTS}/reading-history-delete-day.png` });
+    await day.getByRole('button', { name: 'Cancel' }).click();
     await options.getByLabel('Search reading history').fill('');
     await expect.poll(history, POLL).toEqual([HARBOUR, STEPPE]);
 

@@ -18,6 +18,10 @@ export interface FeedServer {
   publish(items: FeedItemFixture[]): void;
   /** Every request for /feed.xml, with its If-None-Match. */
   readonly feedRequests: Array<{ ifNoneMatch?: string }>;
+  /** What /news/<id> answers from now on (an article page); ids without a page answer 404. */
+  publishPage(id: string, html: string): void;
+  /** Every request for an article page (/news/…) and for /beacon (which only a page's script or image would ask), when it arrived (epoch ms, server side). */
+  readonly pageRequests: Array<{ path: string; at: number }>;
   close(): Promise<void>;
 }
 
@@ -30,12 +34,15 @@ function rss(origin: string, items: FeedItemFixture[]): string {
 
 /**
  * A news site on 127.0.0.1: its pages (from `pagesDir`), an RSS feed at /feed.xml that
- * answers 304 to its own ETag, and /broken.xml, a page that is not a feed.
+ * answers 304 to its own ETag (summaries only: each item's description), the article
+ * pages it links to (/news/<id>, as published), and /broken.xml, a page that is not a feed.
  */
 export async function startFeedServer(pagesDir: string): Promise<FeedServer> {
   let items: FeedItemFixture[] = [];
   let version = 0;
   const feedRequests: Array<{ ifNoneMatch?: string }> = [];
+  const pages = new Map<string, string>();
+  const pageRequests: Array<{ path: string; at: number }> = [];
   let origin = '';
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -46,6 +53,11 @@ export async function startFeedServer(pagesDir: string): Promise<FeedServer> {
         const etag = `"v${version}"`;
         if (ifNoneMatch === etag) return void response.writeHead(304, { etag }).end();
         return void response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(rss(origin, items));
+      }
+      if (path.startsWith('/news/') || path === '/beacon') {
+        pageRequests.push({ path, at: Date.now() });
+        const html = pages.get(path.slice('/news/'.length));
+        if (html) return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       }
       if (path === '/broken.xml') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Moved to our app!</body></html>');
       if (/^\/[\w-]+\.html$/u.test(path)) {
@@ -65,6 +77,8 @@ export async function startFeedServer(pagesDir: string): Promise<FeedServer> {
       version++;
     },
     feedRequests,
+    publishPage: (id, html) => void pages.set(id, html),
+    pageRequests,
     close: () => new Promise((done) => {
       server.close(() => done());
       server.closeAllConnections();

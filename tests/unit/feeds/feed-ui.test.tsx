@@ -59,9 +59,18 @@ describe('FollowSite and FeedList', () => {
     const { rerender } = render(<FollowSite feeds={[{ url: 'https://a/feed', title: 'A', followed: false }]} busy={false} onFollow={onFollow} />);
     fireEvent.click(screen.getByRole('button', { name: 'Follow this site' }));
     expect(onFollow).toHaveBeenCalledWith('https://a/feed');
-    rerender(<FollowSite feeds={[{ url: 'https://a/1', title: 'News', followed: false }, { url: 'https://a/2', title: 'Sport', followed: true }]} busy={false} onFollow={onFollow} />);
+    const onUnfollow = vi.fn();
+    const onUndo = vi.fn();
+    rerender(<FollowSite feeds={[{ url: 'https://a/1', title: 'News', followed: false }, { url: 'https://a/2', title: 'Sport', followed: true, name: 'Sport daily' }]} busy={false} onFollow={onFollow} onUnfollow={onUnfollow} onUndo={onUndo} />);
     expect(screen.getByRole('button', { name: 'Follow this site: News' })).toBeTruthy();
-    expect(screen.getByText(/You follow “Sport”/u)).toBeTruthy();
+    // A feed followed already: "Following <name>", with Unfollow.
+    expect(screen.getByText('Following Sport daily')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Unfollow Sport daily' }));
+    expect(onUnfollow).toHaveBeenCalledWith('https://a/2');
+    rerender(<FollowSite feeds={[{ url: 'https://a/2', title: 'Sport', followed: false }]} busy={false} undo={{ message: 'Unfollowed Sport daily.', secondsLeft: 7 }} onFollow={onFollow} onUnfollow={onUnfollow} onUndo={onUndo} />);
+    expect(screen.getByRole('status').textContent).toContain('Unfollowed Sport daily.');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo (7 s)' }));
+    expect(onUndo).toHaveBeenCalled();
     rerender(<FollowSite feeds={[]} busy={false} onFollow={onFollow} />);
     expect(screen.queryByRole('region')).toBeNull();
   });
@@ -71,7 +80,16 @@ describe('FollowSite and FeedList', () => {
     const onUnfollow = vi.fn();
     const onRetention = vi.fn();
     const status = feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'failed', failures: 1, error: 'Gone.', nextFetchAt: 9 }, time);
-    render(<FeedList feeds={[{ id: 'f', title: 'A', url: FEED.url, status, articleCount: 0, retentionDays: 90, maxItems: 1000, fetching: false }]} onFetch={onFetch} onUnfollow={onUnfollow} onRetention={onRetention} />);
+    const onFullArticles = vi.fn();
+    render(
+      <FeedList
+        feeds={[{ id: 'f', title: 'A', url: FEED.url, status, articleCount: 0, retentionDays: 90, maxItems: 1000, fullArticles: false, fetching: false }]}
+        onFetch={onFetch}
+        onUnfollow={onUnfollow}
+        onRetention={onRetention}
+        onFullArticles={onFullArticles}
+      />,
+    );
     expect(screen.getByText('Gone. Backstory tries again T9.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Fetch A now' }));
     fireEvent.click(screen.getByRole('button', { name: 'Unfollow A' }));
@@ -79,5 +97,11 @@ describe('FollowSite and FeedList', () => {
     const hint = screen.getByLabelText('Most articles to keep of A').getAttribute('aria-describedby');
     expect(document.getElementById(hint!)?.textContent).toBe('Backstory reads at most 500 items from each fetch.');
     expect([onFetch.mock.calls[0], onUnfollow.mock.calls[0], onRetention.mock.calls[0]]).toEqual([['f'], ['f'], ['f', { retentionDays: 30, maxItems: 1000 }]]);
+    // Full articles: off by default, a labelled checkbox that says what it does.
+    const full = screen.getByRole('checkbox', { name: 'Get the full article from the site when the feed gives only a summary' }) as HTMLInputElement;
+    expect(full.checked).toBe(false);
+    expect(document.getElementById(full.getAttribute('aria-describedby')!)?.textContent).toMatch(/only on this feed’s own site, one every few seconds at most/u);
+    fireEvent.click(full);
+    expect(onFullArticles).toHaveBeenCalledWith('f', true);
   });
 });

@@ -7,15 +7,15 @@ import { parseFeedText, type ParsedFeed } from '../../../lib/feeds/parse-feed';
 const FIXTURES = join(__dirname, '../../fixtures/feeds');
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 
-function parse(name: string, url: string, contentType?: string): ParsedFeed {
-  const result = parseFeedText(decodeFeed(bytesOf(name), contentType), url);
+async function parse(name: string, url: string, contentType?: string): Promise<ParsedFeed> {
+  const result = await parseFeedText(decodeFeed(bytesOf(name), contentType), url);
   if (!result.ok) throw new Error(result.message);
   return result.feed;
 }
 
 describe('parseFeedText: the formats in their real variety', () => {
-  it('reads RSS 2.0 as WordPress writes it: HTML in titles, full content, relative links, wrong dates, duplicates', () => {
-    const feed = parse('rss2-wordpress.xml', 'https://gazette.example.org/feed/');
+  it('reads RSS 2.0 as WordPress writes it: HTML in titles, full content, relative links, wrong dates, duplicates', async () => {
+    const feed = await parse('rss2-wordpress.xml', 'https://gazette.example.org/feed/');
     expect(feed).toMatchObject({ format: 'rss', title: 'The Harbour & Hill Gazette', link: 'https://gazette.example.org/' });
     expect(feed.items).toHaveLength(3);
     const [first, second, third] = feed.items;
@@ -35,16 +35,16 @@ describe('parseFeedText: the formats in their real variety', () => {
     expect(third).toMatchObject({ guid: 'js-1', url: undefined });
   });
 
-  it('reads RSS 0.91 (with its DOCTYPE) and RSS 1.0 (RDF) with Dublin Core', () => {
-    const old = parse('rss091.xml', 'http://old.example.com/rss');
+  it('reads RSS 0.91 (with its DOCTYPE) and RSS 1.0 (RDF) with Dublin Core', async () => {
+    const old = await parse('rss091.xml', 'http://old.example.com/rss');
     expect(old.items).toEqual([expect.objectContaining({ headline: 'Babbage engine restored', url: 'http://old.example.com/babbage.html', body: 'The Difference Engine runs again.' })]);
-    const rdf = parse('rss1-rdf.xml', 'https://rdf.example.net/index.rdf');
+    const rdf = await parse('rss1-rdf.xml', 'https://rdf.example.net/index.rdf');
     expect(rdf.format).toBe('rdf');
     expect(rdf.items[0]).toMatchObject({ headline: 'Lovelace notes found', author: ['Sam Writer'], datePublished: '2026-11-30T09:00:00+01:00' });
   });
 
-  it('reads Atom with xml:base on the feed and on an entry, several authors, xhtml and text content', () => {
-    const feed = parse('atom-xmlbase.xml', 'https://blog.example.com/atom.xml');
+  it('reads Atom with xml:base on the feed and on an entry, several authors, xhtml and text content', async () => {
+    const feed = await parse('atom-xmlbase.xml', 'https://blog.example.com/atom.xml');
     expect(feed).toMatchObject({ format: 'atom', title: 'Engines and Notes', link: 'https://blog.example.com/' });
     expect(feed.items[0]).toMatchObject({
       url: 'https://blog.example.com/posts/analytical-engine',
@@ -55,58 +55,58 @@ describe('parseFeedText: the formats in their real variety', () => {
     expect(feed.items[1]).toMatchObject({ url: 'https://other.example.com/deep/entry-2', headline: 'Plain <title> text', body: 'Line one.\n\nLine two.' });
   });
 
-  it('reads JSON Feed 1.1 and 1.0 fields, numeric ids, missing titles', () => {
-    const feed = parse('jsonfeed.json', 'https://json.example.org/feed.json');
+  it('reads JSON Feed 1.1 and 1.0 fields, numeric ids, missing titles', async () => {
+    const feed = await parse('jsonfeed.json', 'https://json.example.org/feed.json');
     expect(feed).toMatchObject({ format: 'json', title: 'JSON Dispatch', link: 'https://json.example.org/' });
     expect(feed.items[0]).toMatchObject({ guid: '1', headline: 'London bridges', body: 'London has many bridges.', author: ['Kim'] });
     expect(feed.items[1]).toMatchObject({ guid: '2', url: 'https://json.example.org/2', headline: 'No title here, only text about Ada Lovelace.', datePublished: '2026-12-02' });
     expect(feed.items[2]).toMatchObject({ author: ['Old Style'] });
   });
 
-  it('decodes declared gb2312 and undeclared latin-1', () => {
-    const cn = parse('gb2312.xml', 'https://cn.example.com/rss');
+  it('decodes declared gb2312 and undeclared latin-1', async () => {
+    const cn = await parse('gb2312.xml', 'https://cn.example.com/rss');
     expect(cn.title).toBe('新闻');
     expect(cn.items[0]).toMatchObject({ headline: '北京的新闻', body: '今天北京天气很好。' });
-    const fr = parse('latin1-undeclared.xml', 'https://fr.example.com/rss');
+    const fr = await parse('latin1-undeclared.xml', 'https://fr.example.com/rss');
     expect(fr.title).toBe('Café des Sports');
     expect(fr.items[0]!.headline).toBe('Résumé du match à Zürich');
   });
 
-  it('lets the HTTP charset win over the XML declaration', () => {
+  it('lets the HTTP charset win over the XML declaration', async () => {
     const text = decodeFeed(new TextEncoder().encode('<?xml version="1.0" encoding="iso-8859-1"?><x>é</x>'), 'application/rss+xml; charset=UTF-8');
     expect(text).toContain('<x>é</x>');
   });
 });
 
 describe('parseFeedText: hostile and broken feeds', () => {
-  it('never expands entities declared in a DOCTYPE (billion laughs)', () => {
+  it('never expands entities declared in a DOCTYPE (billion laughs)', async () => {
     const started = performance.now();
-    const feed = parse('billion-laughs.xml', 'https://x.example/rss');
+    const feed = await parse('billion-laughs.xml', 'https://x.example/rss');
     expect(performance.now() - started).toBeLessThan(1000);
     expect(feed.items[0]!.headline.length).toBeLessThan(100);
     expect(feed.items[0]!.headline).not.toContain('lollol');
   });
 
-  it('never reads external entities: such a feed is refused', () => {
-    const result = parseFeedText(decodeFeed(bytesOf('external-entity.xml')), 'https://x.example/rss');
+  it('never reads external entities: such a feed is refused', async () => {
+    const result = await parseFeedText(decodeFeed(bytesOf('external-entity.xml')), 'https://x.example/rss');
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('root:');
   });
 
-  it('caps items per feed and characters per article', () => {
+  it('caps items per feed and characters per article', async () => {
     const body = 'word '.repeat(50_000);
     const items = Array.from({ length: 2000 }, (_, i) => `<item><title>T${i}</title><link>https://x.example/${i}</link><description>${i === 0 ? body : 'b'}</description></item>`).join('');
-    const feed = parseFeedText(`<rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`, 'https://x.example/');
+    const feed = await parseFeedText(`<rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`, 'https://x.example/');
     expect(feed.ok && feed.feed.items.length).toBe(500);
     expect(feed.ok && feed.feed.items[0]!.body.length).toBeLessThanOrEqual(100_000);
   });
 
-  it('says plainly when the answer is no feed', () => {
-    expect(parseFeedText(readFileSync(join(FIXTURES, 'not-a-feed.html'), 'utf8'), 'https://x.example/')).toEqual({
+  it('says plainly when the answer is no feed', async () => {
+    expect(await parseFeedText(readFileSync(join(FIXTURES, 'not-a-feed.html'), 'utf8'), 'https://x.example/')).toEqual({
       ok: false,
       message: 'This address does not give a feed Backstory can read (RSS, Atom or JSON Feed).',
     });
-    expect(parseFeedText('{"not":"a feed"}').ok).toBe(false);
-    expect(parseFeedText('<rss><channel><title>x</title><item><title>unclosed').ok).toBeDefined();
+    expect((await parseFeedText('{"not":"a feed"}')).ok).toBe(false);
+    expect((await parseFeedText('<rss><channel><title>x</title><item><title>unclosed')).ok).toBeDefined();
   });
 });

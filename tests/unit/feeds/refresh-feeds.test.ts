@@ -193,8 +193,15 @@ describe('OPML', () => {
     const text = writeOpml([{ url: 'https://a.example/feed', title: 'A & B' }, { url: 'http://127.0.0.1:1/x.xml' }]);
     expect(readOpml(text)?.feeds).toEqual([{ url: 'https://a.example/feed', title: 'A & B' }, { url: 'http://127.0.0.1:1/x.xml', title: 'http://127.0.0.1:1/x.xml' }]);
     const nested = `<?xml version="1.0"?><opml version="1.0"><head><title>x</title></head><body><outline text="News"><outline text="C" type="rss" xmlUrl="https://c.example/rss"/><outline text="bad" xmlUrl="javascript:alert(1)"/></outline><outline text="C again" xmlUrl="https://c.example/rss"/></body></opml>`;
-    expect(readOpml(nested)).toEqual({ feeds: [{ url: 'https://c.example/rss', title: 'C' }], skipped: ['bad'] });
+    expect(readOpml(nested)).toEqual({ feeds: [{ url: 'https://c.example/rss', title: 'C' }], skipped: ['bad'], leftOut: 0 });
     expect(readOpml('not xml at all')).toBeUndefined();
+  });
+
+  it('takes at most 500 feeds from one file and counts the others it left out (each address once)', () => {
+    const outlines = Array.from({ length: 520 }, (_, i) => `<outline text="F${i}" xmlUrl="https://f.example/${i}.xml"/>`).join('');
+    const read = readOpml(`<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>${outlines}<outline text="again" xmlUrl="https://f.example/519.xml"/></body></opml>`);
+    expect(read?.feeds.length).toBe(500);
+    expect(read?.leftOut).toBe(20);
   });
 
   it('names the outlines it skips because their feed address is no web address', () => {

@@ -25,6 +25,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'card.load': async () => ({ loaded: true }),
     'feeds.follow': ok,
     'feeds.fetch': ok,
+    'feeds.fullArticles': ok,
+    'feeds.unfollow': ok,
+    'feeds.undoUnfollow': ok,
     ...overrides,
   };
 }
