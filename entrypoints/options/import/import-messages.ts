@@ -61,7 +61,7 @@ export function describeOutcome(outcome: AnyImportOutcome, fileLabel: string): I
       return error(`${outcome.message} Download it again: it may be incomplete. Nothing was imported.`);
     case 'bad-json':
       // The reader's message starts "The pack is not valid JSON: …": said once, naming the file.
-      return error(`${fileLabel} is not valid JSON: ${outcome.message.replace(/^The pack is not valid JSON: /u, '').replace(/\.$/u, '')}. If you wrote it, correct it there; if you downloaded it, it may be incomplete: download it again. Nothing was imported.`);
+      return error(`${fileLabel} is not valid JSON: ${(outcome.message ?? '').replace(/^The pack is not valid JSON: /u, '').replace(/\.$/u, '')}. If you wrote it, correct it there; if you downloaded it, it may be incomplete: download it again. Nothing was imported.`);
     case 'bad-encoding':
       return error(`${outcome.message} Nothing was imported.`);
     case 'reserved-id':
