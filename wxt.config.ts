@@ -4,7 +4,8 @@ import { privacyPageAsset } from './scripts/release/privacy-page';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  vite: () => ({ plugins: [preact()] }),
+  // BENCH_NO_MINIFY=1: readable function names in CPU profiles (bench/page/profile.ts).
+  vite: () => ({ plugins: [preact()], ...(process.env.BENCH_NO_MINIFY ? { build: { minify: false } } : {}) }),
   // `wxt zip` writes the extension only: the sources archive AMO asks for is the committed
   // tree (`git archive`, in scripts/release/release.ts), not whatever lies in this folder.
   zip: { zipSources: false },
