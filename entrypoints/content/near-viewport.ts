@@ -51,27 +51,42 @@ export function viewportSlice(blocks: readonly TextBlock[]): { from: number; to:
 }
 
 /**
- * Calls back once when `element` comes within the read-ahead region of the viewport
- * (scrolled near, by the page or any scroll container): an IntersectionObserver, so
- * scrolling costs Backstory nothing until then. Returns a function that stops watching.
+ * Calls back once when `element` comes within the read-ahead region of the viewport or
+ * above it: scrolled near or past (a jump to the end counts), by the page or by any scroll
+ * container, or moved up by the page's own layout. An IntersectionObserver whose region
+ * reaches far above the viewport sees the page's scrolling and layout changes; a scroll
+ * container clips what it observes, so scrolls inside one are followed too, at most one
+ * layout read per frame. Returns a function that stops watching.
  */
 export function whenNear(element: Element, onNear: () => void): () => void {
-  if (typeof IntersectionObserver !== 'function') {
-    // No observer (an old engine): read on at once, as if it were near.
-    const timer = setTimeout(onNear, 0);
-    return () => clearTimeout(timer);
-  }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      observer.disconnect();
+  let frame = 0;
+  const check = () => {
+    frame = 0;
+    if (element.getBoundingClientRect().top <= lookaheadBottom()) {
+      stop();
       onNear();
-    },
-    { rootMargin: `0px 0px ${LOOKAHEAD_SCREENS * 100}% 0px` },
-  );
-  observer.observe(element);
-  return () => observer.disconnect();
+    }
+  };
+  const onScroll = () => {
+    frame ||= requestAnimationFrame(check);
+  };
+  const observer = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && check(), { rootMargin: `${FAR_ABOVE_PERCENT}% 0px ${LOOKAHEAD_SCREENS * 100}% 0px` })
+    : undefined;
+  observer?.observe(element);
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  window.addEventListener('resize', onScroll, { passive: true });
+  function stop(): void {
+    cancelAnimationFrame(frame);
+    observer?.disconnect();
+    document.removeEventListener('scroll', onScroll, { capture: true });
+    window.removeEventListener('resize', onScroll);
+  }
+  return stop;
 }
+
+/** How far above the viewport the observer's region reaches, in viewport heights (×100): the whole page above it. */
+const FAR_ABOVE_PERCENT = 1_000_000;
 
 /**
  * Whether a text node is rendered visibly (display, visibility, content-visibility), asked

@@ -25,6 +25,9 @@ interface Walk {
   queue: Promise<unknown>;
   /** Stops waiting for the reader to come near (set while waiting). */
   stopWatching?: () => void;
+  /** What the previous scan painted stays until this one's first answer is in. */
+  cleared: boolean;
+  painted: boolean;
 }
 
 export interface ScannerDeps {
@@ -64,22 +67,10 @@ export class PageScanner {
   async rescan(): Promise<number> {
     this.stopWalk();
     const generation = ++this.generation;
-    // What is painted stays until the first answer of this scan is in: a rescan after a
-    // library change must not blank the page (nor the name under the pointer) meanwhile.
-    let cleared = false;
-    const clearOnce = () => {
-      if (cleared) return;
-      cleared = true;
-      measured(() => {
-        this.deps.index.clear();
-        this.deps.painter.clear();
-      });
-      this.isShown = visibilityCheck();
-    };
     const root = document.body ?? document.documentElement;
-    const walk: Walk = { generation, collector: this.collector(root), shadows: new ShadowRootFinder(root), queue: Promise.resolve() };
+    const walk: Walk = { generation, collector: this.collector(root), shadows: new ShadowRootFinder(root), queue: Promise.resolve(), cleared: false, painted: false };
     this.walk = walk;
-    const found = await this.readOn(walk, { toEnd: false, clearOnce });
+    const found = await this.readOn(walk, { toEnd: false });
     if (found === undefined) return 0;
     mark(SCAN_DONE_MARK);
     this.watchFrontier(walk);
@@ -139,7 +130,8 @@ export class PageScanner {
     if (walk.generation !== this.generation || walk.collector.done || !next?.parentElement || this.deps.index.isFull) return;
     walk.stopWatching = whenNear(next.parentElement, () => {
       walk.stopWatching = undefined;
-      void this.queued(walk, { toEnd: false }).then(() => this.watchFrontier(walk));
+      // A read that fails (the extension was reloaded under the page) ends the walk quietly.
+      void this.queued(walk, { toEnd: false }).then(() => this.watchFrontier(walk), () => undefined);
     });
   }
 
@@ -159,9 +151,11 @@ export class PageScanner {
    * end), matches what is on screen first and the rest when the browser is idle, then the
    * open shadow roots met on the way. The number of mentions added, or undefined if superseded.
    */
-  private async readOn(walk: Walk, { toEnd, clearOnce }: { toEnd: boolean; clearOnce?: () => void }): Promise<number | undefined> {
+  private async readOn(walk: Walk, { toEnd }: { toEnd: boolean }): Promise<number | undefined> {
     const isCurrent = () => walk.generation === this.generation;
     const { collector } = walk;
+    // The page took away the text the walk stopped at: start again from the top.
+    if (collector.stoppedBefore?.isConnected === false) return void this.rescan();
     const bottom = toEnd ? Number.POSITIVE_INFINITY : lookaheadBottom();
     const stopBefore = toEnd ? undefined : (node: Text) => isBelowLookahead(node, bottom);
     const blocks: TextBlock[] = [];
@@ -172,20 +166,33 @@ export class PageScanner {
       await yieldToMain();
       if (!isCurrent()) return undefined;
     }
+    // What is painted stays until the first answer of a new scan is in: a rescan after a
+    // library change must not blank the page (nor the name under the pointer) meanwhile.
+    const clearOnce = () => {
+      if (walk.cleared) return;
+      walk.cleared = true;
+      measured(() => {
+        this.deps.index.clear();
+        this.deps.painter.clear();
+      });
+      this.isShown = visibilityCheck();
+    };
+    const isFull = () => walk.cleared && this.deps.index.isFull;
     let found = 0;
     const scan = async (batch: readonly TextBlock[]): Promise<boolean> => {
-      if (batch.length === 0 || this.deps.index.isFull) return true;
+      if (batch.length === 0 || isFull()) return true;
       const added = await this.scanBlocks(batch, isCurrent, clearOnce);
       if (added === undefined) return false;
-      if (found === 0 && added > 0 && clearOnce) mark(FIRST_HIGHLIGHT_MARK);
+      if (!walk.painted && added > 0) mark(FIRST_HIGHLIGHT_MARK);
+      walk.painted ||= added > 0;
       found += added;
       return true;
     };
     const inView = toEnd ? { from: 0, to: 0 } : measured(() => viewportSlice(blocks));
     if (!(await scan(blocks.slice(inView.from, inView.to)))) return undefined;
-    clearOnce?.();
+    clearOnce();
     for (const batch of batches([...blocks.slice(0, inView.from), ...blocks.slice(inView.to)])) {
-      if (this.deps.index.isFull) break;
+      if (isFull()) break;
       if (!toEnd) await whenIdle();
       if (!isCurrent() || !(await scan(batch))) return undefined;
     }
@@ -232,6 +239,7 @@ export class PageScanner {
   /** Stops a scan in progress from painting anything more. */
   cancel(): void {
     this.generation++;
+    this.stopWalk();
   }
 
 
