@@ -37,6 +37,9 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
+const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 40);
+
 /** Self time per function of the extension's scripts, and total time under them (ms). */
 function summarize(profile: CpuProfile, extensionId: string): { ours: number; bySelf: Array<[string, number]>; byTotal: Array<[string, number]> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -45,7 +48,6 @@ function summarize(profile: CpuProfile, extensionId: string): { ours: number; by
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000));
   const isOurs = (n: ProfileNode) => n.callFrame.url.includes(extensionId);
-  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
   const bySelf = new Map<string, number>();
   const byTotal = new Map<string, number>();
   let ours = 0;
@@ -61,7 +63,6 @@ function summarize(profile: CpuProfile, extensionId: string): { ours: number; by
     bySelf.set(key, (bySelf.get(key) ?? 0) + time);
     for (const name of new Set(own.map(label))) byTotal.set(name, (byTotal.get(name) ?? 0) + time);
   }
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 40);
   return { ours, bySelf: top(bySelf), byTotal: top(byTotal) };
 }
 

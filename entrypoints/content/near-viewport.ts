@@ -5,7 +5,7 @@ import type { TextBlock } from './text-blocks';
  * it. Text further down is read when the reader scrolls near it, so a long page the
  * reader never scrolls through costs only its first screens.
  */
-export const LOOKAHEAD_SCREENS = 1;
+const LOOKAHEAD_SCREENS = 1;
 /** Most blocks in the first, in-view batch. */
 const MAX_VIEWPORT_BLOCKS = 500;
 
