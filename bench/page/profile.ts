@@ -24,6 +24,8 @@ const SAMPLES = '/work/shared/samples/pages';
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? '/tmp/backstory-bench-profile';
 const EXTENSION_DIR = process.env.BENCH_EXTENSION ?? BENCH_EXTENSION_DIR;
 const HOVERS = Number(process.env.BENCH_HOVERS ?? 0);
+/** Trace the hovers instead of sampling them: what the main thread does between a popover's open and its frame. */
+const TRACE_HOVERS = process.env.BENCH_TRACE_HOVERS === '1';
 const LOADS = Number(process.env.BENCH_LOADS ?? 1);
 
 interface ProfileNode {
@@ -96,6 +98,56 @@ function print(title: string, summary: ReturnType<typeof summarize>): void {
   for (const [name, time] of summary.byTotal.slice(0, 25)) console.info(`${time.toFixed(1).padStart(8)}  ${name}`);
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+/** Main-thread trace events between each popover's open mark and its ready mark, summed by name (ms; nested events counted in each). */
+async function traceHovers(tab: Page, file: string): Promise<void> {
+  const cdp = await tab.context().newCDPSession(tab);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,v8.execute', transferMode: 'ReportEvents' });
+  const latencies = await hoverLatencies(tab, HOVERS);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const opens = events.filter((e) => e.name === 'backstory:popover-open').map((e) => e.ts);
+  const readies = events.filter((e) => e.name === 'backstory:popover-ready').map((e) => e.ts);
+  const main = events.find((e) => e.name === 'backstory:popover-open')?.tid;
+  const contents = events.filter((e) => e.name === 'backstory:popover-content').map((e) => e.ts);
+  const toContent = opens.slice(1).map((o) => ((contents.find((c) => c > o) ?? Number.NaN) - o) / 1000);
+  console.info(`open → content p50 ${ms(quantile(toContent, 0.5))} p95 ${ms(quantile(toContent, 0.95))}`);
+  const sums = new Map<string, number>();
+  const spans: number[] = [];
+  for (const open of opens.slice(1)) {
+    const ready = readies.find((r) => r > open);
+    if (ready === undefined) continue;
+    spans.push((ready - open) / 1000);
+    for (const e of events) {
+      if (e.tid !== main || e.ph !== 'X' || e.ts < open || e.ts > ready) continue;
+      sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    }
+  }
+  console.info(`\n${file}: hover → card p50 ${ms(quantile(latencies.slice(1), 0.5))} p95 ${ms(quantile(latencies.slice(1), 0.95))}; open → ready p50 ${ms(quantile(spans, 0.5))} p95 ${ms(quantile(spans, 0.95))} (n=${spans.length}); main-thread events inside, summed over the hovers:`);
+  for (const [name, time] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.info(`${time.toFixed(1).padStart(8)}  ${name}`);
+  // What the rendering steps run inside (a forced update from script, or the frame's own).
+  const parents = new Map<string, number>();
+  for (const e of events) {
+    if (e.tid !== main || e.ph !== 'X' || !['PrePaint', 'Layout'].includes(e.name) || !opens.some((o) => e.ts >= o && e.ts <= (readies.find((r) => r > o) ?? 0))) continue;
+    const around = events.filter((p) => p !== e && p.tid === main && p.ph === 'X' && p.ts <= e.ts && p.ts + (p.dur ?? 0) >= e.ts + (e.dur ?? 0)).map((p) => p.name);
+    const key = `${e.name} in ${around.join(' > ') || '(top)'}`;
+    parents.set(key, (parents.get(key) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  for (const [name, time] of [...parents].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.info(`${time.toFixed(1).padStart(8)}  ${name}`);
+}
+
 await mkdir(GENERATED, { recursive: true });
 if (!existsSync(join(GENERATED, 'bench.pack.json')) || !existsSync(join(GENERATED, 'long.html'))) {
   const pack = generateBenchPack();
@@ -125,7 +177,8 @@ try {
       totals.push(load.mainThreadMs);
       console.info(`\n${file}: slices ${ms(load.mainThreadMs)} in ${load.slices}, longest ${ms(load.longestSliceMs)}, highlights ${load.highlights}, text nodes ${load.textNodes}, first highlight ${ms(load.firstHighlightMs)}, done ${ms(load.scanDoneMs)}`);
       if (run === 0) print(`${file}, load and scan`, summarize(profile, browser.extensionId));
-      if (run === 0 && HOVERS > 0) {
+      if (run === 0 && HOVERS > 0 && TRACE_HOVERS) await traceHovers(tab, file);
+      else if (run === 0 && HOVERS > 0) {
         const { result, profile: hoverProfile } = await profiled(tab, () => hoverLatencies(tab, HOVERS));
         console.info(`\n${file}: hover → card p50 ${ms(quantile(result.slice(1), 0.5))} p95 ${ms(quantile(result.slice(1), 0.95))} (n=${result.length - 1}, first ${ms(result[0])})`);
         print(`${file}, hovers`, summarize(hoverProfile, browser.extensionId));
