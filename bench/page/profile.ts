@@ -114,7 +114,7 @@ async function traceHovers(tab: Page, file: string): Promise<void> {
   cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,v8.execute', transferMode: 'ReportEvents' });
   const latencies = await hoverLatencies(tab, HOVERS);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
