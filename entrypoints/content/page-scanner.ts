@@ -70,7 +70,8 @@ export class PageScanner {
     const root = document.body ?? document.documentElement;
     const walk: Walk = { generation, collector: this.collector(root), shadows: new ShadowRootFinder(root), queue: Promise.resolve(), cleared: false, painted: false };
     this.walk = walk;
-    const found = await this.readOn(walk, { toEnd: false });
+    // On the walk's queue: the popup asking for the whole page meanwhile waits for this first read.
+    const found = await this.queued(walk, { toEnd: false });
     if (found === undefined) return 0;
     mark(SCAN_DONE_MARK);
     this.watchFrontier(walk);
@@ -135,7 +136,7 @@ export class PageScanner {
     });
   }
 
-  private queued(walk: Walk, options: { toEnd: boolean }): Promise<unknown> {
+  private queued(walk: Walk, options: { toEnd: boolean }): Promise<number | undefined> {
     const read = walk.queue.then(() => (walk.collector.done ? undefined : this.readOn(walk, options)));
     walk.queue = read.catch(() => undefined);
     return read;
