@@ -20,6 +20,7 @@ const config: KnipConfig = {
     'workers/*.worker.ts!',
     'bench/**/*.bench.ts',
     'bench/page/run.ts',
+    'bench/page/profile.ts',
     'bench/scale/run.ts',
     'bench/peer-worker.mjs',
     // The pack builder and schema generator ship to pack authors.

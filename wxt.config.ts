@@ -4,7 +4,7 @@ import { privacyPageAsset } from './scripts/release/privacy-page';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  // BACKSTORY_UNMINIFIED=1 keeps function names readable in CPU profiles (npm run bench:feeds with BENCH_PROFILE=1).
+  // BACKSTORY_UNMINIFIED=1 keeps function names readable in CPU profiles (bench:feeds with BENCH_PROFILE=1, bench/page/profile.ts).
   vite: () => ({ plugins: [preact()], ...(process.env.BACKSTORY_UNMINIFIED === '1' ? { build: { minify: false } } : {}) }),
   // `wxt zip` writes the extension only: the sources archive AMO asks for is the committed
   // tree (`git archive`, in scripts/release/release.ts), not whatever lies in this folder.

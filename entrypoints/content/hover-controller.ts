@@ -11,6 +11,9 @@ import { handleTap } from './touch-taps';
 
 /** Performance mark set on the frame a popover's content is shown in (benchmarks read it). */
 const POPOVER_READY_MARK = 'backstory:popover-ready';
+/** Performance marks set when a popover is due and starts to open, and when its cards are in (bench/page/profile.ts reads them). */
+const POPOVER_OPEN_MARK = 'backstory:popover-open';
+const POPOVER_CONTENT_MARK = 'backstory:popover-content';
 
 /** Grace period to travel from the name to the popover, or to come back, before it closes (ms). */
 const ABANDON_MS = 350;
@@ -249,6 +252,7 @@ export class HoverController {
   }
 
   private openAt(mention: PageMention, point: { x: number; y: number } | undefined, options: { pinned?: boolean } = {}): void {
+    mark(POPOVER_OPEN_MARK);
     this.cancelIntent();
     this.cancelClose();
     this.openMention = mention;
@@ -269,6 +273,7 @@ export class HoverController {
     const request = ++this.request;
     void this.cards.content(mention.entityKeys).then((content) => {
       if (request !== this.request) return;
+      mark(POPOVER_CONTENT_MARK);
       this.display(content);
       // The frame that shows it: what "hover to visible popover" measures up to.
       requestAnimationFrame(() => mark(POPOVER_READY_MARK));

@@ -145,7 +145,7 @@ function createPopoverElement(): HTMLElement {
   // Contained, and left in place once added, so a hover does not add and remove an
   // element of <html> each time. Every declaration is important: inline important beats
   // the page's own `!important` rules, so its CSS can neither hide nor restyle the card.
-  host.style.cssText = importantStyle('all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: layout style; zoom: 1');
+  host.style.cssText = importantStyle('all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; contain: size layout style; zoom: 1');
   return host;
 }
 

@@ -24,7 +24,7 @@ export class MentionMarks {
   constructor() {
     this.host = document.createElement('backstory-marks');
     // Contained and left in place once added, like the popover's host.
-    this.host.style.cssText = importantStyle('all: initial; position: fixed; top: 0; left: 0; pointer-events: none; z-index: 2147483646; contain: layout style; zoom: 1');
+    this.host.style.cssText = importantStyle('all: initial; position: fixed; top: 0; left: 0; pointer-events: none; z-index: 2147483646; contain: size layout style; zoom: 1');
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = MARK_CSS;

@@ -199,7 +199,10 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
     answerTabMessage(message, tabSenderTrust(sender, browser.runtime.id, browser.runtime.getURL('/')), {
       answersQuestions: isTopFrame,
       // Names in same-origin frames are on this page too.
-      mentions: () => [...index.inOrder(), ...mentionsInFrames()],
+      mentions: async () => {
+        await scanner.finish();
+        return [...index.inOrder(), ...mentionsInFrames()];
+      },
       enabled: () => running,
       reveal: (entityKey) => reveal(entityKey),
       feeds: () => advertisedFeeds(document),
@@ -208,14 +211,14 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
         rescanAll();
       },
       configChanged: () => void loadConfig(),
-      step: (direction) => {
-        if (live()) nav.step(direction);
-      },
+      // Every name of the page is a step away: the part not read yet is read first.
+      step: (direction) => void scanner.finish().then(() => live() && nav.step(direction), goQuiet),
     });
   browser.runtime.onMessage.addListener(onMessage);
   if (!isTopFrame) publishFrameMentions(() => (running ? index.inOrder() : []));
 
-  function reveal(entityKey: string): boolean {
+  async function reveal(entityKey: string): Promise<boolean> {
+    await scanner.finish();
     const mention = index.inOrder().find((m) => m.entityKeys.includes(entityKey));
     if (!mention) return false;
     nav.focus(mention);

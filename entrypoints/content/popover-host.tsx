@@ -133,7 +133,7 @@ export class PopoverHost {
     this.container.dataset.layout = this.layout;
     // Layout containment would make the host the sheet's containing block: a phone's sheet
     // needs the viewport's bottom edge, so the host drops it there.
-    this.host.style.setProperty('contain', this.layout === 'sheet' ? 'style' : 'layout style', 'important');
+    this.host.style.setProperty('contain', this.layout === 'sheet' ? 'style' : 'size layout style', 'important');
     this.render();
     if (this.layout === 'sheet') this.placeSheet(anchor, scroll);
     else this.placeFloating(anchor);

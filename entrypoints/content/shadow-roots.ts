@@ -2,45 +2,67 @@
  * Finds open shadow roots under a root, in slices. Tree walkers do not enter shadow
  * trees, and there is no API that lists them, so every element has to be asked; on a
  * long page (45k elements) that is several milliseconds, so it runs after the page's
- * own text, when the browser is idle, and resumes where it stopped.
+ * own text, when the browser is idle, only as far as the text walk has gone, and resumes
+ * where it stopped.
  */
 export class ShadowRootFinder {
-  private readonly pending: Array<Document | Element | ShadowRoot>;
-  private elements: ArrayLike<Element> | undefined;
+  /** A live collection of the root's elements: the cheapest way over every element. */
+  private readonly elements: ArrayLike<Element>;
   private at = 0;
+  private stoppedAtUntil = false;
 
   constructor(root: Document | Element | ShadowRoot) {
-    this.pending = [root];
+    // Shadow roots have no getElementsByTagName.
+    this.elements = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
   }
 
   get done(): boolean {
-    return this.pending.length === 0 && !this.elements;
+    return this.at >= this.elements.length;
   }
 
-  /** The open shadow roots found in this slice (nested ones are searched in turn). */
-  find(shouldYield: () => boolean = () => false): ShadowRoot[] {
+  /** Whether the last `find` stopped at its `until` node (it goes on from there when asked again). */
+  get waiting(): boolean {
+    return this.stoppedAtUntil;
+  }
+
+  /**
+   * The open shadow roots found in this slice, nested ones included (each right after its
+   * host's), asking only elements that come before `until` in document order, when given.
+   */
+  find(shouldYield: () => boolean = () => false, until?: Node): ShadowRoot[] {
     const found: ShadowRoot[] = [];
+    const { elements } = this;
+    this.stoppedAtUntil = false;
     while (!this.done) {
-      if (!this.elements) {
-        const root = this.pending.shift()!;
-        // A live collection is the cheapest way over every element; shadow roots have no getElementsByTagName.
-        this.elements = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
-        this.at = 0;
+      let end = Math.min(elements.length, this.at + CHECK_EVERY_ELEMENTS);
+      // Near `until`, one element at a time: stop at the first one that is not before it.
+      if (until && !isBefore(elements[end - 1]!, until)) {
+        end = this.at;
+        while (isBefore(elements[end]!, until)) end++;
+        this.stoppedAtUntil = true;
       }
-      const elements = this.elements;
-      const end = Math.min(elements.length, this.at + CHECK_EVERY_ELEMENTS);
       for (; this.at < end; this.at++) {
         const shadow = elements[this.at]!.shadowRoot;
-        if (shadow) {
-          found.push(shadow);
-          this.pending.push(shadow);
-        }
+        if (shadow) found.push(shadow, ...allShadowRoots(shadow));
       }
-      if (this.at >= elements.length) this.elements = undefined;
-      if (shouldYield()) break;
+      if (this.stoppedAtUntil || shouldYield()) break;
     }
     return found;
   }
+}
+
+/** Every open shadow root inside `root`, nested ones too (a component's own tree is small). */
+function allShadowRoots(root: ShadowRoot): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) found.push(element.shadowRoot, ...allShadowRoots(element.shadowRoot));
+  }
+  return found;
+}
+
+/** Whether `element` starts before `node` in document order (an ancestor of it does). */
+function isBefore(element: Element, node: Node): boolean {
+  return (element.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 /** Elements asked between two looks at the clock. */

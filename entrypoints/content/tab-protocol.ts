@@ -9,10 +9,11 @@ const TOP_FRAME_DOOR = { ...TAB_MESSAGES, ...TAB_EVENTS };
 export interface TabProtocolDeps {
   /** Whether this frame answers the popup's questions: only the top frame does, so its answer is the one. */
   answersQuestions: boolean;
-  mentions(): readonly PageMention[];
+  /** Every mention on the page (the scanner reads the rest of the page first). */
+  mentions(): Promise<readonly PageMention[]>;
   enabled(): boolean;
   /** Scrolls to the first mention of the entity and opens its popover; whether there was one. */
-  reveal(entityKey: string): boolean;
+  reveal(entityKey: string): Promise<boolean>;
   /** The feeds the page advertises ('tab.feeds'). */
   feeds(): AdvertisedFeed[];
   /** The knowledge base changed ('kb.revision'). */
@@ -70,8 +71,8 @@ export function answerTabMessage(message: unknown, sender: SenderTrust, deps: Ta
   const declarations = deps.answersQuestions ? TOP_FRAME_DOOR : TAB_EVENTS;
   if (!isDeclared(declarations, message)) return undefined;
   const handlers: HandlersOf<typeof TOP_FRAME_DOOR, undefined> = {
-    'tab.mentions': () => ({ entities: deps.enabled() ? summarizeMentions(deps.mentions()) : [], enabled: deps.enabled() }),
-    'tab.reveal': ({ entityKey }) => ({ found: deps.enabled() && deps.reveal(entityKey) }),
+    'tab.mentions': async () => ({ entities: deps.enabled() ? summarizeMentions(await deps.mentions()) : [], enabled: deps.enabled() }),
+    'tab.reveal': async ({ entityKey }) => ({ found: deps.enabled() && (await deps.reveal(entityKey)) }),
     'tab.feeds': () => ({ feeds: deps.feeds() }),
     'kb.revision': () => {
       deps.knowledgeChanged();

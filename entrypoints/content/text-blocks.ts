@@ -61,6 +61,8 @@ export class TextBlockCollector {
   private current: TextBlock | undefined;
   private currentBlockElement: Element | undefined;
   private finished = false;
+  /** The text node a block was about to start with when `stopBefore` said stop: read first on resuming. */
+  private held: Text | undefined;
 
   constructor(
     root: Node,
@@ -74,11 +76,18 @@ export class TextBlockCollector {
     return this.finished;
   }
 
+  /** Where the walk stopped because `stopBefore` said so: the first text node of the next block. */
+  get stoppedBefore(): Text | undefined {
+    return this.held;
+  }
+
   /**
    * Walks until `shouldYield()` says stop (checked every few nodes) or the text is
-   * exhausted; returns the blocks completed in this slice.
+   * exhausted; returns the blocks completed in this slice. `stopBefore`, asked where a
+   * new block would start, stops the walk at that block boundary (the walk resumes there),
+   * so a stop never cuts a block in two.
    */
-  collect(shouldYield: () => boolean = () => false): TextBlock[] {
+  collect(shouldYield: () => boolean = () => false, stopBefore?: (firstNode: Text) => boolean): TextBlock[] {
     const blocks: TextBlock[] = [];
     let sinceCheck = 0;
     while (!this.finished) {
@@ -86,7 +95,8 @@ export class TextBlockCollector {
         sinceCheck = 0;
         if (shouldYield()) return blocks;
       }
-      const node = this.walker.nextNode() as Text | null;
+      const node = this.held ?? (this.walker.nextNode() as Text | null);
+      this.held = undefined;
       if (!node) {
         this.finished = true;
         this.closeBlock(blocks);
@@ -111,6 +121,11 @@ export class TextBlockCollector {
       // Two words meeting with nothing between them in the DOM may still be apart on screen.
       const breaks = sameBlock && isWordJoin(this.current!.text, data) && breaksBetween(this.current!.nodes.at(-1)!, node, this.display);
       if (!sameBlock || breaks) {
+        if (stopBefore?.(node)) {
+          this.held = node;
+          this.closeBlock(blocks);
+          return blocks;
+        }
         this.closeBlock(blocks);
         this.current = { nodes: [], starts: [], text: '' };
         this.currentBlockElement = blockElement;
@@ -167,6 +182,30 @@ export class TextBlockCollector {
     this.status.set(element, status);
     return status;
   }
+}
+
+/** Whether a block's text nodes are all still in the page, each with as many characters as when it was read. */
+export function isUnchanged(block: TextBlock): boolean {
+  return block.nodes.every((node, n) => {
+    const end = n + 1 < block.starts.length ? block.starts[n + 1]! : block.text.length;
+    return node.isConnected && node.data.length === end - block.starts[n]!;
+  });
+}
+
+/** Blocks in runs of at most `maxChars` characters (a longer block goes alone). */
+export function* inBatches(blocks: readonly TextBlock[], maxChars: number): Generator<TextBlock[]> {
+  let batch: TextBlock[] = [];
+  let size = 0;
+  for (const block of blocks) {
+    if (size + block.text.length > maxChars && batch.length > 0) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+    batch.push(block);
+    size += block.text.length;
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** How many nodes the walk visits between two looks at the clock. */

@@ -10,6 +10,7 @@ import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { PageGuard } from './support/page-guard';
 import { PageWorlds } from './support/page-worlds';
 import { NetworkRecorder } from './support/network-recorder';
+import { sendToTab } from './support/page-tools';
 
 const STRICT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'none'; connect-src 'none'; font-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
@@ -79,6 +80,11 @@ async function hover(opened: Opened, text: string): Promise<string> {
 }
 
 describe('hostile pages', () => {
+  /** Asks for every name of the page, as the popup's "on this page" does (the rest of a long page is read then). */
+  async function readWholePage(opened: Opened): Promise<void> {
+    await sendToTab(session.browser, opened.page.url(), { type: 'tab.mentions', payload: {} });
+  }
+
   let network: NetworkRecorder;
   let generated: string;
   const figures: Record<string, unknown> = {};
@@ -186,6 +192,10 @@ describe('hostile pages', () => {
   it('200,000 nodes: every mention found, the page intact; first highlights and long tasks measured', async () => {
     const opened = await open('big-dom.html');
     const loaded = Date.now();
+    await opened.worlds.waitFor(async () => (await opened.worlds.highlightCount()) > 0, 'the first highlights', 30_000);
+    figures.bigDomMsToFirstHighlights = Date.now() - loaded;
+    // The page is read as far as the reader sees; the popup's "on this page" has the rest read too.
+    await readWholePage(opened);
     await opened.worlds.waitFor(async () => (await opened.worlds.highlightCount()) === 400, '400 highlights', 30_000);
     figures.bigDomMsToAllHighlights = Date.now() - loaded;
     figures.bigDomLongTasks = await opened.worlds.main<LongTasks>(LONG_TASKS_AFTER_PARSE);
@@ -199,6 +209,8 @@ describe('hostile pages', () => {
     // The page has 20,000 mentions; the content script keeps at most the cap (a setting).
     const cap = DEFAULT_SETTINGS.highlightCap;
     expect(cap).toBeLessThan(20_000);
+    await opened.worlds.waitFor(async () => (await opened.worlds.highlightCount()) > 0, 'the first highlights', 30_000);
+    await readWholePage(opened);
     await opened.worlds.waitFor(async () => (await opened.worlds.highlightCount()) === cap, `${cap} highlights (the cap)`, 30_000);
     await opened.page.waitForTimeout(500);
     expect(await opened.worlds.highlightCount()).toBe(cap);

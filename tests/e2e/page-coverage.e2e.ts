@@ -126,7 +126,12 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       expect((await paintedTexts(page)).length).toBe(40);
       expect(count).toBeLessThanOrEqual(40);
       await setSettings(session.browser, { highlightCap: 2000 });
+      // The rescan reads as far as the reader can see (and a screen below); the rest when scrolled near.
+      await until(() => paintedTexts(page).then((t) => t.length), (n) => n > 40);
+      expect((await paintedTexts(page)).length).toBeLessThan(901);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       expect(await until(() => paintedTexts(page).then((t) => t.length), (n) => n === 901)).toBe(901);
+      await page.evaluate(() => window.scrollTo(0, 0));
     });
   });
 

@@ -7,9 +7,9 @@ const mention = (text: string, keys: string[]) => ({ text, entityKeys: keys, ran
 function fakeDeps(overrides: Partial<TabProtocolDeps> = {}): TabProtocolDeps {
   return {
     answersQuestions: true,
-    mentions: () => [mention('Putin', ['putin']), mention('Jordan', ['jordan', 'mj']), mention('Vladimir Putin', ['putin'])],
+    mentions: async () => [mention('Putin', ['putin']), mention('Jordan', ['jordan', 'mj']), mention('Vladimir Putin', ['putin'])],
     enabled: () => true,
-    reveal: (key: string) => key === 'putin',
+    reveal: async (key: string) => key === 'putin',
     knowledgeChanged: vi.fn(),
     configChanged: vi.fn(),
     step: vi.fn(),
@@ -19,8 +19,8 @@ function fakeDeps(overrides: Partial<TabProtocolDeps> = {}): TabProtocolDeps {
 }
 
 describe('tab protocol', () => {
-  it('summarizes one row per entity, most mentioned first', () => {
-    expect(summarizeMentions(fakeDeps().mentions())).toEqual([
+  it('summarizes one row per entity, most mentioned first', async () => {
+    expect(summarizeMentions(await fakeDeps().mentions())).toEqual([
       { entityKey: 'putin', count: 2, text: 'Putin' },
       { entityKey: 'jordan', count: 1, text: 'Jordan' },
       { entityKey: 'mj', count: 1, text: 'Jordan' },

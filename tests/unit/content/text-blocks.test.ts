@@ -75,4 +75,25 @@ describe('text blocks', () => {
     expect(calls).toBeGreaterThan(3);
     expect(sliced).toEqual(whole);
   });
+
+  it('stops only between blocks when asked to, and resuming gives the same blocks as one walk', () => {
+    const html = '<p>Vladimir <b>Putin</b> met</p><div>Xi <i>Jinping</i> <p>in Astana</p> and <a>Minsk</a></div><p id="stop">Kazakhstan</p><p>Belarus <b>and</b> Russia</p>';
+    const whole = collectTextBlocks(page(html)).map((b) => b.text);
+    const collector = new TextBlockCollector(page(html));
+    const asked: string[] = [];
+    // Stop before every block once: each stop is asked with the first text node of the next block.
+    let stop = true;
+    const walked: string[] = [];
+    while (!collector.done) {
+      walked.push(...collector.collect(undefined, (node) => {
+        asked.push(node.data);
+        stop = !stop;
+        return !stop;
+      }).map((b) => b.text));
+      if (collector.stoppedBefore) expect(asked.at(-1)).toBe(collector.stoppedBefore.data);
+    }
+    expect(walked).toEqual(whole);
+    expect(asked.length).toBeGreaterThan(whole.length);
+    expect(walked).toEqual(['Vladimir Putin met', 'Xi Jinping', 'in Astana', ' and Minsk', 'Kazakhstan', 'Belarus and Russia']);
+  });
 });
