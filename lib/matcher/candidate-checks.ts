@@ -37,6 +37,10 @@ export class CandidateChecks {
   private accepted = new Uint8Array(16);
   /** Entity keys of groups whose patterns were all accepted (readonly, shared). */
   private readonly groupKeys = new Map<number, readonly string[]>();
+  /** Verdicts on spans that are not plain ASCII, by the span's text (acceptedKeys). */
+  private readonly verdicts = new Map<string, readonly string[]>();
+  /** Whether the last checkSlots read text around the span (exclude phrases). */
+  private readContext = false;
 
   constructor(data: MatcherData) {
     this.d = data;
@@ -49,7 +53,24 @@ export class CandidateChecks {
 
   /** Entity keys of the group's patterns that accept the span (case, exclusions), or undefined. */
   acceptedKeys(group: number, text: string, start: number, end: number): readonly string[] | undefined {
+    if (plainSpan(text, start, end)) return this.checkSlots(group, text, start, end);
+    // Other spans ("Zürich", a no-break space) take the slow case checks, which fold and
+    // allocate: their verdicts are remembered by the span's text, which decides both the
+    // group (its fold) and the case checks. Exclusions read around the span: not remembered.
+    const span = text.slice(start, end);
+    const known = this.verdicts.get(span);
+    if (known !== undefined) return known === REJECTED ? undefined : known;
+    const keys = this.checkSlots(group, text, start, end);
+    if (!this.readContext) {
+      if (this.verdicts.size >= MAX_VERDICTS) this.verdicts.clear();
+      this.verdicts.set(span, keys ?? REJECTED);
+    }
+    return keys;
+  }
+
+  private checkSlots(group: number, text: string, start: number, end: number): readonly string[] | undefined {
     const info = this.slotInfo;
+    this.readContext = false;
     const first = this.groupStart[group] as number;
     const size = (this.groupStart[group + 1] as number) - first;
     if (this.accepted.length < size) this.accepted = new Uint8Array(size * 2);
@@ -83,7 +104,10 @@ export class CandidateChecks {
         }
         lastOk = ok;
       }
-      if (ok && flags & SLOT_EXCLUDES && this.excluded(first + g, text, start, end)) ok = false;
+      if (ok && flags & SLOT_EXCLUDES) {
+        this.readContext = true;
+        if (this.excluded(first + g, text, start, end)) ok = false;
+      }
       accepted[g] = ok ? 1 : 0;
       if (ok) count++;
     }
@@ -146,6 +170,22 @@ export class CandidateChecks {
     }
     return s;
   }
+}
+
+/** A remembered verdict of "no pattern accepts this span". */
+const REJECTED: readonly string[] = Object.freeze([]);
+/** Spans remembered at most (the map is emptied when full): names repeat on a page. */
+const MAX_VERDICTS = 4096;
+const SPACE = 0x20;
+const TILDE = 0x7e;
+
+/** Whether text[start, end) is printable ASCII with single spaces: caseAcceptsPlain decides it alone. */
+function plainSpan(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < SPACE || c > TILDE || (c === SPACE && text.charCodeAt(i - 1) === SPACE)) return false;
+  }
+  return true;
 }
 
 /** Index of slot p in the ascending excludeSlots (p is known to be there). */
