@@ -61,14 +61,19 @@ async function main(): Promise<void> {
     const scanBest = builds.map(() => Infinity);
     const pagesBest = builds.map(() => Infinity);
     const counts: number[] = [];
+    const ratios: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
+      const roundMs: number[] = [];
       matchers.forEach((m, b) => {
         const all = cpuMs(() => m.scan(text).length);
+        roundMs[b] = all.ms;
         scanBest[b] = Math.min(scanBest[b]!, all.ms);
         counts[b] = all.value;
         pagesBest[b] = Math.min(pagesBest[b]!, cpuMs(() => m.scan(pages).length).ms);
       });
+      ratios.push(roundMs[0]! / roundMs[1]!);
     }
+    ratios.sort((a, b) => a - b);
     const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
     for (const [b, [name]] of builds.entries()) {
       console.info(
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
           `(${(text.length / 1e6).toFixed(2)} M chars, ${counts[b]} matches); pages only ${(pages.length / pagesBest[b]! / 1e3).toFixed(1)} M chars/s; load ${load}`,
       );
     }
+    console.info(`scan speed, this ÷ other, median of ${ROUNDS} rounds: ${ratios[ratios.length >> 1]!.toFixed(2)}×`);
     console.info(difference ? `SPANS DIFFER: ${difference}` : 'spans identical');
   }
 }

@@ -35,8 +35,11 @@ export class CandidateChecks {
   private readonly entityCache: (string | undefined)[];
   /** Per pattern of the group being checked: accepted or not. */
   private accepted = new Uint8Array(16);
-  /** Entity keys of groups whose patterns were all accepted (readonly, shared). */
-  private readonly groupKeys = new Map<number, readonly string[]>();
+  // Entity keys of recently accepted groups (readonly, shared by their spans), direct-mapped
+  // by group: the group, the verdicts per pattern (undefined: all accepted), the keys.
+  private readonly keysGroup = new Int32Array(KEYS_CACHE_SIZE).fill(-1);
+  private readonly keysVerdicts: (Uint8Array | undefined)[] = new Array<undefined>(KEYS_CACHE_SIZE).fill(undefined);
+  private readonly keysCached: (readonly string[])[] = new Array<readonly string[]>(KEYS_CACHE_SIZE).fill(REJECTED);
   /** Verdicts on spans that are not plain ASCII, by the span's text (acceptedKeys). */
   private readonly verdicts = new Map<string, readonly string[]>();
   /** Whether the last checkSlots read text around the span (exclude phrases). */
@@ -112,20 +115,28 @@ export class CandidateChecks {
       if (ok) count++;
     }
     if (count === 0) return undefined;
-    // The usual case, every pattern accepted: one frozen array per group, shared by its spans.
     const all = count === size;
-    if (all) {
-      const cached = this.groupKeys.get(group);
-      if (cached) return cached;
+    const at = group & (KEYS_CACHE_SIZE - 1);
+    if (this.keysGroup[at] === group) {
+      const verdicts = this.keysVerdicts[at];
+      if (all ? verdicts === undefined : verdicts !== undefined && sameVerdicts(verdicts, accepted, size)) {
+        return this.keysCached[at];
+      }
     }
+    // A name shared by many entities has many slots: a Set, not includes, drops repeated keys.
+    const seen = size > FEW_SLOTS ? new Set<string>() : undefined;
     const keys: string[] = [];
     for (let g = 0; g < size; g++) {
       if (accepted[g] !== 1) continue;
       const key = this.entityKey((info[SLOT_STRIDE * (first + g)] as number) & SLOT_ENTITY_MASK);
-      if (!keys.includes(key)) keys.push(key);
+      if (seen ? seen.has(key) : keys.includes(key)) continue;
+      seen?.add(key);
+      keys.push(key);
     }
-    if (all) this.groupKeys.set(group, Object.freeze(keys));
-    return keys;
+    this.keysGroup[at] = group;
+    this.keysVerdicts[at] = all ? undefined : accepted.slice(0, size);
+    this.keysCached[at] = Object.freeze(keys);
+    return this.keysCached[at];
   }
 
   /**
@@ -174,6 +185,16 @@ export class CandidateChecks {
 
 /** A remembered verdict of "no pattern accepts this span". */
 const REJECTED: readonly string[] = Object.freeze([]);
+/** Groups whose entity keys are kept (a power of two). */
+const KEYS_CACHE_SIZE = 1 << 13;
+/** Up to this many slots, repeated entity keys are found by a linear search. */
+const FEW_SLOTS = 8;
+
+function sameVerdicts(a: Uint8Array, b: Uint8Array, size: number): boolean {
+  for (let i = 0; i < size; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Spans remembered at most (the map is emptied when full): names repeat on a page. */
 const MAX_VERDICTS = 4096;
 const SPACE = 0x20;

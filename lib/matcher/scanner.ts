@@ -89,7 +89,7 @@ export class FlatMatcher implements Matcher {
       // Run through lower-case words no name starts with, spaces and punctuation, with no
       // branch on word boundaries (they are unpredictable, and cost more than the reads):
       // stop where a word may start a name, or at a character the loop below must see.
-      let inWord = prevWord ? STEP_WORD : 0;
+      let inWord: number = prevWord ? STEP_WORD : 0;
       for (;;) {
         const step = steps[text.charCodeAt(i)] as number;
         if (step & (STEP_STOP | (STEP_NAME_START & ~(inWord << 1)))) break;
