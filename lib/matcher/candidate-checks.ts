@@ -38,8 +38,8 @@ export class CandidateChecks {
   // Entity keys of recently accepted groups (readonly, shared by their spans), direct-mapped
   // by group: the group, the verdicts per pattern (undefined: all accepted), the keys.
   private readonly keysGroup = new Int32Array(KEYS_CACHE_SIZE).fill(-1);
-  private readonly keysVerdicts: (Uint8Array | undefined)[] = new Array<undefined>(KEYS_CACHE_SIZE).fill(undefined);
-  private readonly keysCached: (readonly string[])[] = new Array<readonly string[]>(KEYS_CACHE_SIZE).fill(REJECTED);
+  private readonly keysVerdicts: (Uint8Array | undefined)[] = Array.from({ length: KEYS_CACHE_SIZE }, () => undefined);
+  private readonly keysCached: (readonly string[])[] = Array.from({ length: KEYS_CACHE_SIZE }, () => REJECTED);
   /** Verdicts on spans that are not plain ASCII, by the span's text (acceptedKeys). */
   private readonly verdicts = new Map<string, readonly string[]>();
   /** Whether the last checkSlots read text around the span (exclude phrases). */

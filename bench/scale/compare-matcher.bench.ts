@@ -1,6 +1,8 @@
 /**
  * Two lib/matcher builds side by side, in one process, by CPU time (the machine is shared):
- * `tsx bench/scale/compare-matcher.ts <other lib/matcher dir> [sizes…]`. Builds and scans
+ * `node --expose-gc node_modules/.bin/tsx bench/scale/compare-matcher.bench.ts <other lib/matcher dir> [sizes…]`
+ * (the other build unpacked with its tsconfig.json: `git archive <commit> lib tsconfig.json package.json`, and a
+ * node_modules link). Builds and scans
  * alternate between the two so that load and heap state touch both alike; the spans found
  * must be identical. For measuring a matcher change before and after (docs/benchmarks.md).
  */
