@@ -3,10 +3,12 @@
  * the fly.
  *
  * Names of spaced scripts can only start where a word starts, so instead of an
- * Aho–Corasick automaton (which steps through every position) the scanner
- * skips over each word with one table read per character, hashing its folded
- * units on the way (word-filter.ts), and walks the trie (trie-layout.ts) from
- * the word's start only when some name begins with such a word. The first start
+ * Aho–Corasick automaton (which steps through every position) the scanner runs
+ * through lower-case words no name starts with, spaces and punctuation with one
+ * read of a step table per character and no branch on word boundaries
+ * (start-table.ts stepTable); a word that may start a name is skipped hashing
+ * its folded units (word-filter.ts), and the trie (trie-layout.ts) is walked
+ * from the word's start only when some name begins with such a word. The first start
  * with an accepted candidate wins and its longest accepted candidate is taken,
  * which is exactly leftmost-longest, with no failure links or output lists to
  * store. Scripts written without spaces, punctuation and astral characters are
