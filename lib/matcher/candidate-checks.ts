@@ -35,8 +35,15 @@ export class CandidateChecks {
   private readonly entityCache: (string | undefined)[];
   /** Per pattern of the group being checked: accepted or not. */
   private accepted = new Uint8Array(16);
-  /** Entity keys of groups whose patterns were all accepted (readonly, shared). */
-  private readonly groupKeys = new Map<number, readonly string[]>();
+  // Entity keys of recently accepted groups (readonly, shared by their spans), direct-mapped
+  // by group: the group, the verdicts per pattern (undefined: all accepted), the keys.
+  private readonly keysGroup = new Int32Array(KEYS_CACHE_SIZE).fill(-1);
+  private readonly keysVerdicts: (Uint8Array | undefined)[] = Array.from({ length: KEYS_CACHE_SIZE }, () => undefined);
+  private readonly keysCached: (readonly string[])[] = Array.from({ length: KEYS_CACHE_SIZE }, () => REJECTED);
+  /** Verdicts on spans that are not plain ASCII, by the span's text (acceptedKeys). */
+  private readonly verdicts = new Map<string, readonly string[]>();
+  /** Whether the last checkSlots read text around the span (exclude phrases). */
+  private readContext = false;
 
   constructor(data: MatcherData) {
     this.d = data;
@@ -49,7 +56,24 @@ export class CandidateChecks {
 
   /** Entity keys of the group's patterns that accept the span (case, exclusions), or undefined. */
   acceptedKeys(group: number, text: string, start: number, end: number): readonly string[] | undefined {
+    if (plainSpan(text, start, end)) return this.checkSlots(group, text, start, end);
+    // Other spans ("Zürich", a no-break space) take the slow case checks, which fold and
+    // allocate: their verdicts are remembered by the span's text, which decides both the
+    // group (its fold) and the case checks. Exclusions read around the span: not remembered.
+    const span = text.slice(start, end);
+    const known = this.verdicts.get(span);
+    if (known !== undefined) return known === REJECTED ? undefined : known;
+    const keys = this.checkSlots(group, text, start, end);
+    if (!this.readContext) {
+      if (this.verdicts.size >= MAX_VERDICTS) this.verdicts.clear();
+      this.verdicts.set(span, keys ?? REJECTED);
+    }
+    return keys;
+  }
+
+  private checkSlots(group: number, text: string, start: number, end: number): readonly string[] | undefined {
     const info = this.slotInfo;
+    this.readContext = false;
     const first = this.groupStart[group] as number;
     const size = (this.groupStart[group + 1] as number) - first;
     if (this.accepted.length < size) this.accepted = new Uint8Array(size * 2);
@@ -83,25 +107,36 @@ export class CandidateChecks {
         }
         lastOk = ok;
       }
-      if (ok && flags & SLOT_EXCLUDES && this.excluded(first + g, text, start, end)) ok = false;
+      if (ok && flags & SLOT_EXCLUDES) {
+        this.readContext = true;
+        if (this.excluded(first + g, text, start, end)) ok = false;
+      }
       accepted[g] = ok ? 1 : 0;
       if (ok) count++;
     }
     if (count === 0) return undefined;
-    // The usual case, every pattern accepted: one frozen array per group, shared by its spans.
     const all = count === size;
-    if (all) {
-      const cached = this.groupKeys.get(group);
-      if (cached) return cached;
+    const at = group & (KEYS_CACHE_SIZE - 1);
+    if (this.keysGroup[at] === group) {
+      const verdicts = this.keysVerdicts[at];
+      if (all ? verdicts === undefined : verdicts !== undefined && sameVerdicts(verdicts, accepted, size)) {
+        return this.keysCached[at];
+      }
     }
+    // A name shared by many entities has many slots: a Set, not includes, drops repeated keys.
+    const seen = size > FEW_SLOTS ? new Set<string>() : undefined;
     const keys: string[] = [];
     for (let g = 0; g < size; g++) {
       if (accepted[g] !== 1) continue;
       const key = this.entityKey((info[SLOT_STRIDE * (first + g)] as number) & SLOT_ENTITY_MASK);
-      if (!keys.includes(key)) keys.push(key);
+      if (seen ? seen.has(key) : keys.includes(key)) continue;
+      seen?.add(key);
+      keys.push(key);
     }
-    if (all) this.groupKeys.set(group, Object.freeze(keys));
-    return keys;
+    this.keysGroup[at] = group;
+    this.keysVerdicts[at] = all ? undefined : accepted.slice(0, size);
+    this.keysCached[at] = Object.freeze(keys);
+    return this.keysCached[at];
   }
 
   /**
@@ -146,6 +181,32 @@ export class CandidateChecks {
     }
     return s;
   }
+}
+
+/** A remembered verdict of "no pattern accepts this span". */
+const REJECTED: readonly string[] = Object.freeze([]);
+/** Groups whose entity keys are kept (a power of two). */
+const KEYS_CACHE_SIZE = 1 << 13;
+/** Up to this many slots, repeated entity keys are found by a linear search. */
+const FEW_SLOTS = 8;
+
+function sameVerdicts(a: Uint8Array, b: Uint8Array, size: number): boolean {
+  for (let i = 0; i < size; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Spans remembered at most (the map is emptied when full): names repeat on a page. */
+const MAX_VERDICTS = 4096;
+const SPACE = 0x20;
+const TILDE = 0x7e;
+
+/** Whether text[start, end) is printable ASCII with single spaces: caseAcceptsPlain decides it alone. */
+function plainSpan(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < SPACE || c > TILDE || (c === SPACE && text.charCodeAt(i - 1) === SPACE)) return false;
+  }
+  return true;
 }
 
 /** Index of slot p in the ascending excludeSlots (p is known to be there). */

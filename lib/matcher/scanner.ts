@@ -3,10 +3,12 @@
  * the fly.
  *
  * Names of spaced scripts can only start where a word starts, so instead of an
- * Aho–Corasick automaton (which steps through every position) the scanner
- * skips over each word with one table read per character, hashing its folded
- * units on the way (word-filter.ts), and walks the trie (trie-layout.ts) from
- * the word's start only when some name begins with such a word. The first start
+ * Aho–Corasick automaton (which steps through every position) the scanner runs
+ * through lower-case words no name starts with, spaces and punctuation with one
+ * read of a step table per character and no branch on word boundaries
+ * (start-table.ts stepTable); a word that may start a name is skipped hashing
+ * its folded units (word-filter.ts), and the trie (trie-layout.ts) is walked
+ * from the word's start only when some name begins with such a word. The first start
  * with an accepted candidate wins and its longest accepted candidate is taken,
  * which is exactly leftmost-longest, with no failure links or output lists to
  * store. Scripts written without spaces, punctuation and astral characters are
@@ -16,7 +18,7 @@ import { CandidateChecks } from './candidate-checks';
 import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from '../text/char-fold';
 import { astralClass, astralFold } from './fold-text';
 import { type MatcherData, toSnapshot } from './matcher-data';
-import { CLS_START, startClassTable } from './start-table';
+import { CLS_START, STEP_NAME_START, STEP_STOP, STEP_WORD, startClassTable, stepTable } from './start-table';
 import { BLOCK_FLAG, BLOCK_TERMINAL, childOf, keyOf, rootChildren } from './trie-layout';
 import type { Matcher, MatchSpan, MatcherSnapshot } from './types';
 import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
@@ -34,6 +36,8 @@ export class FlatMatcher implements Matcher {
   private readonly d: MatcherData;
   /** The class table plus CLS_START for this matcher's names. */
   private readonly cls: Uint16Array;
+  /** STEP_* per unit (start-table.ts): what the scan's fast loop does with it. */
+  private readonly steps: Uint8Array;
   private readonly fold: Uint16Array;
   private readonly blocks: Int32Array;
   /** The same buffer as `blocks`, for the labels. */
@@ -63,6 +67,7 @@ export class FlatMatcher implements Matcher {
     this.units = new Uint16Array(data.blocks.buffer, data.blocks.byteOffset, data.blocks.length * 2);
     this.rootChild = rootChildren(this.blocks, this.units);
     this.cls = startClassTable(data, this.rootChild);
+    this.steps = stepTable(this.cls);
   }
 
   snapshot(): MatcherSnapshot {
@@ -71,6 +76,7 @@ export class FlatMatcher implements Matcher {
 
   scan(text: string): MatchSpan[] {
     const cls = this.cls;
+    const steps = this.steps;
     const fold = this.fold;
     const { expansionStart, expansionUnits } = this;
     const { wordBits, lowerWordBits } = this.d;
@@ -82,6 +88,18 @@ export class FlatMatcher implements Matcher {
     let prevWord = false;
     let i = 0;
     while (i < n) {
+      // Run through lower-case words no name starts with, spaces and punctuation, with no
+      // branch on word boundaries (they are unpredictable, and cost more than the reads):
+      // stop where a word may start a name, or at a character the loop below must see.
+      let inWord: number = prevWord ? STEP_WORD : 0;
+      for (;;) {
+        const step = steps[text.charCodeAt(i)] as number;
+        if (step & (STEP_STOP | (STEP_NAME_START & ~(inWord << 1)))) break;
+        inWord = step & STEP_WORD;
+        if (++i >= n) break;
+      }
+      prevWord = inWord !== 0;
+      if (i >= n) break;
       let c = text.charCodeAt(i);
       let k = cls[c] as number;
       if (k & CLS_ZERO) {
@@ -103,13 +121,18 @@ export class FlatMatcher implements Matcher {
         let odd = 0;
         let h = WORD_HASH_SEED;
         for (;;) {
-          odd |= k;
-          if (k & CLS_EXPAND) {
-            const f = fold[c] as number;
-            for (let u = expansionStart[f] as number, e = expansionStart[f + 1] as number; u < e; u++) {
-              h = Math.imul(h ^ (expansionUnits[u] as number), WORD_HASH_PRIME);
+          if (k & (CLS_EXPAND | CLS_ZERO | CLS_ODD)) {
+            // Rare inside words; CLS_HIGH ends a word, so CLS_ODD is all `odd` needs to keep.
+            odd |= k;
+            if (k & CLS_EXPAND) {
+              const f = fold[c] as number;
+              for (let u = expansionStart[f] as number, e = expansionStart[f + 1] as number; u < e; u++) {
+                h = Math.imul(h ^ (expansionUnits[u] as number), WORD_HASH_PRIME);
+              }
+            } else if (!(k & CLS_ZERO)) {
+              h = Math.imul(h ^ (fold[c] as number), WORD_HASH_PRIME);
             }
-          } else if (!(k & CLS_ZERO)) {
+          } else {
             h = Math.imul(h ^ (fold[c] as number), WORD_HASH_PRIME);
           }
           if (++i >= n) break;
