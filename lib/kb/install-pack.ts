@@ -61,10 +61,10 @@ export async function installPack(db: BackstoryDatabase, pack: Pack, options: In
  * page), none of it, and what was there before stays. A newer version replaces the old
  * one inside the same transaction, so nobody ever sees half a pack or no pack.
  *
- * One transaction rather than staged rows and a pointer flip: IndexedDB rolls an
- * unfinished transaction back by itself, so no staging rows can be left behind by a
- * crash. The cost is that readers of these tables wait for the commit (measured by
- * `npm run bench:import`). Through {@link writeLibrary}: throws NewerDatabaseError,
+ * Used for what must replace rows in place (a new version of an installed pack, whose
+ * rows share the old ones' keys) and inside other writes (a restore); the cost is that
+ * readers of these tables wait for the commit. A new pack from the import worker is
+ * staged instead (lib/kb/staged-pack.ts). Through {@link writeLibrary}: throws NewerDatabaseError,
  * writing nothing, when a newer Backstory has upgraded the database.
  */
 export async function writePackRows(
