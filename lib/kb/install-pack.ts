@@ -153,19 +153,25 @@ export interface ChunkedWrite {
 export async function writeInChunks(job: ChunkedWrite): Promise<void> {
   const progress = { done: 0, total: job.total };
   const inFlight: Array<Promise<unknown>> = [];
-  for (const { table, rows } of job.tables) {
-    for (const chunk of chunksOf(rows, job.chunkRows)) {
-      const written = job.write(table, chunk).then(() => {
-        progress.done += chunk.length;
-        job.onProgress?.({ ...progress });
-      });
-      // Awaited below; this only keeps a failure of a later chunk from being reported as unhandled.
-      written.catch(() => undefined);
-      inFlight.push(written);
-      if (inFlight.length >= job.inFlight) await inFlight.shift();
+  try {
+    for (const { table, rows } of job.tables) {
+      for (const chunk of chunksOf(rows, job.chunkRows)) {
+        const written = job.write(table, chunk).then(() => {
+          progress.done += chunk.length;
+          job.onProgress?.({ ...progress });
+        });
+        // Awaited below; this only keeps a failure of a later chunk from being reported as unhandled.
+        written.catch(() => undefined);
+        inFlight.push(written);
+        if (inFlight.length >= job.inFlight) await inFlight.shift();
+      }
     }
+    await Promise.all(inFlight);
+  } catch (error) {
+    // Chunks in their own transactions may still be running: the caller cleans up after them, not beside them.
+    await Promise.allSettled(inFlight);
+    throw error;
   }
-  await Promise.all(inFlight);
 }
 
 /** `items` in arrays of `size`, each taken only when asked for (so streamed rows are built just in time). */
