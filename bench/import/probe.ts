@@ -21,6 +21,8 @@ export interface ProbeResult {
   /** Long tasks (over 50 ms) the page itself ran during the import, and the longest. */
   longTasks: number;
   maxLongTaskMs: number;
+  /** When each long task began (ms after start) and how long it took. */
+  longTaskAt: Array<[number, number]>;
   /** Animation frames seen during the import, and the longest gap between two. */
   frames: number;
   maxFrameGapMs: number;
@@ -31,7 +33,7 @@ export interface ProbeResult {
 export function installProbe(): void {
   const TICK_MS = 10;
   const LATE_MS = 50;
-  const probe = { start: 0, stages: {} as Record<string, number>, end: 0, maxLagMs: 0, lateTicks: 0, lateAt: [] as Array<[number, number]>, frames: 0, maxFrameGapMs: 0, longTasks: 0, maxLongTaskMs: 0, writes: [] as Array<[number, number]>, status: '' };
+  const probe = { start: 0, stages: {} as Record<string, number>, end: 0, maxLagMs: 0, lateTicks: 0, lateAt: [] as Array<[number, number]>, frames: 0, maxFrameGapMs: 0, longTasks: 0, maxLongTaskMs: 0, longTaskAt: [] as Array<[number, number]>, writes: [] as Array<[number, number]>, status: '' };
   (globalThis as unknown as { backstoryProbe: typeof probe }).backstoryProbe = probe;
   document.addEventListener('change', () => {
     if (!probe.start) probe.start = performance.now();
@@ -54,6 +56,7 @@ export function installProbe(): void {
       if (!probe.start || probe.end || entry.startTime < probe.start) continue;
       probe.longTasks++;
       probe.maxLongTaskMs = Math.max(probe.maxLongTaskMs, entry.duration);
+      probe.longTaskAt.push([Math.round(entry.startTime - probe.start), Math.round(entry.duration)]);
     }
   }).observe({ type: 'longtask', buffered: false });
   let lastFrame = performance.now();

@@ -26,6 +26,10 @@ export interface ImportFigures {
   longTasks: number;
   maxLongTaskMs: number;
   maxLagMs: number;
+  /** Stage → ms after choosing the file when it showed as current. */
+  stages: Record<string, number>;
+  /** Each long task of the options page: ms after choosing the file, duration ms. */
+  longTaskAt: Array<[number, number]>;
   /** Hover-to-card latencies during the import (ms after the intent delay); missing hovers count as failures. */
   hovers: number[];
   hoverFailures: number;
@@ -96,6 +100,8 @@ export async function measureImport(extensionDir: string, files: { dir: string; 
       longTasks: probe.longTasks,
       maxLongTaskMs: probe.maxLongTaskMs,
       maxLagMs: probe.maxLagMs,
+      stages: Object.fromEntries(Object.entries(probe.stages).map(([stage, at]) => [stage, Math.round(at - probe.start)])),
+      longTaskAt: probe.longTaskAt,
       hovers,
       hoverFailures,
       matcherReadyMs: acknowledged === undefined ? undefined : acknowledged - probe.start,

@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
+import { cleanUpStagedPacks } from '../../lib/kb/staged-pack';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { loadSettings } from '../../lib/extension/settings-item';
 import { listenForLibraryChanges } from '../../lib/kb/library-changes';
@@ -55,6 +56,8 @@ export default defineBackground(() => {
     .then(() => matchers.get())
     .catch((error: unknown) => console.error('Backstory: could not prepare the knowledge base', error));
   void navigator.storage?.persist?.();
+  // Rows of an import the browser cut off (closed mid-import) are removed once the library is settled.
+  void installed.then(() => cleanUpStagedPacks(db)).catch((error: unknown) => console.warn('Backstory: could not remove an unfinished import', error));
   closeStorageToContentScripts();
   announcePageConfigChanges();
   void keepContentScriptRegistered();

@@ -4,6 +4,7 @@
  */
 import type { BackstoryDatabase } from '../db/database';
 import { comparableUrl } from '../text/safe-url';
+import { installedPackIds } from './keys';
 
 export interface ArticleAtUrl {
   key: string;
@@ -15,6 +16,7 @@ export interface ArticleAtUrl {
 export async function findArticlesByUrl(db: BackstoryDatabase, url: string): Promise<ArticleAtUrl[]> {
   const wanted = comparableUrl(url);
   if (!wanted) return [];
-  const rows = await db.articles.where('urlKey').equals(wanted).toArray();
-  return rows.map((a) => ({ key: a.key, packId: a.packId, headline: a.headline }));
+  const [rows, installed] = await Promise.all([db.articles.where('urlKey').equals(wanted).toArray(), installedPackIds(db)]);
+  // An import being written (staged-pack.ts) is not in the library yet.
+  return rows.filter((a) => installed.has(a.packId)).map((a) => ({ key: a.key, packId: a.packId, headline: a.headline }));
 }

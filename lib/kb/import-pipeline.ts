@@ -9,11 +9,12 @@ import { isQuotaExceeded } from '../db/storage-errors';
 import { NewerDatabaseError } from '../db/version-guard';
 import { readPackBytes, type PackReadErrorCode } from '../pack/read';
 import { validatePack, type PackIssue } from '../pack/validate';
-import { writePackRows, type InstallPackResult } from './install-pack';
+import { writePackRows, type InstallPackResult, type WriteProgress } from './install-pack';
 import { mergeIntoMyArticles, type MergeResult } from './merge-my-articles';
 import { MY_ARTICLES_PACK_ID } from './my-articles';
 import { RESERVED_PACK_IDS, isSameSource } from './pack-sources';
 import { streamPackRows } from './pack-to-rows';
+import { stagePack } from './staged-pack';
 import { compareSemver } from './semver';
 
 export const IMPORT_STAGES = ['download', 'read', 'validate', 'prepare', 'write'] as const;
@@ -131,7 +132,13 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
     report({ stage: 'prepare' });
     const rows = streamPackRows(pack, { source: options.source, now });
     report({ stage: 'write', done: 0, total: rows.entities.length + rows.articleCount });
-    const result = await writePackRows(db, rows, { replace: options.replace, onProgress: (p) => report({ stage: 'write', ...p }) });
+    const onProgress = (p: WriteProgress) => report({ stage: 'write', ...p });
+    // A new pack is staged: readers keep answering from the library as it was while its
+    // rows are written, then one short switch. A new version replaces the old one in one
+    // transaction (staged rows would share the old rows' keys).
+    const result = existing
+      ? await writePackRows(db, rows, { replace: options.replace, onProgress })
+      : await (await stagePack(db, rows, { onProgress, now })).switchLive();
     return { ok: true, result, packName, version };
   } catch (error) {
     console.error('Backstory: could not save the pack', error);

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { BackstoryDatabase } from '../db/database';
 import type { PackSource } from '../db/rows';
 import { withTransactionCause } from '../db/storage-errors';
@@ -60,10 +61,10 @@ export async function installPack(db: BackstoryDatabase, pack: Pack, options: In
  * page), none of it, and what was there before stays. A newer version replaces the old
  * one inside the same transaction, so nobody ever sees half a pack or no pack.
  *
- * One transaction rather than staged rows and a pointer flip: IndexedDB rolls an
- * unfinished transaction back by itself, so no staging rows can be left behind by a
- * crash. The cost is that readers of these tables wait for the commit (measured by
- * `npm run bench:import`). Through {@link writeLibrary}: throws NewerDatabaseError,
+ * Used for what must replace rows in place (a new version of an installed pack, whose
+ * rows share the old ones' keys) and inside other writes (a restore); the cost is that
+ * readers of these tables wait for the commit. A new pack from the import worker is
+ * staged instead (lib/kb/staged-pack.ts). Through {@link writeLibrary}: throws NewerDatabaseError,
  * writing nothing, when a newer Backstory has upgraded the database.
  */
 export async function writePackRows(
@@ -90,23 +91,17 @@ export async function writePackRows(
         pack.enabled = existing.enabled;
       }
       await db.packs.put(pack);
-      const progress = { done: 0, total: rows.entities.length + articleCount };
-      const inFlight: Array<Promise<unknown>> = [];
-      const writeAll = async <T,>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: Iterable<T>) => {
-        for (const chunk of chunksOf(items, chunkRows)) {
-          const written = table.bulkAdd(chunk).then(() => {
-            progress.done += chunk.length;
-            options.onProgress?.({ ...progress });
-          });
-          // Awaited below; this only keeps a failure of a later chunk from being reported as unhandled.
-          written.catch(() => undefined);
-          inFlight.push(written);
-          if (inFlight.length >= CHUNKS_IN_FLIGHT) await inFlight.shift();
-        }
-      };
-      await writeAll(db.entities, rows.entities);
-      await writeAll(db.articles, rows.articles);
-      await Promise.all(inFlight);
+      await writeInChunks({
+        tables: [
+          { table: db.entities, rows: rows.entities },
+          { table: db.articles, rows: rows.articles },
+        ],
+        total: rows.entities.length + articleCount,
+        chunkRows,
+        inFlight: CHUNKS_IN_FLIGHT,
+        write: (table, chunk) => table.bulkAdd(chunk),
+        onProgress: options.onProgress,
+      });
       const counts = { packId, entities: rows.entities.length, articles: articleCount };
       return existing
         ? ({ status: 'updated', previousVersion: existing.version, ...counts } as const)
@@ -136,6 +131,47 @@ export async function setPackEnabled(db: BackstoryDatabase, packId: string, enab
 async function deletePackContent(db: BackstoryDatabase, packId: string): Promise<void> {
   await rowsOfPack(db.entities, packId).delete();
   await rowsOfPack(db.articles, packId).delete();
+}
+
+/** Rows of several tables, written chunk by chunk (see {@link writeInChunks}). */
+export interface ChunkedWrite {
+  tables: ReadonlyArray<{ table: Table<any, any>; rows: Iterable<unknown> }>;
+  /** Rows of all tables together, for progress. */
+  total: number;
+  chunkRows: number;
+  /** Chunks sent to IndexedDB before the first of them is done. */
+  inFlight: number;
+  /** Writes one chunk (in the caller's transaction, or in one of its own). */
+  write: (table: Table<any, any>, chunk: unknown[]) => Promise<unknown>;
+  onProgress?: (progress: WriteProgress) => void;
+}
+
+/**
+ * Writes rows table after table in chunks, a few in flight, with progress after each
+ * chunk: the one chunked writer of a pack's rows, in one transaction or staged.
+ */
+export async function writeInChunks(job: ChunkedWrite): Promise<void> {
+  const progress = { done: 0, total: job.total };
+  const inFlight: Array<Promise<unknown>> = [];
+  try {
+    for (const { table, rows } of job.tables) {
+      for (const chunk of chunksOf(rows, job.chunkRows)) {
+        const written = job.write(table, chunk).then(() => {
+          progress.done += chunk.length;
+          job.onProgress?.({ ...progress });
+        });
+        // Awaited below; this only keeps a failure of a later chunk from being reported as unhandled.
+        written.catch(() => undefined);
+        inFlight.push(written);
+        if (inFlight.length >= job.inFlight) await inFlight.shift();
+      }
+    }
+    await Promise.all(inFlight);
+  } catch (error) {
+    // Chunks in their own transactions may still be running: the caller cleans up after them, not beside them.
+    await Promise.allSettled(inFlight);
+    throw error;
+  }
 }
 
 /** `items` in arrays of `size`, each taken only when asked for (so streamed rows are built just in time). */

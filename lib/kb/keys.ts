@@ -1,9 +1,24 @@
 import type { Collection, Table } from 'dexie';
+import type { BackstoryDatabase } from '../db/database';
 import type { RowKey } from '../db/rows';
 
 /** Entity and article ids are unique only inside their pack. */
 export function rowKey(packId: string, id: string): RowKey {
   return `${packId}/${id}`;
+}
+
+/** The pack a row key belongs to (pack ids hold no "/"). */
+export function packIdOfKey(key: RowKey): string {
+  return key.slice(0, key.indexOf('/'));
+}
+
+/**
+ * The ids of the installed packs. A row whose pack is not among them belongs to an import
+ * still being written (lib/kb/staged-pack.ts): readers that reach rows without going
+ * through `packs` (an index, a key from a page) skip it.
+ */
+export async function installedPackIds(db: BackstoryDatabase): Promise<Set<string>> {
+  return new Set((await db.packs.toCollection().primaryKeys()) as string[]);
 }
 
 /**

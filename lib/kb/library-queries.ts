@@ -7,33 +7,43 @@ import type { BackstoryDatabase } from '../db/database';
 import type { ArticleRow, EntityRow } from '../db/rows';
 import { foldText } from '../text/fold';
 import { editsByKey, withEdit } from './entity-edits';
+import { installedPackIds, packIdOfKey } from './keys';
 
 /** Article keys, newest first; with a query, those whose headline, publisher, date or pack name contains it. */
 export async function articleKeys(db: BackstoryDatabase, query = ''): Promise<string[]> {
   const newestFirst = db.articles.orderBy('sortDate').reverse();
   const q = foldText(query.trim());
-  if (!q) return (await newestFirst.primaryKeys()) as string[];
   const packs = await db.packs.toArray();
+  const installed = new Set(packs.map((p) => p.id));
+  if (!q) return installedOnly((await newestFirst.primaryKeys()) as string[], installed);
   const packHits = new Set(packs.filter((p) => foldText(p.name).includes(q)).map((p) => p.id));
   return (await newestFirst
     .filter(
       (a) =>
-        packHits.has(a.packId) ||
-        foldText(a.headline).includes(q) ||
-        (a.publisher !== undefined && foldText(a.publisher).includes(q)) ||
-        (a.datePublished ?? '').startsWith(q),
+        installed.has(a.packId) &&
+        (packHits.has(a.packId) ||
+          foldText(a.headline).includes(q) ||
+          (a.publisher !== undefined && foldText(a.publisher).includes(q)) ||
+          (a.datePublished ?? '').startsWith(q)),
     )
     .primaryKeys()) as string[];
+}
+
+/** The keys of installed packs' rows: an import being written (staged-pack.ts) is not listed yet. */
+function installedOnly(keys: string[], installed: ReadonlySet<string>): string[] {
+  return keys.filter((key) => installed.has(packIdOfKey(key)));
 }
 
 /** Entity keys by name; with a query, names and aliases (edited ones included) that contain it, prefixes first. */
 export async function entityKeys(db: BackstoryDatabase, query = ''): Promise<string[]> {
   const q = foldText(query.trim());
-  if (!q) return (await db.entities.orderBy('nameFold').primaryKeys()) as string[];
+  const installed = await installedPackIds(db);
+  if (!q) return installedOnly((await db.entities.orderBy('nameFold').primaryKeys()) as string[], installed);
   const edits = await editsByKey(db);
   const prefix: string[] = [];
   const inside: string[] = [];
   await db.entities.orderBy('nameFold').each((row) => {
+    if (!installed.has(row.packId)) return;
     const entity = withEdit(row, edits.get(row.key));
     const name = row.nameFold ?? foldText(row.name);
     if (name.startsWith(q)) prefix.push(row.key);

@@ -3,8 +3,8 @@ import { getRevision } from '../db/revision';
 import { compileMatcherInSteps, loadMatcher } from '../matcher';
 import type { Matcher, MatcherSnapshot } from '../matcher';
 import { enabledPatterns } from './enabled-patterns';
+import { loadInParts, saveInParts } from './snapshot-parts';
 
-const SNAPSHOT_KEY = 'matcherSnapshot';
 
 /** Longest stretch of a rebuild between two pauses, ms: a page or hover waits at most about this. */
 const BUILD_SLICE_MS = 50;
@@ -12,11 +12,12 @@ const BUILD_SLICE_MS = 50;
 /** A zero timeout: events already waiting (messages from pages, the popup) run first. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-interface StoredSnapshot {
+/** What the stored snapshot's head says beside its data (lib/kb/snapshot-parts.ts). */
+interface StoredSnapshotMeta {
   revision: number;
   /** The hidden entity types it was built without, sorted and joined. */
-  filter?: string;
-  snapshot: MatcherSnapshot;
+  filter: string;
+  format: MatcherSnapshot['format'];
 }
 
 export interface MatcherCacheOptions {
@@ -77,10 +78,11 @@ export class MatcherCache {
   }
 
   private async refresh(revision: number, filter: string, hiddenTypes: readonly string[]): Promise<CurrentMatcher> {
-    const stored = (await this.db.meta.get(SNAPSHOT_KEY))?.value as StoredSnapshot | undefined;
-    if (stored?.revision === revision && (stored.filter ?? '') === filter) {
+    // Read in parts, a pause between each: 47 MB at a million names in one read held the worker.
+    const stored = await loadInParts<StoredSnapshotMeta>(this.db, (meta) => meta?.revision === revision && meta.filter === filter, { pause: nextTask });
+    if (stored) {
       try {
-        this.current = { matcher: loadMatcher(stored.snapshot), revision, filter };
+        this.current = { matcher: loadMatcher({ format: stored.meta.format, data: stored.data }), revision, filter };
         return this.current;
       } catch {
         // A snapshot from an older matcher layout: rebuild below.
@@ -90,7 +92,8 @@ export class MatcherCache {
     const patterns = await enabledPatterns(this.db, { hiddenTypes, pause: nextTask });
     const matcher = await compileMatcherInSteps(patterns, { budgetMs: BUILD_SLICE_MS, pause: nextTask });
     this.current = { matcher, revision, filter };
-    await this.db.meta.put({ key: SNAPSHOT_KEY, value: { revision, filter, snapshot: matcher.snapshot() } satisfies StoredSnapshot });
+    const snapshot = matcher.snapshot();
+    await saveInParts<StoredSnapshotMeta>(this.db, { revision, filter, format: snapshot.format }, snapshot.data, { pause: nextTask });
     return this.current;
   }
 }

@@ -9,18 +9,20 @@
 import type { BackstoryDatabase } from '../db/database';
 import type { EntityRow } from '../db/rows';
 import { withEdit } from './entity-edits';
+import { installedPackIds } from './keys';
 
 /**
  * The given entities (the user's edits applied) grouped by shared `sameAs` URLs, in the
  * order of each group's first key; unknown keys are skipped.
  */
 export async function sameEntityGroups(db: BackstoryDatabase, keys: readonly string[]): Promise<EntityRow[][]> {
-  const [rows, edits] = await Promise.all([db.entities.bulkGet([...keys]), db.entityEdits.bulkGet([...keys])]);
+  const [rows, edits, installed] = await Promise.all([db.entities.bulkGet([...keys]), db.entityEdits.bulkGet([...keys]), installedPackIds(db)]);
   const groups: EntityRow[][] = [];
   const groupOfUrl = new Map<string, EntityRow[]>();
   const seen = new Set<string>();
   for (const [i, row] of rows.entries()) {
-    if (!row || seen.has(row.key)) continue;
+    // A key of an import still being written (staged-pack.ts) is unknown until it is switched live.
+    if (!row || seen.has(row.key) || !installed.has(row.packId)) continue;
     seen.add(row.key);
     const entity = withEdit(row, edits[i]);
     const existing = entity.sameAs.map((url) => groupOfUrl.get(url)).find(Boolean);

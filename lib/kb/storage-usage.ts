@@ -7,9 +7,13 @@ import type { BackstoryDatabase } from '../db/database';
  */
 export async function estimatePackSizes(db: BackstoryDatabase): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
-  const add = (row: { packId: string }) => sizes.set(row.packId, (sizes.get(row.packId) ?? 0) + jsonBytes(row));
+  // Only installed packs' rows: an import being written (staged-pack.ts) is not counted yet.
+  const add = (row: { packId: string }) => {
+    const size = sizes.get(row.packId);
+    if (size !== undefined) sizes.set(row.packId, size + jsonBytes(row));
+  };
   await db.transaction('r', [db.packs, db.entities, db.articles], async () => {
-    await db.packs.each((pack) => sizes.set(pack.id, (sizes.get(pack.id) ?? 0) + jsonBytes(pack)));
+    await db.packs.each((pack) => sizes.set(pack.id, jsonBytes(pack)));
     await db.entities.each(add);
     await db.articles.each(add);
   });

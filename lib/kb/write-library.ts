@@ -37,3 +37,14 @@ export async function writeLibrary<T>(
   if (!nested && revision !== undefined) announceLibraryChange(revision);
   return result;
 }
+
+/**
+ * Writes rows that no reader sees yet: the chunks of a staged import and their clean-up
+ * (lib/kb/staged-pack.ts). The same version guard and one read-write transaction over
+ * `tables`, but no revision and no announcement: nothing a reader sees has changed until
+ * the staged pack is switched live, through {@link writeLibrary}. Never nested.
+ */
+export async function writeUnseenRows<T>(db: BackstoryDatabase, tables: readonly Table[], body: (tx: Transaction) => Promise<T>): Promise<T> {
+  await assertWritableVersion(db);
+  return db.transaction('rw', [...tables], body);
+}

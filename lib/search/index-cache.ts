@@ -221,8 +221,10 @@ export async function loadStoredIndexCopy(
   maxDocuments = Number.POSITIVE_INFINITY,
 ): Promise<{ index: KnowledgeSearchIndex; revision: number } | undefined> {
   if (Number.isFinite(maxDocuments)) {
-    const [entities, articles] = await Promise.all([db.entities.count(), db.articles.count()]);
-    if (entities + articles > maxDocuments) return undefined;
+    // Installed packs' rows only, by pack (an import being written is not counted: lib/kb/staged-pack.ts).
+    const packIds = (await db.packs.toCollection().primaryKeys()) as string[];
+    const counts = await Promise.all(packIds.flatMap((id) => [rowsOfPack(db.entities, id).count(), rowsOfPack(db.articles, id).count()]));
+    if (counts.reduce((sum, n) => sum + n, 0) > maxDocuments) return undefined;
   }
   const [stored, revision] = await Promise.all([readStoredState(db), getRevision(db)]);
   if (stored?.revision !== revision) return undefined;

@@ -6,6 +6,7 @@ import type { Dialog, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { waitForHighlights } from './support/extension-browser';
+import { libraryState } from './support/library-state';
 import { generatePack } from '../../bench/import/generate-pack';
 import { validatePack } from '../../lib/pack/validate';
 
@@ -14,23 +15,6 @@ const POLL = { timeout: 15_000 };
 
 const VALID_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 const DANGLING_PACK = 'tests/fixtures/packs/invalid/dangling-mention.pack.json';
-
-/** Rows per table of the extension's database, read with plain IndexedDB. */
-const countRows = (page: Page) =>
-  page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve) => {
-      const request = indexedDB.open('backstory');
-      request.onsuccess = () => resolve(request.result);
-    });
-    const count = (store: string) =>
-      new Promise<number>((resolve) => {
-        const request = db.transaction(store).objectStore(store).count();
-        request.onsuccess = () => resolve(request.result);
-      });
-    const counts = { packs: await count('packs'), entities: await count('entities'), articles: await count('articles') };
-    db.close();
-    return counts;
-  });
 
 describe('options page: packs', () => {
   let options: Page;
@@ -154,7 +138,7 @@ describe('options page: packs', () => {
     const dir = await mkdtemp(join(tmpdir(), 'backstory-pack-'));
     const file = join(dir, 'crash.pack.json');
     await writeFile(file, JSON.stringify(generatePack({ articles: 1500, entities: 6000, id: 'crash' })));
-    const before = await countRows(options);
+    const before = await libraryState(options);
     const doomed = await session.browser.openExtensionPage('options.html');
     await doomed.locator('input[type=file]').setInputFiles(file);
     await doomed.locator('.import-progress [aria-current=step]', { hasText: 'Write' }).waitFor({ timeout: 30_000 });
@@ -164,9 +148,19 @@ describe('options page: packs', () => {
     const dialog = await asked;
     expect(dialog.type()).toBe('beforeunload');
     await dialog.dismiss();
-    // Then the page goes anyway (a crash, a killed tab): the worker dies with it and its transaction never commits.
+    // Then the page goes anyway (a crash, a killed tab): the worker dies with it, before the pack was switched live.
     await doomed.close({ runBeforeUnload: false });
-    expect(await countRows(options)).toEqual(before);
+    // What it wrote has no pack row, so no reader sees it (lib/kb/staged-pack.ts)...
+    const after = await libraryState(options);
+    expect(after.packs).toEqual(before.packs);
+    for (const table of ['entities', 'articles']) expect({ ...after.rows[table], crash: undefined }).toEqual({ ...before.rows[table], crash: undefined });
     expect(await packItems().count()).toBe(1);
+    // ...and the next import removes it.
+    const next = await session.browser.openExtensionPage('options.html');
+    await next.locator('input[type=file]').setInputFiles(VALID_PACK);
+    await next.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 60_000 });
+    const cleaned = await libraryState(options);
+    expect([cleaned.rows.entities?.crash, cleaned.rows.articles?.crash]).toEqual([undefined, undefined]);
+    await next.close();
   });
 });

@@ -60,6 +60,17 @@ export function libraryState(extensionPage: Page): Promise<LibraryState> {
   );
 }
 
+/**
+ * The library as readers see it: the rows of installed packs only. An import that failed
+ * on a full disk or was cut off leaves staged rows without a pack row, which no reader
+ * shows and the next import or start removes (lib/kb/staged-pack.ts).
+ */
+export function visibleLibrary(state: LibraryState): LibraryState {
+  const ids = new Set(state.packs.map((p) => p.id));
+  const rows = Object.fromEntries(Object.entries(state.rows).map(([table, counts]) => [table, Object.fromEntries(Object.entries(counts).filter(([packId]) => ids.has(packId)))]));
+  return { ...state, rows };
+}
+
 /** Problems that would mean a half-written pack: empty when every pack is whole and nothing is orphaned. */
 export function inconsistencies(state: LibraryState): string[] {
   const problems: string[] = [];

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { runImport, type ImportProgress } from '../../../lib/kb/import-pipeline';
 import { MY_ARTICLES_PACK_ID } from '../../../lib/kb/my-articles';
+import { cleanUpStagedPacks } from '../../../lib/kb/staged-pack';
 import { STARTER_PACK_ID } from '../../../lib/kb/starter-pack';
 import { exportAll, freshDatabase, makePack } from './test-db';
 
@@ -61,6 +62,10 @@ describe('runImport', () => {
     const spy = vi.spyOn(db.articles, 'bulkAdd').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
     expect(await runImport(db, bytesOf(makePack({ id: 'second' })), { source })).toMatchObject({ ok: false, code: 'quota' });
     spy.mockRestore();
+    // Nothing a reader sees changed: no pack row. On a full disk the staged rows are left
+    // for the next clean-up (deleting needs room too), which leaves the library exactly as it was.
+    expect(await db.packs.toArray()).toEqual(before.packs);
+    expect(await cleanUpStagedPacks(db)).toBe(1);
     expect(await exportAll(db)).toEqual(before);
   });
 

@@ -9,9 +9,10 @@ import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { listenForLibraryChanges, type LibraryChange } from '../../../lib/kb/library-changes';
 import { saveUserArticle } from '../../../lib/kb/my-articles';
-import type { PackRows } from '../../../lib/kb/pack-to-rows';
+import { packToRows, type PackRows } from '../../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../../lib/kb/pack-undo';
 import { checkPackUpdate } from '../../../lib/kb/pack-updates';
+import { stagePack } from '../../../lib/kb/staged-pack';
 import { addUserEntity, deleteArticle } from '../../../lib/kb/user-pack';
 import { makePack } from './test-db';
 
@@ -70,6 +71,10 @@ const removedRows = new WeakMap<BackstoryDatabase, PackRows>();
 /** Each kind of write, as its caller makes it. `prepare` runs first, on a database this build may write. */
 const WRITES: Array<{ kind: string; prepare?: (db: BackstoryDatabase) => Promise<void>; write: (db: BackstoryDatabase) => Promise<unknown> }> = [
   { kind: 'pack install', write: (db) => installPack(db, makePack({ id: 'another' }), { source }) },
+  {
+    kind: 'staged pack import (chunks unseen, then one switch)',
+    write: async (db) => (await stagePack(db, packToRows(makePack({ id: 'staged' }), { source, now: 1 }), { chunkRows: 1 })).switchLive(),
+  },
   { kind: 'pack replace (newer version)', write: (db) => installPack(db, makePack({ version: '2.0.0' }), { source }) },
   { kind: 'pack highlight off', write: (db) => setPackEnabled(db, 'test-pack', false) },
   { kind: 'pack remove', write: (db) => removePackWithUndo(db, 'test-pack') },

@@ -167,11 +167,11 @@ async function rawDump(indexedDB: IDBFactory): Promise<{ version: number; stores
   return { version, stores };
 }
 
-/** Meta keys that hold data derived from the knowledge base, rebuilt whenever missing or stale. */
-const DERIVED_META_KEYS = new Set(['searchIndex', 'matcherSnapshot']);
+/** Meta keys that hold data derived from the knowledge base, rebuilt whenever missing or stale (the matcher's head and its parts). */
+const DERIVED_META_KEYS = /^(searchIndex$|matcherSnapshot)/u;
 
 function withoutDerivedCaches(dump: { version: number; stores: Record<string, unknown[]> }) {
-  const meta = (dump.stores.meta ?? []).filter((row) => !DERIVED_META_KEYS.has((row as { key: string }).key));
+  const meta = (dump.stores.meta ?? []).filter((row) => !DERIVED_META_KEYS.test((row as { key: string }).key));
   return { ...dump, stores: { ...dump.stores, meta } };
 }
 
