@@ -1,10 +1,10 @@
 import type { BackstoryDatabase } from '../db/database';
-import type { PackRow } from '../db/rows';
 import { getRevision } from '../db/revision';
 import { articleDocument, entityDocument } from './documents';
 import { KnowledgeSearchIndex, SEARCH_INDEX_FORMAT, type StoredSearchIndex } from './search-index';
 import { withEdit } from '../kb/entity-edits';
 import { rowsOfPack } from '../kb/keys';
+import { packSignatures } from './pack-signature';
 
 /** Where the serialized index is kept, in the `meta` table beside the matcher snapshot. */
 export const SEARCH_INDEX_META_KEY = 'searchIndex';
@@ -119,8 +119,7 @@ export class SearchIndexCache {
     const current = this.current ?? { index: KnowledgeSearchIndex.empty(), revision: -1, packs: new Map<string, IndexedPack>() };
     const report: RefreshReport = { revision, loaded, added: [], removed: [] };
     if (current.revision !== revision) {
-      const packs = await this.db.packs.toArray();
-      const signatures = new Map(await Promise.all(packs.map(async (p) => [p.id, await this.signature(p)] as const)));
+      const signatures = await packSignatures(this.db);
       for (const [packId, indexed] of current.packs) {
         if (signatures.get(packId) === indexed.signature) continue;
         current.index.discard(indexed.ids);
@@ -138,21 +137,6 @@ export class SearchIndexCache {
     this.current = current;
     this.lastReport = report;
     return current;
-  }
-
-  /**
-   * A pack's identity for the index. The row counts are read from the tables, not the
-   * pack row, so articles a user adds to their own pack count as a change; so does an
-   * edit of one of its entities (other names, description), which search shows.
-   */
-  private async signature(pack: PackRow): Promise<string> {
-    const [entities, articles, edits] = await Promise.all([
-      rowsOfPack(this.db.entities, pack.id).count(),
-      rowsOfPack(this.db.articles, pack.id).count(),
-      rowsOfPack(this.db.entityEdits, pack.id).toArray(),
-    ]);
-    const lastEdit = edits.reduce((latest, edit) => Math.max(latest, edit.updatedAt), 0);
-    return [pack.version, pack.updatedAt, entities, articles, edits.length, lastEdit].join('|');
   }
 
   private async addPack(index: KnowledgeSearchIndex, packId: string): Promise<string[]> {
