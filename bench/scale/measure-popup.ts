@@ -23,6 +23,8 @@ const MB = 1e6;
 export interface PopupScaleFigures {
   importMs: number;
   firstSearchMs: number;
+  /** Import's end → the term index written for the library's revision (builds without one: undefined). */
+  termIndexMs?: number;
   workerHeapMb?: number;
   storedSearchMb: number;
   indexedTextMb: number;
@@ -62,6 +64,21 @@ const STORED_SEARCH_BYTES = `new Promise((resolve, reject) => {
   };
 })`;
 
+/** Whether the term index (if this build has one) is written up to the library's revision. */
+const TERM_INDEX_CURRENT = `(async () => {
+  if (!(await indexedDB.databases()).some((d) => d.name === 'backstory-search')) return 'none';
+  const get = (name, store, key) => new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction(store, 'readonly').objectStore(store).get(key);
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+    };
+  });
+  const [state, revision] = await Promise.all([get('backstory-search', 'state', 'state'), get('backstory', 'meta', 'revision')]);
+  return state && state.active && state.revision === revision.value ? 'current' : 'building';
+})()`;
+
 export async function measurePopupAtScale(extensionDir: string, packPath: string, library: ScaleLibrary): Promise<PopupScaleFigures> {
   const browser = await launchExtensionBrowser({ extensionDir });
   try {
@@ -75,6 +92,17 @@ export async function measurePopupAtScale(extensionDir: string, packPath: string
     await first.waitForFunction(() => performance.getEntriesByName('backstory:usable').length > 0, undefined, { timeout: IMPORT_TIMEOUT_MS, polling: 100 });
     const firstSearchMs = Date.now() - firstStarted;
     await first.close();
+    let termIndexMs: number | undefined;
+    for (;;) {
+      const status = (await options.evaluate(TERM_INDEX_CURRENT)) as string;
+      if (status === 'none') break;
+      if (status === 'current') {
+        termIndexMs = Date.now() - started - importMs;
+        break;
+      }
+      if (Date.now() - started > IMPORT_TIMEOUT_MS) throw new Error('The term index was not written in time');
+      await options.waitForTimeout(500);
+    }
     const heap = await workerHeap(browser.context, browser.extensionId).catch(() => undefined);
     const storedBytes = (await options.evaluate(STORED_SEARCH_BYTES)) as number;
     const awake = await openToUsable(browser, 'popup.html', { asleep: false, helper: options });
@@ -87,6 +115,7 @@ export async function measurePopupAtScale(extensionDir: string, packPath: string
     return {
       importMs,
       firstSearchMs,
+      termIndexMs,
       workerHeapMb: heap ? (heap.usedBytes + (heap.externalBytes ?? 0)) / MB : undefined,
       storedSearchMb: storedBytes / MB,
       indexedTextMb: indexedTextChars(library) / MB,

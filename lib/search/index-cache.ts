@@ -88,6 +88,17 @@ export class SearchIndexCache {
     return this.current.index;
   }
 
+  /**
+   * Forgets the index and its stored copy: the library is searched with the term index
+   * now (term-index/mode.ts), and a stored index of a large library is hundreds of MB.
+   */
+  async drop(): Promise<void> {
+    await this.pending?.catch(() => undefined);
+    this.current = undefined;
+    this.invalidate();
+    await this.db.meta.delete(SEARCH_INDEX_META_KEY);
+  }
+
   /** Reads the revision and, when it moved, refreshes the index. */
   private async update(): Promise<KnowledgeSearchIndex> {
     const checkedAt = this.now();

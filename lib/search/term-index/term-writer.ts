@@ -87,6 +87,8 @@ export class TermIndexWriter {
     if (!state || state.format !== TERM_INDEX_FORMAT || !state.active) {
       await this.clear();
       state = emptyState(revision);
+      // Active at once: searches read what is written so far rather than wait for all of it.
+      await this.index.state.put(state);
     }
     const signatures = await packSignatures(this.library);
     for (const [packId, indexed] of Object.entries(state.packs)) {
