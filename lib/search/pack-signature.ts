@@ -8,7 +8,7 @@ import { rowsOfPack } from '../kb/keys';
  * own pack count as a change; so does an edit of one of its entities (other names,
  * description), which search shows.
  */
-export async function packSignature(db: BackstoryDatabase, pack: PackRow): Promise<string> {
+async function packSignature(db: BackstoryDatabase, pack: PackRow): Promise<string> {
   const [entities, articles, edits] = await Promise.all([
     rowsOfPack(db.entities, pack.id).count(),
     rowsOfPack(db.articles, pack.id).count(),

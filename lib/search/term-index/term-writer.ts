@@ -15,7 +15,7 @@ import { SegmentBuilder } from './segment';
 import { DOCS_PER_CHUNK, readTermIndexState, type TermIndexDatabase, type TermIndexState } from './term-database';
 
 /** Bumped when what is stored or how words are folded changes: an index of another format is rebuilt. */
-export const TERM_INDEX_FORMAT = 1;
+const TERM_INDEX_FORMAT = 1;
 /** A segment closes at this many documents or postings: bounds the memory one segment takes while built. */
 const SEGMENT_MAX_DOCS = 65_536;
 const SEGMENT_MAX_POSTINGS = 1_500_000;

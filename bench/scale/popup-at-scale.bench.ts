@@ -5,7 +5,7 @@
  * stored search data against the text it indexes, and the popup's own figures
  * (open → usable awake and asleep, keystrokes, heap: popup-measures.ts).
  *
- * `npx tsx bench/scale/measure-popup.ts [extensionDir]` (after `wxt build --mode bench`).
+ * `npx tsx bench/scale/popup-at-scale.bench.ts [extensionDir]` (after `wxt build --mode bench`).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -131,7 +131,7 @@ export async function measurePopupAtScale(extensionDir: string, packPath: string
   }
 }
 
-if (process.argv[1]?.endsWith('measure-popup.ts')) {
+if (process.argv[1]?.endsWith('popup-at-scale.bench.ts')) {
   const extensionDir = process.argv[2] ?? BENCH_EXTENSION_DIR;
   const library = generateLibrary(FULL_SCALE);
   const dir = await mkdtemp(join(tmpdir(), 'backstory-popup-1m-'));

@@ -1,7 +1,7 @@
 /**
  * Where the search index's time and memory go at 1M names (Node, one process):
  * build, each part's serialization, load, and the work after one small write.
- * `node --expose-gc node_modules/.bin/tsx bench/scale/probe-search-index.ts`
+ * `node --expose-gc node_modules/.bin/tsx bench/scale/search-index-probe.bench.ts`
  */
 import { articleDocument, entityDocument } from '../../lib/search/documents';
 import { KnowledgeSearchIndex } from '../../lib/search/search-index';
