@@ -103,6 +103,7 @@ export async function measurePopupAtScale(extensionDir: string, packPath: string
       if (Date.now() - started > IMPORT_TIMEOUT_MS) throw new Error('The term index was not written in time');
       await options.waitForTimeout(500);
     }
+    console.info(`import ${importMs} ms, first search ${firstSearchMs} ms, term index ${termIndexMs} ms`);
     const heap = await workerHeap(browser.context, browser.extensionId).catch(() => undefined);
     const storedBytes = (await options.evaluate(STORED_SEARCH_BYTES)) as number;
     const awake = await openToUsable(browser, 'popup.html', { asleep: false, helper: options });
