@@ -44,25 +44,35 @@ export function indexedTextChars(library: ScaleLibrary): number {
   return chars;
 }
 
-/** Bytes of the stored search data (every meta row but the matcher's, strings as UTF-16 code units, one byte each when Latin-1). */
-const STORED_SEARCH_BYTES = `new Promise((resolve, reject) => {
-  const open = indexedDB.open('backstory');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const names = [...db.objectStoreNames];
-    let bytes = 0;
-    const size = (v) => typeof v === 'string' ? (/^[\\u0000-\\u00ff]*$/.test(v) ? v.length : 2 * v.length)
-      : v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? v.byteLength
-      : Array.isArray(v) ? v.reduce((s, x) => s + size(x), 0)
-      : v && typeof v === 'object' ? Object.values(v).reduce((s, x) => s + size(x), 0) : 8;
-    const stores = names.filter((n) => n.startsWith('search'));
-    const tx = db.transaction(['meta', ...stores], 'readonly');
-    tx.objectStore('meta').get('searchIndex').onsuccess = (e) => { if (e.target.result) bytes += size(e.target.result.value); };
-    for (const s of stores) tx.objectStore(s).openCursor().onsuccess = (e) => { const c = e.target.result; if (c) { bytes += size(c.value) + size(c.key); c.continue(); } };
-    tx.oncomplete = () => resolve(bytes);
-  };
-})`;
+/**
+ * Bytes of the stored search data: the in-memory index's stored form (a meta row of
+ * `backstory`) and the term index (database `backstory-search`), strings counted as one
+ * byte per unit when Latin-1, else two, typed arrays by their bytes.
+ */
+const STORED_SEARCH_BYTES = `(async () => {
+  const size = (v) => typeof v === 'string' ? (/^[\\u0000-\\u00ff]*$/.test(v) ? v.length : 2 * v.length)
+    : v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? v.byteLength
+    : Array.isArray(v) ? v.reduce((s, x) => s + size(x), 0)
+    : v && typeof v === 'object' ? Object.values(v).reduce((s, x) => s + size(x), 0) : 8;
+  const sum = (name, stores, only) => new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const present = stores.filter((s) => db.objectStoreNames.contains(s));
+      if (present.length === 0) return resolve(0);
+      let bytes = 0;
+      const tx = db.transaction(present, 'readonly');
+      for (const s of present) {
+        if (only) tx.objectStore(s).get(only).onsuccess = (e) => { if (e.target.result) bytes += size(e.target.result.value); };
+        else tx.objectStore(s).openCursor().onsuccess = (e) => { const c = e.target.result; if (c) { bytes += size(c.value); c.continue(); } };
+      }
+      tx.oncomplete = () => { db.close(); resolve(bytes); };
+    };
+  });
+  const hasTerms = (await indexedDB.databases()).some((d) => d.name === 'backstory-search');
+  return (await sum('backstory', ['meta'], 'searchIndex')) + (hasTerms ? await sum('backstory-search', ['terms', 'docs']) : 0);
+})()`;
 
 /** Whether the term index (if this build has one) is written up to the library's revision. */
 const TERM_INDEX_CURRENT = `(async () => {

@@ -5,6 +5,7 @@ import { searchKnowledge, searchTermKnowledge } from '../../lib/search/query';
 import { RowCache } from '../../lib/search/row-cache';
 import { TERM_INDEX_MIN_DOCUMENTS, wantsTermIndex } from '../../lib/search/term-index/mode';
 import { getTermIndexDatabase, readTermIndexState, type TermIndexDatabase } from '../../lib/search/term-index/term-database';
+import { TermReads } from '../../lib/search/term-index/term-reads';
 import { TermIndexWriter } from '../../lib/search/term-index/term-writer';
 import type { SearchResults } from '../../lib/search/types';
 
@@ -27,6 +28,7 @@ export function createSearchService(
 ): SearchService {
   const cache = new SearchIndexCache(db);
   const writer = new TermIndexWriter(db, terms);
+  const reads = new TermReads(terms);
   const rows = new RowCache(db);
   let termMode: Promise<boolean> | undefined;
   // One refresh at a time: the term index is written pack by pack, and two writers would race.
@@ -40,6 +42,7 @@ export function createSearchService(
         termMode = Promise.resolve(true);
         await cache.drop();
         await writer.refresh(await getRevision(db));
+        reads.clear();
       } else {
         termMode = Promise.resolve(false);
         await writer.deactivate();
@@ -62,7 +65,7 @@ export function createSearchService(
   return {
     async search(query) {
       await installed;
-      if (await usesTermIndex()) return searchTermKnowledge(terms, rows, query);
+      if (await usesTermIndex()) return searchTermKnowledge(reads, rows, query);
       // Not `get`: a revision check would put an IndexedDB read before some keystrokes' answers.
       return searchKnowledge(await cache.getQuick(), rows, query);
     },

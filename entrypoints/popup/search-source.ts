@@ -5,6 +5,7 @@ import { latestOnly } from '../../lib/search/latest-only';
 import { searchKnowledge, searchTermKnowledge } from '../../lib/search/query';
 import { RowCache } from '../../lib/search/row-cache';
 import { getTermIndexDatabase, readTermIndexState } from '../../lib/search/term-index/term-database';
+import { TermReads } from '../../lib/search/term-index/term-reads';
 import type { SearchResults } from '../../lib/search/types';
 import { type LocalIndex, loadLocalIndex } from './local-index';
 import { LOCAL_INDEX_MARK } from './perf-marks';
@@ -47,6 +48,7 @@ export function hybridSearchSource(): SearchSource {
   const db = getDatabase();
   const terms = getTermIndexDatabase();
   const background = askBackground();
+  const reads = new TermReads(terms);
   const rows = new RowCache(db);
   let local: LocalIndex | undefined;
   // A large library is searched with the term index, read here by key range: no copy to
@@ -58,7 +60,7 @@ export function hybridSearchSource(): SearchSource {
   let useTermIndex = false;
   return {
     search: latestOnly((query) => {
-      if (useTermIndex) return searchTermKnowledge(terms, rows, query);
+      if (useTermIndex) return searchTermKnowledge(reads, rows, query);
       const index = local?.current();
       return index ? searchKnowledge(index, rows, query) : background.search(query);
     }),

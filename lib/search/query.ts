@@ -1,7 +1,7 @@
 import { presentResults } from './present';
 import type { ResultRowSource } from './result-rows';
 import type { KnowledgeSearchIndex, SearchLimits } from './search-index';
-import type { TermIndexDatabase } from './term-index/term-database';
+import type { TermReads } from './term-index/term-reads';
 import { searchTermIndex } from './term-index/term-query';
 import { EMPTY_RESULTS, type SearchResults } from './types';
 
@@ -27,7 +27,7 @@ export async function searchKnowledge(
 
 /** As `searchKnowledge`, over the term index (a large library): its postings and the rows of the results are read from IndexedDB. */
 export async function searchTermKnowledge(
-  terms: TermIndexDatabase,
+  terms: TermReads,
   rows: ResultRowSource,
   query: string,
   limits: SearchLimits = DEFAULT_SEARCH_LIMITS,

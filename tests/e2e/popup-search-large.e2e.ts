@@ -27,27 +27,23 @@ async function results(popup: PopupPage, query: string): Promise<string[]> {
   return popup.page.getByRole('option').allInnerTexts();
 }
 
-/** Whether the term index is written up to the library's revision. */
-function termIndexCurrent(page: Page): Promise<boolean> {
-  return page.evaluate(async () => {
-    const get = (name: string, store: string, key: string) =>
-      new Promise<{ value?: unknown; active?: boolean; revision?: number } | undefined>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          if (!db.objectStoreNames.contains(store)) return resolve(undefined);
-          const read = db.transaction(store, 'readonly').objectStore(store).get(key);
-          read.onsuccess = () => {
-            resolve(read.result);
-            db.close();
-          };
-        };
-      });
-    const [state, revision] = await Promise.all([get('backstory-search', 'state', 'state'), get('backstory', 'meta', 'revision')]);
-    return state?.active === true && state.revision === revision?.value;
+/** Whether the term index is written up to the library's revision (a string: evaluated in an extension page as it is). */
+const TERM_INDEX_CURRENT = `(async () => {
+  const get = (name, store, key) => new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.addEventListener('error', () => reject(request.error));
+    request.addEventListener('success', () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(store)) return resolve(undefined);
+      const read = db.transaction(store, 'readonly').objectStore(store).get(key);
+      read.addEventListener('success', () => { resolve(read.result); db.close(); });
+    });
   });
-}
+  const [state, revision] = await Promise.all([get('backstory-search', 'state', 'state'), get('backstory', 'meta', 'revision')]);
+  return state?.active === true && state.revision === revision?.value;
+})()`;
+
+const termIndexCurrent = (page: Page) => page.evaluate(TERM_INDEX_CURRENT) as Promise<boolean>;
 
 describe('toolbar popup: a library of 200,000 names', () => {
   const session = useE2eSession();

@@ -7,22 +7,16 @@
  * 4 characters; results ranked by tier (exact name, exact alias, name, alias,
  * description; headline, text), then by a score of field, match and rarity.
  */
-import Dexie from 'dexie';
 import { type RankedHit, type RankedResults, Tier } from '../ranking';
 import type { SearchLimits } from '../search-index';
 import { searchTerms } from '../words';
 import { ARTICLE_FIELDS, ENTITY_FIELDS, Field } from './fields';
-import type { TermRow } from './segment';
-import { DOCS_PER_CHUNK, type TermIndexDatabase } from './term-database';
-import { withinOneEdit } from './within-one-edit';
+import { DOCS_PER_CHUNK } from './term-database';
+import { type Match, MIN_PREFIX_CHARS, type TermReads, type WordRows } from './term-reads';
 
-const MIN_PREFIX_CHARS = { names: 3, text: 4 } as const;
-const MIN_FUZZY_TERM_CHARS = 4;
 const MIN_ARTICLE_QUERY_CHARS = 3;
-/** A typo may be anywhere after the word's first characters: candidates share this many (at least 3). */
-const fuzzyStem = (word: string) => word.slice(0, Math.max(3, Math.ceil(word.length / 2)));
 /** Weights as MiniSearch's defaults and FIELD_BOOST in search-index.ts. */
-const MATCH_WEIGHT = { exact: 1, prefix: 0.375, fuzzy: 0.45 } as const;
+const MATCH_WEIGHT: Readonly<Record<Match, number>> = { exact: 1, prefix: 0.375, fuzzy: 0.45 };
 const FIELD_WEIGHT: ReadonlyArray<[number, number]> = [
   [Field.name, 3],
   [Field.alias, 2],
@@ -30,8 +24,6 @@ const FIELD_WEIGHT: ReadonlyArray<[number, number]> = [
   [Field.headline, 1],
   [Field.text, 1],
 ];
-
-type Match = keyof typeof MATCH_WEIGHT;
 
 /** One query word's hits in one document. */
 interface WordHit {
@@ -44,25 +36,8 @@ interface WordHit {
   terms: string[];
 }
 
-/** A query word's matching rows, each with how it matched. */
-async function rowsForWord(db: TermIndexDatabase, word: string, isLast: boolean): Promise<Array<{ row: TermRow; match: Match }>> {
-  const range = (lo: string, hi: string) => db.terms.where('[term+segment]').between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true);
-  const prefix = isLast && word.length >= MIN_PREFIX_CHARS.names;
-  const fuzzy = word.length >= MIN_FUZZY_TERM_CHARS;
-  const [exactOrPrefix, nearKeys] = await Promise.all([
-    (prefix ? range(word, `${word}\uffff`) : range(word, word)).toArray(),
-    fuzzy ? range(fuzzyStem(word), `${fuzzyStem(word)}\uffff`).primaryKeys() : Promise.resolve([]),
-  ]);
-  const out = exactOrPrefix.map((row) => ({ row, match: (row.term === word ? 'exact' : 'prefix') as Match }));
-  const near = nearKeys.filter(([term]) => term !== word && !(prefix && term.startsWith(word)) && withinOneEdit(term, word));
-  if (near.length > 0) {
-    for (const row of await db.terms.bulkGet(near)) if (row) out.push({ row, match: 'fuzzy' });
-  }
-  return out;
-}
-
 /** Per segment, per document: this word's best hit. */
-function hitsOfWord(rows: Array<{ row: TermRow; match: Match }>, word: string, isLast: boolean): Map<string, Map<number, WordHit>> {
+function hitsOfWord(rows: WordRows, word: string, isLast: boolean): Map<string, Map<number, WordHit>> {
   const bySegment = new Map<string, Map<number, WordHit>>();
   for (const { row, match } of rows) {
     // Article text is matched exactly or by prefix from 4 characters, never fuzzily.
@@ -119,13 +94,13 @@ const byRank = (a: Candidate, b: Candidate) => a.tier - b.tier || b.score - a.sc
  * The index's answer to `query`: entities and articles, best first, by the keys of their
  * rows (`RankedResults`, shown by present.ts as the in-memory index's are).
  */
-export async function searchTermIndex(db: TermIndexDatabase, query: string, limits: SearchLimits): Promise<RankedResults> {
+export async function searchTermIndex(reads: TermReads, query: string, limits: SearchLimits): Promise<RankedResults> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { entities: [], articles: [] };
   const last = terms.at(-1)!;
   const words = terms.length > 1 && last.length < MIN_PREFIX_CHARS.names ? terms.slice(0, -1) : terms;
   const withArticles = terms.join(' ').length >= MIN_ARTICLE_QUERY_CHARS;
-  const perWord = await Promise.all(words.map(async (word, i) => hitsOfWord(await rowsForWord(db, word, i === words.length - 1), word, i === words.length - 1)));
+  const perWord = await Promise.all(words.map(async (word, i) => hitsOfWord(await reads.rowsForWord(word, i === words.length - 1), word, i === words.length - 1)));
   const entities: Candidate[] = [];
   const articles: Candidate[] = [];
   for (const [segment, firstDocs] of perWord[0]!) {
@@ -151,16 +126,15 @@ export async function searchTermIndex(db: TermIndexDatabase, query: string, limi
     }
   }
   const best = (list: Candidate[], limit: number) => list.sort(byRank).slice(0, limit);
-  const [e, a] = await Promise.all([resolve(db, best(entities, limits.entities)), resolve(db, best(articles, limits.articles))]);
+  const [e, a] = await Promise.all([resolve(reads, best(entities, limits.entities)), resolve(reads, best(articles, limits.articles))]);
   return { entities: e, articles: a };
 }
 
 /** The ranked hits of candidates, their document numbers read as ids (a chunk of ids per read). */
-async function resolve(db: TermIndexDatabase, candidates: Candidate[]): Promise<RankedHit[]> {
-  const chunkKeys = [...new Map(candidates.map((c) => [`${c.segment}\u0000${Math.floor(c.doc / DOCS_PER_CHUNK)}`, [c.segment, Math.floor(c.doc / DOCS_PER_CHUNK)] as [string, number]])).values()];
-  const chunks = new Map((await db.docs.bulkGet(chunkKeys)).flatMap((row) => (row ? [[`${row.segment}\u0000${row.chunk}`, row.ids] as const] : [])));
-  return candidates.flatMap((c) => {
-    const id = chunks.get(`${c.segment}\u0000${Math.floor(c.doc / DOCS_PER_CHUNK)}`)?.[c.doc % DOCS_PER_CHUNK];
+async function resolve(reads: TermReads, candidates: Candidate[]): Promise<RankedHit[]> {
+  const ids = await Promise.all(candidates.map(async (c) => (await reads.chunk(c.segment, Math.floor(c.doc / DOCS_PER_CHUNK)))?.[c.doc % DOCS_PER_CHUNK]));
+  return candidates.flatMap((c, i) => {
+    const id = ids[i];
     if (!id) return [];
     return [{ kind: id.startsWith('e:') ? 'entity' : 'article', key: id.slice(2), terms: c.terms, tier: c.tier, score: c.score } satisfies RankedHit];
   });

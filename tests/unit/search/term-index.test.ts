@@ -9,7 +9,8 @@ import { Tier } from '../../../lib/search/ranking';
 import { KnowledgeSearchIndex } from '../../../lib/search/search-index';
 import { SegmentBuilder } from '../../../lib/search/term-index/segment';
 import { DOCS_PER_CHUNK, TermIndexDatabase } from '../../../lib/search/term-index/term-database';
-import { searchTermIndex } from '../../../lib/search/term-index/term-query';
+import { searchTermIndex as searchReads } from '../../../lib/search/term-index/term-query';
+import { TermReads } from '../../../lib/search/term-index/term-reads';
 import { TermIndexWriter } from '../../../lib/search/term-index/term-writer';
 import { withinOneEdit } from '../../../lib/search/term-index/within-one-edit';
 import { freshDatabase, makePack } from '../kb/test-db';
@@ -57,6 +58,8 @@ async function termIndexOf(documents = DOCUMENTS, perSegment = documents.length)
 }
 
 const LIMITS = { entities: 10, articles: 10 };
+/** Each search with reads of its own: none remembered from an earlier one. */
+const searchTermIndex = (db: TermIndexDatabase, query: string, limits: typeof LIMITS) => searchReads(new TermReads(db), query, limits);
 const keys = (hits: Array<{ key: string }>) => hits.map((h) => h.key.slice(h.key.indexOf('/') + 1));
 const tiers = (hits: Array<{ key: string; tier: number }>) => hits.map((h) => [h.key.slice(2), h.tier]);
 
@@ -86,6 +89,20 @@ describe('the term index', () => {
     expect(tiers(articles)).toEqual([['headline', Tier.headline], ['body-only', Tier.text]]);
     expect(articles[1]!.terms).toEqual(['astana']);
     expect((await searchTermIndex(db, 'vlad', { entities: 2, articles: 0 })).entities).toHaveLength(2);
+  });
+
+  it('remembers a word it read for a few seconds, and forgets it when told', async () => {
+    const db = await termIndexOf();
+    let t = 0;
+    const reads = new TermReads(db, () => t);
+    expect(keys((await searchReads(reads, 'astana', LIMITS)).entities)).toEqual(['astana']);
+    await db.terms.where('[term+segment]').between(['astana', ''], ['astana', '\uffff']).delete();
+    expect(keys((await searchReads(reads, 'astana', LIMITS)).entities)).toEqual(['astana']);
+    t += 6_000;
+    expect((await searchReads(reads, 'astana', LIMITS)).entities).toEqual([]);
+    await db.terms.bulkPut([{ term: 'astana', segment: 'p#0', docs: Uint32Array.of(7), fields: Uint8Array.of(1), nameSpans: Uint8Array.of(1), aliasSpans: Uint8Array.of(0) }]);
+    reads.clear();
+    expect(keys((await searchReads(reads, 'astana', LIMITS)).entities)).toEqual(['astana']);
   });
 
   it('allows one edit, no more', () => {
