@@ -1,6 +1,6 @@
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { getRevision } from '../../lib/db/revision';
-import { SearchIndexCache } from '../../lib/search/index-cache';
+import { SearchIndexCache, TooLargeForMemoryIndex } from '../../lib/search/index-cache';
 import { searchKnowledge, searchTermKnowledge } from '../../lib/search/query';
 import { RowCache } from '../../lib/search/row-cache';
 import { TERM_INDEX_MIN_DOCUMENTS, wantsTermIndex } from '../../lib/search/term-index/mode';
@@ -26,7 +26,7 @@ export function createSearchService(
   installed: Promise<unknown>,
   { terms = getTermIndexDatabase(), termIndexMinDocuments = TERM_INDEX_MIN_DOCUMENTS }: { terms?: TermIndexDatabase; termIndexMinDocuments?: number } = {},
 ): SearchService {
-  const cache = new SearchIndexCache(db);
+  const cache = new SearchIndexCache(db, undefined, async () => !(await wantsTermIndex(db, termIndexMinDocuments)));
   const writer = new TermIndexWriter(db, terms);
   const reads = new TermReads(terms);
   const rows = new RowCache(db);
@@ -66,8 +66,16 @@ export function createSearchService(
     async search(query) {
       await installed;
       if (await usesTermIndex()) return searchTermKnowledge(reads, rows, query);
-      // Not `get`: a revision check would put an IndexedDB read before some keystrokes' answers.
-      return searchKnowledge(await cache.getQuick(), rows, query);
+      try {
+        // Not `get`: a revision check would put an IndexedDB read before some keystrokes' answers.
+        return await searchKnowledge(await cache.getQuick(), rows, query);
+      } catch (error) {
+        if (!(error instanceof TooLargeForMemoryIndex)) throw error;
+        // The library grew past the line before its announcement was handled: switch now.
+        termMode = Promise.resolve(true);
+        void refresh().catch((failure: unknown) => console.error('Backstory: the term index could not be built', failure));
+        return searchTermKnowledge(reads, rows, query);
+      }
     },
     refresh,
   };

@@ -55,7 +55,10 @@ export function hybridSearchSource(): SearchSource {
   // load, and no service worker to wake (lib/search/term-index/mode.ts).
   const termIndex = readTermIndexState(terms).then(
     (state) => state?.active === true,
-    () => false,
+    (error: unknown) => {
+      console.warn('Backstory: the term index could not be read; the background answers', error);
+      return false;
+    },
   );
   let useTermIndex = false;
   return {

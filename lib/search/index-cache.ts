@@ -36,6 +36,13 @@ interface CurrentIndex {
   packs: Map<string, IndexedPack>;
 }
 
+/** Thrown by a refresh when the library is too large for this index (`admits` said no): it is searched with the term index. */
+export class TooLargeForMemoryIndex extends Error {
+  constructor() {
+    super('The library is too large for the in-memory search index');
+  }
+}
+
 /** What changed in the last refresh; for tests and logs. */
 export interface RefreshReport {
   revision: number;
@@ -60,6 +67,8 @@ export class SearchIndexCache {
   constructor(
     private readonly db: BackstoryDatabase,
     private readonly now: () => number = () => performance.now(),
+    /** Asked before the index is brought up to a new revision: a library it does not admit is not indexed here. */
+    private readonly admits: () => Promise<boolean> = async () => true,
   ) {}
 
   /** The knowledge base changed: the next `get` or `getQuick` reads the revision again, and waits for it. */
@@ -119,6 +128,7 @@ export class SearchIndexCache {
   }
 
   private async refresh(revision: number): Promise<CurrentIndex> {
+    if (!(await this.admits())) throw new TooLargeForMemoryIndex();
     let loaded = false;
     if (!this.current) {
       this.current = await this.load();

@@ -41,4 +41,24 @@ describe('the background search service', () => {
     expect(ada.entities[0]).toMatchObject({ key: 'test-pack/ada', title: { text: 'Ada Lovelace', marks: [[4, 12]] } });
     expect(ada.articles.map((a) => a.title.text)).toContain('Notes on the engine');
   });
+
+  it('switches to the term index when the library grew past the line before the change was announced', async () => {
+    const db = freshDatabase();
+    const terms = freshTerms();
+    await installPack(db, makePack({ entities: [{ id: 'ada', name: 'Ada Lovelace', type: 'Person' }], articles: [] }), { source });
+    const service = createSearchService(db, Promise.resolve(), { terms, termIndexMinDocuments: 2 });
+    await service.refresh();
+    expect(await readTermIndexState(terms)).toMatchObject({ active: false });
+    // Not announced yet: the in-memory index would be built for the grown library; it is not.
+    await installPack(db, makePack({ id: 'more', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person' }, { id: 'byron', name: 'Lord Byron', type: 'Person' }], articles: [] }), { source });
+    // A worker woken meanwhile: its first search finds the revision moved.
+    const woken = createSearchService(db, Promise.resolve(), { terms, termIndexMinDocuments: 2 });
+    await woken.search('babbage');
+    const stored = (await db.meta.get(SEARCH_INDEX_META_KEY))?.value as { packs?: Record<string, unknown> } | undefined;
+    expect(Object.keys(stored?.packs ?? {})).not.toContain('more');
+    await woken.refresh();
+    expect(await readTermIndexState(terms)).toMatchObject({ active: true });
+    expect(titles(await woken.search('babbage'))).toEqual(['Charles Babbage']);
+    expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeUndefined();
+  });
 });
