@@ -62,8 +62,9 @@ class Slicer {
   }
 }
 
-function emptyState(revision: number): TermIndexState {
-  return { key: 'state', format: TERM_INDEX_FORMAT, active: true, revision, packs: {} };
+/** An index begun: its revision is set once every pack is written (-1: none yet). */
+function emptyState(): TermIndexState {
+  return { key: 'state', format: TERM_INDEX_FORMAT, active: true, revision: -1, packs: {} };
 }
 
 export class TermIndexWriter {
@@ -86,7 +87,7 @@ export class TermIndexWriter {
     let state = await readTermIndexState(this.index);
     if (!state || state.format !== TERM_INDEX_FORMAT || !state.active) {
       await this.clear();
-      state = emptyState(revision);
+      state = emptyState();
       // Active at once: searches read what is written so far rather than wait for all of it.
       await this.index.state.put(state);
     }
@@ -116,7 +117,7 @@ export class TermIndexWriter {
     const state = await readTermIndexState(this.index);
     if (state && !state.active) return;
     await this.clear();
-    await this.index.state.put({ ...emptyState(0), active: false });
+    await this.index.state.put({ ...emptyState(), active: false });
   }
 
   private async clear(): Promise<void> {

@@ -123,6 +123,7 @@ describe('TermIndexWriter', () => {
     const writer = new TermIndexWriter(library, terms);
     await installPack(library, makePack(), { source });
     expect(await writer.refresh(await getRevision(library))).toMatchObject({ added: ['test-pack'], removed: [] });
+    expect((await terms.state.get('state'))?.revision).toBe(await getRevision(library));
     expect(keys((await searchTermIndex(terms, 'lovel', LIMITS)).entities)).toEqual(['ada']);
 
     await installPack(library, makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person' }], articles: [] }), { source });
@@ -145,11 +146,21 @@ describe('TermIndexWriter', () => {
     let t = 0;
     let handedBack = 0;
     // A clock that moves 10 ms per reading: every third check hands the thread back.
-    const writer = new TermIndexWriter(library, terms, { now: () => (t += 10), yieldNow: async () => void handedBack++ });
+    const revisions: Array<number | undefined> = [];
+    const writer = new TermIndexWriter(library, terms, {
+      now: () => (t += 10),
+      yieldNow: async () => {
+        handedBack++;
+        revisions.push((await terms.state.get('state'))?.revision);
+      },
+    });
     const entities = Array.from({ length: 3_000 }, (_, i) => ({ id: `e${i}`, name: `Person ${i} Example`, type: 'Person' as const }));
     await installPack(library, makePack({ id: 'big', entities, articles: [] }), { source });
     await writer.refresh(await getRevision(library));
     expect(handedBack).toBeGreaterThan(1);
+    // Until every pack is written, the index says it is of no revision yet: readers know it is not complete.
+    expect(revisions.slice(0, -1).every((r) => r === -1)).toBe(true);
+    expect((await terms.state.get('state'))?.revision).toBe(await getRevision(library));
     // One typo is forgiven, as in the in-memory index: "2990" is found too, below.
     expect(keys((await searchTermIndex(terms, 'person 2999', LIMITS)).entities)[0]).toBe('e2999');
   });
