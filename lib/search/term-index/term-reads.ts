@@ -7,7 +7,15 @@ import { withinOneEdit } from './within-one-edit';
 export const MIN_PREFIX_CHARS = { names: 3, text: 4 } as const;
 const MIN_FUZZY_TERM_CHARS = 4;
 /** A typo may be anywhere after the word's first characters: candidates share this many (at least 3). */
-const fuzzyStem = (word: string) => word.slice(0, Math.max(3, Math.ceil(word.length / 2)));
+const fuzzyStem = (word: string, long: boolean) => word.slice(0, Math.max(3, long ? word.length - 2 : Math.ceil(word.length / 2)));
+/**
+ * Most words a prefix expands to, and most candidates looked at for a typo: a keystroke
+ * reads rows, not a whole vocabulary ("tes" begins 200,000 words in a generated library).
+ * The word itself comes first in its range, so an exact match is never cut; past the
+ * limit a typo is looked for only in the word's last two characters.
+ */
+const MAX_PREFIX_ROWS = 500;
+const MAX_FUZZY_KEYS = 2_000;
 /**
  * How long a read is remembered, in milliseconds: typing "vladimir putin" reads
  * "vladimir" once, not at each of the next six keys. A change to the index shows after it.
@@ -67,15 +75,19 @@ export class TermReads {
   private async readWord(word: string, isLast: boolean): Promise<WordRows> {
     const range = (lo: string, hi: string) => this.db.terms.where('[term+segment]').between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true);
     const prefix = isLast && word.length >= MIN_PREFIX_CHARS.names;
-    const stem = fuzzyStem(word);
+    const near = async (long: boolean): Promise<Array<[string, string]>> => {
+      const stem = fuzzyStem(word, long);
+      const keys = await range(stem, `${stem}\uffff`).limit(MAX_FUZZY_KEYS).primaryKeys();
+      return keys.length < MAX_FUZZY_KEYS || long ? keys : near(true);
+    };
     const [exactOrPrefix, nearKeys] = await Promise.all([
-      (prefix ? range(word, `${word}\uffff`) : range(word, word)).toArray(),
-      word.length >= MIN_FUZZY_TERM_CHARS ? range(stem, `${stem}\uffff`).primaryKeys() : Promise.resolve([]),
+      (prefix ? range(word, `${word}\uffff`).limit(MAX_PREFIX_ROWS) : range(word, word)).toArray(),
+      word.length >= MIN_FUZZY_TERM_CHARS ? near(false) : Promise.resolve([]),
     ]);
     const out: WordRows = exactOrPrefix.map((row) => ({ row, match: row.term === word ? 'exact' : 'prefix' }));
-    const near = nearKeys.filter(([term]) => term !== word && !(prefix && term.startsWith(word)) && withinOneEdit(term, word));
-    if (near.length > 0) {
-      for (const row of await this.db.terms.bulkGet(near)) if (row) out.push({ row, match: 'fuzzy' });
+    const oneEdit = nearKeys.filter(([term]) => term !== word && !(prefix && term.startsWith(word)) && withinOneEdit(term, word));
+    if (oneEdit.length > 0) {
+      for (const row of await this.db.terms.bulkGet(oneEdit)) if (row) out.push({ row, match: 'fuzzy' });
     }
     return out;
   }
