@@ -2,6 +2,7 @@ import type { BackstoryDatabase } from '../../lib/db/database';
 import { getRevision } from '../../lib/db/revision';
 import { loadStoredIndexCopy } from '../../lib/search/index-cache';
 import type { KnowledgeSearchIndex } from '../../lib/search/search-index';
+import { TERM_INDEX_MIN_DOCUMENTS } from '../../lib/search/term-index/mode';
 
 /**
  * How long the popup trusts that its copy is current, in milliseconds; past it the
@@ -11,15 +12,13 @@ import type { KnowledgeSearchIndex } from '../../lib/search/search-index';
 const REVISION_TRUST_MS = 2_000;
 
 /**
- * Largest library (entities plus articles) the popup loads its own copy of the index for;
- * beyond it the background answers every search. The copy saves a display frame per key
- * but costs heap and load time in proportion to the library (docs/benchmarks.md "### The
- * popup"): 103 MB and about 1 s at 60k documents, 137 MB at 110k; its parts hold the
- * popup's thread while a key waits, about 0.6 s for the names alone at 200k (estimated
- * from 0.17 s at 60k). Measured at 110k with a cap below it, keys were slower (p50 9.8 →
- * 26.5 ms, load 23-31), so the cap is set where the copy's own stalls outweigh the frame.
+ * Largest library (entities plus articles) the popup loads its own copy of the index for:
+ * above it the library is searched with the term index (lib/search/term-index/mode.ts).
+ * The copy saves a display frame per key but costs heap and load time in proportion to
+ * the library (docs/benchmarks.md "### The popup"): 103 MB and about 1 s at 60k
+ * documents, 137 MB at 110k.
  */
-const POPUP_COPY_MAX_DOCUMENTS = 200_000;
+const POPUP_COPY_MAX_DOCUMENTS = TERM_INDEX_MIN_DOCUMENTS;
 
 export interface LocalIndex {
   /** The popup's own copy, once loaded whole and while the knowledge base has not changed; else undefined. */

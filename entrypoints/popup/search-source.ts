@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 import { getDatabase } from '../../lib/db/database';
 import { createMessageClient } from '../../lib/messages/client';
 import { latestOnly } from '../../lib/search/latest-only';
-import { searchKnowledge } from '../../lib/search/query';
+import { searchKnowledge, searchTermKnowledge } from '../../lib/search/query';
 import { RowCache } from '../../lib/search/row-cache';
+import { getTermIndexDatabase, readTermIndexState } from '../../lib/search/term-index/term-database';
+import { TermReads } from '../../lib/search/term-index/term-reads';
 import type { SearchResults } from '../../lib/search/types';
 import { type LocalIndex, loadLocalIndex } from './local-index';
 import { LOCAL_INDEX_MARK } from './perf-marks';
@@ -44,15 +46,29 @@ export function askBackground(): { search: Search; warm: () => Promise<void> } {
  */
 export function hybridSearchSource(): SearchSource {
   const db = getDatabase();
+  const terms = getTermIndexDatabase();
   const background = askBackground();
+  const reads = new TermReads(terms);
   const rows = new RowCache(db);
   let local: LocalIndex | undefined;
+  // A large library is searched with the term index, read here by key range: no copy to
+  // load, and no service worker to wake (lib/search/term-index/mode.ts).
+  const termIndex = readTermIndexState(terms).then(
+    (state) => state?.active === true,
+    (error: unknown) => {
+      console.warn('Backstory: the term index could not be read; the background answers', error);
+      return false;
+    },
+  );
+  let useTermIndex = false;
   return {
     search: latestOnly((query) => {
+      if (useTermIndex) return searchTermKnowledge(reads, rows, query);
       const index = local?.current();
       return index ? searchKnowledge(index, rows, query) : background.search(query);
     }),
     async warm() {
+      if ((useTermIndex = await termIndex)) return;
       await background.warm();
       // After the first answer: loading the copy must not slow the popup's opening.
       local ??= loadLocalIndex(db);

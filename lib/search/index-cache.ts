@@ -1,10 +1,10 @@
 import type { BackstoryDatabase } from '../db/database';
-import type { PackRow } from '../db/rows';
 import { getRevision } from '../db/revision';
 import { articleDocument, entityDocument } from './documents';
 import { KnowledgeSearchIndex, SEARCH_INDEX_FORMAT, type StoredSearchIndex } from './search-index';
 import { withEdit } from '../kb/entity-edits';
 import { rowsOfPack } from '../kb/keys';
+import { packSignatures } from './pack-signature';
 
 /** Where the serialized index is kept, in the `meta` table beside the matcher snapshot. */
 export const SEARCH_INDEX_META_KEY = 'searchIndex';
@@ -36,6 +36,13 @@ interface CurrentIndex {
   packs: Map<string, IndexedPack>;
 }
 
+/** Thrown by a refresh when the library is too large for this index (`admits` said no): it is searched with the term index. */
+export class TooLargeForMemoryIndex extends Error {
+  constructor() {
+    super('The library is too large for the in-memory search index');
+  }
+}
+
 /** What changed in the last refresh; for tests and logs. */
 export interface RefreshReport {
   revision: number;
@@ -60,6 +67,8 @@ export class SearchIndexCache {
   constructor(
     private readonly db: BackstoryDatabase,
     private readonly now: () => number = () => performance.now(),
+    /** Asked before the index is brought up to a new revision: a library it does not admit is not indexed here. */
+    private readonly admits: () => Promise<boolean> = async () => true,
   ) {}
 
   /** The knowledge base changed: the next `get` or `getQuick` reads the revision again, and waits for it. */
@@ -88,6 +97,17 @@ export class SearchIndexCache {
     return this.current.index;
   }
 
+  /**
+   * Forgets the index and its stored copy: the library is searched with the term index
+   * now (term-index/mode.ts), and a stored index of a large library is hundreds of MB.
+   */
+  async drop(): Promise<void> {
+    await this.pending?.catch(() => undefined);
+    this.current = undefined;
+    this.invalidate();
+    await this.db.meta.delete(SEARCH_INDEX_META_KEY);
+  }
+
   /** Reads the revision and, when it moved, refreshes the index. */
   private async update(): Promise<KnowledgeSearchIndex> {
     const checkedAt = this.now();
@@ -108,6 +128,7 @@ export class SearchIndexCache {
   }
 
   private async refresh(revision: number): Promise<CurrentIndex> {
+    if (!(await this.admits())) throw new TooLargeForMemoryIndex();
     let loaded = false;
     if (!this.current) {
       this.current = await this.load();
@@ -119,8 +140,7 @@ export class SearchIndexCache {
     const current = this.current ?? { index: KnowledgeSearchIndex.empty(), revision: -1, packs: new Map<string, IndexedPack>() };
     const report: RefreshReport = { revision, loaded, added: [], removed: [] };
     if (current.revision !== revision) {
-      const packs = await this.db.packs.toArray();
-      const signatures = new Map(await Promise.all(packs.map(async (p) => [p.id, await this.signature(p)] as const)));
+      const signatures = await packSignatures(this.db);
       for (const [packId, indexed] of current.packs) {
         if (signatures.get(packId) === indexed.signature) continue;
         current.index.discard(indexed.ids);
@@ -138,21 +158,6 @@ export class SearchIndexCache {
     this.current = current;
     this.lastReport = report;
     return current;
-  }
-
-  /**
-   * A pack's identity for the index. The row counts are read from the tables, not the
-   * pack row, so articles a user adds to their own pack count as a change; so does an
-   * edit of one of its entities (other names, description), which search shows.
-   */
-  private async signature(pack: PackRow): Promise<string> {
-    const [entities, articles, edits] = await Promise.all([
-      rowsOfPack(this.db.entities, pack.id).count(),
-      rowsOfPack(this.db.articles, pack.id).count(),
-      rowsOfPack(this.db.entityEdits, pack.id).toArray(),
-    ]);
-    const lastEdit = edits.reduce((latest, edit) => Math.max(latest, edit.updatedAt), 0);
-    return [pack.version, pack.updatedAt, entities, articles, edits.length, lastEdit].join('|');
   }
 
   private async addPack(index: KnowledgeSearchIndex, packId: string): Promise<string[]> {

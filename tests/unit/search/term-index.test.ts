@@ -1,0 +1,167 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { ArticleRow, EntityRow } from '../../../lib/db/rows';
+import { saveEntityEdit } from '../../../lib/kb/entity-edits';
+import { installPack, removePack } from '../../../lib/kb/install-pack';
+import { getRevision } from '../../../lib/db/revision';
+import { articleDocument, entityDocument } from '../../../lib/search/documents';
+import { Tier } from '../../../lib/search/ranking';
+import { KnowledgeSearchIndex } from '../../../lib/search/search-index';
+import { SegmentBuilder } from '../../../lib/search/term-index/segment';
+import { DOCS_PER_CHUNK, TermIndexDatabase } from '../../../lib/search/term-index/term-database';
+import { searchTermIndex as searchReads } from '../../../lib/search/term-index/term-query';
+import { TermReads } from '../../../lib/search/term-index/term-reads';
+import { TermIndexWriter } from '../../../lib/search/term-index/term-writer';
+import { withinOneEdit } from '../../../lib/search/term-index/within-one-edit';
+import { freshDatabase, makePack } from '../kb/test-db';
+
+let counter = 0;
+const freshTermDatabase = () => new TermIndexDatabase({ name: `terms-${++counter}`, indexedDB: new IDBFactory(), IDBKeyRange });
+
+function entity(id: string, name: string, alternateName: string[] = [], type = 'Person', description?: string): EntityRow {
+  return { key: `p/${id}`, packId: 'p', id, name, type, alternateName, sameAs: [], ...(description ? { description } : {}) };
+}
+
+function article(id: string, headline: string, articleBody = ''): ArticleRow {
+  return { key: `p/${id}`, packId: 'p', id, headline, articleBody, author: [], about: [], keywords: [], entityMentions: [], mentionIndex: [] };
+}
+
+/** The cases of search-index.test.ts: the term index must answer them as the in-memory index does. */
+const ENTITIES = [
+  entity('putin', 'Vladimir Putin', ['Putin', 'Vladimir Vladimirovich Putin']),
+  entity('surkov', 'Vladislav Surkov', ['Surkov']),
+  entity('vladivostok', 'Vladivostok', [], 'Place'),
+  entity('erdogan', 'Recep Tayyip Erdoğan', ['Erdoğan']),
+  entity('emine', 'Emine Erdoğan'),
+  entity('sco', 'Shanghai Cooperation Organisation', ['SCO'], 'Organization'),
+  entity('sco-street', 'Sco Street', [], 'Place'),
+  entity('astana', 'Astana', ['Nur-Sultan'], 'Place'),
+  entity('eu', 'European Union', ['EU'], 'Organization'),
+  entity('tokayev', 'Kassym-Jomart Tokayev', [], 'Person', 'President of Kazakhstan'),
+];
+const ARTICLES = [
+  article('body-only', 'Leaders gather for the summit', 'The meeting in Astana drew leaders from the region.'),
+  article('headline', 'Astana hosts the SCO summit', 'Leaders met.'),
+  article('other', 'Grain prices rise', 'Farmers expect a good harvest.'),
+];
+const DOCUMENTS = [...ENTITIES.map(entityDocument), ...ARTICLES.map(articleDocument)];
+
+async function termIndexOf(documents = DOCUMENTS, perSegment = documents.length): Promise<TermIndexDatabase> {
+  const db = freshTermDatabase();
+  for (let s = 0; s * perSegment < documents.length; s++) {
+    const builder = new SegmentBuilder(`p#${s}`);
+    for (const doc of documents.slice(s * perSegment, (s + 1) * perSegment)) builder.add(doc);
+    await db.terms.bulkPut([...builder.rows()]);
+    await db.docs.bulkPut([{ segment: builder.segment, chunk: 0, ids: builder.ids.slice(0, DOCS_PER_CHUNK) }]);
+  }
+  return db;
+}
+
+const LIMITS = { entities: 10, articles: 10 };
+/** Each search with reads of its own: none remembered from an earlier one. */
+const searchTermIndex = (db: TermIndexDatabase, query: string, limits: typeof LIMITS) => searchReads(new TermReads(db), query, limits);
+const keys = (hits: Array<{ key: string }>) => hits.map((h) => h.key.slice(h.key.indexOf('/') + 1));
+const tiers = (hits: Array<{ key: string; tier: number }>) => hits.map((h) => [h.key.slice(2), h.tier]);
+
+describe('the term index', () => {
+  it('answers as the in-memory index does: the same results in the same tiers, the same first result', async () => {
+    const memory = KnowledgeSearchIndex.empty();
+    memory.add(DOCUMENTS);
+    // Two segments, as a big pack is stored: results are merged across them.
+    const db = await termIndexOf(DOCUMENTS, 5);
+    const queries = ['vlad', 'vladimir pu', 'vladimir p', 'erdgan', 'ERDOGAN', 'erdogan', 'sco', 'astana', 'nur sultan', 'surkov', 'eu', 'e', 'as', 'kazakhstan', 'president of kazakhstan', 'zzqx', 'summit', 'leaders', 'grain pri'];
+    for (const query of queries) {
+      const expected = memory.search(query, LIMITS);
+      const actual = await searchTermIndex(db, query, LIMITS);
+      const sorted = (hits: Array<{ key: string; tier: number }>) => tiers(hits).sort((a, b) => Number(a[1]) - Number(b[1]) || String(a[0]).localeCompare(String(b[0])));
+      expect([query, sorted(actual.entities)]).toEqual([query, sorted(expected.entities)]);
+      expect([query, sorted(actual.articles)]).toEqual([query, sorted(expected.articles)]);
+      expect([query, actual.entities[0]?.key]).toEqual([query, expected.entities[0]?.key]);
+      expect([query, actual.articles[0]?.key]).toEqual([query, expected.articles[0]?.key]);
+    }
+  });
+
+  it('ranks an exact name first, then an exact alias, then partial names; reports the matched words', async () => {
+    const db = await termIndexOf();
+    expect(tiers((await searchTermIndex(db, 'erdogan', LIMITS)).entities)).toEqual([['erdogan', Tier.exactAlias], ['emine', Tier.name]]);
+    expect((await searchTermIndex(db, 'astana', LIMITS)).entities[0]).toMatchObject({ key: 'p/astana', tier: Tier.exactName });
+    const articles = (await searchTermIndex(db, 'astana', LIMITS)).articles;
+    expect(tiers(articles)).toEqual([['headline', Tier.headline], ['body-only', Tier.text]]);
+    expect(articles[1]!.terms).toEqual(['astana']);
+    expect((await searchTermIndex(db, 'vlad', { entities: 2, articles: 0 })).entities).toHaveLength(2);
+  });
+
+  it('remembers a word it read for a few seconds, and forgets it when told', async () => {
+    const db = await termIndexOf();
+    let t = 0;
+    const reads = new TermReads(db, () => t);
+    expect(keys((await searchReads(reads, 'astana', LIMITS)).entities)).toEqual(['astana']);
+    await db.terms.where('[term+segment]').between(['astana', ''], ['astana', '\uffff']).delete();
+    expect(keys((await searchReads(reads, 'astana', LIMITS)).entities)).toEqual(['astana']);
+    t += 6_000;
+    expect((await searchReads(reads, 'astana', LIMITS)).entities).toEqual([]);
+    await db.terms.bulkPut([{ term: 'astana', segment: 'p#0', docs: Uint32Array.of(7), fields: Uint8Array.of(1), nameSpans: Uint8Array.of(1), aliasSpans: Uint8Array.of(0) }]);
+    reads.clear();
+    expect(keys((await searchReads(reads, 'astana', LIMITS)).entities)).toEqual(['astana']);
+  });
+
+  it('allows one edit, no more', () => {
+    expect(withinOneEdit('erdogan', 'erdgan')).toBe(true);
+    expect(withinOneEdit('erdogan', 'erdoganx')).toBe(true);
+    expect(withinOneEdit('erdogan', 'ardogan')).toBe(true);
+    expect(withinOneEdit('erdogan', 'edrogan')).toBe(false);
+    expect(withinOneEdit('erdogan', 'erdo')).toBe(false);
+  });
+});
+
+describe('TermIndexWriter', () => {
+  const source = { kind: 'file' } as const;
+
+  it('indexes the library, then only the packs that change, and drops a removed pack', async () => {
+    const library = freshDatabase();
+    const terms = freshTermDatabase();
+    const writer = new TermIndexWriter(library, terms);
+    await installPack(library, makePack(), { source });
+    expect(await writer.refresh(await getRevision(library))).toMatchObject({ added: ['test-pack'], removed: [] });
+    expect((await terms.state.get('state'))?.revision).toBe(await getRevision(library));
+    expect(keys((await searchTermIndex(terms, 'lovel', LIMITS)).entities)).toEqual(['ada']);
+
+    await installPack(library, makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person' }], articles: [] }), { source });
+    expect(await writer.refresh(await getRevision(library))).toMatchObject({ added: ['other'], removed: [] });
+    expect(keys((await searchTermIndex(terms, 'babbage', LIMITS)).entities)).toEqual(['babbage']);
+
+    await saveEntityEdit(library, 'test-pack/ada', { alternateName: ['Enchantress of Numbers'] }, 1);
+    expect(await writer.refresh(await getRevision(library))).toMatchObject({ added: ['test-pack'], removed: ['test-pack'] });
+    expect(keys((await searchTermIndex(terms, 'enchantress', LIMITS)).entities)).toEqual(['ada']);
+
+    await removePack(library, 'other');
+    expect(await writer.refresh(await getRevision(library))).toMatchObject({ added: [], removed: ['other'] });
+    expect((await searchTermIndex(terms, 'babbage', LIMITS)).entities).toEqual([]);
+    expect(await terms.terms.where('segment').equals('other#0').count()).toBe(0);
+  });
+
+  it('hands the thread back while it writes a big pack', async () => {
+    const library = freshDatabase();
+    const terms = freshTermDatabase();
+    let t = 0;
+    let handedBack = 0;
+    // A clock that moves 10 ms per reading: every third check hands the thread back.
+    const revisions: Array<number | undefined> = [];
+    const writer = new TermIndexWriter(library, terms, {
+      now: () => (t += 10),
+      yieldNow: async () => {
+        handedBack++;
+        revisions.push((await terms.state.get('state'))?.revision);
+      },
+    });
+    const entities = Array.from({ length: 3_000 }, (_, i) => ({ id: `e${i}`, name: `Person ${i} Example`, type: 'Person' as const }));
+    await installPack(library, makePack({ id: 'big', entities, articles: [] }), { source });
+    await writer.refresh(await getRevision(library));
+    expect(handedBack).toBeGreaterThan(1);
+    // Until every pack is written, the index says it is of no revision yet: readers know it is not complete.
+    expect(revisions.slice(0, -1).every((r) => r === -1)).toBe(true);
+    expect((await terms.state.get('state'))?.revision).toBe(await getRevision(library));
+    // One typo is forgiven, as in the in-memory index: "2990" is found too, below.
+    expect(keys((await searchTermIndex(terms, 'person 2999', LIMITS)).entities)[0]).toBe('e2999');
+  });
+});
