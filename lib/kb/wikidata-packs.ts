@@ -139,8 +139,13 @@ export async function refreshWikidataPack(
 /** Present once a new user dismissed or used the "Add names from Wikidata" welcome. */
 const WIKIDATA_WELCOME_KEY = 'wikidataWelcomeDone';
 
+/**
+ * Whether the welcome is over: dismissed or used, or the library already knows names from
+ * elsewhere (a pack of the user's with entities), where "knows only its starter pack" would be wrong.
+ */
 export async function isWelcomeDone(db: BackstoryDatabase): Promise<boolean> {
-  return (await db.meta.get(WIKIDATA_WELCOME_KEY)) !== undefined;
+  if ((await db.meta.get(WIKIDATA_WELCOME_KEY)) !== undefined) return true;
+  return (await db.packs.filter((pack) => pack.source.kind !== 'builtin' && pack.entityCount > 0).count()) > 0;
 }
 
 export async function finishWelcome(db: BackstoryDatabase): Promise<void> {

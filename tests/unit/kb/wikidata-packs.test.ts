@@ -3,14 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { installPack } from '../../../lib/kb/install-pack';
 import { checkAllPackUpdates, checkPackUpdate } from '../../../lib/kb/pack-updates';
 import {
+  finishWelcome,
   isRefreshDue,
+  isWelcomeDone,
   nextPatchVersion,
   queryWikidataPack,
   setRefreshDays,
   WIKIDATA_ENDPOINT_KEY,
 } from '../../../lib/kb/wikidata-packs';
 import { validatePack } from '../../../lib/pack';
-import { freshDatabase } from './test-db';
+import { freshDatabase, makePack } from './test-db';
 
 const DAY = 24 * 60 * 60 * 1000;
 const STAND_IN = 'http://127.0.0.1:9/sparql';
@@ -118,5 +120,19 @@ describe('packs made from a Wikidata query', () => {
     expect(isRefreshDue({ days: 0, lastCheckedAt: 0, now: 999 * DAY })).toBe(false);
     expect(nextPatchVersion('1.0.9')).toBe('1.0.10');
     expect(nextPatchVersion('2.1.0-beta.1')).toBe('2.1.1');
+  });
+});
+
+describe('the Wikidata welcome', () => {
+  it('is shown to a library of the starter pack only, until dismissed, or once a pack of names is added', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack({ id: 'starter-like' }), { source: { kind: 'builtin' } });
+    expect(await isWelcomeDone(db)).toBe(false);
+    await installPack(db, makePack({ id: 'names' }), { source: { kind: 'file' } });
+    expect(await isWelcomeDone(db)).toBe(true);
+
+    const dismissed = freshDatabase();
+    await finishWelcome(dismissed);
+    expect(await isWelcomeDone(dismissed)).toBe(true);
   });
 });
