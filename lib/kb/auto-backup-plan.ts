@@ -11,7 +11,7 @@ export const AUTO_BACKUP_ALARM = 'backstory-auto-backup';
 const MINUTES_PER_DAY = 24 * 60;
 
 /** The period of each schedule, in minutes. */
-export const BACKUP_PERIOD_MINUTES: Readonly<Record<Exclude<BackupSchedule, 'off'>, number>> = {
+const BACKUP_PERIOD_MINUTES: Readonly<Record<Exclude<BackupSchedule, 'off'>, number>> = {
   weekly: 7 * MINUTES_PER_DAY,
   daily: MINUTES_PER_DAY,
 };
