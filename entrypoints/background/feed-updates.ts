@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { feedAddressProblem, feedIdOf, followFeed, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
 import { HandlerError } from '../../lib/messages/channel';
+import { checkFeedAddress } from '../../lib/feeds/check-feed-address';
 import { refreshDueFeeds, refreshFeed, type RefreshOptions } from '../../lib/feeds/refresh-feeds';
 import type { Handlers } from '../../lib/messages/router';
 import type { FullArticles } from './full-articles';
@@ -81,17 +82,22 @@ export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps
   void ensureAlarm();
 
   return {
-    async 'feeds.follow'({ url, title }) {
+    async 'feeds.follow'({ url, title, check }) {
       const problem = feedAddressProblem(url);
       if (problem) throw new HandlerError('bad-request', problem);
       await ready;
-      const alreadyFollowed = (await getFeed(db, feedIdOf(url))) !== undefined;
-      const feed = await followFeed(db, { url, title });
+      // An address the user typed is asked first (a page is read for its feeds; an error is refused); one already followed is not asked again.
+      const checked = check && !(await getFeed(db, feedIdOf(url))) ? await checkFeedAddress(url, { fetch: options.fetch }) : undefined;
+      if (checked && !checked.ok) throw new HandlerError('bad-request', checked.message);
+      const found = checked?.ok ? checked : undefined;
+      const feedUrl = found?.url ?? url;
+      const alreadyFollowed = (await getFeed(db, feedIdOf(feedUrl))) !== undefined;
+      const feed = await followFeed(db, { url: feedUrl, title: found?.title ?? title });
       // Fetched at once (a new feed is due), in the background: the popup may close before
       // it is done. As a round of the due feeds: 50 feeds of an OPML file followed in a row
       // are fetched in a few rounds and written in a few transactions, not 50.
       if (!alreadyFollowed) void fetchDue().catch((error: unknown) => console.warn('Backstory: fetching feeds failed', error));
-      return { feed, alreadyFollowed };
+      return { feed, alreadyFollowed, ...(found?.foundOn ? { foundOn: found.foundOn, others: found.others } : {}) };
     },
     async 'feeds.fetch'({ feedId }) {
       await ready;

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FeedList, type FeedListItem } from '../../components/FeedList';
 import { UndoNotice } from '../../components/UndoNotice';
@@ -38,25 +38,42 @@ export function FeedsSection() {
   const feeds = useLiveQuery(loadFeeds, []);
   const [address, setAddress] = useState('');
   const [fetching, setFetching] = useState<ReadonlySet<string>>(new Set());
-  const [note, setNote] = useState<{ text: string; error: boolean }>();
+  const [note, setNote] = useState<{
+    text: string;
+    error: boolean;
+    /** The feed whose first fetch the note speaks of, and what the note says once that fetch is over. */
+    fetching?: { feedId: string; then: string };
+  }>();
   const addressId = useId();
   const undo = useUndoCountdown<UnfollowedFeed>();
 
-  /** Follows `url`: true when it is newly followed, false when it was already, undefined when it failed. */
-  async function follow(url: string, title?: string): Promise<boolean | undefined> {
+  /**
+   * Follows `url` (`check`: an address the user typed, asked first by the background): true when it is newly followed,
+   * false when it was already, undefined when it was refused.
+   */
+  async function follow(url: string, { title, check = false }: { title?: string; check?: boolean } = {}): Promise<boolean | undefined> {
     try {
-      const { alreadyFollowed, feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
+      const { alreadyFollowed, feed, foundOn, others = [] } = await client.send('feeds.follow', { url, ...(title ? { title } : {}), ...(check ? { check } : {}) });
       const name = feedName(feed);
       // Followed again by hand: an Undo of its unfollowing would now put back a stale copy.
       if (undo.pending?.value.feed.id === feed.id) undo.take();
       // Said plainly either way: a stale "Following …" line would read as a second follow.
-      setNote({ text: alreadyFollowed ? `You already follow ${name}.` : `Following ${name}; its articles are being fetched.`, error: false });
+      const found = foundOn ? `${foundOn} is a web page; it names the feed ${feed.url}. ` : '';
+      const more = others.length > 0 ? ` The page names ${countOf(others.length, 'other feed')} too: ${nameList(others.map((o) => (o.title ? `${o.title} (${o.url})` : o.url)))}.` : '';
+      if (alreadyFollowed) setNote({ text: `${found}You already follow ${name}.${more}`, error: false });
+      else setNote({ text: `${found}Following ${name}; its articles are being fetched.${more}`, error: false, fetching: { feedId: feed.id, then: `${found}Following ${name}.${more}` } });
       return !alreadyFollowed;
     } catch (error) {
       setNote({ text: error instanceof Error ? error.message : 'Backstory could not follow that address.', error: true });
       return undefined;
     }
   }
+
+  // "… its articles are being fetched" is over once that fetch is: its outcome (articles, or the error) is on the feed's row.
+  const fetchedState = note?.fetching && feeds?.find((f) => f.id === note.fetching?.feedId)?.status.state;
+  useEffect(() => {
+    if (fetchedState && fetchedState !== 'waiting') setNote((n) => n?.fetching && { text: n.fetching.then, error: false });
+  }, [fetchedState]);
 
   async function fetchNow(id: string): Promise<void> {
     setFetching((s) => new Set([...s, id]));
@@ -88,7 +105,7 @@ export function FeedsSection() {
       return;
     }
     let added = 0;
-    for (const feed of read.feeds) if (await follow(feed.url, feed.title)) added++;
+    for (const feed of read.feeds) if (await follow(feed.url, { title: feed.title })) added++;
     const skipped = read.skipped.length > 0 ? ` ${read.skipped.length.toLocaleString()} skipped (not a web address): ${nameList(read.skipped)}.` : '';
     const leftOut = read.leftOut > 0 ? ` ${countOf(read.leftOut, 'more feed')} left out: Backstory takes at most ${MAX_OPML_FEEDS.toLocaleString()} from one file.` : '';
     setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(read.feeds.length - added, 'feed')} already followed.${skipped}${leftOut}`, error: false });
@@ -108,7 +125,7 @@ export function FeedsSection() {
         onSubmit={(e) => {
           e.preventDefault();
           // Followed, or followed already: the field is emptied for the next address. A refused one stays, to correct.
-          if (address.trim()) void follow(address.trim()).then((followed) => followed !== undefined && setAddress(''));
+          if (address.trim()) void follow(address.trim(), { check: true }).then((followed) => followed !== undefined && setAddress(''));
         }}
       >
         <label for={addressId}>Feed address</label>

@@ -157,11 +157,15 @@ export const BACKGROUND_MESSAGES = {
     senders: EXTENSION_PAGES,
     response: returns<{ opened: boolean }>(),
   }),
-  /** Follow a feed (the popup's "Follow this site", the options page): noted, then fetched at once in the background. */
+  /**
+   * Follow a feed (the popup's "Follow this site", the options page): noted, then fetched at once in the background.
+   * With `check` (an address the user typed), the address is asked first: a web page is followed by the first feed
+   * it advertises (`foundOn`, the page's `others`), an error or a page without a feed is refused (`bad-request`).
+   */
   'feeds.follow': message({
-    payload: v.object({ url: nonEmptyUpTo(MAX_FEED_URL), title: v.optional(v.pipe(v.string(), v.maxLength(MAX_FEED_TITLE))) }),
+    payload: v.object({ url: nonEmptyUpTo(MAX_FEED_URL), title: v.optional(v.pipe(v.string(), v.maxLength(MAX_FEED_TITLE))), check: v.optional(v.boolean()) }),
     senders: EXTENSION_PAGES,
-    response: returns<{ feed: FeedRecord; alreadyFollowed: boolean }>(),
+    response: returns<{ feed: FeedRecord; alreadyFollowed: boolean; foundOn?: string; others?: AdvertisedFeed[] }>(),
   }),
   /** Fetch one followed feed now ("Fetch now"), or, without an id, every feed that is due. */
   'feeds.fetch': message({

@@ -100,23 +100,41 @@ describe('follow a site: its articles arrive by themselves', () => {
     await expect.poll(() => pack.innerText(), POLL).toMatch(/0 entities · 3 articles · from a feed you follow/u);
   });
 
-  it('shows a broken feed’s error in plain words', async () => {
+  it('refuses, before following, an address that answers an error or is a page without a feed', async () => {
     await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/feeds`);
-    await options.getByLabel('Feed address').fill(site.url('broken.xml'));
+    const host = new URL(site.origin).host;
+    const refused = async (path: string, sentence: string) => {
+      await options.getByLabel('Feed address').fill(site.url(path));
+      await options.getByRole('button', { name: 'Follow', exact: true }).click();
+      await expect.poll(() => options.getByRole('alert').innerText(), POLL).toBe(sentence);
+      // Kept in the field, to correct; nothing followed.
+      expect(await options.getByLabel('Feed address').inputValue()).toBe(site.url(path));
+      expect(await feedItem(path).count()).toBe(0);
+    };
+    await refused('no-such-feed.xml', `${host} answered 404: no such page. Check the address.`);
+    await refused('error.xml', `${host}: the site had an error (500). Check the address.`);
+    await refused('broken.xml', `${host} sent a web page that names no feed (RSS, Atom or JSON Feed). Look on the site for a link to its feed, and follow that address.`);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-refused.png`, fullPage: true });
+  });
+
+  it('shows the error of a feed that breaks after it was followed in plain words, and tries again later', async () => {
+    await options.getByLabel('Feed address').fill(site.url('later-broken.xml'));
     await options.getByRole('button', { name: 'Follow', exact: true }).click();
-    const broken = feedItem('broken.xml');
+    const broken = feedItem('later-broken.xml');
     await expect.poll(() => broken.innerText(), POLL).toContain('This address does not give a feed Backstory can read (RSS, Atom or JSON Feed). Backstory tries again');
+    // The first fetch is over: the note no longer says it is on its way.
+    const name = `${new URL(site.origin).host}/later-broken.xml`;
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Following' }).innerText(), POLL).toBe(`Following ${name}.`);
     // Untitled, it is called by host and path, in its heading and its buttons' names.
-    const name = `${new URL(site.origin).host}/broken.xml`;
     expect(await broken.getByRole('heading').innerText()).toBe(name);
     expect(await broken.getByRole('button', { name: `Fetch ${name} now` }).count()).toBe(1);
     // The same address written otherwise is the same feed, and the page says so.
-    await options.getByLabel('Feed address').fill(`${site.url('broken.xml')}#again`);
+    await options.getByLabel('Feed address').fill(`${site.url('later-broken.xml')}#again`);
     await options.getByRole('button', { name: 'Follow', exact: true }).click();
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'follow' }).innerText(), POLL).toBe(`You already follow ${name}.`);
     // Said, and done with: the field is empty for the next address, as after a follow.
     expect(await options.getByLabel('Feed address').inputValue()).toBe('');
-    expect(await feedItem('broken.xml').count()).toBe(1);
+    expect(await feedItem('later-broken.xml').count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-error.png`, fullPage: true });
   });
 
@@ -124,7 +142,7 @@ describe('follow a site: its articles arrive by themselves', () => {
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export the list (OPML)' }).click()]);
     const opml = await readFile((await download.path())!, 'utf8');
     expect(opml).toContain(`xmlUrl="${site.url('feed.xml')}"`);
-    expect(opml).toContain(`xmlUrl="${site.url('broken.xml')}"`);
+    expect(opml).toContain(`xmlUrl="${site.url('later-broken.xml')}"`);
 
     // One click unfollows, articles and all; Undo brings the feed back as it was.
     await options.getByRole('button', { name: 'Unfollow Pamir Morning Post' }).click();
@@ -146,6 +164,17 @@ describe('follow a site: its articles arrive by themselves', () => {
       .toContain('backstory-feeds.opml: 2 feeds added, 0 feeds already followed. 1 skipped (not a web address): Evil outline.');
     await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/Fetched .*: 3 new articles/u);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-imported.png`, fullPage: true });
+  });
+
+  it('follows the first feed a web page advertises, and names the others', async () => {
+    await options.getByLabel('Feed address').fill(site.url('two-feeds.html'));
+    await options.getByRole('button', { name: 'Follow', exact: true }).click();
+    await expect
+      .poll(() => options.getByRole('status').filter({ hasText: 'web page' }).innerText(), POLL)
+      .toBe(`${site.url('two-feeds.html')} is a web page; it names the feed ${site.url('feed.xml')}. You already follow Pamir Morning Post. The page names 1 other feed too: Comments (${site.url('comments.atom')}).`);
+    expect(await options.getByLabel('Feed address').inputValue()).toBe('');
+    expect(await feedItem('Pamir Morning Post').count()).toBe(1);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-discovered.png`, fullPage: true });
   });
 
   it('asked no address but the followed site and the extension', () => {
