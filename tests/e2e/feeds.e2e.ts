@@ -136,6 +136,11 @@ describe('follow a site: its articles arrive by themselves', () => {
     expect(await options.getByLabel('Feed address').inputValue()).toBe('');
     expect(await feedItem('later-broken.xml').count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-error.png`, fullPage: true });
+    // Retention out of range: refused beside the field with the range, nothing saved.
+    await broken.getByLabel(`Most articles to keep of ${name}`).fill('2');
+    await broken.getByLabel(`Most articles to keep of ${name}`).press('Tab');
+    await broken.getByText('Not saved: enter a whole number from 10 to 10,000.').waitFor(POLL);
+    await broken.screenshot({ path: `${SCREENSHOTS}/options-feeds-retention-refused.png` });
   });
 
   it('exports the followed list as OPML and imports it back', async () => {
@@ -152,7 +157,9 @@ describe('follow a site: its articles arrive by themselves', () => {
     await options.getByRole('button', { name: /^Undo/u }).click();
     await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toContain('3 articles kept.');
 
+    // One at a time: a second click before the list redraws would land on the feed just unfollowed.
     await options.getByRole('button', { name: /^Unfollow / }).first().click();
+    await expect.poll(() => options.getByRole('button', { name: /^Unfollow / }).count(), POLL).toBe(1);
     await options.getByRole('button', { name: /^Unfollow / }).first().click();
     await expect.poll(() => options.getByText('You follow no feeds yet').count(), POLL).toBe(1);
 

@@ -94,8 +94,10 @@ describe('FollowSite and FeedList', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Fetch A now' }));
     fireEvent.click(screen.getByRole('button', { name: 'Unfollow A' }));
     fireEvent.change(screen.getByLabelText('Days to keep articles of A'), { target: { value: '30' } });
-    const hint = screen.getByLabelText('Most articles to keep of A').getAttribute('aria-describedby');
-    expect(document.getElementById(hint!)?.textContent).toBe('Backstory reads at most 500 items from each fetch.');
+    const hint = screen.getByLabelText('Most articles to keep of A').getAttribute('aria-describedby')!.split(' ')[0];
+    expect(document.getElementById(hint!)?.textContent).toBe('From 10 to 10,000. Backstory reads at most 500 items from each fetch.');
+    // Fetched and nothing kept: said as 0, not left out.
+    expect(screen.getByText(/Last fetch T5 failed\. 0 articles kept\./u)).toBeTruthy();
     expect([onFetch.mock.calls[0], onUnfollow.mock.calls[0], onRetention.mock.calls[0]]).toEqual([['f'], ['f'], ['f', { retentionDays: 30, maxItems: 1000 }]]);
     // Full articles: off by default, a labelled checkbox that says what it does.
     const full = screen.getByRole('checkbox', { name: 'Get the full article from the site when the feed gives only a summary' }) as HTMLInputElement;
@@ -103,5 +105,36 @@ describe('FollowSite and FeedList', () => {
     expect(document.getElementById(full.getAttribute('aria-describedby')!)?.textContent).toMatch(/only on this feed’s own site, one every few seconds at most/u);
     fireEvent.click(full);
     expect(onFullArticles).toHaveBeenCalledWith('f', true);
+  });
+
+  it('refuses retention values out of range beside the field, with the range, and saves nothing', () => {
+    const onRetention = vi.fn();
+    const status = feedStatus({ ...FEED }, time);
+    render(
+      <FeedList
+        feeds={[{ id: 'f', title: 'A', url: FEED.url, status, articleCount: 0, retentionDays: 90, maxItems: 1000, fullArticles: false, fetching: false }]}
+        onFetch={vi.fn()}
+        onUnfollow={vi.fn()}
+        onRetention={onRetention}
+        onFullArticles={vi.fn()}
+      />,
+    );
+    const days = screen.getByLabelText('Days to keep articles of A') as HTMLInputElement;
+    const items = screen.getByLabelText('Most articles to keep of A') as HTMLInputElement;
+    const noteOf = (input: HTMLInputElement) => document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[1]!)?.textContent;
+    for (const bad of ['0', '-5', '3651', '1.5', '']) {
+      fireEvent.change(days, { target: { value: bad } });
+      expect(noteOf(days)).toBe('Not saved: enter a whole number from 1 to 3,650.');
+      expect(days.getAttribute('aria-invalid')).toBe('true');
+    }
+    fireEvent.change(items, { target: { value: '2' } });
+    expect(noteOf(items)).toBe('Not saved: enter a whole number from 10 to 10,000.');
+    expect(onRetention).not.toHaveBeenCalled();
+    // Not fetched yet: no count of articles kept.
+    expect(screen.queryByText(/articles kept/u)).toBeNull();
+    fireEvent.change(days, { target: { value: '7' } });
+    expect(noteOf(days)).toBe('');
+    expect(days.getAttribute('aria-invalid')).toBeNull();
+    expect(onRetention).toHaveBeenCalledWith('f', { retentionDays: 7, maxItems: 1000 });
   });
 });
