@@ -15,8 +15,8 @@ export interface NumberFieldProps {
 
 /**
  * A labelled number input with its hint. A value that is not a whole number within the
- * range is refused beside the field, with the range, and not passed on: nothing is saved,
- * and the field keeps what was typed, to correct.
+ * range is refused beside the field, naming it, with the range, and not passed on: nothing
+ * is saved, and the field shows again the value that is kept.
  */
 export function NumberField({ label, ariaLabel, range, step, value, hint, onChange }: NumberFieldProps) {
   const id = useId();
@@ -40,7 +40,7 @@ export function NumberField({ label, ariaLabel, range, step, value, hint, onChan
           const typed = e.currentTarget.value.trim();
           const number = Number(typed);
           if (typed === '' || !Number.isInteger(number) || number < range.min || number > range.max) {
-            setError(`Not saved: enter a whole number from ${range.min.toLocaleString()} to ${range.max.toLocaleString()}.`);
+            setError(`${typed === '' ? 'An empty field' : typed} was not saved: enter a whole number from ${range.min.toLocaleString()} to ${range.max.toLocaleString()}.`);
             return;
           }
           setError('');

@@ -139,7 +139,7 @@ describe('follow a site: its articles arrive by themselves', () => {
     // Retention out of range: refused beside the field with the range, nothing saved.
     await broken.getByLabel(`Most articles to keep of ${name}`).fill('2');
     await broken.getByLabel(`Most articles to keep of ${name}`).press('Tab');
-    await broken.getByText('Not saved: enter a whole number from 10 to 10,000.').waitFor(POLL);
+    await broken.getByText('2 was not saved: enter a whole number from 10 to 10,000.').waitFor(POLL);
     await broken.screenshot({ path: `${SCREENSHOTS}/options-feeds-retention-refused.png` });
   });
 

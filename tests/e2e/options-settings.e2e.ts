@@ -39,7 +39,7 @@ describe('options page: settings, storage and backup', () => {
     await options.getByLabel('Most names highlighted on one page').fill('999999');
     await options.getByLabel('Most names highlighted on one page').press('Tab');
     // Out of range is refused beside the field, with the range; nothing is saved.
-    await options.getByText('Not saved: enter a whole number from 10 to 20,000.').waitFor(POLL);
+    await options.getByText('999999 was not saved: enter a whole number from 10 to 20,000.').waitFor(POLL);
     expect((await stored())?.highlightCap).toBe(cap);
     await options.getByLabel('Most names highlighted on one page').fill('20000');
     await options.getByLabel('Most names highlighted on one page').press('Tab');

@@ -122,13 +122,15 @@ describe('FollowSite and FeedList', () => {
     const days = screen.getByLabelText('Days to keep articles of A') as HTMLInputElement;
     const items = screen.getByLabelText('Most articles to keep of A') as HTMLInputElement;
     const noteOf = (input: HTMLInputElement) => document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[1]!)?.textContent;
-    for (const bad of ['0', '-5', '3651', '1.5', '']) {
+    for (const bad of ['0', '-5', '3651', '1.5']) {
       fireEvent.change(days, { target: { value: bad } });
-      expect(noteOf(days)).toBe('Not saved: enter a whole number from 1 to 3,650.');
+      expect(noteOf(days)).toBe(`${bad} was not saved: enter a whole number from 1 to 3,650.`);
       expect(days.getAttribute('aria-invalid')).toBe('true');
     }
     fireEvent.change(items, { target: { value: '2' } });
-    expect(noteOf(items)).toBe('Not saved: enter a whole number from 10 to 10,000.');
+    expect(noteOf(items)).toBe('2 was not saved: enter a whole number from 10 to 10,000.');
+    fireEvent.change(items, { target: { value: '' } });
+    expect(noteOf(items)).toBe('An empty field was not saved: enter a whole number from 10 to 10,000.');
     expect(onRetention).not.toHaveBeenCalled();
     // Not fetched yet: no count of articles kept.
     expect(screen.queryByText(/articles kept/u)).toBeNull();
