@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
-import { feedAddressProblem, feedIdOf, followFeed, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
+import { feedAddressProblem, feedIdOf, feedName, followFeed, followFeeds, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
 import { HandlerError } from '../../lib/messages/channel';
 import { checkFeedAddress } from '../../lib/feeds/check-feed-address';
 import { refreshDueFeeds, refreshFeed, type RefreshOptions } from '../../lib/feeds/refresh-feeds';
@@ -18,7 +18,7 @@ const FEED_ALARM = 'backstory-feeds';
  */
 const FEED_TICK_MINUTES = 15;
 
-export type FeedHandlers = Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles' | 'feeds.unfollow' | 'feeds.undoUnfollow'>;
+export type FeedHandlers = Pick<Handlers, 'feeds.follow' | 'feeds.followMany' | 'feeds.fetch' | 'feeds.fullArticles' | 'feeds.unfollow' | 'feeds.undoUnfollow'>;
 
 /**
  * How long what the popup's Unfollow removed is kept for its Undo: the popup's countdown
@@ -98,6 +98,19 @@ export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps
       // are fetched in a few rounds and written in a few transactions, not 50.
       if (!alreadyFollowed) void fetchDue().catch((error: unknown) => console.warn('Backstory: fetching feeds failed', error));
       return { feed, alreadyFollowed, ...(found?.foundOn ? { foundOn: found.foundOn, others: found.others } : {}) };
+    },
+    async 'feeds.followMany'({ feeds }) {
+      await ready;
+      const refused: Array<{ name: string; message: string }> = [];
+      const followable = feeds.filter((feed) => {
+        const problem = feedAddressProblem(feed.url);
+        if (problem) refused.push({ name: feed.title || feed.url, message: problem });
+        return !problem;
+      });
+      const { added, alreadyFollowed } = await followFeeds(db, followable);
+      // Fetched after the answer, in rounds of the due feeds: the page says its summary at once.
+      if (added.length > 0) void fetchDue().catch((error: unknown) => console.warn('Backstory: fetching feeds failed', error));
+      return { added: added.length, alreadyFollowed, refused: refused.map((r) => ({ ...r, name: r.name.slice(0, 200) })) };
     },
     async 'feeds.fetch'({ feedId }) {
       await ready;

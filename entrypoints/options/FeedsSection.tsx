@@ -7,8 +7,10 @@ import { getDatabase } from '../../lib/db/database';
 import { feedStatus } from '../../lib/feeds/feed-status';
 import { feedName, listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
 import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
-import { MAX_OPML_FEEDS, readOpml, writeOpml } from '../../lib/feeds/opml';
+import { readOpml, writeOpml } from '../../lib/feeds/opml';
+import { opmlSummary } from '../../lib/feeds/opml-summary';
 import { createMessageClient } from '../../lib/messages/client';
+import { MAX_FOLLOW_BATCH } from '../../lib/messages/protocol';
 import { nameList } from '../../lib/text/name-list';
 import { countOf } from '../../lib/text/plural';
 import { saveTextFile } from './save-file';
@@ -104,11 +106,25 @@ export function FeedsSection() {
       setNote({ text: `${file.name} is not an OPML file: nothing was added.`, error: true });
       return;
     }
+    // Batches, one progress line between them; the feeds are fetched in the background afterwards.
+    const total = read.feeds.length;
+    let done = 0;
     let added = 0;
-    for (const feed of read.feeds) if (await follow(feed.url, { title: feed.title })) added++;
-    const skipped = read.skipped.length > 0 ? ` ${read.skipped.length.toLocaleString()} skipped (not a web address): ${nameList(read.skipped)}.` : '';
-    const leftOut = read.leftOut > 0 ? ` ${countOf(read.leftOut, 'more feed')} left out: Backstory takes at most ${MAX_OPML_FEEDS.toLocaleString()} from one file.` : '';
-    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(read.feeds.length - added, 'feed')} already followed.${skipped}${leftOut}`, error: false });
+    let alreadyFollowed = 0;
+    const refused: Array<{ name: string; message: string }> = [];
+    try {
+      for (; done < total; done += MAX_FOLLOW_BATCH) {
+        setNote({ text: `Following ${done.toLocaleString()} of ${countOf(total, 'feed')}…`, error: false });
+        const batch = await client.send('feeds.followMany', { feeds: read.feeds.slice(done, done + MAX_FOLLOW_BATCH) });
+        added += batch.added;
+        alreadyFollowed += batch.alreadyFollowed;
+        refused.push(...batch.refused);
+      }
+    } catch (error) {
+      // What was followed stays followed; the summary says how many were not.
+      console.warn('Backstory: following the feeds of an OPML file failed', error);
+    }
+    setNote({ text: opmlSummary(file.name, { added, alreadyFollowed, refused, notNoted: total - Math.min(done, total), read }), error: false });
   }
 
   return (

@@ -168,7 +168,7 @@ describe('follow a site: its articles arrive by themselves', () => {
     await options.locator('input[type=file]').setInputFiles({ name: 'backstory-feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(withBad) });
     await expect
       .poll(() => options.getByRole('status').filter({ hasText: 'opml' }).innerText(), POLL)
-      .toContain('backstory-feeds.opml: 2 feeds added, 0 feeds already followed. 1 skipped (not a web address): Evil outline.');
+      .toBe('backstory-feeds.opml: 2 feeds added, 0 feeds already followed. Their articles are being fetched in the background. 1 skipped (not a web address): Evil outline.');
     await expect.poll(() => feedItem('Pamir Morning Post').innerText(), POLL).toMatch(/Fetched .*: 3 new articles/u);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-imported.png`, fullPage: true });
   });
@@ -182,6 +182,29 @@ describe('follow a site: its articles arrive by themselves', () => {
     expect(await options.getByLabel('Feed address').inputValue()).toBe('');
     expect(await feedItem('Pamir Morning Post').count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-discovered.png`, fullPage: true });
+  });
+
+  it('imports a long OPML list with one progress line, then one summary, and fetches in the background', async () => {
+    const outlines = Array.from({ length: 140 }, (_, i) => `<outline text="F${i}" xmlUrl="${site.url(`many/${i}.xml`)}"/>`).join('');
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Many</title></head><body>${outlines}<outline text="Pamir" xmlUrl="${site.url('feed.xml')}"/></body></opml>`;
+    // Every text the note shows during the import, as the user would see it go by.
+    await options.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenNotes: string[] }).seenNotes = seen;
+      new MutationObserver(() => {
+        for (const note of document.querySelectorAll('#feeds-title ~ p[role=status], section p[role=status].muted')) if (seen.at(-1) !== note.textContent) seen.push(note.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const started = Date.now();
+    await options.locator('input[type=file]').setInputFiles({ name: 'many.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
+    const summary = 'many.opml: 140 feeds added, 1 feed already followed. Their articles are being fetched in the background.';
+    await options.getByRole('status').filter({ hasText: 'many.opml' }).getByText(summary).waitFor(POLL);
+    // Followed in seconds, not fetched first: the fetches go on after the summary.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const seen = await options.evaluate(() => (window as unknown as { seenNotes: string[] }).seenNotes);
+    expect(seen.every((text) => /^Following \d+ of 141 feeds…$/u.test(text) || text === summary), seen.join(' | ')).toBe(true);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-feeds-opml-summary.png` });
+    await expect.poll(() => options.getByRole('list', { name: 'Followed feeds' }).getByRole('listitem').count(), POLL).toBe(142);
   });
 
   it('asked no address but the followed site and the extension', () => {
