@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
-import { feedAddressProblem, feedIdOf, feedName, followFeed, followFeeds, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
+import { feedAddressProblem, feedIdOf, followFeed, followFeeds, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
 import { HandlerError } from '../../lib/messages/channel';
 import { checkFeedAddress } from '../../lib/feeds/check-feed-address';
 import { refreshDueFeeds, refreshFeed, type RefreshOptions } from '../../lib/feeds/refresh-feeds';

@@ -44,7 +44,7 @@ export function FeedsSection() {
     text: string;
     error: boolean;
     /** The feed whose first fetch the note speaks of, and what the note says once that fetch is over. */
-    fetching?: { feedId: string; then: string };
+    fetching?: { feedId: string; after: string };
   }>();
   const addressId = useId();
   const undo = useUndoCountdown<UnfollowedFeed>();
@@ -63,7 +63,7 @@ export function FeedsSection() {
       const found = foundOn ? `${foundOn} is a web page; it names the feed ${feed.url}. ` : '';
       const more = others.length > 0 ? ` The page names ${countOf(others.length, 'other feed')} too: ${nameList(others.map((o) => (o.title ? `${o.title} (${o.url})` : o.url)))}.` : '';
       if (alreadyFollowed) setNote({ text: `${found}You already follow ${name}.${more}`, error: false });
-      else setNote({ text: `${found}Following ${name}; its articles are being fetched.${more}`, error: false, fetching: { feedId: feed.id, then: `${found}Following ${name}.${more}` } });
+      else setNote({ text: `${found}Following ${name}; its articles are being fetched.${more}`, error: false, fetching: { feedId: feed.id, after: `${found}Following ${name}.${more}` } });
       return !alreadyFollowed;
     } catch (error) {
       setNote({ text: error instanceof Error ? error.message : 'Backstory could not follow that address.', error: true });
@@ -74,7 +74,7 @@ export function FeedsSection() {
   // "… its articles are being fetched" is over once that fetch is: its outcome (articles, or the error) is on the feed's row.
   const fetchedState = note?.fetching && feeds?.find((f) => f.id === note.fetching?.feedId)?.status.state;
   useEffect(() => {
-    if (fetchedState && fetchedState !== 'waiting') setNote((n) => n?.fetching && { text: n.fetching.then, error: false });
+    if (fetchedState && fetchedState !== 'waiting') setNote((n) => n?.fetching && { text: n.fetching.after, error: false });
   }, [fetchedState]);
 
   async function fetchNow(id: string): Promise<void> {

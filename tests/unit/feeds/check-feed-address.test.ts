@@ -20,6 +20,8 @@ function site(routes: Record<string, string | number>) {
   return { fetch, asked };
 }
 
+const unreachable = () => Promise.reject(new TypeError('Failed to fetch'));
+
 describe('advertisedFeedsInHtml: the popup’s rules, on HTML without a DOM', () => {
   it('finds RSS, Atom and JSON Feed links in order, resolved against <base>, and nothing else', () => {
     const html = page(`<base href="https://news.example/en/">
@@ -69,7 +71,6 @@ describe('checkFeedAddress: asked once before an address is followed', () => {
     const { fetch } = site({ '/down': 500 });
     expect(await checkFeedAddress('http://s.example/nothing.xml', { fetch })).toEqual({ ok: false, message: 's.example answered 404: no such page. Check the address.' });
     expect(await checkFeedAddress('http://s.example/down', { fetch })).toEqual({ ok: false, message: 's.example: the site had an error (500). Check the address.' });
-    const unreachable = () => Promise.reject(new TypeError('Failed to fetch'));
     expect(await checkFeedAddress('http://s.example/feed.xml', { fetch: unreachable })).toEqual({ ok: false, message: 'Could not reach s.example. Check the address.' });
   });
 

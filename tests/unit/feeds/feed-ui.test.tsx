@@ -11,6 +11,9 @@ afterEach(cleanup);
 const time = (ms: number) => `T${ms}`;
 const FEED: FeedRecord = { id: 'feed-1', url: 'https://a.example/feed', followedAt: 0, retentionDays: 90, maxItems: 1000, failures: 0, nextFetchAt: 0 };
 
+/** The refusal beside a number field: the second of its descriptions. */
+const noteOf = (input: HTMLInputElement) => document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[1]!)?.textContent;
+
 describe('advertisedFeeds', () => {
   it('finds RSS, Atom and JSON Feed links, resolved, each once, and nothing else', () => {
     document.head.innerHTML = `
@@ -121,7 +124,6 @@ describe('FollowSite and FeedList', () => {
     );
     const days = screen.getByLabelText('Days to keep articles of A') as HTMLInputElement;
     const items = screen.getByLabelText('Most articles to keep of A') as HTMLInputElement;
-    const noteOf = (input: HTMLInputElement) => document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[1]!)?.textContent;
     for (const bad of ['0', '-5', '3651', '1.5']) {
       fireEvent.change(days, { target: { value: bad } });
       expect(noteOf(days)).toBe(`${bad} was not saved: enter a whole number from 1 to 3,650.`);
