@@ -31,6 +31,8 @@ export interface FeedRecord {
   lastOutcome?: 'new' | 'unchanged' | 'failed';
   /** New articles the last successful fetch added. */
   lastNewItems?: number;
+  /** Items the last successful fetch left out for having neither a title nor any text. */
+  lastSkippedItems?: number;
   /** For 'failed': what went wrong, as a sentence. */
   error?: string;
   /** Fetches in a row that failed: the backoff (lib/feeds/feed-schedule.ts). */

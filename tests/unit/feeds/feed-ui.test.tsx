@@ -48,6 +48,9 @@ describe('feedStatus', () => {
     expect(feedStatus(FEED, time)).toEqual({ state: 'waiting', summary: 'Not fetched yet: the first fetch is on its way.' });
     expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'new', lastNewItems: 3 }, time).summary).toBe('Fetched T5: 3 new articles.');
     expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'unchanged', lastNewItems: 0 }, time).summary).toBe('Fetched T5: nothing new.');
+    expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'new', lastNewItems: 2, lastSkippedItems: 1, failures: 0, nextFetchAt: 9 }, time).summary).toBe(
+      'Fetched T5: 2 new articles. 1 item without a title or text skipped.',
+    );
     expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'failed', failures: 2, error: 'a.example answered 500.', nextFetchAt: 9 }, time)).toEqual({
       state: 'failing',
       summary: 'Last fetch T5 failed (2 times in a row).',
