@@ -207,6 +207,25 @@ describe('follow a site: its articles arrive by themselves', () => {
     await expect.poll(() => options.getByRole('list', { name: 'Followed feeds' }).getByRole('listitem').count(), POLL).toBe(142);
   });
 
+  it('in the popup, spaces the Follow buttons of a page with several feeds and shows five, the others under a disclosure', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(site.url('many-feeds.html'));
+    const popup = await PopupPage.open(session.browser, { about: page });
+    const region = popup.page.getByRole('region', { name: 'Follow this site' });
+    await region.getByRole('button', { name: 'Follow this site: World' }).waitFor(POLL);
+    expect(await region.getByRole('button', { name: /^Follow this site: / }).evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).length)).toBe(5);
+    const [first, second] = await region.getByRole('button', { name: /^Follow this site: / }).evaluateAll((buttons) => buttons.slice(0, 2).map((b) => b.getBoundingClientRect().toJSON() as DOMRect));
+    expect(second!.top - first!.bottom).toBe(8);
+    await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-follow-several-feeds.png`, fullPage: true });
+    const more = region.getByText('2 more feeds on this page');
+    await more.focus();
+    await popup.page.keyboard.press('Enter');
+    await region.getByRole('button', { name: 'Follow this site: Weather' }).waitFor({ state: 'visible', ...POLL });
+    await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-follow-several-feeds-open.png`, fullPage: true });
+    await popup.page.close();
+    await page.close();
+  });
+
   it('asked no address but the followed site and the extension', () => {
     expect(network.foreign([site.origin, `chrome-extension://${session.browser.extensionId}`])).toEqual([]);
   });

@@ -81,6 +81,15 @@ describe('FollowSite and FeedList', () => {
     expect(screen.queryByRole('region')).toBeNull();
   });
 
+  it('shows at most five feeds of a page, the others behind "N more feeds on this page"', () => {
+    const feeds = Array.from({ length: 7 }, (_, i) => ({ url: `https://a/${i}`, title: `Section ${i}`, followed: false }));
+    const { container } = render(<FollowSite feeds={feeds} busy={false} onFollow={vi.fn()} />);
+    const summary = screen.getByText('2 more feeds on this page');
+    expect(summary.tagName).toBe('SUMMARY');
+    expect([...container.querySelectorAll('details button')].map((b) => b.textContent)).toEqual(['Follow “Section 5”', 'Follow “Section 6”']);
+    expect(container.querySelectorAll('section > .follow-site__feeds > button')).toHaveLength(5);
+  });
+
   it('lists feeds with their state, error, Fetch now, Unfollow and retention', () => {
     const onFetch = vi.fn();
     const onUnfollow = vi.fn();
