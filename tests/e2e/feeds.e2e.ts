@@ -222,6 +222,11 @@ describe('follow a site: its articles arrive by themselves', () => {
     await popup.page.keyboard.press('Enter');
     await region.getByRole('button', { name: 'Follow this site: Weather' }).waitFor({ state: 'visible', ...POLL });
     await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-follow-several-feeds-open.png`, fullPage: true });
+    // A feed link that answers 404 is refused, in plain words, and not followed.
+    await region.getByRole('button', { name: 'Follow this site: World' }).click();
+    await expect.poll(() => region.getByRole('alert').innerText(), POLL).toBe(`${new URL(site.origin).host} answered 404: no such page. Check the address.`);
+    expect(await region.getByRole('button', { name: 'Follow this site: World' }).count()).toBe(1);
+    await popup.page.screenshot({ path: `${SCREENSHOTS}/popup-follow-refused.png`, fullPage: true });
     await popup.page.close();
     await page.close();
   });
