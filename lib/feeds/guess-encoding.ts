@@ -6,8 +6,13 @@
  */
 import { analyse } from 'chardet';
 
-/** Bytes looked at: enough letters to judge, and a 10 MB feed costs no more than a small one. */
-const SAMPLE_BYTES = 64 * 1024;
+/**
+ * Text bytes looked at: some 2,000 CJK characters or 4,000 letters, plenty to judge, and a
+ * 10 MB feed costs no more than a small one. chardet took 33 ms on 4 KB of gb2312 text
+ * (47 ms on a first call; 60 to 80 ms on 16 KB) on a loaded 2-core machine, under Node 20:
+ * one short task in the worker, and only for a feed that is neither declared nor UTF-8.
+ */
+const SAMPLE_BYTES = 4 * 1024;
 const LT = 0x3c;
 const GT = 0x3e;
 /** What is read when nothing better is known: an undeclared latin-1 feed, in practice. */
