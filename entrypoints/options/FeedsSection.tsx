@@ -54,6 +54,8 @@ export function FeedsSection() {
    * false when it was already, undefined when it was refused.
    */
   async function follow(url: string, { title, check = false }: { title?: string; check?: boolean } = {}): Promise<boolean | undefined> {
+    // The check may take seconds (a slow site): said meanwhile, so the click visibly did something.
+    if (check) setNote({ text: `Looking for a feed at ${url}…`, error: false });
     try {
       const { alreadyFollowed, feed, foundOn, others = [] } = await client.send('feeds.follow', { url, ...(title ? { title } : {}), ...(check ? { check } : {}) });
       const name = feedName(feed);
