@@ -1,6 +1,7 @@
 import { FEED_LIMITS } from '../lib/feeds/feed-limits';
 import type { FeedStatus } from '../lib/feeds/feed-status';
 import { countOf } from '../lib/text/plural';
+import { NumberField } from './NumberField';
 
 export interface FeedListItem {
   id: string;
@@ -25,7 +26,6 @@ export interface FeedListProps {
 
 const DAYS = { min: 1, max: 3650 };
 const ITEMS = { min: 10, max: 10_000 };
-const clamp = (value: number, range: { min: number; max: number }) => Math.min(range.max, Math.max(range.min, Math.round(value)));
 
 /** The followed feeds: each with its state in plain words, "Fetch now", how long articles are kept, and "Unfollow". */
 export function FeedList({ feeds, onFetch, onUnfollow, onRetention, onFullArticles }: FeedListProps) {
@@ -39,36 +39,32 @@ export function FeedList({ feeds, onFetch, onUnfollow, onRetention, onFullArticl
             <p class="pack-list__meta feed-list__url">{feed.url}</p>
             <p class="pack-list__description">
               {feed.status.summary}
-              {feed.articleCount > 0 && ` ${countOf(feed.articleCount, 'article')} kept.`}
+              {/* Once fetched, the count is said even when it is 0: a feed that keeps nothing is worth seeing. */}
+              {feed.status.state !== 'waiting' && ` ${countOf(feed.articleCount, 'article')} kept.`}
             </p>
             {feed.status.error && <p class="feed-list__error">{feed.status.error}</p>}
             <div class="feed-list__settings">
-              <label>
-                Keep articles for{' '}
-                <input
-                  type="number"
-                  min={DAYS.min}
-                  max={DAYS.max}
+              <div class="feed-list__retention">
+                <NumberField
+                  label="Keep articles for (days)"
+                  ariaLabel={`Days to keep articles of ${feed.title}`}
+                  range={DAYS}
+                  step={1}
                   value={feed.retentionDays}
-                  aria-label={`Days to keep articles of ${feed.title}`}
-                  onChange={(e) => onRetention(feed.id, { retentionDays: clamp(Number(e.currentTarget.value), DAYS), maxItems: feed.maxItems })}
-                />{' '}
-                days, at most{' '}
-                <input
-                  type="number"
-                  min={ITEMS.min}
-                  max={ITEMS.max}
+                  hint={`From ${DAYS.min} to ${DAYS.max.toLocaleString()}.`}
+                  onChange={(retentionDays) => onRetention(feed.id, { retentionDays, maxItems: feed.maxItems })}
+                />
+                {/* "At most 1000" with 500 kept reads as a bug unless said: each answer is read up to the cap. */}
+                <NumberField
+                  label="Keep at most (articles)"
+                  ariaLabel={`Most articles to keep of ${feed.title}`}
+                  range={ITEMS}
+                  step={10}
                   value={feed.maxItems}
-                  aria-label={`Most articles to keep of ${feed.title}`}
-                  aria-describedby={`${feed.id}-items-hint`}
-                  onChange={(e) => onRetention(feed.id, { retentionDays: feed.retentionDays, maxItems: clamp(Number(e.currentTarget.value), ITEMS) })}
-                />{' '}
-                articles
-              </label>
-              {/* "At most 1000" with 500 kept reads as a bug unless said: each answer is read up to the cap. */}
-              <p id={`${feed.id}-items-hint`} class="muted small">
-                Backstory reads at most {FEED_LIMITS.maxItems.toLocaleString()} items from each fetch.
-              </p>
+                  hint={`From ${ITEMS.min} to ${ITEMS.max.toLocaleString()}. Backstory reads at most ${FEED_LIMITS.maxItems.toLocaleString()} items from each fetch.`}
+                  onChange={(maxItems) => onRetention(feed.id, { retentionDays: feed.retentionDays, maxItems })}
+                />
+              </div>
               <label class="feed-list__check">
                 <input
                   type="checkbox"

@@ -22,39 +22,53 @@ export interface FollowSiteProps {
   onUndo?(): void;
 }
 
+/** Feeds shown at once: a page that advertises many (up to 20 are read) keeps the popup short; the rest are one click away. */
+const SHOWN_FEEDS = 5;
+
 /**
  * The popup's "Follow this site": one button per feed the page advertises (most pages
- * have one); a feed already followed says so, with Unfollow (undoable for a few seconds).
+ * have one), 8 px apart, the first five shown and any others under "N more feeds on this
+ * page"; a feed already followed says so, with Unfollow (undoable for a few seconds).
  */
 export function FollowSite({ feeds, busy, note, undo, onFollow, onUnfollow, onUndo }: FollowSiteProps) {
   if (feeds.length === 0) return null;
   const several = feeds.length > 1;
+  const row = (feed: SiteFeed) => {
+    const name = feed.name ?? feed.title ?? 'this site';
+    return feed.followed ? (
+      <div key={feed.url} class="follow-site__followed">
+        <p class="save-page__saved">Following {name}</p>
+        {onUnfollow && (
+          <button type="button" class="button button--quiet" disabled={busy} aria-label={`Unfollow ${name}`} onClick={() => onUnfollow(feed.url)}>
+            Unfollow
+          </button>
+        )}
+      </div>
+    ) : (
+      <button
+        key={feed.url}
+        type="button"
+        class="save-page__button follow-site__button"
+        disabled={busy}
+        aria-label={several && feed.title ? `Follow this site: ${feed.title}` : 'Follow this site'}
+        onClick={() => onFollow(feed.url)}
+      >
+        {several && feed.title ? `Follow “${feed.title}”` : 'Follow this site'}
+      </button>
+    );
+  };
+  const more = feeds.slice(SHOWN_FEEDS);
   return (
     <section class="save-page follow-site" aria-label="Follow this site">
-      {feeds.map((feed) => {
-        const name = feed.name ?? feed.title ?? 'this site';
-        return feed.followed ? (
-          <div key={feed.url} class="follow-site__followed">
-            <p class="save-page__saved">Following {name}</p>
-            {onUnfollow && (
-              <button type="button" class="button button--quiet" disabled={busy} aria-label={`Unfollow ${name}`} onClick={() => onUnfollow(feed.url)}>
-                Unfollow
-              </button>
-            )}
-          </div>
-        ) : (
-          <button
-            key={feed.url}
-            type="button"
-            class="save-page__button follow-site__button"
-            disabled={busy}
-            aria-label={several && feed.title ? `Follow this site: ${feed.title}` : 'Follow this site'}
-            onClick={() => onFollow(feed.url)}
-          >
-            {several && feed.title ? `Follow “${feed.title}”` : 'Follow this site'}
-          </button>
-        );
-      })}
+      <div class="follow-site__feeds">
+        {feeds.slice(0, SHOWN_FEEDS).map(row)}
+        {more.length > 0 && (
+          <details class="follow-site__more">
+            <summary>{more.length === 1 ? '1 more feed on this page' : `${more.length} more feeds on this page`}</summary>
+            <div class="follow-site__feeds">{more.map(row)}</div>
+          </details>
+        )}
+      </div>
       {undo && onUndo && <UndoNotice message={undo.message} secondsLeft={undo.secondsLeft} onUndo={onUndo} />}
       {note && (
         <p role={note.error ? 'alert' : 'status'} class={note.error ? 'save-page__error' : 'save-page__saved'}>

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
-import { feedAddressProblem, feedIdOf, followFeed, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
+import { feedAddressProblem, feedIdOf, followFeed, followFeeds, getFeed, setFeedFullArticles } from '../../lib/feeds/feed-store';
 import { HandlerError } from '../../lib/messages/channel';
+import { checkFeedAddress } from '../../lib/feeds/check-feed-address';
 import { refreshDueFeeds, refreshFeed, type RefreshOptions } from '../../lib/feeds/refresh-feeds';
 import type { Handlers } from '../../lib/messages/router';
 import type { FullArticles } from './full-articles';
@@ -17,7 +18,7 @@ const FEED_ALARM = 'backstory-feeds';
  */
 const FEED_TICK_MINUTES = 15;
 
-export type FeedHandlers = Pick<Handlers, 'feeds.follow' | 'feeds.fetch' | 'feeds.fullArticles' | 'feeds.unfollow' | 'feeds.undoUnfollow'>;
+export type FeedHandlers = Pick<Handlers, 'feeds.follow' | 'feeds.followMany' | 'feeds.fetch' | 'feeds.fullArticles' | 'feeds.unfollow' | 'feeds.undoUnfollow'>;
 
 /**
  * How long what the popup's Unfollow removed is kept for its Undo: the popup's countdown
@@ -81,17 +82,35 @@ export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps
   void ensureAlarm();
 
   return {
-    async 'feeds.follow'({ url, title }) {
+    async 'feeds.follow'({ url, title, check }) {
       const problem = feedAddressProblem(url);
       if (problem) throw new HandlerError('bad-request', problem);
       await ready;
-      const alreadyFollowed = (await getFeed(db, feedIdOf(url))) !== undefined;
-      const feed = await followFeed(db, { url, title });
+      // An address the user typed is asked first (a page is read for its feeds; an error is refused); one already followed is not asked again.
+      const checked = check && !(await getFeed(db, feedIdOf(url))) ? await checkFeedAddress(url, { fetch: options.fetch }) : undefined;
+      if (checked && !checked.ok) throw new HandlerError('bad-request', checked.message);
+      const found = checked?.ok ? checked : undefined;
+      const feedUrl = found?.url ?? url;
+      const alreadyFollowed = (await getFeed(db, feedIdOf(feedUrl))) !== undefined;
+      const feed = await followFeed(db, { url: feedUrl, title: found?.title ?? title });
       // Fetched at once (a new feed is due), in the background: the popup may close before
       // it is done. As a round of the due feeds: 50 feeds of an OPML file followed in a row
       // are fetched in a few rounds and written in a few transactions, not 50.
       if (!alreadyFollowed) void fetchDue().catch((error: unknown) => console.warn('Backstory: fetching feeds failed', error));
-      return { feed, alreadyFollowed };
+      return { feed, alreadyFollowed, ...(found?.foundOn ? { foundOn: found.foundOn, others: found.others } : {}) };
+    },
+    async 'feeds.followMany'({ feeds }) {
+      await ready;
+      const refused: Array<{ name: string; message: string }> = [];
+      const followable = feeds.filter((feed) => {
+        const problem = feedAddressProblem(feed.url);
+        if (problem) refused.push({ name: feed.title || feed.url, message: problem });
+        return !problem;
+      });
+      const { added, alreadyFollowed } = await followFeeds(db, followable);
+      // Fetched after the answer, in rounds of the due feeds: the page says its summary at once.
+      if (added.length > 0) void fetchDue().catch((error: unknown) => console.warn('Backstory: fetching feeds failed', error));
+      return { added: added.length, alreadyFollowed, refused: refused.map((r) => ({ ...r, name: r.name.slice(0, 200) })) };
     },
     async 'feeds.fetch'({ feedId }) {
       await ready;

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FeedList, type FeedListItem } from '../../components/FeedList';
 import { UndoNotice } from '../../components/UndoNotice';
@@ -7,8 +7,10 @@ import { getDatabase } from '../../lib/db/database';
 import { feedStatus } from '../../lib/feeds/feed-status';
 import { feedName, listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
 import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
-import { MAX_OPML_FEEDS, readOpml, writeOpml } from '../../lib/feeds/opml';
+import { readOpml, writeOpml } from '../../lib/feeds/opml';
+import { opmlSummary } from '../../lib/feeds/opml-summary';
 import { createMessageClient } from '../../lib/messages/client';
+import { MAX_FOLLOW_BATCH } from '../../lib/messages/protocol';
 import { nameList } from '../../lib/text/name-list';
 import { countOf } from '../../lib/text/plural';
 import { saveTextFile } from './save-file';
@@ -38,25 +40,44 @@ export function FeedsSection() {
   const feeds = useLiveQuery(loadFeeds, []);
   const [address, setAddress] = useState('');
   const [fetching, setFetching] = useState<ReadonlySet<string>>(new Set());
-  const [note, setNote] = useState<{ text: string; error: boolean }>();
+  const [note, setNote] = useState<{
+    text: string;
+    error: boolean;
+    /** The feed whose first fetch the note speaks of, and what the note says once that fetch is over. */
+    fetching?: { feedId: string; after: string };
+  }>();
   const addressId = useId();
   const undo = useUndoCountdown<UnfollowedFeed>();
 
-  /** Follows `url`: true when it is newly followed, false when it was already, undefined when it failed. */
-  async function follow(url: string, title?: string): Promise<boolean | undefined> {
+  /**
+   * Follows `url` (`check`: an address the user typed, asked first by the background): true when it is newly followed,
+   * false when it was already, undefined when it was refused.
+   */
+  async function follow(url: string, { title, check = false }: { title?: string; check?: boolean } = {}): Promise<boolean | undefined> {
+    // The check may take seconds (a slow site): said meanwhile, so the click visibly did something.
+    if (check) setNote({ text: `Looking for a feed at ${url}…`, error: false });
     try {
-      const { alreadyFollowed, feed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
+      const { alreadyFollowed, feed, foundOn, others = [] } = await client.send('feeds.follow', { url, ...(title ? { title } : {}), ...(check ? { check } : {}) });
       const name = feedName(feed);
       // Followed again by hand: an Undo of its unfollowing would now put back a stale copy.
       if (undo.pending?.value.feed.id === feed.id) undo.take();
       // Said plainly either way: a stale "Following …" line would read as a second follow.
-      setNote({ text: alreadyFollowed ? `You already follow ${name}.` : `Following ${name}; its articles are being fetched.`, error: false });
+      const found = foundOn ? `${foundOn} is a web page; it names the feed ${feed.url}. ` : '';
+      const more = others.length > 0 ? ` The page names ${countOf(others.length, 'other feed')} too: ${nameList(others.map((o) => (o.title ? `${o.title} (${o.url})` : o.url)))}.` : '';
+      if (alreadyFollowed) setNote({ text: `${found}You already follow ${name}.${more}`, error: false });
+      else setNote({ text: `${found}Following ${name}; its articles are being fetched.${more}`, error: false, fetching: { feedId: feed.id, after: `${found}Following ${name}.${more}` } });
       return !alreadyFollowed;
     } catch (error) {
       setNote({ text: error instanceof Error ? error.message : 'Backstory could not follow that address.', error: true });
       return undefined;
     }
   }
+
+  // "… its articles are being fetched" is over once that fetch is: its outcome (articles, or the error) is on the feed's row.
+  const fetchedState = note?.fetching && feeds?.find((f) => f.id === note.fetching?.feedId)?.status.state;
+  useEffect(() => {
+    if (fetchedState && fetchedState !== 'waiting') setNote((n) => n?.fetching && { text: n.fetching.after, error: false });
+  }, [fetchedState]);
 
   async function fetchNow(id: string): Promise<void> {
     setFetching((s) => new Set([...s, id]));
@@ -87,11 +108,25 @@ export function FeedsSection() {
       setNote({ text: `${file.name} is not an OPML file: nothing was added.`, error: true });
       return;
     }
+    // Batches, one progress line between them; the feeds are fetched in the background afterwards.
+    const total = read.feeds.length;
+    let done = 0;
     let added = 0;
-    for (const feed of read.feeds) if (await follow(feed.url, feed.title)) added++;
-    const skipped = read.skipped.length > 0 ? ` ${read.skipped.length.toLocaleString()} skipped (not a web address): ${nameList(read.skipped)}.` : '';
-    const leftOut = read.leftOut > 0 ? ` ${countOf(read.leftOut, 'more feed')} left out: Backstory takes at most ${MAX_OPML_FEEDS.toLocaleString()} from one file.` : '';
-    setNote({ text: `${file.name}: ${countOf(added, 'feed')} added, ${countOf(read.feeds.length - added, 'feed')} already followed.${skipped}${leftOut}`, error: false });
+    let alreadyFollowed = 0;
+    const refused: Array<{ name: string; message: string }> = [];
+    try {
+      for (; done < total; done += MAX_FOLLOW_BATCH) {
+        setNote({ text: `Following ${done.toLocaleString()} of ${countOf(total, 'feed')}…`, error: false });
+        const batch = await client.send('feeds.followMany', { feeds: read.feeds.slice(done, done + MAX_FOLLOW_BATCH) });
+        added += batch.added;
+        alreadyFollowed += batch.alreadyFollowed;
+        refused.push(...batch.refused);
+      }
+    } catch (error) {
+      // What was followed stays followed; the summary says how many were not.
+      console.warn('Backstory: following the feeds of an OPML file failed', error);
+    }
+    setNote({ text: opmlSummary(file.name, { added, alreadyFollowed, refused, notNoted: total - Math.min(done, total), read }), error: false });
   }
 
   return (
@@ -108,7 +143,7 @@ export function FeedsSection() {
         onSubmit={(e) => {
           e.preventDefault();
           // Followed, or followed already: the field is emptied for the next address. A refused one stays, to correct.
-          if (address.trim()) void follow(address.trim()).then((followed) => followed !== undefined && setAddress(''));
+          if (address.trim()) void follow(address.trim(), { check: true }).then((followed) => followed !== undefined && setAddress(''));
         }}
       >
         <label for={addressId}>Feed address</label>

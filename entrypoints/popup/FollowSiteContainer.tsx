@@ -4,6 +4,7 @@ import { FollowSite, type SiteFeed } from '../../components/FollowSite';
 import { useUndoCountdown } from '../../hooks/use-undo-countdown';
 import { getDatabase } from '../../lib/db/database';
 import { feedIdOf, feedName, getFeed } from '../../lib/feeds/feed-store';
+import { MessageError } from '../../lib/messages/channel';
 import { createMessageClient } from '../../lib/messages/client';
 import { askTab } from './tab-client';
 
@@ -52,7 +53,16 @@ export function FollowSiteContainer({ tabId }: { tabId: number | undefined }) {
   const follow = (url: string) =>
     act('follow this site', async () => {
       const title = feeds.find((f) => f.url === url)?.title;
-      const { feed, alreadyFollowed } = await client.send('feeds.follow', { url, ...(title ? { title } : {}) });
+      // Asked first, as a typed address is: a feed link that answers 404 is refused, not followed to fail every two hours.
+      let answer;
+      try {
+        answer = await client.send('feeds.follow', { url, ...(title ? { title } : {}), check: true });
+      } catch (error) {
+        if (!(error instanceof MessageError && error.code === 'bad-request')) throw error;
+        setNote({ text: error.message, error: true });
+        return;
+      }
+      const { feed, alreadyFollowed } = answer;
       // Followed again by hand: the Undo of its unfollowing would put back a stale copy.
       if (undo.pending?.value.url === url) undo.take();
       mark(url, true, feedName(feed));

@@ -1,10 +1,12 @@
 /**
  * A feed's bytes (or an article page's) as text. The charset is taken, in this order, from a byte order mark,
  * the HTTP Content-Type, the XML declaration (`<?xml … encoding="gb2312"?>`); without
- * any, UTF-8, and bytes that are not valid UTF-8 are read as windows-1252 (what an
- * undeclared latin-1 feed is, in practice). TextDecoder knows the WHATWG encodings, so
+ * any, UTF-8 when the bytes are valid UTF-8, else the legacy encoding chardet judges
+ * likeliest (lib/feeds/guess-encoding.ts: an undeclared gb2312, big5, shift_jis,
+ * windows-1251 or latin-1 feed). TextDecoder knows the WHATWG encodings, so
  * gb2312 is read as GBK and iso-8859-1 as windows-1252, as browsers do.
  */
+import { guessLegacyEncoding } from './guess-encoding';
 
 const XML_ENCODING = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/u;
 /** `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`, for an article page. */
@@ -45,6 +47,6 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string | null): stri
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return new TextDecoder(guessLegacyEncoding(bytes)).decode(bytes);
   }
 }

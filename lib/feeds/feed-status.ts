@@ -29,5 +29,6 @@ export function feedStatus(feed: FeedRecord, formatTime: FormatTime): FeedStatus
     };
   }
   const news = feed.lastNewItems ? `${countOf(feed.lastNewItems, 'new article')}.` : 'nothing new.';
-  return { state: 'ok', summary: `Fetched ${when}: ${news}` };
+  const skipped = feed.lastSkippedItems ? ` ${countOf(feed.lastSkippedItems, 'item')} without a title or text skipped.` : '';
+  return { state: 'ok', summary: `Fetched ${when}: ${news}${skipped}` };
 }

@@ -31,6 +31,8 @@ export interface FeedRecord {
   lastOutcome?: 'new' | 'unchanged' | 'failed';
   /** New articles the last successful fetch added. */
   lastNewItems?: number;
+  /** Items the last successful fetch left out for having neither a title nor any text. */
+  lastSkippedItems?: number;
   /** For 'failed': what went wrong, as a sentence. */
   error?: string;
   /** Fetches in a row that failed: the backoff (lib/feeds/feed-schedule.ts). */
@@ -96,9 +98,13 @@ export function feedAddressProblem(url: string): string | undefined {
   }
 }
 
+/** The feed list's order: by name as shown, ignoring case and accents ("économie" beside "Economy"), numbers by value. */
+const BY_NAME = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** The followed feeds, by name (see {@link BY_NAME}). */
 export async function listFeeds(db: BackstoryDatabase): Promise<FeedRecord[]> {
   const rows = await db.meta.where('key').startsWith(PREFIX).toArray();
-  return rows.map((row) => row.value as FeedRecord).sort((a, b) => (a.title ?? a.url).localeCompare(b.title ?? b.url));
+  return rows.map((row) => row.value as FeedRecord).sort((a, b) => BY_NAME.compare(feedName(a), feedName(b)));
 }
 
 export async function getFeed(db: BackstoryDatabase, id: string): Promise<FeedRecord | undefined> {
@@ -127,6 +133,22 @@ export async function followFeed(db: BackstoryDatabase, input: { url: string; ti
   };
   await saveFeed(db, feed);
   return feed;
+}
+
+/**
+ * Follows several feeds in one write (an OPML file): those not followed yet are added, due
+ * at once. Returns the records added and how many were followed already (or listed twice).
+ */
+export async function followFeeds(db: BackstoryDatabase, inputs: ReadonlyArray<{ url: string; title?: string }>, now = Date.now()): Promise<{ added: FeedRecord[]; alreadyFollowed: number }> {
+  return db.transaction('rw', db.meta, async () => {
+    const added: FeedRecord[] = [];
+    let alreadyFollowed = 0;
+    for (const input of inputs) {
+      if (await getFeed(db, feedIdOf(input.url))) alreadyFollowed++;
+      else added.push(await followFeed(db, input, now));
+    }
+    return { added, alreadyFollowed };
+  });
 }
 
 /**

@@ -33,6 +33,15 @@ function hostOf(url: string): string {
   }
 }
 
+/** An answer that is no success, in plain words: what the status means, its number in brackets for those who know. */
+function statusMessage(status: number, host: string, noun: string): string {
+  if (status === 404 || status === 410) return `${host} answered ${status}: no such page.`;
+  if (status >= 500) return `${host}: the site had an error (${status}).`;
+  if (status === 401 || status === 403) return `${host} refused to send ${noun} (${status}).`;
+  if (status === 429) return `${host} asked Backstory to wait (${status}: too many requests).`;
+  return `${host} did not send ${noun} (${status}).`;
+}
+
 /** What is downloaded: its Accept header and what the messages call it. */
 const KINDS = {
   feed: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5', noun: 'the feed', Noun: 'The feed' },
@@ -71,7 +80,7 @@ async function download(url: string, kind: (typeof KINDS)[keyof typeof KINDS], o
   if (response.status === 304) return { kind: 'not-modified' };
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    return { kind: 'failed', message: response.status === 404 || response.status === 410 ? `${Noun} is gone: ${hostOf(url)} answered ${response.status}.` : `${hostOf(url)} answered ${response.status}.` };
+    return { kind: 'failed', message: statusMessage(response.status, hostOf(url), noun) };
   }
   try {
     const body = await readCappedBody(response, maxBytes, { signal });

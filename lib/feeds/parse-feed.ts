@@ -42,7 +42,12 @@ export interface ParsedFeed {
   /** The site's address. */
   link?: string;
   items: FeedItem[];
+  /** Items left out because they have neither a title nor any text (an empty article helps no one). */
+  skipped: number;
 }
+
+/** Some letter or digit: a title or text of spaces, zero-width characters or punctuation only is empty. */
+const READABLE = /[\p{L}\p{N}]/u;
 
 export type ParseFeedResult = { ok: true; feed: ParsedFeed } | { ok: false; message: string };
 
@@ -143,7 +148,7 @@ function withoutDuplicates(items: FeedItem[]): FeedItem[] {
 /**
  * Parses a feed's text; `feedUrl` is where it was fetched, against which relative
  * links are read (after the feed's own xml:base). Items with neither a headline nor any
- * text are left out; only the first {@link FEED_LIMITS.maxItems} are read. A generator
+ * text (no letter or digit in either) are left out and counted; only the first {@link FEED_LIMITS.maxItems} are read. A generator
  * that yields after each item: the XML is parsed in one go (feedsmith has no steps), the
  * items, whose HTML-to-text is most of the work, one by one.
  */
@@ -163,14 +168,16 @@ function* parseFeedSteps(text: string, feedUrl?: string): Generator<void, ParseF
   const raw = arr(parsed.format === 'atom' ? feed.entries : feed.items).slice(0, FEED_LIMITS.maxItems).map(obj);
   const read = parsed.format === 'atom' ? atomEntry : parsed.format === 'json' ? jsonItem : rssItem;
   const all: FeedItem[] = [];
+  let skipped = 0;
   for (const item of raw) {
     const one = read(item, base);
-    if (one.headline || one.body) all.push(one);
+    if (READABLE.test(one.headline) || READABLE.test(one.body)) all.push(one);
+    else skipped++;
     yield;
   }
   const items = withoutDuplicates(all);
   for (const item of items) if (!item.headline) item.headline = item.body.split('\n')[0]!.slice(0, 120);
-  return { ok: true, feed: { format: parsed.format, title: parsed.format === 'atom' ? atomLine(feed.title) : line(feed.title), link: resolveLink(siteLink, base), items } };
+  return { ok: true, feed: { format: parsed.format, title: parsed.format === 'atom' ? atomLine(feed.title) : line(feed.title), link: resolveLink(siteLink, base), items, skipped } };
 }
 
 /** Parses a feed's text ({@link parseFeedSteps}), calling `pause` between items (lib/feeds/work-slices.ts); without one, at once. */

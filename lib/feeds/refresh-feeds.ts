@@ -51,12 +51,12 @@ async function fetchParsed(db: BackstoryDatabase, feed: FeedRecord, options: Ref
     const now = clock();
     if (download.kind === 'failed') return { record: failed(feed, download.message, now) };
     const ok: FeedRecord = { ...feed, lastFetchAt: now, error: undefined, failures: 0, nextFetchAt: nextFetchAt(now, 0) };
-    if (download.kind === 'not-modified') return { record: { ...ok, lastOutcome: 'unchanged', lastNewItems: 0 } };
+    if (download.kind === 'not-modified') return { record: { ...ok, lastOutcome: 'unchanged', lastNewItems: 0, lastSkippedItems: 0 } };
     const pause = options.pause ?? (() => undefined);
     const parsed = await parseFeedText(decodeFeed(download.bytes, download.contentType), feed.url, pause);
     // Validators are not kept for a bad answer: the same bad file is looked at again next time.
     if (!parsed.ok) return { record: failed({ ...feed, etag: undefined, lastModified: undefined }, parsed.message, now) };
-    const record = { ...ok, title: parsed.feed.title ?? feed.title, siteUrl: parsed.feed.link ?? feed.siteUrl, etag: download.etag, lastModified: download.lastModified };
+    const record = { ...ok, lastSkippedItems: parsed.feed.skipped, title: parsed.feed.title ?? feed.title, siteUrl: parsed.feed.link ?? feed.siteUrl, etag: download.etag, lastModified: download.lastModified };
     const matcher = options.matcher ?? (() => libraryMatcher(db, []));
     return { record, prepared: await prepareFeedItems(db, record, parsed.feed, { now, matcher, pause }) };
   } catch (error) {

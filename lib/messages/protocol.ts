@@ -23,6 +23,8 @@ export const MAX_DISMISS_FIELD = 300;
 /** Longest feed address, and feed title, accepted (UTF-16 code units). */
 const MAX_FEED_URL = 2000;
 const MAX_FEED_TITLE = 500;
+/** Feeds per `feeds.followMany`: an OPML import of 500 is sent in 10, so the page can say its progress. */
+export const MAX_FOLLOW_BATCH = 50;
 
 /** A feed a page advertises (`<link rel="alternate" type="application/rss+xml">`). */
 export interface AdvertisedFeed {
@@ -157,11 +159,29 @@ export const BACKGROUND_MESSAGES = {
     senders: EXTENSION_PAGES,
     response: returns<{ opened: boolean }>(),
   }),
-  /** Follow a feed (the popup's "Follow this site", the options page): noted, then fetched at once in the background. */
+  /**
+   * Follow a feed (the popup's "Follow this site", the options page): noted, then fetched at once in the background.
+   * With `check` (an address the user typed), the address is asked first: a web page is followed by the first feed
+   * it advertises (`foundOn`, the page's `others`), an error or a page without a feed is refused (`bad-request`).
+   */
   'feeds.follow': message({
-    payload: v.object({ url: nonEmptyUpTo(MAX_FEED_URL), title: v.optional(v.pipe(v.string(), v.maxLength(MAX_FEED_TITLE))) }),
+    payload: v.object({ url: nonEmptyUpTo(MAX_FEED_URL), title: v.optional(v.pipe(v.string(), v.maxLength(MAX_FEED_TITLE))), check: v.optional(v.boolean()) }),
     senders: EXTENSION_PAGES,
-    response: returns<{ feed: FeedRecord; alreadyFollowed: boolean }>(),
+    response: returns<{ feed: FeedRecord; alreadyFollowed: boolean; foundOn?: string; others?: AdvertisedFeed[] }>(),
+  }),
+  /**
+   * Follow the feeds of an OPML file, a batch at a time (the page says its progress between batches): noted in one
+   * write, then fetched in the background, not before the answer. Addresses that cannot be followed are `refused`.
+   */
+  'feeds.followMany': message({
+    payload: v.object({
+      feeds: v.pipe(
+        v.array(v.object({ url: nonEmptyUpTo(MAX_FEED_URL), title: v.optional(v.pipe(v.string(), v.maxLength(MAX_FEED_TITLE))) })),
+        v.maxLength(MAX_FOLLOW_BATCH, `at most ${MAX_FOLLOW_BATCH} feeds per request`),
+      ),
+    }),
+    senders: EXTENSION_PAGES,
+    response: returns<{ added: number; alreadyFollowed: number; refused: Array<{ name: string; message: string }> }>(),
   }),
   /** Fetch one followed feed now ("Fetch now"), or, without an id, every feed that is due. */
   'feeds.fetch': message({

@@ -35,11 +35,15 @@ describe('options page: settings, storage and backup', () => {
     await options.getByLabel('Delay before the card opens (milliseconds)').fill('600');
     await options.getByLabel('Delay before the card opens (milliseconds)').press('Enter');
     await expect.poll(async () => (await stored())?.hoverDelayMs, POLL).toBe(600);
+    const cap = (await stored())?.highlightCap;
     await options.getByLabel('Most names highlighted on one page').fill('999999');
     await options.getByLabel('Most names highlighted on one page').press('Tab');
-    // Out of range falls back into range, and the field shows what was kept.
+    // Out of range is refused beside the field, with the range; nothing is saved.
+    await options.getByText('999999 was not saved: enter a whole number from 10 to 20,000.').waitFor(POLL);
+    expect((await stored())?.highlightCap).toBe(cap);
+    await options.getByLabel('Most names highlighted on one page').fill('20000');
+    await options.getByLabel('Most names highlighted on one page').press('Tab');
     await expect.poll(async () => (await stored())?.highlightCap, POLL).toBe(20_000);
-    expect(await options.getByLabel('Most names highlighted on one page').inputValue()).toBe('20000');
     await options.getByLabel('Site to turn off').fill('https://www.Example.org/news/today');
     await options.getByRole('button', { name: 'Add site' }).click();
     await expect.poll(async () => (await stored())?.disabledSites, POLL).toEqual(['example.org']);

@@ -35,7 +35,8 @@ function rss(origin: string, items: FeedItemFixture[]): string {
 /**
  * A news site on 127.0.0.1: its pages (from `pagesDir`), an RSS feed at /feed.xml that
  * answers 304 to its own ETag (summaries only: each item's description), the article
- * pages it links to (/news/<id>, as published), and /broken.xml, a page that is not a feed.
+ * pages it links to (/news/<id>, as published), /broken.xml, a page that is not a feed,
+ * /later-broken.xml, a feed that breaks after its first answer, and /error.xml, which answers 500.
  */
 export async function startFeedServer(pagesDir: string): Promise<FeedServer> {
   let items: FeedItemFixture[] = [];
@@ -44,6 +45,7 @@ export async function startFeedServer(pagesDir: string): Promise<FeedServer> {
   const pages = new Map<string, string>();
   const pageRequests: Array<{ path: string; at: number }> = [];
   let origin = '';
+  let laterBrokenAsked = 0;
   const server: Server = createServer((request, response) => {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
@@ -60,6 +62,12 @@ export async function startFeedServer(pagesDir: string): Promise<FeedServer> {
         if (html) return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       }
       if (path === '/broken.xml') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Moved to our app!</body></html>');
+      // A feed (untitled) when first asked, the check before following; a page that is no feed ever after.
+      if (path === '/later-broken.xml') {
+        if (laterBrokenAsked++ > 0) return void response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Moved to our app!</body></html>');
+        return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><link>/</link></channel></rss>');
+      }
+      if (path === '/error.xml') return void response.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
       if (/^\/[\w-]+\.html$/u.test(path)) {
         const html = await readFile(join(pagesDir, path)).catch(() => undefined);
         if (html) return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);

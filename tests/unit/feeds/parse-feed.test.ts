@@ -72,6 +72,17 @@ describe('parseFeedText: the formats in their real variety', () => {
     expect(fr.items[0]!.headline).toBe('Résumé du match à Zürich');
   });
 
+  it('leaves out items with neither a title nor any text, and counts them', async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+      <item><title></title><description></description><link>/a</link></item>
+      <item><title>&#8203;&#160;</title><guid>zero-width</guid></item>
+      <item><title><![CDATA[<b> – </b>]]></title><description><![CDATA[<p>&nbsp;</p><img src="x.png">]]></description><guid>punctuation</guid></item>
+      <item><title>Kept</title><guid>kept</guid></item>
+    </channel></rss>`;
+    const result = await parseFeedText(rss, 'https://h.example/feed');
+    expect(result).toMatchObject({ ok: true, feed: { skipped: 3, items: [{ guid: 'kept', headline: 'Kept' }] } });
+  });
+
   it('lets the HTTP charset win over the XML declaration', async () => {
     const text = decodeFeed(new TextEncoder().encode('<?xml version="1.0" encoding="iso-8859-1"?><x>é</x>'), 'application/rss+xml; charset=UTF-8');
     expect(text).toContain('<x>é</x>');

@@ -81,9 +81,11 @@ describe('following a feed', () => {
     expect(bad!.nextFetchAt).toBe(NOW + 2 * FEED_PERIOD_MS);
     srv.fail(404);
     const gone = await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW });
-    expect(gone).toMatchObject({ error: 'The feed is gone: 127.0.0.1:8080 answered 404.', failures: 2, nextFetchAt: NOW + 4 * FEED_PERIOD_MS });
+    expect(gone).toMatchObject({ error: '127.0.0.1:8080 answered 404: no such page.', failures: 2, nextFetchAt: NOW + 4 * FEED_PERIOD_MS });
     const down = await refreshFeed(db, feed.id, { fetch: () => Promise.reject(new TypeError('Failed to fetch')), now: () => NOW });
     expect(down!.error).toBe('Could not reach 127.0.0.1:8080.');
+    srv.fail(500);
+    expect((await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW }))!.error).toBe('127.0.0.1:8080: the site had an error (500).');
     srv.fail(200);
     srv.publish(rss([{ id: '1', title: 'Back', body: 'Back again.' }]));
     expect(await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW })).toMatchObject({ failures: 0, error: undefined, lastOutcome: 'new' });

@@ -24,6 +24,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'backup.now': async () => ({ written: false }),
     'card.load': async () => ({ loaded: true }),
     'feeds.follow': ok,
+    'feeds.followMany': ok,
     'feeds.fetch': ok,
     'feeds.fullArticles': ok,
     'feeds.unfollow': ok,
