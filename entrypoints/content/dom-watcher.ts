@@ -69,7 +69,13 @@ export class DomWatcher {
   private record(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'characterData') this.pendingRoots.add(record.target);
-      else {
+      else if (record.type === 'attributes') {
+        // Text shown by a click (<details open>, a [hidden] panel, a tab's class or style):
+        // it was skipped while hidden, so the element is read again. Not the page's root
+        // elements, whose classes change with themes and scrolling; not empty elements.
+        const element = record.target as Element;
+        if (element !== document.documentElement && element !== document.body && element.firstChild) this.pendingRoots.add(element);
+      } else {
         for (const node of record.addedNodes) this.pendingRoots.add(node);
         if (record.removedNodes.length > 0) {
           this.pendingRemoved = true;
@@ -141,4 +147,6 @@ function isInlineContent(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && INLINE_ELEMENTS.has((node as Element).tagName.toUpperCase());
 }
 
-const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+/** The attributes that show or hide text: what a click on a summary, a tab or a "more" button changes. */
+const REVEALING_ATTRIBUTES = ['open', 'hidden', 'class', 'style', 'aria-hidden', 'aria-expanded'];
+const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true, attributeFilter: REVEALING_ATTRIBUTES };

@@ -95,6 +95,8 @@ export class PageScanner {
   async rescanRoots(changed: readonly Element[]): Promise<void> {
     const roots = changed.filter((root) => !this.isAhead(root));
     if (roots.length === 0) return;
+    // What was hidden may be shown now (a click opened it): ask again, not the walk's answers.
+    this.isShown = visibilityCheck();
     const generation = this.generation;
     const isCurrent = () => generation === this.generation;
     measured(() => {

@@ -24,6 +24,21 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       expect(texts).toEqual(['Kazakhstan', 'Tajikistan']);
     });
 
+    it('reads what a click shows: an opened <details>, a panel losing [hidden], a tab shown by its class', async () => {
+      const revealed = await session.browser.context.newPage();
+      try {
+        await revealed.goto(session.server.url('reveal.html'));
+        expect(await until(() => paintedTexts(revealed), (t) => t.includes('Astana'))).toEqual(['Astana']);
+        await revealed.getByText('Read more').click();
+        await revealed.getByRole('button', { name: 'Show the delegations' }).click();
+        await revealed.getByRole('button', { name: 'Second tab' }).click();
+        const shown = await until(() => paintedTexts(revealed), (t) => t.length === 4);
+        expect([...shown].sort()).toEqual(['Astana', 'Belarus', 'Kassym-Jomart Tokayev', 'Xi Jinping']);
+      } finally {
+        await revealed.close();
+      }
+    });
+
     it('scans same-origin and srcdoc frames, each with its own highlights', async () => {
       const child = page.frame({ url: /coverage-frame\.html$/u })!;
       expect(await until(() => paintedTexts(child), (t) => t.length > 0)).toEqual(['Astana']);

@@ -37,6 +37,18 @@ describe('DomWatcher', () => {
     expect(batches[0]!.roots.map((r) => r.id)).toEqual(['p']);
   });
 
+  it('reads again what a click shows: an opened <details>, a panel losing [hidden], a tab whose class changes; not <body>, not empty elements', async () => {
+    const batches = watch('<details id="d"><summary>More</summary><p>Tokayev in Astana</p></details><div id="h" hidden><p>Belarus</p></div><div id="t" class="tab"><p>Russia</p></div><span id="e"></span>');
+    (document.getElementById('d') as HTMLDetailsElement).open = true;
+    document.getElementById('h')!.hidden = false;
+    document.getElementById('t')!.className = 'tab tab--active';
+    document.getElementById('e')!.className = 'spinner';
+    document.body.className = 'scrolled';
+    await settle();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.roots.map((r) => r.id).sort()).toEqual(['d', 'h', 't']);
+  });
+
   it('ignores our own UI, fields and editable regions', async () => {
     const batches = watch('<backstory-popover></backstory-popover><textarea></textarea><div contenteditable="true"></div>', []);
     watcher!.stop();
