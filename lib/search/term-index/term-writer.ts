@@ -99,7 +99,11 @@ export class TermIndexWriter {
       await this.index.state.put(state);
       report.removed.push(packId);
     }
-    for (const [packId, signature] of signatures) {
+    // Smallest packs first: the names a user had before a big import (the starter pack, their
+    // own) are found again within seconds, not after the big pack's minutes of writing.
+    const sizes = new Map((await this.library.packs.toArray()).map((pack) => [pack.id, pack.entityCount + pack.articleCount]));
+    const bySize = [...signatures].sort(([a], [b]) => (sizes.get(a) ?? 0) - (sizes.get(b) ?? 0));
+    for (const [packId, signature] of bySize) {
       if (state.packs[packId]) continue;
       state.packs[packId] = { signature, segments: await this.indexPack(packId, slicer) };
       await this.index.state.put(state);

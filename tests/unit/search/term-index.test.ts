@@ -140,6 +140,17 @@ describe('TermIndexWriter', () => {
     expect(await terms.terms.where('segment').equals('other#0').count()).toBe(0);
   });
 
+  it('writes the smallest packs first, so the names a user had come back before a big pack is done', async () => {
+    const library = freshDatabase();
+    const terms = freshTermDatabase();
+    const writer = new TermIndexWriter(library, terms);
+    const entities = Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, name: `Person ${i} Example`, type: 'Person' as const }));
+    // "a-big" sorts before "test-pack" by id: size, not id, decides.
+    await installPack(library, makePack({ id: 'a-big', entities, articles: [] }), { source });
+    await installPack(library, makePack(), { source });
+    expect((await writer.refresh(await getRevision(library))).added).toEqual(['test-pack', 'a-big']);
+  });
+
   it('hands the thread back while it writes a big pack', async () => {
     const library = freshDatabase();
     const terms = freshTermDatabase();
