@@ -84,6 +84,8 @@ export interface FeedWriteResult {
   added: number;
   /** Articles retention removed. */
   dropped: number;
+  /** New items retention did not keep at all (older than the window, or past the count). */
+  notKept: number;
   /** Whether the library changed (a fetch that brings nothing new writes nothing). */
   changed: boolean;
 }
@@ -164,7 +166,7 @@ export async function writePreparedFeedItems(db: BackstoryDatabase, prepared: Pr
     await db.articles.bulkDelete(drop.filter((key) => stored.has(key)));
     const previous = await db.packs.get(feed.id);
     const count = existing.length + kept.length - existing.filter((a) => dropped.has(a.key)).length;
-    if (previous && kept.length === 0 && count === existing.length && previous.name === title) return { added: 0, dropped: 0, changed: false };
+    if (previous && kept.length === 0 && count === existing.length && previous.name === title) return { added: 0, dropped: 0, notKept: added.length, changed: false };
     await db.packs.put({
       ...(previous ?? prepared.pack),
       name: title,
@@ -172,6 +174,6 @@ export async function writePreparedFeedItems(db: BackstoryDatabase, prepared: Pr
       entityCount: 0,
       articleCount: count,
     });
-    return { added: kept.length, dropped: drop.length - (added.length - kept.length), changed: true };
+    return { added: kept.length, dropped: drop.length - (added.length - kept.length), notKept: added.length - kept.length, changed: true };
   }, { changed: (result) => result.changed });
 }

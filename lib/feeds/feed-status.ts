@@ -30,5 +30,8 @@ export function feedStatus(feed: FeedRecord, formatTime: FormatTime): FeedStatus
   }
   const news = feed.lastNewItems ? `${countOf(feed.lastNewItems, 'new article')}.` : 'nothing new.';
   const skipped = feed.lastSkippedItems ? ` ${countOf(feed.lastSkippedItems, 'item')} without a title or text skipped.` : '';
-  return { state: 'ok', summary: `Fetched ${when}: ${news}${skipped}` };
+  const notKept = feed.lastNotKeptItems
+    ? ` ${countOf(feed.lastNotKeptItems, 'item')} not kept: older than this feed keeps (the last ${countOf(feed.retentionDays, 'day')}, at most ${countOf(feed.maxItems, 'article')}).`
+    : '';
+  return { state: 'ok', summary: `Fetched ${when}: ${news}${skipped}${notKept}` };
 }

@@ -33,6 +33,8 @@ export interface FeedRecord {
   lastNewItems?: number;
   /** Items the last successful fetch left out for having neither a title nor any text. */
   lastSkippedItems?: number;
+  /** Items of the last fetch that retention did not keep (older than its days, or past its count). */
+  lastNotKeptItems?: number;
   /** For 'failed': what went wrong, as a sentence. */
   error?: string;
   /** Fetches in a row that failed: the backoff (lib/feeds/feed-schedule.ts). */

@@ -51,7 +51,7 @@ async function fetchParsed(db: BackstoryDatabase, feed: FeedRecord, options: Ref
     const now = clock();
     if (download.kind === 'failed') return { record: failed(feed, download.message, now) };
     const ok: FeedRecord = { ...feed, lastFetchAt: now, error: undefined, failures: 0, nextFetchAt: nextFetchAt(now, 0) };
-    if (download.kind === 'not-modified') return { record: { ...ok, lastOutcome: 'unchanged', lastNewItems: 0, lastSkippedItems: 0 } };
+    if (download.kind === 'not-modified') return { record: { ...ok, lastOutcome: 'unchanged', lastNewItems: 0, lastSkippedItems: 0, lastNotKeptItems: 0 } };
     const pause = options.pause ?? (() => undefined);
     const parsed = await parseFeedText(decodeFeed(download.bytes, download.contentType), feed.url, pause);
     // Validators are not kept for a bad answer: the same bad file is looked at again next time.
@@ -81,7 +81,7 @@ async function writeFetched(db: BackstoryDatabase, fetched: readonly Fetched[]):
       if (prepared) {
         const written = await writePreparedFeedItems(db, prepared, { now: record.lastFetchAt ?? Date.now() });
         changed ||= written.changed;
-        next = { ...record, lastOutcome: written.added > 0 ? 'new' : 'unchanged', lastNewItems: written.added };
+        next = { ...record, lastOutcome: written.added > 0 ? 'new' : 'unchanged', lastNewItems: written.added, lastNotKeptItems: written.notKept };
       }
       await saveFeed(db, next);
       noted.push(next);

@@ -51,6 +51,10 @@ describe('feedStatus', () => {
     expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'new', lastNewItems: 2, lastSkippedItems: 1, failures: 0, nextFetchAt: 9 }, time).summary).toBe(
       'Fetched T5: 2 new articles. 1 item without a title or text skipped.',
     );
+    // A feed of old items looked empty: say why nothing was kept.
+    expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'unchanged', lastNewItems: 0, lastNotKeptItems: 1 }, time).summary).toBe(
+      'Fetched T5: nothing new. 1 item not kept: older than this feed keeps (the last 90 days, at most 1,000 articles).',
+    );
     expect(feedStatus({ ...FEED, lastFetchAt: 5, lastOutcome: 'failed', failures: 2, error: 'a.example answered 500.', nextFetchAt: 9 }, time)).toEqual({
       state: 'failing',
       summary: 'Last fetch T5 failed (2 times in a row).',

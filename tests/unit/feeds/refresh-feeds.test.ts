@@ -72,6 +72,17 @@ describe('following a feed', () => {
     expect((await db.packs.get(feed.id))!.articleCount).toBe(2);
   });
 
+  it('counts the items retention did not keep, so a feed of old items does not just look empty', async () => {
+    const db = await seeded();
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
+    const srv = server(rss([
+      { id: 'old', title: 'The summit of 2024', body: 'Ada Lovelace in London.', date: 'Fri, 05 Jul 2024 08:00:00 GMT' },
+      { id: 'new', title: 'This morning', body: 'Ada Lovelace again.', date: 'Sat, 05 Dec 2026 08:00:00 GMT' },
+    ]));
+    expect(await refreshFeed(db, feed.id, { fetch: srv.fetch, now: () => NOW })).toMatchObject({ lastNewItems: 1, lastNotKeptItems: 1 });
+    expect((await rowsOfPack(db.articles, feed.id).toArray()).map((a) => a.headline)).toEqual(['This morning']);
+  });
+
   it('notes an error in plain words and backs off; a success resets it', async () => {
     const db = await seeded();
     const feed = await followFeed(db, { url: FEED_URL }, NOW);
