@@ -46,8 +46,14 @@ export class MatcherCache {
 
   /** The matcher for the knowledge base's current revision and the current type filter. */
   async get(): Promise<CurrentMatcher> {
-    const state = await this.check();
-    return 'ready' in state ? state.ready : state.building;
+    // A build begun for an older revision (a pack turned off, then on again at once) may be
+    // the one shared: ask again once it is done, until the matcher is the current revision's.
+    // Else the change would be announced to tabs with the older matcher, and never again.
+    for (;;) {
+      const state = await this.check();
+      if ('ready' in state) return state.ready;
+      await state.building;
+    }
   }
 
   /**
