@@ -14,6 +14,13 @@ function alwaysLater(): () => number {
   return () => (t += 10_000);
 }
 
+/** Builds the index and stores it at once (a store otherwise waits for quiet writes). */
+async function builtAndStored(cache: SearchIndexCache) {
+  const index = await cache.get();
+  await cache.flush();
+  return index;
+}
+
 const entityKeys = async (cache: SearchIndexCache, q: string) => (await cache.get()).search(q, LIMITS).entities.map((h) => h.key);
 
 describe('SearchIndexCache', () => {
@@ -23,13 +30,14 @@ describe('SearchIndexCache', () => {
     const cache = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(cache, 'lovel')).toEqual(['test-pack/ada']);
     expect(cache.report).toMatchObject({ loaded: false, added: ['test-pack'], removed: [] });
+    await cache.flush();
     expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeDefined();
   });
 
   it('a new instance (a woken service worker) loads the stored index instead of rebuilding', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const woken = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(woken, 'ada')).toEqual(['test-pack/ada']);
     expect(woken.report).toMatchObject({ loaded: true, added: [], removed: [] });
@@ -92,9 +100,10 @@ describe('SearchIndexCache', () => {
   it('rebuilds when the stored index is of another format', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const stored = await db.meta.get(SEARCH_INDEX_META_KEY);
-    await db.meta.put({ key: SEARCH_INDEX_META_KEY, value: { ...(stored!.value as object), format: -1 } });
+    const head = stored!.value as { meta: object };
+    await db.meta.put({ key: SEARCH_INDEX_META_KEY, value: { ...head, meta: { ...head.meta, format: -1 } } });
     const cache = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(cache, 'ada')).toEqual(['test-pack/ada']);
     expect(cache.report).toMatchObject({ loaded: false, added: ['test-pack'] });
@@ -138,7 +147,7 @@ describe('SearchIndexCache revision checks', () => {
   it('answers from names and headlines before the stored article text is loaded', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const woken = new SearchIndexCache(db, alwaysLater());
     const index = await woken.get();
     expect(index.textLoaded).toBe(false);
@@ -153,7 +162,7 @@ describe('loadStoredIndexCopy (the popup\'s own copy)', () => {
   it('loads the stored index whole, text and rows included, answering as the background does', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    const built = await new SearchIndexCache(db, alwaysLater()).get();
+    const built = await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const copy = await loadStoredIndexCopy(db);
     expect(copy!.index.textLoaded).toBe(true);
     expect(copy!.index.resultRows).toBeDefined();
@@ -168,7 +177,7 @@ describe('loadStoredIndexCopy (the popup\'s own copy)', () => {
     await installPack(db, makePack(), { source });
     expect(await loadStoredIndexCopy(db)).toBeUndefined();
     expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeUndefined();
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     await removePack(db, 'test-pack');
     expect(await loadStoredIndexCopy(db)).toBeUndefined();
   });
@@ -209,7 +218,7 @@ describe('searchKnowledge', () => {
   it('reads rows from the database until a woken index has loaded its own', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const index = await new SearchIndexCache(db, alwaysLater()).get();
     expect(index.resultRows).toBeUndefined();
     const viaDatabase = await searchKnowledge(index, new RowCache(db), 'lovelace');
