@@ -24,21 +24,39 @@ const POSTINGS_PER_CHUNK = 25_000;
 
 type FieldTermData = Map<number, Map<number, number>>;
 
-/**
- * What `toJSON` reads, read a chunk at a time instead. `_index` is protected in
- * MiniSearch's types, the rest private; the round trip is pinned by
- * tests/unit/search/sliced-minisearch.test.ts, which compares with MiniSearch's own `toJSON`.
- */
+/** What `toJSON` reads, read a chunk at a time instead. */
 interface MiniSearchInternals {
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, unknown>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _storedFields: Map<number, unknown>;
-  _dirtCount: number;
-  _index: Iterable<[string, FieldTermData]>;
+  documentCount: number;
+  nextId: number;
+  documentIds: Map<number, unknown>;
+  fieldIds: Record<string, number>;
+  fieldLength: Map<number, number[]>;
+  averageFieldLength: number[];
+  storedFields: Map<number, unknown>;
+  dirtCount: number;
+  index: Iterable<[string, FieldTermData]>;
+}
+
+/**
+ * MiniSearch's fields behind `toJSON`: `_index` is protected in its types, the rest
+ * private. The round trip is pinned by tests/unit/search/sliced-minisearch.test.ts, which
+ * compares with MiniSearch's own, so an upgrade that renames them fails there.
+ */
+function internalsOf(index: MiniSearch<unknown>): MiniSearchInternals {
+  const fields = index as unknown as {
+    [K in keyof MiniSearchInternals as `_${K extends 'averageFieldLength' ? 'avgFieldLength' : K}`]: MiniSearchInternals[K];
+  };
+  return {
+    documentCount: fields['_documentCount'],
+    nextId: fields['_nextId'],
+    documentIds: fields['_documentIds'],
+    fieldIds: fields['_fieldIds'],
+    fieldLength: fields['_fieldLength'],
+    averageFieldLength: fields['_avgFieldLength'],
+    storedFields: fields['_storedFields'],
+    dirtCount: fields['_dirtCount'],
+    index: fields['_index'],
+  };
 }
 
 /**
@@ -47,20 +65,14 @@ interface MiniSearchInternals {
  * starts again when it did); it must not be vacuuming either (`isVacuuming`).
  */
 export function* storeSteps<T>(index: MiniSearch<T>): Generator<void, StoredMiniSearch> {
-  const inside = index as unknown as MiniSearchInternals;
-  const head = JSON.stringify({
-    documentCount: inside._documentCount,
-    nextId: inside._nextId,
-    fieldIds: inside._fieldIds,
-    averageFieldLength: inside._avgFieldLength,
-    dirtCount: inside._dirtCount,
-    serializationVersion: 2,
-  });
+  const inside = internalsOf(index as MiniSearch<unknown>);
+  const { documentCount, nextId, fieldIds, averageFieldLength, dirtCount } = inside;
+  const head = JSON.stringify({ documentCount, nextId, fieldIds, averageFieldLength, dirtCount, serializationVersion: 2 });
   const documents: string[] = [];
   let batch: unknown[] = [];
-  for (const [shortId, id] of inside._documentIds) {
-    const stored = inside._storedFields.get(shortId);
-    batch.push(stored === undefined ? [shortId, id, inside._fieldLength.get(shortId)] : [shortId, id, inside._fieldLength.get(shortId), stored]);
+  for (const [shortId, id] of inside.documentIds) {
+    const stored = inside.storedFields.get(shortId);
+    batch.push(stored === undefined ? [shortId, id, inside.fieldLength.get(shortId)] : [shortId, id, inside.fieldLength.get(shortId), stored]);
     if (batch.length >= DOCUMENTS_PER_CHUNK) {
       documents.push(JSON.stringify(batch));
       batch = [];
@@ -71,7 +83,7 @@ export function* storeSteps<T>(index: MiniSearch<T>): Generator<void, StoredMini
   const terms: string[] = [];
   batch = [];
   let postings = 0;
-  for (const [term, fields] of inside._index) {
+  for (const [term, fields] of inside.index) {
     const data: Record<number, Record<number, number>> = {};
     for (const [fieldId, frequencies] of fields) {
       data[fieldId] = Object.fromEntries(frequencies);

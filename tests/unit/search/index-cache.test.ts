@@ -110,6 +110,50 @@ describe('SearchIndexCache', () => {
   });
 });
 
+const storedGeneration = async (db: ReturnType<typeof freshDatabase>) => ((await db.meta.get(SEARCH_INDEX_META_KEY))?.value as { generation?: number } | undefined)?.generation;
+
+describe('SearchIndexCache stores', () => {
+  const other = makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person', alternateName: [], sameAs: [] }], articles: [] });
+
+  it('once writes are quiet, not after each write', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater(), { storeQuietMs: 200 });
+    await cache.get();
+    await installPack(db, other, { source });
+    await cache.get();
+    await removePack(db, 'other');
+    expect(await entityKeys(cache, 'babbage')).toEqual([]);
+    expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeUndefined();
+    await expect.poll(() => storedGeneration(db), { timeout: 3_000 }).toBe(1);
+    const woken = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(woken, 'lovelace')).toEqual(['test-pack/ada']);
+    expect(woken.report).toMatchObject({ loaded: true, added: [], removed: [] });
+  });
+
+  it('a worker stopped before it stored loads the older stored index and re-indexes only what changed since', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
+    await installPack(db, other, { source });
+    const woken = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(woken, 'babbage')).toEqual(['other/babbage']);
+    expect(woken.report).toMatchObject({ loaded: true, added: ['other'], removed: [] });
+  });
+
+  it('rebuilds when a part of the stored index is missing, instead of loading half of it', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
+    const parts = (await db.meta.where('key').startsWith('searchIndexPart/').primaryKeys()) as string[];
+    expect(parts.length).toBeGreaterThan(3);
+    await db.meta.delete(parts[1]!);
+    const woken = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(woken, 'lovelace')).toEqual(['test-pack/ada']);
+    expect(woken.report).toMatchObject({ loaded: false, added: ['test-pack'] });
+  });
+});
+
 describe('SearchIndexCache revision checks', () => {
   it('trusts a checked revision for a moment, and reads it again after invalidate()', async () => {
     const db = freshDatabase();
