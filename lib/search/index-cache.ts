@@ -173,20 +173,35 @@ export class SearchIndexCache {
     const report: RefreshReport = { revision, loaded, added: [], removed: [] };
     if (current.revision !== revision) {
       const signatures = await packSignatures(this.db);
+      // A change needs every part of a woken index: loaded in slices here, not at once by the first add.
+      await current.index.loadText();
+      await current.index.loadRows();
       // Documents go in and out in slices: the worker answers pages and hovers in between.
       const pause = createPause();
-      for (const [packId, indexed] of current.packs) {
-        if (signatures.get(packId) === indexed.signature) continue;
-        for (const id of indexed.ids) {
+      const discard = async (ids: Iterable<string>) => {
+        for (const id of ids) {
           current.index.discard([id]);
           await pause();
         }
+      };
+      for (const [packId, indexed] of current.packs) {
+        if (signatures.has(packId)) continue;
+        await discard(indexed.ids);
         current.packs.delete(packId);
         report.removed.push(packId);
       }
       for (const [packId, signature] of signatures) {
-        if (current.packs.has(packId)) continue;
-        current.packs.set(packId, { signature, ids: await this.addPack(current.index, packId, pause) });
+        const indexed = current.packs.get(packId);
+        if (indexed?.signature === signature) continue;
+        // A changed pack: only its new and changed documents are indexed again (a feed's
+        // write adds ten articles to a hundred), and the ones it no longer has taken out.
+        const ids = await this.addPack(current.index, packId, pause);
+        if (indexed) {
+          const kept = new Set(ids);
+          await discard(indexed.ids.filter((id) => !kept.has(id)));
+          report.removed.push(packId);
+        }
+        current.packs.set(packId, { signature, ids });
         report.added.push(packId);
       }
       current.revision = revision;
@@ -204,7 +219,7 @@ export class SearchIndexCache {
     for await (const page of pagesOfPack(this.db.entities, packId, PAGE_ROWS)) {
       for (const row of page) {
         const doc = entityDocument(withEdit(row, edits.get(row.key)));
-        index.add([doc]);
+        if (!index.holds(doc)) index.add([doc]);
         ids.push(doc.id);
         await pause();
       }
@@ -212,7 +227,7 @@ export class SearchIndexCache {
     for await (const page of pagesOfPack(this.db.articles, packId, PAGE_ROWS)) {
       for (const row of page) {
         const doc = articleDocument(row);
-        index.add([doc]);
+        if (!index.holds(doc)) index.add([doc]);
         ids.push(doc.id);
         await pause();
       }

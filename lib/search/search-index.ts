@@ -35,11 +35,7 @@ const MIN_ARTICLE_QUERY_CHARS = 3;
  */
 export const SEARCH_INDEX_FORMAT = 5;
 
-/**
- * Clean-up after removals (MiniSearch's vacuuming) in batches of this many words, a pause
- * between: a word of the article text can be in every article, and the default 1,000 words
- * in one go held the service worker for up to 0.45 s at 6,000 articles.
- */
+/** Clean-up after removals in batches of 50 words (a word can be in every article): 1,000 at once held the worker up to 0.45 s. */
 const VACUUM = { batchSize: 50, batchWait: 1 } as const;
 
 /**
@@ -125,7 +121,7 @@ export class KnowledgeSearchIndex {
     private readonly rows: LazyPart<ResultRowStore, StoredResultRows>,
   ) {}
 
-  /** Counts every add and discard: a store running in slices starts again when it moved. */
+  /** Counts documents added and discarded: a store running in slices is abandoned when it moved. */
   private changes = 0;
 
   static empty(): KnowledgeSearchIndex {
@@ -227,9 +223,9 @@ export class KnowledgeSearchIndex {
 
   /** Adds documents; one already in the index is replaced. */
   add(documents: Iterable<SearchDocument>): void {
-    this.changes++;
     for (const doc of documents) {
-      this.discard([doc.id]);
+      this.changes++;
+      this.remove(doc.id);
       if (doc.kind === 'entity') {
         this.entities.add(doc);
         this.rows.now().setEntity(doc.shown as EntityResultRow);
@@ -241,17 +237,28 @@ export class KnowledgeSearchIndex {
     }
   }
 
+  /** Whether `doc` is indexed as it is now: the rows kept beside the index hold all that is indexed of a document. */
+  holds(doc: SearchDocument): boolean {
+    const rows = this.rows.now();
+    const kept = doc.kind === 'entity' ? rows.get([doc.key], []).entities.get(doc.key) : rows.get([], [doc.key]).articles.get(doc.key);
+    return kept !== undefined && JSON.stringify(kept) === JSON.stringify(doc.shown);
+  }
+
   /** Removes documents by id; unknown ids are ignored. */
   discard(ids: Iterable<string>): void {
-    this.changes++;
     for (const id of ids) {
-      const entity = id.startsWith('e:');
-      for (const target of entity ? [this.entities] : [this.headlines, this.bodies.now()]) {
-        if (target.has(id)) target.discard(id);
-      }
-      if (entity) this.rows.now().deleteEntity(id.slice(2));
-      else this.rows.now().deleteArticle(id.slice(2));
+      this.changes++;
+      this.remove(id);
     }
+  }
+
+  private remove(id: string): void {
+    const entity = id.startsWith('e:');
+    for (const target of entity ? [this.entities] : [this.headlines, this.bodies.now()]) {
+      if (target.has(id)) target.discard(id);
+    }
+    if (entity) this.rows.now().deleteEntity(id.slice(2));
+    else this.rows.now().deleteArticle(id.slice(2));
   }
 
   /** Entities and articles matching `query`, best first in each group. */

@@ -97,6 +97,22 @@ describe('SearchIndexCache', () => {
     expect((await cache.get()).search('babbage', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/mine']);
   });
 
+  it('indexes again only the new and changed documents of a changed pack, and takes out the ones it lost', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater());
+    const before = (await cache.get()).changeCount;
+    const pack = makePack();
+    await installPack(db, { ...pack, pack: { ...pack.pack, version: '1.1.0' }, articles: [...pack.articles!.slice(0, 2), { id: 'added', headline: 'Babbage replies' }], entities: pack.entities!.map((e) => (e.id === 'london' ? { ...e, name: 'City of London' } : e)) }, { source });
+    const index = await cache.get();
+    // One entity changed, one article new, one gone: three changes, not the pack's six documents out and in.
+    expect(index.changeCount - before).toBe(3);
+    expect(index.search('babbage', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/added']);
+    expect(index.search('letters', LIMITS).articles).toEqual([]);
+    expect(index.search('city of london', LIMITS).entities.map((h) => h.key)).toEqual(['test-pack/london']);
+    expect(index.documentCount).toBe(6);
+  });
+
   it('rebuilds when the stored index is of another format', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
