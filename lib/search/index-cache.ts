@@ -21,12 +21,12 @@ const REVISION_TRUST_MS = 2_000;
 /**
  * The index is stored once writes have been quiet this long, ms, and at most once per
  * `STORE_EVERY_MS`: storing 6,000 feed articles' index after each of 50 feed writes cost
- * 0.2 to 1.2 s each (docs/benchmarks.md "## Feeds"). A worker stopped before it stores
- * loses nothing: the next start loads the older stored index and re-indexes the packs
- * that changed since.
+ * 0.2 to 1.2 s each (docs/benchmarks.md "## Feeds"). Under 30 s, after which Chromium
+ * stops an idle service worker. A worker stopped before it stores loses nothing: the next
+ * start loads the older stored index and re-indexes what changed since.
  */
 const STORE_QUIET_MS = 2_000;
-const STORE_EVERY_MS = 60_000;
+const STORE_EVERY_MS = 20_000;
 /** Rows read per page when a pack is indexed. */
 const PAGE_ROWS = 200;
 /** How often a store waiting for MiniSearch's clean-up looks again, ms. */
