@@ -27,9 +27,8 @@ const REVISION_TRUST_MS = 2_000;
  */
 const STORE_QUIET_MS = 2_000;
 const STORE_EVERY_MS = 20_000;
-/** Rows read per page when a pack is indexed. */
+/** Rows read per page when a pack is indexed; how often a store waiting for MiniSearch's clean-up looks again, ms. */
 const PAGE_ROWS = 200;
-/** How often a store waiting for MiniSearch's clean-up looks again, ms. */
 const SETTLE_POLL_MS = 50;
 
 export interface SearchIndexCacheOptions {
@@ -76,18 +75,16 @@ export class SearchIndexCache {
   private storeTimer: ReturnType<typeof setTimeout> | undefined;
   private storing: Promise<void> = Promise.resolve();
   private lastStoredAt = Number.NEGATIVE_INFINITY;
-  private readonly admits: () => Promise<boolean>;
-  private readonly storeQuietMs: number;
-  private readonly storeEveryMs: number;
+  /** Whether a stored index exists (loaded at start, or stored since): until then the first store waits for no quiet moment. */
+  private hasStored = false;
+  private readonly options: Required<SearchIndexCacheOptions>;
 
   constructor(
     private readonly db: BackstoryDatabase,
     private readonly now: () => number = () => performance.now(),
-    { admits = async () => true, storeQuietMs = STORE_QUIET_MS, storeEveryMs = STORE_EVERY_MS }: SearchIndexCacheOptions = {},
+    options: SearchIndexCacheOptions = {},
   ) {
-    this.admits = admits;
-    this.storeQuietMs = storeQuietMs;
-    this.storeEveryMs = storeEveryMs;
+    this.options = { admits: async () => true, storeQuietMs: STORE_QUIET_MS, storeEveryMs: STORE_EVERY_MS, ...options };
   }
 
   /** The knowledge base changed: the next `get` or `getQuick` reads the revision again, and waits for it. */
@@ -160,11 +157,12 @@ export class SearchIndexCache {
   }
 
   private async refresh(revision: number): Promise<CurrentIndex> {
-    if (!(await this.admits())) throw new TooLargeForMemoryIndex();
+    if (!(await this.options.admits())) throw new TooLargeForMemoryIndex();
     let loaded = false;
     if (!this.current) {
       this.current = await this.load();
       loaded = this.current !== undefined;
+      this.hasStored ||= loaded;
       // Article text and result rows load after the first answers (see KnowledgeSearchIndex.fromStored).
       const index = this.current?.index;
       if (index) setTimeout(() => void loadRest(index), 0);
@@ -249,7 +247,8 @@ export class SearchIndexCache {
   /** Stores the index once writes are quiet, and not sooner than `storeEveryMs` after the last store. */
   private scheduleStore(): void {
     clearTimeout(this.storeTimer);
-    const delay = Math.max(this.storeQuietMs, this.lastStoredAt + this.storeEveryMs - Date.now());
+    // A first build (install, or a lost stored index) is stored at once: the popup's own copy waits for it.
+    const delay = this.hasStored ? Math.max(this.options.storeQuietMs, this.lastStoredAt + this.options.storeEveryMs - Date.now()) : 0;
     this.storeTimer = setTimeout(() => {
       this.storeTimer = undefined;
       this.startStore();
@@ -281,6 +280,7 @@ export class SearchIndexCache {
       if (step.done) {
         this.lastStoredAt = Date.now();
         await saveStoredState(this.db, { revision, packs: new Map(current.packs), index: step.value }, nextTask);
+        this.hasStored = true;
         return;
       }
       await pause();
