@@ -3,7 +3,7 @@ import { runAtOnce } from '../feeds/work-slices';
 
 /**
  * A MiniSearch index in a stored form that is written and read a chunk at a time.
- * `JSON.stringify(miniSearch)` builds and writes the whole index in one call: 1.5 s for
+ * `JSON.stringify(miniSearch)` builds and writes the whole index in one call: 1.5 to 3.5 s for
  * 6,000 articles' text on this machine under load (docs/benchmarks.md "## Feeds"), which held
  * the service worker. Here each chunk is a JSON string of its own, built and parsed in one
  * short step, and the result loads with MiniSearch's own `loadJS` / `loadJSAsync`.
@@ -17,10 +17,15 @@ export interface StoredMiniSearch {
   terms: string[];
 }
 
-/** Documents per chunk: a few ms to write or parse. */
-const DOCUMENTS_PER_CHUNK = 2_000;
-/** Postings (document × term × field) per chunk of terms: about 250 KB of JSON. */
-const POSTINGS_PER_CHUNK = 25_000;
+/** Documents per chunk: a few ms to write or parse on a loaded machine. */
+const DOCUMENTS_PER_CHUNK = 500;
+/**
+ * A chunk of terms ends at whichever comes first: this many postings (document × term ×
+ * field, about 40 KB of JSON), or this many terms (a rare word is a term with one posting,
+ * and each term is an object to build).
+ */
+const POSTINGS_PER_CHUNK = 4_000;
+const TERMS_PER_CHUNK = 500;
 
 type FieldTermData = Map<number, Map<number, number>>;
 
@@ -90,7 +95,7 @@ export function* storeSteps<T>(index: MiniSearch<T>): Generator<void, StoredMini
       postings += frequencies.size;
     }
     batch.push([term, data]);
-    if (postings >= POSTINGS_PER_CHUNK) {
+    if (postings >= POSTINGS_PER_CHUNK || batch.length >= TERMS_PER_CHUNK) {
       terms.push(JSON.stringify(batch));
       batch = [];
       postings = 0;

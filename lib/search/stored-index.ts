@@ -34,13 +34,19 @@ interface HeadMeta {
 
 /** Document ids per chunk of the packs' list. */
 const IDS_PER_CHUNK = 5_000;
+/**
+ * Chunks are small (a few ms each to build or parse); a stored field joins consecutive
+ * ones with newlines (JSON text holds none) up to about this many characters, so that a
+ * store is tens of parts, not hundreds of transactions.
+ */
+const FIELD_CHARS = 1_000_000;
 
 const MINISEARCH_PARTS = ['entities', 'headlines', 'bodies'] as const;
 
 /** Stores `state` in parts, `pause` between parts; the previous stored index stays whole until the new head is written. */
 export async function saveStoredState(db: BackstoryDatabase, state: StoredState, pause: () => Promise<void>): Promise<void> {
   const data: Record<string, string> = {};
-  const list = (name: string, chunks: readonly string[]) => chunks.forEach((chunk, i) => (data[`${name}/${i}`] = chunk));
+  const list = (name: string, chunks: readonly string[]) => joined(chunks).forEach((field, i) => (data[`${name}/${i}`] = field));
   for (const part of MINISEARCH_PARTS) {
     const stored = state.index[part];
     data[`${part}/head`] = stored.head;
@@ -63,7 +69,7 @@ export async function loadStoredState(db: BackstoryDatabase, pause: () => Promis
   const data = stored.data as Record<string, string>;
   const list = (name: string): string[] => {
     const chunks: string[] = [];
-    for (let i = 0; `${name}/${i}` in data; i++) chunks.push(data[`${name}/${i}`]!);
+    for (let i = 0; `${name}/${i}` in data; i++) chunks.push(...data[`${name}/${i}`]!.split('\n'));
     return chunks;
   };
   const minisearch = (part: (typeof MINISEARCH_PARTS)[number]): StoredMiniSearch | undefined => {
@@ -87,6 +93,24 @@ export async function loadStoredState(db: BackstoryDatabase, pause: () => Promis
 /** Deletes the stored index, head first. */
 export async function deleteStoredState(db: BackstoryDatabase, pause: () => Promise<void>): Promise<void> {
   await deleteInParts(db, { pause, name: SEARCH_INDEX_META_KEY });
+}
+
+/** Consecutive chunks joined by newlines, up to {@link FIELD_CHARS} per field. */
+function joined(chunks: readonly string[]): string[] {
+  const fields: string[] = [];
+  let group: string[] = [];
+  let chars = 0;
+  for (const chunk of chunks) {
+    if (group.length > 0 && chars + chunk.length > FIELD_CHARS) {
+      fields.push(group.join('\n'));
+      group = [];
+      chars = 0;
+    }
+    group.push(chunk);
+    chars += chunk.length + 1;
+  }
+  if (group.length > 0) fields.push(group.join('\n'));
+  return fields;
 }
 
 /** The packs' list as JSON chunks of `[packId, signature, ids]`, a large pack's ids spread over several. */
