@@ -120,6 +120,14 @@ export async function loadInParts<M>(
   return { meta: head.meta, data };
 }
 
+/** Replaces the head's meta, its parts unchanged (the same data, of a newer revision); false when there is no head. */
+export async function updateMetaInParts<M>(db: BackstoryDatabase, meta: M, options: SnapshotPartsOptions): Promise<boolean> {
+  const head = (await db.meta.get(headKey(options)))?.value as Head<M> | undefined;
+  if (typeof head?.generation !== 'number') return false;
+  await db.meta.put({ key: headKey(options), value: { ...head, meta } satisfies Head<M> });
+  return true;
+}
+
 /** Deletes the stored value: its head first (so nothing half-deleted is ever read), then its parts. */
 export async function deleteInParts(db: BackstoryDatabase, options: SnapshotPartsOptions): Promise<void> {
   await db.meta.delete(headKey(options));

@@ -7,23 +7,20 @@ import { pagesOfPack, rowsOfPack } from '../kb/keys';
 import { packSignatures } from './pack-signature';
 import { createPause, type Pause } from '../feeds/work-slices';
 import { nextTask } from './next-task';
-import { deleteStoredState, type IndexedPack, loadStoredState, saveStoredState } from './stored-index';
+import { deleteStoredState, type IndexedPack, loadStoredState, saveStoredState, updateStoredRevision } from './stored-index';
 
 export { loadStoredIndexCopy, SEARCH_INDEX_META_KEY } from './stored-index';
 /**
- * How long a checked revision is trusted, in milliseconds. Every write is announced
- * (docs/architecture.md, "Write path") and the background then calls `invalidate()`, so
- * this only bounds how stale a missed change can be. Past it, the
- * revision is read again beside the next search, not before it: an IndexedDB read on a
- * keystroke cost 5 to 20 ms on a busy machine (docs/benchmarks.md "## Search").
+ * How long a checked revision is trusted, ms: every write is announced and calls `invalidate()`, so this only
+ * bounds how stale a missed change can be. Past it, the revision is read again beside the next search, not
+ * before it: an IndexedDB read on a keystroke cost 5 to 20 ms on a busy machine (docs/benchmarks.md "## Search").
  */
 const REVISION_TRUST_MS = 2_000;
 /**
- * The index is stored once writes have been quiet this long, ms, and at most once per
- * `STORE_EVERY_MS`: storing 6,000 feed articles' index after each of 50 feed writes cost
- * 0.2 to 1.2 s each (docs/benchmarks.md "## Feeds"). Under 30 s, after which Chromium
- * stops an idle service worker. A worker stopped before it stores loses nothing: the next
- * start loads the older stored index and re-indexes what changed since.
+ * The index is stored once writes have been quiet this long, ms, and at most every `STORE_EVERY_MS` (under the
+ * 30 s after which Chromium stops an idle worker): stored after each of 50 feed writes, it cost 0.2 to 1.2 s a
+ * write at 6,000 articles (docs/benchmarks.md "## Feeds"). A worker stopped before it stores loses nothing: the
+ * next start loads the older stored index and re-indexes what changed since.
  */
 const STORE_QUIET_MS = 2_000;
 const STORE_EVERY_MS = 20_000;
@@ -34,7 +31,7 @@ const SETTLE_POLL_MS = 50;
 export interface SearchIndexCacheOptions {
   /** Asked before the index is brought up to a new revision: a library it does not admit is not indexed here. */
   admits?: () => Promise<boolean>;
-  /** Quiet time before a store, and least time between two, ms (tests make them 0). */
+  /** Quiet time before a store, and least time between two, ms. */
   storeQuietMs?: number;
   storeEveryMs?: number;
 }
@@ -47,9 +44,7 @@ interface CurrentIndex {
 
 /** Thrown by a refresh when the library is too large for this index (`admits` said no): it is searched with the term index. */
 export class TooLargeForMemoryIndex extends Error {
-  constructor() {
-    super('The library is too large for the in-memory search index');
-  }
+  override message = 'The library is too large for the in-memory search index';
 }
 
 /** What changed in the last refresh; for tests and logs. */
@@ -75,8 +70,9 @@ export class SearchIndexCache {
   private storeTimer: ReturnType<typeof setTimeout> | undefined;
   private storing: Promise<void> = Promise.resolve();
   private lastStoredAt = Number.NEGATIVE_INFINITY;
-  /** Whether a stored index exists (loaded at start, or stored since): until then the first store waits for no quiet moment. */
+  /** Whether an index is stored (loaded at start, or stored since), and its `changeCount` then (equal now: only the revision needs storing). */
   private hasStored = false;
+  private storedChanges = -1;
   private readonly options: Required<SearchIndexCacheOptions>;
 
   constructor(
@@ -124,6 +120,7 @@ export class SearchIndexCache {
     clearTimeout(this.storeTimer);
     this.storeTimer = undefined;
     await this.storing;
+    this.hasStored = false;
     await deleteStoredState(this.db, nextTask);
   }
 
@@ -163,6 +160,7 @@ export class SearchIndexCache {
       this.current = await this.load();
       loaded = this.current !== undefined;
       this.hasStored ||= loaded;
+      if (this.current) this.storedChanges = this.current.index.changeCount;
       // Article text and result rows load after the first answers (see KnowledgeSearchIndex.fromStored).
       const index = this.current?.index;
       if (index) setTimeout(() => void loadRest(index), 0);
@@ -203,7 +201,7 @@ export class SearchIndexCache {
         report.added.push(packId);
       }
       current.revision = revision;
-      if (report.added.length > 0 || report.removed.length > 0 || !loaded) this.scheduleStore();
+      this.scheduleStore(current.index);
     }
     this.current = current;
     this.lastReport = report;
@@ -245,10 +243,12 @@ export class SearchIndexCache {
   }
 
   /** Stores the index once writes are quiet, and not sooner than `storeEveryMs` after the last store. */
-  private scheduleStore(): void {
+  private scheduleStore(index: KnowledgeSearchIndex): void {
     clearTimeout(this.storeTimer);
-    // A first build (install, or a lost stored index) is stored at once: the popup's own copy waits for it.
-    const delay = this.hasStored ? Math.max(this.options.storeQuietMs, this.lastStoredAt + this.options.storeEveryMs - Date.now()) : 0;
+    // At once: a first build (install, or a lost stored index), which the popup's own copy
+    // waits for, and a new revision that changed no document (one row is rewritten).
+    const soon = !this.hasStored || index.changeCount === this.storedChanges;
+    const delay = soon ? 0 : Math.max(this.options.storeQuietMs, this.lastStoredAt + this.options.storeEveryMs - Date.now());
     this.storeTimer = setTimeout(() => {
       this.storeTimer = undefined;
       this.startStore();
@@ -271,6 +271,7 @@ export class SearchIndexCache {
     while (!current.index.settled) await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
     const changes = current.index.changeCount;
     const revision = current.revision;
+    if (this.hasStored && changes === this.storedChanges && (await updateStoredRevision(this.db, revision))) return;
     const unchanged = () => this.current === current && current.index.changeCount === changes && !this.pending;
     const steps = current.index.storeSteps();
     const pause = createPause();
@@ -281,6 +282,7 @@ export class SearchIndexCache {
         this.lastStoredAt = Date.now();
         await saveStoredState(this.db, { revision, packs: new Map(current.packs), index: step.value }, nextTask);
         this.hasStored = true;
+        this.storedChanges = changes;
         return;
       }
       await pause();

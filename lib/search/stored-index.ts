@@ -7,7 +7,7 @@
 import type { BackstoryDatabase } from '../db/database';
 import { getRevision } from '../db/revision';
 import { rowsOfPack } from '../kb/keys';
-import { deleteInParts, loadInParts, saveInParts } from '../kb/snapshot-parts';
+import { deleteInParts, loadInParts, saveInParts, updateMetaInParts } from '../kb/snapshot-parts';
 import { nextTask } from './next-task';
 import type { StoredMiniSearch } from './sliced-minisearch';
 import { KnowledgeSearchIndex, SEARCH_INDEX_FORMAT, type StoredSearchIndex } from './search-index';
@@ -88,6 +88,11 @@ export async function loadStoredState(db: BackstoryDatabase, pause: () => Promis
     await pause();
   }
   return { revision: stored.meta.revision, packs, index: { format: SEARCH_INDEX_FORMAT, entities, headlines, bodies, rows: list('rows') } };
+}
+
+/** Marks the stored index as of `revision` (a change that changed no document); false when none is stored. */
+export async function updateStoredRevision(db: BackstoryDatabase, revision: number): Promise<boolean> {
+  return updateMetaInParts<HeadMeta>(db, { format: SEARCH_INDEX_FORMAT, revision }, { pause: nextTask, name: SEARCH_INDEX_META_KEY });
 }
 
 /** Deletes the stored index, head first. */

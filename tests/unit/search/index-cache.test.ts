@@ -149,6 +149,18 @@ describe('SearchIndexCache stores', () => {
     expect(woken.report).toMatchObject({ loaded: true, added: [], removed: [] });
   });
 
+  it('a change that changed no document only marks the stored index with the new revision, at once', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater(), { storeQuietMs: 60_000 });
+    await builtAndStored(cache);
+    await setPackEnabled(db, 'test-pack', false);
+    await cache.get();
+    // The popup's own copy needs a stored index of the current revision.
+    await expect.poll(async () => (await loadStoredIndexCopy(db)) !== undefined, { timeout: 3_000 }).toBe(true);
+    expect(await storedGeneration(db)).toBe(1);
+  });
+
   it('a worker stopped before it stored loads the older stored index and re-indexes only what changed since', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
