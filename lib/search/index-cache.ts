@@ -126,12 +126,10 @@ export class SearchIndexCache {
 
   /** Stores the index now if a store is waiting, and waits for it (tests; a store under way is waited for too). */
   async flush(): Promise<void> {
-    if (this.storeTimer !== undefined) {
-      clearTimeout(this.storeTimer);
-      this.storeTimer = undefined;
-      this.startStore();
-    }
-    await this.storing;
+    if (this.storeTimer === undefined) return this.storing;
+    clearTimeout(this.storeTimer);
+    this.storeTimer = undefined;
+    return this.startStore();
   }
 
   /** Reads the revision and, when it moved, refreshes the index. */
@@ -201,7 +199,9 @@ export class SearchIndexCache {
         report.added.push(packId);
       }
       current.revision = revision;
-      this.scheduleStore(current.index);
+      // A first build (install, or a lost stored index) is stored before searches are answered: the popup loads its own copy after its first answer.
+      if (this.hasStored) this.scheduleStore(current.index);
+      else await this.startStore(current);
     }
     this.current = current;
     this.lastReport = report;
@@ -245,34 +245,34 @@ export class SearchIndexCache {
   /** Stores the index once writes are quiet, and not sooner than `storeEveryMs` after the last store. */
   private scheduleStore(index: KnowledgeSearchIndex): void {
     clearTimeout(this.storeTimer);
-    // At once: a first build (install, or a lost stored index), which the popup's own copy
-    // waits for, and a new revision that changed no document (one row is rewritten).
-    const soon = !this.hasStored || index.changeCount === this.storedChanges;
-    const delay = soon ? 0 : Math.max(this.options.storeQuietMs, this.lastStoredAt + this.options.storeEveryMs - Date.now());
+    // A new revision that changed no document at once: one row is rewritten.
+    const delay = index.changeCount === this.storedChanges ? 0 : Math.max(this.options.storeQuietMs, this.lastStoredAt + this.options.storeEveryMs - Date.now());
     this.storeTimer = setTimeout(() => {
       this.storeTimer = undefined;
       this.startStore();
     }, delay);
   }
 
-  private startStore(): void {
+  /** Stores `during` a refresh (which must not change it meanwhile), else the current index unless it changes. */
+  private startStore(during?: CurrentIndex): Promise<void> {
     this.storing = this.storing
-      .then(() => this.store())
+      .then(() => this.store(during))
       .catch((error: unknown) => console.warn('Backstory: the search index could not be stored', error));
+    return this.storing;
   }
 
   /**
    * Serializes the index a chunk at a time, then writes it in parts. A change meanwhile
    * (a refresh adds or discards) abandons this store: that refresh scheduled the next one.
    */
-  private async store(): Promise<void> {
-    const current = this.current;
+  private async store(during?: CurrentIndex): Promise<void> {
+    const current = during ?? this.current;
     if (!current) return;
     while (!current.index.settled) await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
     const changes = current.index.changeCount;
     const revision = current.revision;
     if (this.hasStored && changes === this.storedChanges && (await updateStoredRevision(this.db, revision))) return;
-    const unchanged = () => this.current === current && current.index.changeCount === changes && !this.pending;
+    const unchanged = () => (during !== undefined || (this.current === current && !this.pending)) && current.index.changeCount === changes;
     const steps = current.index.storeSteps();
     const pause = createPause();
     for (;;) {
