@@ -12,8 +12,10 @@ import type { SearchResults } from '../../lib/search/types';
 /** The search index as the background keeps it: brought up to date after every change, answering the popup. */
 export interface SearchService {
   search(query: string): Promise<SearchResults>;
-  /** Brings the index up to date (and stores it) now, so the next search does not wait. */
+  /** Brings the index up to date now, so the next search does not wait; it is stored once writes are quiet. */
   refresh(): Promise<void>;
+  /** Stores the in-memory index now if a store is waiting (tests). */
+  flush(): Promise<void>;
 }
 
 /**
@@ -26,7 +28,7 @@ export function createSearchService(
   installed: Promise<unknown>,
   { terms = getTermIndexDatabase(), termIndexMinDocuments = TERM_INDEX_MIN_DOCUMENTS }: { terms?: TermIndexDatabase; termIndexMinDocuments?: number } = {},
 ): SearchService {
-  const cache = new SearchIndexCache(db, undefined, async () => !(await wantsTermIndex(db, termIndexMinDocuments)));
+  const cache = new SearchIndexCache(db, undefined, { admits: async () => !(await wantsTermIndex(db, termIndexMinDocuments)) });
   const writer = new TermIndexWriter(db, terms);
   const reads = new TermReads(terms);
   const rows = new RowCache(db);
@@ -78,5 +80,6 @@ export function createSearchService(
       }
     },
     refresh,
+    flush: () => cache.flush(),
   };
 }

@@ -28,3 +28,11 @@ export async function runInSlices<T>(steps: Generator<unknown, T>, pause: Pause)
     await pause();
   }
 }
+
+/** Runs a generator of steps to its end without pausing: the at-once way of running it. */
+export function runAtOnce<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}

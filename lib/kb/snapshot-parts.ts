@@ -1,19 +1,18 @@
 /**
- * The stored matcher snapshot in parts. Written or read whole, 47 MB at a million names
+ * A large stored value in parts: the matcher snapshot, and the search index (`name`). Written or read whole, 47 MB at a million names
  * held the service worker for one uninterrupted structured clone each way; in parts of
  * at most {@link PART_BYTES}, each its own `meta` row and transaction, with a pause
  * between, the worker answers pages and hovers between any two.
  *
- * Layout: a head row (`matcherSnapshot`) names a generation and, per field of the
- * snapshot's data, how to put it back together; the parts are rows
- * `matcherSnapshotPart/<generation>/<n>`. The head is written last and the previous
+ * Layout: a head row (`<name>`, by default `matcherSnapshot`) names a generation and, per
+ * field of the snapshot's data, how to put it back together; the parts are rows
+ * `<name>Part/<generation>/<n>`. The head is written last and the previous
  * generation's parts deleted after it, so a worker stopped midway leaves the previous
  * snapshot whole (its orphan parts are deleted by the next save).
  */
 import type { BackstoryDatabase } from '../db/database';
 
-const HEAD_KEY = 'matcherSnapshot';
-const PART_PREFIX = 'matcherSnapshotPart/';
+const DEFAULT_NAME = 'matcherSnapshot';
 
 /** Largest part, bytes (a typed array's bytes, a string's UTF-16 units × 2): a few ms to clone. */
 const PART_BYTES = 2 * 1024 * 1024;
@@ -38,17 +37,22 @@ interface Head<M> {
 export interface SnapshotPartsOptions {
   /** Called between two parts: lets other work of the thread run. */
   pause: () => Promise<void>;
+  /** The head row's key, and with `Part/` the prefix of its parts (default `matcherSnapshot`). */
+  name?: string;
 }
+
+const headKey = (options: SnapshotPartsOptions): string => options.name ?? DEFAULT_NAME;
+const partPrefix = (options: SnapshotPartsOptions): string => `${headKey(options)}Part/`;
 
 /** Stores `data` in parts with `meta` in its head, replacing the previous snapshot once all parts are in. */
 export async function saveInParts<M>(db: BackstoryDatabase, meta: M, data: Record<string, unknown>, options: SnapshotPartsOptions): Promise<void> {
-  const previous = (await db.meta.get(HEAD_KEY))?.value as Partial<Head<M>> | undefined;
+  const previous = (await db.meta.get(headKey(options)))?.value as Partial<Head<M>> | undefined;
   const generation = (typeof previous?.generation === 'number' ? previous.generation : 0) + 1;
   await deleteParts(db, (g) => g !== previous?.generation, options);
   let next = 0;
   const put = async (value: unknown): Promise<number> => {
     const n = next++;
-    await db.meta.put({ key: partKey(generation, n), value });
+    await db.meta.put({ key: partKey(options, generation, n), value });
     await options.pause();
     return n;
   };
@@ -69,7 +73,7 @@ export async function saveInParts<M>(db: BackstoryDatabase, meta: M, data: Recor
       fields[name] = { kind: 'value', value };
     }
   }
-  await db.meta.put({ key: HEAD_KEY, value: { generation, meta, fields } satisfies Head<M> });
+  await db.meta.put({ key: headKey(options), value: { generation, meta, fields } satisfies Head<M> });
   await deleteParts(db, (g) => g !== generation, options);
 }
 
@@ -79,10 +83,10 @@ export async function loadInParts<M>(
   accept: (meta: M) => boolean,
   options: SnapshotPartsOptions,
 ): Promise<{ meta: M; data: Record<string, unknown> } | undefined> {
-  const head = (await db.meta.get(HEAD_KEY))?.value as Head<M> | undefined;
+  const head = (await db.meta.get(headKey(options)))?.value as Head<M> | undefined;
   if (typeof head?.generation !== 'number' || typeof head.fields !== 'object' || !accept(head.meta)) return undefined;
   const part = async (n: number): Promise<unknown> => {
-    const value = (await db.meta.get(partKey(head.generation, n)))?.value;
+    const value = (await db.meta.get(partKey(options, head.generation, n)))?.value;
     await options.pause();
     return value;
   };
@@ -116,15 +120,30 @@ export async function loadInParts<M>(
   return { meta: head.meta, data };
 }
 
-function partKey(generation: number, n: number): string {
-  return `${PART_PREFIX}${generation}/${n}`;
+/** Replaces the head's meta, its parts unchanged (the same data, of a newer revision); false when there is no head. */
+export async function updateMetaInParts<M>(db: BackstoryDatabase, meta: M, options: SnapshotPartsOptions): Promise<boolean> {
+  const head = (await db.meta.get(headKey(options)))?.value as Head<M> | undefined;
+  if (typeof head?.generation !== 'number') return false;
+  await db.meta.put({ key: headKey(options), value: { ...head, meta } satisfies Head<M> });
+  return true;
+}
+
+/** Deletes the stored value: its head first (so nothing half-deleted is ever read), then its parts. */
+export async function deleteInParts(db: BackstoryDatabase, options: SnapshotPartsOptions): Promise<void> {
+  await db.meta.delete(headKey(options));
+  await deleteParts(db, () => true, options);
+}
+
+function partKey(options: SnapshotPartsOptions, generation: number, n: number): string {
+  return `${partPrefix(options)}${generation}/${n}`;
 }
 
 /** Deletes the parts of the generations `doomed` picks, one row per transaction. */
 async function deleteParts(db: BackstoryDatabase, doomed: (generation: number) => boolean, options: SnapshotPartsOptions): Promise<void> {
-  const keys = (await db.meta.where('key').startsWith(PART_PREFIX).primaryKeys()) as string[];
+  const prefix = partPrefix(options);
+  const keys = (await db.meta.where('key').startsWith(prefix).primaryKeys()) as string[];
   for (const key of keys) {
-    const generation = Number(key.slice(PART_PREFIX.length, key.indexOf('/', PART_PREFIX.length)));
+    const generation = Number(key.slice(prefix.length, key.indexOf('/', prefix.length)));
     if (!doomed(generation)) continue;
     await db.meta.delete(key);
     await options.pause();

@@ -58,4 +58,9 @@ export class LazyPart<T, S> {
   toStored(serialize: (value: T) => S): S {
     return this.value === undefined ? (this.stored as S) : serialize(this.value);
   }
+
+  /** The stored form it was loaded from, while the part is not loaded yet; else undefined. */
+  peekStored(): S | undefined {
+    return this.value === undefined ? this.stored : undefined;
+  }
 }

@@ -18,8 +18,12 @@ async function packSignature(db: BackstoryDatabase, pack: PackRow): Promise<stri
   return [pack.version, pack.updatedAt, entities, articles, edits.length, lastEdit].join('|');
 }
 
-/** Every pack's signature, by pack id. */
+/**
+ * Every pack's signature, by pack id. One pack after another: asked all at once, 50 feed
+ * packs' 150 reads were made in one stretch of 70 ms in the service worker.
+ */
 export async function packSignatures(db: BackstoryDatabase): Promise<Map<string, string>> {
-  const packs = await db.packs.toArray();
-  return new Map(await Promise.all(packs.map(async (p) => [p.id, await packSignature(db, p)] as const)));
+  const signatures = new Map<string, string>();
+  for (const pack of await db.packs.toArray()) signatures.set(pack.id, await packSignature(db, pack));
+  return signatures;
 }

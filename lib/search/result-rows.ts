@@ -1,4 +1,5 @@
 import type { ArticleRow, EntityRow } from '../db/rows';
+import { runAtOnce } from '../feeds/work-slices';
 import { nextTask } from './next-task';
 
 /** What showing an entity result needs of its row. */
@@ -17,8 +18,11 @@ export interface ResultRowSource {
   get(entityKeys: readonly string[], articleKeys: readonly string[]): ResultRows | Promise<ResultRows>;
 }
 
-/** Rows per chunk of the stored form: each chunk is parsed in one go, between them others may run. */
-const ROWS_PER_CHUNK = 2_000;
+/**
+ * Rows per chunk of the stored form: each chunk is written or parsed in one go, between
+ * them others may run. Articles carry their text (about 1 KB each): 500 rows is about 0.5 MB.
+ */
+const ROWS_PER_CHUNK = 500;
 
 /** The stored form: JSON chunks of `[kind, row]` pairs ('e' entity, 'a' article). */
 export type StoredResultRows = string[];
@@ -66,13 +70,27 @@ export class ResultRowStore implements ResultRowSource {
     return { entities: pickRows(this.entities, entityKeys), articles: pickRows(this.articles, articleKeys) };
   }
 
+  /** The stored form, at once (tests, benchmarks). */
   toStored(): StoredResultRows {
-    const pairs: StoredPair[] = [
-      ...[...this.entities.values()].map((row): StoredPair => ['e', row]),
-      ...[...this.articles.values()].map((row): StoredPair => ['a', row]),
-    ];
+    return runAtOnce(this.storeSteps());
+  }
+
+  /** The stored form, a chunk per step: the caller pauses where it yields, and must not change the rows meanwhile. */
+  *storeSteps(): Generator<void, StoredResultRows> {
     const chunks: StoredResultRows = [];
-    for (let i = 0; i < pairs.length; i += ROWS_PER_CHUNK) chunks.push(JSON.stringify(pairs.slice(i, i + ROWS_PER_CHUNK)));
+    let batch: StoredPair[] = [];
+    const pairs = function* (store: ResultRowStore): Generator<StoredPair> {
+      for (const row of store.entities.values()) yield ['e', row];
+      for (const row of store.articles.values()) yield ['a', row];
+    };
+    for (const pair of pairs(this)) {
+      batch.push(pair);
+      if (batch.length < ROWS_PER_CHUNK) continue;
+      chunks.push(JSON.stringify(batch));
+      batch = [];
+      yield;
+    }
+    if (batch.length > 0) chunks.push(JSON.stringify(batch));
     return chunks;
   }
 

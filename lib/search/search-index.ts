@@ -5,6 +5,8 @@ import { searchTerms } from './words';
 import { LazyPart } from './lazy-part';
 import { type ArticleResultRow, type EntityResultRow, ResultRowStore, type StoredResultRows } from './result-rows';
 import { nextTask } from './next-task';
+import { createPause, runAtOnce } from '../feeds/work-slices';
+import { loadInSlices, loadNow, storeSteps, type StoredMiniSearch } from './sliced-minisearch';
 
 /**
  * Relative weight of a match in each field. Ranking is decided first by tier (exact
@@ -28,10 +30,13 @@ const MIN_PREFIX_CHARS = { names: 3, text: 4 } as const;
 const MIN_ARTICLE_QUERY_CHARS = 3;
 /**
  * Bumped when the stored form, the document shape or the folding of words changes
- * (3: lib/text/fold.ts; 4: entities' descriptions), so a stored index from an older version
- * is rebuilt instead of loaded.
+ * (3: lib/text/fold.ts; 4: entities' descriptions; 5: stored in chunks, lib/search/sliced-minisearch.ts),
+ * so a stored index from an older version is rebuilt instead of loaded.
  */
-export const SEARCH_INDEX_FORMAT = 4;
+export const SEARCH_INDEX_FORMAT = 5;
+
+/** Clean-up after removals in batches of 50 words (a word can be in every article): 1,000 at once held the worker up to 0.45 s. */
+const VACUUM = { batchSize: 50, batchWait: 1 } as const;
 
 /**
  * Only what ranking needs is stored with the index (a name is compared with the query for
@@ -48,9 +53,9 @@ export interface SearchLimits {
 /** The serialized form kept in storage. */
 export interface StoredSearchIndex {
   format: number;
-  entities: string;
-  headlines: string;
-  bodies: string;
+  entities: StoredMiniSearch;
+  headlines: StoredMiniSearch;
+  bodies: StoredMiniSearch;
   /** The rows results show (since format 2). */
   rows: StoredResultRows;
 }
@@ -63,21 +68,22 @@ function entityOptions() {
     // Terms are folded by `tokenize` already.
     processTerm: (term: string) => term,
     searchOptions: { boost: FIELD_BOOST },
+    autoVacuum: VACUUM,
   };
 }
 
 function headlineOptions() {
-  return { fields: ['headline'], storeFields: [], tokenize: searchTerms, processTerm: (term: string) => term };
+  return { fields: ['headline'], storeFields: [], tokenize: searchTerms, processTerm: (term: string) => term, autoVacuum: VACUUM };
 }
 
 /** Article text has its own index without stored fields: its hits are shown from the headline index's. */
 function bodyOptions() {
-  return { fields: ['body'], storeFields: [], tokenize: searchTerms, processTerm: (term: string) => term };
+  return { fields: ['body'], storeFields: [], tokenize: searchTerms, processTerm: (term: string) => term, autoVacuum: VACUUM };
 }
 
 const BODY_LOADER = {
-  now: (stored: string) => MiniSearch.loadJSON<SearchDocument>(stored, bodyOptions()),
-  inSlices: (stored: string) => MiniSearch.loadJSONAsync<SearchDocument>(stored, bodyOptions()),
+  now: (stored: StoredMiniSearch) => loadNow<SearchDocument>(stored, bodyOptions()),
+  inSlices: (stored: StoredMiniSearch) => loadInSlices<SearchDocument>(stored, bodyOptions(), createPause()),
 };
 
 const ROW_LOADER = {
@@ -110,10 +116,13 @@ export class KnowledgeSearchIndex {
     private readonly entities: MiniSearch<SearchDocument>,
     private readonly headlines: MiniSearch<SearchDocument>,
     /** The article-text index: loaded after the first answers when the index came from storage. */
-    private readonly bodies: LazyPart<MiniSearch<SearchDocument>, string>,
+    private readonly bodies: LazyPart<MiniSearch<SearchDocument>, StoredMiniSearch>,
     /** The rows results show: likewise. */
     private readonly rows: LazyPart<ResultRowStore, StoredResultRows>,
   ) {}
+
+  /** Counts documents added and discarded: a store running in slices is abandoned when it moved. */
+  private changes = 0;
 
   static empty(): KnowledgeSearchIndex {
     return new KnowledgeSearchIndex(
@@ -133,8 +142,8 @@ export class KnowledgeSearchIndex {
   static fromStored(stored: StoredSearchIndex): KnowledgeSearchIndex {
     if (stored.format !== SEARCH_INDEX_FORMAT) throw new Error(`Search index format ${stored.format} is not ${SEARCH_INDEX_FORMAT}`);
     return new KnowledgeSearchIndex(
-      MiniSearch.loadJSON(stored.entities, entityOptions()),
-      MiniSearch.loadJSON(stored.headlines, headlineOptions()),
+      loadNow(stored.entities, entityOptions()),
+      loadNow(stored.headlines, headlineOptions()),
       new LazyPart({ stored: stored.bodies }, BODY_LOADER),
       new LazyPart({ stored: stored.rows }, ROW_LOADER),
     );
@@ -179,14 +188,33 @@ export class KnowledgeSearchIndex {
     return this.rows.peek();
   }
 
+  /** The stored form at once (tests, benchmarks); the background stores with `storeSteps`. */
   toStored(): StoredSearchIndex {
-    return {
-      format: SEARCH_INDEX_FORMAT,
-      entities: JSON.stringify(this.entities),
-      headlines: JSON.stringify(this.headlines),
-      bodies: this.bodies.toStored((bodies) => JSON.stringify(bodies)),
-      rows: this.rows.toStored((rows) => rows.toStored()),
-    };
+    return runAtOnce(this.storeSteps());
+  }
+
+  /**
+   * The stored form a chunk per step: the caller pauses where it yields. Valid only if
+   * `changes` did not move meanwhile, and started only while `settled`.
+   */
+  *storeSteps(): Generator<void, StoredSearchIndex> {
+    const entities = yield* storeSteps(this.entities);
+    const headlines = yield* storeSteps(this.headlines);
+    const bodiesLoaded = this.bodies.peek();
+    const bodies = bodiesLoaded ? yield* storeSteps(bodiesLoaded) : this.bodies.peekStored()!;
+    const rowsLoaded = this.rows.peek();
+    const rows = rowsLoaded ? yield* rowsLoaded.storeSteps() : this.rows.peekStored()!;
+    return { format: SEARCH_INDEX_FORMAT, entities, headlines, bodies, rows };
+  }
+
+  /** How many adds and discards the index has seen (see `storeSteps`). */
+  get changeCount(): number {
+    return this.changes;
+  }
+
+  /** Whether no clean-up after removals is running: serializing meanwhile would read a map being pruned. */
+  get settled(): boolean {
+    return ![this.entities, this.headlines, this.bodies.peek()].some((index) => index?.isVacuuming);
   }
 
   get documentCount(): number {
@@ -196,7 +224,8 @@ export class KnowledgeSearchIndex {
   /** Adds documents; one already in the index is replaced. */
   add(documents: Iterable<SearchDocument>): void {
     for (const doc of documents) {
-      this.discard([doc.id]);
+      this.changes++;
+      this.remove(doc.id);
       if (doc.kind === 'entity') {
         this.entities.add(doc);
         this.rows.now().setEntity(doc.shown as EntityResultRow);
@@ -208,16 +237,28 @@ export class KnowledgeSearchIndex {
     }
   }
 
+  /** Whether `doc` is indexed as it is now: the rows kept beside the index hold all that is indexed of a document. */
+  holds(doc: SearchDocument): boolean {
+    const rows = this.rows.now();
+    const kept = doc.kind === 'entity' ? rows.get([doc.key], []).entities.get(doc.key) : rows.get([], [doc.key]).articles.get(doc.key);
+    return kept !== undefined && JSON.stringify(kept) === JSON.stringify(doc.shown);
+  }
+
   /** Removes documents by id; unknown ids are ignored. */
   discard(ids: Iterable<string>): void {
     for (const id of ids) {
-      const entity = id.startsWith('e:');
-      for (const target of entity ? [this.entities] : [this.headlines, this.bodies.now()]) {
-        if (target.has(id)) target.discard(id);
-      }
-      if (entity) this.rows.now().deleteEntity(id.slice(2));
-      else this.rows.now().deleteArticle(id.slice(2));
+      this.changes++;
+      this.remove(id);
     }
+  }
+
+  private remove(id: string): void {
+    const entity = id.startsWith('e:');
+    for (const target of entity ? [this.entities] : [this.headlines, this.bodies.now()]) {
+      if (target.has(id)) target.discard(id);
+    }
+    if (entity) this.rows.now().deleteEntity(id.slice(2));
+    else this.rows.now().deleteArticle(id.slice(2));
   }
 
   /** Entities and articles matching `query`, best first in each group. */

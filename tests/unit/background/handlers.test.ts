@@ -29,7 +29,7 @@ async function setUp() {
   const db = freshDatabase();
   await installPack(db, makePack(), { source: { kind: 'file' } });
   const matchers = new MatcherCache(db);
-  search = { search: vi.fn(async () => ({ entities: [], articles: [] }) as never), refresh: vi.fn(async () => undefined) };
+  search = { search: vi.fn(async () => ({ entities: [], articles: [] }) as never), refresh: vi.fn(async () => undefined), flush: vi.fn(async () => undefined) };
   const ready = Promise.resolve();
   listenForMessages(createHandlers({ db, matchers, ready, search, library: createLibraryRefresh({ matchers, search, ready }), backups: { run: async () => undefined }, feeds: {} as never }));
   return { db };

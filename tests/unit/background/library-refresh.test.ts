@@ -7,7 +7,7 @@ import type { MatcherCache } from '../../../lib/kb/matcher-cache';
 /** A library at `revision`, with the background's derived data as spies. */
 function background(revision: { current: number }) {
   const matchers = { get: vi.fn(async () => ({ revision: revision.current })) } as unknown as MatcherCache;
-  const search = { search: vi.fn(), refresh: vi.fn(async () => undefined) };
+  const search = { search: vi.fn(), refresh: vi.fn(async () => undefined), flush: vi.fn(async () => undefined) };
   return { library: createLibraryRefresh({ matchers, search, ready: Promise.resolve() }), search };
 }
 

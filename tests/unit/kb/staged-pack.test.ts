@@ -88,6 +88,7 @@ describe('stagePack: rows written in chunks that no reader sees', () => {
     expect(backup.packs.map((p) => p.pack.pack.id)).toEqual(['test-pack']);
     const search = new SearchIndexCache(db);
     await search.get();
+    await search.flush();
     expect(search.report?.added).toEqual(['test-pack']);
     // Three entities and three articles installed: the staged rows do not count against the copy's limit.
     expect(await loadStoredIndexCopy(db, 6)).toBeDefined();

@@ -14,6 +14,13 @@ function alwaysLater(): () => number {
   return () => (t += 10_000);
 }
 
+/** Builds the index and stores it at once (a store otherwise waits for quiet writes). */
+async function builtAndStored(cache: SearchIndexCache) {
+  const index = await cache.get();
+  await cache.flush();
+  return index;
+}
+
 const entityKeys = async (cache: SearchIndexCache, q: string) => (await cache.get()).search(q, LIMITS).entities.map((h) => h.key);
 
 describe('SearchIndexCache', () => {
@@ -23,13 +30,14 @@ describe('SearchIndexCache', () => {
     const cache = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(cache, 'lovel')).toEqual(['test-pack/ada']);
     expect(cache.report).toMatchObject({ loaded: false, added: ['test-pack'], removed: [] });
+    await cache.flush();
     expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeDefined();
   });
 
   it('a new instance (a woken service worker) loads the stored index instead of rebuilding', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const woken = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(woken, 'ada')).toEqual(['test-pack/ada']);
     expect(woken.report).toMatchObject({ loaded: true, added: [], removed: [] });
@@ -89,15 +97,90 @@ describe('SearchIndexCache', () => {
     expect((await cache.get()).search('babbage', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/mine']);
   });
 
+  it('indexes again only the new and changed documents of a changed pack, and takes out the ones it lost', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater());
+    const before = (await cache.get()).changeCount;
+    const pack = makePack();
+    await installPack(db, { ...pack, pack: { ...pack.pack, version: '1.1.0' }, articles: [...pack.articles!.slice(0, 2), { id: 'added', headline: 'Babbage replies' }], entities: pack.entities!.map((e) => (e.id === 'london' ? { ...e, name: 'City of London' } : e)) }, { source });
+    const index = await cache.get();
+    // One entity changed, one article new, one gone: three changes, not the pack's six documents out and in.
+    expect(index.changeCount - before).toBe(3);
+    expect(index.search('babbage', LIMITS).articles.map((h) => h.key)).toEqual(['test-pack/added']);
+    expect(index.search('letters', LIMITS).articles).toEqual([]);
+    expect(index.search('city of london', LIMITS).entities.map((h) => h.key)).toEqual(['test-pack/london']);
+    expect(index.documentCount).toBe(6);
+  });
+
   it('rebuilds when the stored index is of another format', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const stored = await db.meta.get(SEARCH_INDEX_META_KEY);
-    await db.meta.put({ key: SEARCH_INDEX_META_KEY, value: { ...(stored!.value as object), format: -1 } });
+    const head = stored!.value as { meta: object };
+    await db.meta.put({ key: SEARCH_INDEX_META_KEY, value: { ...head, meta: { ...head.meta, format: -1 } } });
     const cache = new SearchIndexCache(db, alwaysLater());
     expect(await entityKeys(cache, 'ada')).toEqual(['test-pack/ada']);
     expect(cache.report).toMatchObject({ loaded: false, added: ['test-pack'] });
+  });
+});
+
+const storedGeneration = async (db: ReturnType<typeof freshDatabase>) => ((await db.meta.get(SEARCH_INDEX_META_KEY))?.value as { generation?: number } | undefined)?.generation;
+
+describe('SearchIndexCache stores', () => {
+  const other = makePack({ id: 'other', entities: [{ id: 'babbage', name: 'Charles Babbage', type: 'Person', alternateName: [], sameAs: [] }], articles: [] });
+
+  it('once writes are quiet, not after each write', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater(), { storeQuietMs: 200, storeEveryMs: 0 });
+    // The first build is stored at once: the popup's own copy waits for a stored index.
+    await builtAndStored(cache);
+    expect(await storedGeneration(db)).toBe(1);
+    await installPack(db, other, { source });
+    await cache.get();
+    await removePack(db, 'other');
+    expect(await entityKeys(cache, 'babbage')).toEqual([]);
+    expect(await storedGeneration(db)).toBe(1);
+    await expect.poll(() => storedGeneration(db), { timeout: 3_000 }).toBe(2);
+    const woken = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(woken, 'lovelace')).toEqual(['test-pack/ada']);
+    expect(woken.report).toMatchObject({ loaded: true, added: [], removed: [] });
+  });
+
+  it('a change that changed no document only marks the stored index with the new revision, at once', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    const cache = new SearchIndexCache(db, alwaysLater(), { storeQuietMs: 60_000 });
+    await builtAndStored(cache);
+    await setPackEnabled(db, 'test-pack', false);
+    await cache.get();
+    // The popup's own copy needs a stored index of the current revision.
+    await expect.poll(async () => (await loadStoredIndexCopy(db)) !== undefined, { timeout: 3_000 }).toBe(true);
+    expect(await storedGeneration(db)).toBe(1);
+  });
+
+  it('a worker stopped before it stored loads the older stored index and re-indexes only what changed since', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
+    await installPack(db, other, { source });
+    const woken = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(woken, 'babbage')).toEqual(['other/babbage']);
+    expect(woken.report).toMatchObject({ loaded: true, added: ['other'], removed: [] });
+  });
+
+  it('rebuilds when a part of the stored index is missing, instead of loading half of it', async () => {
+    const db = freshDatabase();
+    await installPack(db, makePack(), { source });
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
+    const parts = (await db.meta.where('key').startsWith('searchIndexPart/').primaryKeys()) as string[];
+    expect(parts.length).toBeGreaterThan(3);
+    await db.meta.delete(parts[1]!);
+    const woken = new SearchIndexCache(db, alwaysLater());
+    expect(await entityKeys(woken, 'lovelace')).toEqual(['test-pack/ada']);
+    expect(woken.report).toMatchObject({ loaded: false, added: ['test-pack'] });
   });
 });
 
@@ -138,7 +221,7 @@ describe('SearchIndexCache revision checks', () => {
   it('answers from names and headlines before the stored article text is loaded', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const woken = new SearchIndexCache(db, alwaysLater());
     const index = await woken.get();
     expect(index.textLoaded).toBe(false);
@@ -153,7 +236,7 @@ describe('loadStoredIndexCopy (the popup\'s own copy)', () => {
   it('loads the stored index whole, text and rows included, answering as the background does', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    const built = await new SearchIndexCache(db, alwaysLater()).get();
+    const built = await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const copy = await loadStoredIndexCopy(db);
     expect(copy!.index.textLoaded).toBe(true);
     expect(copy!.index.resultRows).toBeDefined();
@@ -168,7 +251,7 @@ describe('loadStoredIndexCopy (the popup\'s own copy)', () => {
     await installPack(db, makePack(), { source });
     expect(await loadStoredIndexCopy(db)).toBeUndefined();
     expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeUndefined();
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     await removePack(db, 'test-pack');
     expect(await loadStoredIndexCopy(db)).toBeUndefined();
   });
@@ -209,7 +292,7 @@ describe('searchKnowledge', () => {
   it('reads rows from the database until a woken index has loaded its own', async () => {
     const db = freshDatabase();
     await installPack(db, makePack(), { source });
-    await new SearchIndexCache(db, alwaysLater()).get();
+    await builtAndStored(new SearchIndexCache(db, alwaysLater()));
     const index = await new SearchIndexCache(db, alwaysLater()).get();
     expect(index.resultRows).toBeUndefined();
     const viaDatabase = await searchKnowledge(index, new RowCache(db), 'lovelace');

@@ -168,7 +168,7 @@ async function rawDump(indexedDB: IDBFactory): Promise<{ version: number; stores
 }
 
 /** Meta keys that hold data derived from the knowledge base, rebuilt whenever missing or stale (the matcher's head and its parts). */
-const DERIVED_META_KEYS = /^(searchIndex$|matcherSnapshot)/u;
+const DERIVED_META_KEYS = /^(searchIndex|matcherSnapshot)/u;
 
 function withoutDerivedCaches(dump: { version: number; stores: Record<string, unknown[]> }) {
   const meta = (dump.stores.meta ?? []).filter((row) => !DERIVED_META_KEYS.test((row as { key: string }).key));
