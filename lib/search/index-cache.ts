@@ -9,7 +9,7 @@ import { createPause, type Pause } from '../feeds/work-slices';
 import { nextTask } from './next-task';
 import { deleteStoredState, type IndexedPack, loadStoredState, saveStoredState, updateStoredRevision } from './stored-index';
 
-export { loadStoredIndexCopy, SEARCH_INDEX_META_KEY } from './stored-index';
+export { loadStoredIndexCopy } from './stored-index';
 /**
  * How long a checked revision is trusted, ms: every write is announced and calls `invalidate()`, so this only
  * bounds how stale a missed change can be. Past it, the revision is read again beside the next search, not

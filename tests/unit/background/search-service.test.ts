@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createSearchService } from '../../../entrypoints/background/search-index';
 import { installPack } from '../../../lib/kb/install-pack';
-import { SEARCH_INDEX_META_KEY } from '../../../lib/search/index-cache';
+import { SEARCH_INDEX_META_KEY } from '../../../lib/search/stored-index';
 import { loadStoredState } from '../../../lib/search/stored-index';
 import { readTermIndexState, TermIndexDatabase } from '../../../lib/search/term-index/term-database';
 import { freshDatabase, makePack } from '../kb/test-db';

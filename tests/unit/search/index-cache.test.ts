@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
-import { loadStoredIndexCopy, SEARCH_INDEX_META_KEY, SearchIndexCache } from '../../../lib/search/index-cache';
+import { loadStoredIndexCopy, SearchIndexCache } from '../../../lib/search/index-cache';
+import { SEARCH_INDEX_META_KEY } from '../../../lib/search/stored-index';
 import { searchKnowledge } from '../../../lib/search/query';
 import { RowCache } from '../../../lib/search/row-cache';
 import { freshDatabase, makePack } from '../kb/test-db';
