@@ -1,33 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleRow, EntityRow } from '../../../lib/db/rows';
 import { articleDocument, entityDocument } from '../../../lib/search/documents';
 import { Tier } from '../../../lib/search/ranking';
 import { KnowledgeSearchIndex } from '../../../lib/search/search-index';
-
-function entity(id: string, name: string, alternateName: string[] = [], type = 'Person'): EntityRow {
-  return { key: `p/${id}`, packId: 'p', id, name, type, alternateName, sameAs: [] };
-}
-
-function article(id: string, headline: string, articleBody = ''): ArticleRow {
-  return { key: `p/${id}`, packId: 'p', id, headline, articleBody, author: [], about: [], keywords: [], entityMentions: [], mentionIndex: [] };
-}
-
-const ENTITIES = [
-  entity('putin', 'Vladimir Putin', ['Putin', 'Vladimir Vladimirovich Putin']),
-  entity('surkov', 'Vladislav Surkov', ['Surkov']),
-  entity('vladivostok', 'Vladivostok', [], 'Place'),
-  entity('erdogan', 'Recep Tayyip Erdoğan', ['Erdoğan']),
-  entity('emine', 'Emine Erdoğan'),
-  entity('sco', 'Shanghai Cooperation Organisation', ['SCO'], 'Organization'),
-  entity('sco-street', 'Sco Street', [], 'Place'),
-  entity('astana', 'Astana', ['Nur-Sultan'], 'Place'),
-  entity('eu', 'European Union', ['EU'], 'Organization'),
-];
-const ARTICLES = [
-  article('body-only', 'Leaders gather for the summit', 'The meeting in Astana drew leaders from the region.'),
-  article('headline', 'Astana hosts the SCO summit', 'Leaders met.'),
-  article('other', 'Grain prices rise', 'Farmers expect a good harvest.'),
-];
+import { ARTICLES, ENTITIES, LIMITS, entity } from './search-cases';
 
 function buildIndex(): KnowledgeSearchIndex {
   const index = KnowledgeSearchIndex.empty();
@@ -36,7 +11,6 @@ function buildIndex(): KnowledgeSearchIndex {
   return index;
 }
 
-const LIMITS = { entities: 10, articles: 10 };
 const keys = (hits: Array<{ key: string }>) => hits.map((h) => h.key.slice(2));
 
 describe('KnowledgeSearchIndex', () => {
