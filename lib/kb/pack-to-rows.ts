@@ -74,7 +74,7 @@ export function streamPackRows(pack: Pack, options: PackToRowsOptions): Streamed
     articleCount: pack.articles.length,
     articles: (function* () {
       // Compiled on the first article, so that it too runs while the entities are written.
-      const matcher = compileMatcher(entities.flatMap(entityPatterns));
+      const matcher = compileMatcher(entities.flatMap((entity) => entityPatterns(entity)));
       const related = declaredTogether(pack.articles.map((a) => declaredKeys(packId, a)));
       for (const article of pack.articles) yield articleRow(packId, article, matcher, related);
     })(),
