@@ -212,7 +212,7 @@ describe('trust boundaries', () => {
         return local.get(['probe', 'settings', 'siteDismissals']);
       });
       expect(seenByExtension['probe']).toBeUndefined();
-      expect((seenByExtension['settings'] as { highlightStyle?: string } | undefined)?.highlightStyle ?? 'underline').toBe('underline');
+      expect((seenByExtension['settings'] as { highlightStyle?: string } | undefined)?.highlightStyle ?? 'background').toBe('background');
       expect(seenByExtension['siteDismissals'] ?? {}).toEqual({});
       await waitForHighlights(page, 2);
 
