@@ -2,13 +2,15 @@
  * What makes the frame after a card opens expensive on a very large page: the page alone
  * (no extension) in Chromium, with a fixed, contained host like the card's, and one change
  * at a time done in it; the frame's rendering steps (PrePaint, Layout, Paint…) traced and
- * summed per change. `npx tsx bench/page/prepaint-probe.ts [page.html]`.
+ * summed per change (median over the changes). `npx tsx bench/page/prepaint-probe.ts [page.html]`;
+ * `PROBE_ONLY=ranges` runs the highlight scenarios only (they build on each other, in order).
  */
 import { chromium } from 'playwright-core';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { CHROMIUM_PATH } from '../../tests/e2e/support/extension-browser';
 import { startStaticServer } from '../../tests/e2e/support/static-server';
+import { median } from './report';
 
 const SAMPLES = '/work/shared/samples/pages';
 const GENERATED = resolve('bench/page/.generated');
@@ -100,9 +102,8 @@ async function trace(step: string): Promise<Map<string, { wall: number; cpu: num
     }
     return sums;
   });
-  const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const names = new Set(perStep.flatMap((m) => [...m.keys()]));
-  return new Map([...names].map((n) => [n, { wall: mid(perStep.map((m) => m.get(n)?.wall ?? 0)), cpu: mid(perStep.map((m) => m.get(n)?.cpu ?? 0)) }]));
+  return new Map([...names].map((n) => [n, { wall: median(perStep.map((m) => m.get(n)?.wall ?? 0)), cpu: median(perStep.map((m) => m.get(n)?.cpu ?? 0)) }]));
 }
 
 console.info(`${file}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; per change, median of ${REPEATS} (ms wall / cpu)`);
