@@ -21,6 +21,7 @@ const config: KnipConfig = {
     'bench/**/*.bench.ts',
     'bench/page/run.ts',
     'bench/page/profile.ts',
+    'bench/page/prepaint-probe.ts',
     'bench/scale/run.ts',
     'bench/peer-worker.mjs',
     // The pack builder and schema generator ship to pack authors.
