@@ -1,7 +1,8 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import type { SearchDocument } from './documents';
 import { entityTier, rank, type RankedHit, type RankedResults, Tier, toRankedHit } from './ranking';
 import { searchTerms } from './words';
+import { swapsOf } from './term-index/within-one-edit';
 import { LazyPart } from './lazy-part';
 import { type ArticleResultRow, type EntityResultRow, ResultRowStore, type StoredResultRows } from './result-rows';
 import { nextTask } from './next-task';
@@ -17,6 +18,8 @@ const FIELD_BOOST = { name: 3, aliases: 2, description: 1 } as const;
 const FUZZY_SHARE = 0.2;
 /** Two edits across 100k words of vocabulary cost hundreds of milliseconds; one covers most typos. */
 const MAX_FUZZY_EDITS = 1;
+/** A swap of two neighbouring characters weighs as a typo does (MiniSearch's default fuzzy weight). */
+const SWAP_WEIGHT = 0.45;
 /** Shorter words are not matched fuzzily: every 3-letter word is one edit from hundreds of others. */
 const MIN_FUZZY_TERM_CHARS = 4;
 /**
@@ -91,13 +94,28 @@ const ROW_LOADER = {
   inSlices: (stored: StoredResultRows) => ResultRowStore.fromStored(stored),
 };
 
-function queryOptions(minPrefix: number, fuzzy: false | ((term: string) => number | false)): SearchOptions {
+/**
+ * The query for `words`: every word must match (AND); the last one being typed is a
+ * prefix from `minPrefix` characters; with `fuzzy`, a word of 4 characters or more
+ * matches one edit away, and also with two neighbouring characters swapped ("putni":
+ * Putin), which MiniSearch's edit distance counts as two edits. Swaps are looked up as
+ * exact words (a dictionary lookup each, not another fuzzy walk), weighted as a typo.
+ */
+function wordsQuery(words: readonly string[], minPrefix: number, fuzzy: boolean): Query {
   return {
-    // Earlier words are complete; only the one being typed is a prefix.
-    prefix: (term: string, i: number, all: string[]) => i === all.length - 1 && term.length >= minPrefix,
-    fuzzy,
-    maxFuzzy: MAX_FUZZY_EDITS,
     combineWith: 'AND',
+    queries: words.map((word, i): Query => {
+      const options = { prefix: i === words.length - 1 && word.length >= minPrefix, fuzzy: fuzzy && fuzziness(word), maxFuzzy: MAX_FUZZY_EDITS };
+      const swaps = options.fuzzy === false ? [] : swapsOf(word);
+      if (swaps.length === 0) return { ...options, combineWith: 'OR', queries: [word] };
+      return {
+        combineWith: 'OR',
+        queries: [
+          { ...options, combineWith: 'OR', queries: [word] },
+          { combineWith: 'OR', queries: swaps, prefix: false, fuzzy: false, boostTerm: () => SWAP_WEIGHT },
+        ],
+      };
+    }),
   };
 }
 
@@ -270,8 +288,8 @@ export class KnowledgeSearchIndex {
     // too much as a prefix: it is left out until it is long enough, so results stay put.
     const last = terms.at(-1)!;
     const words = terms.length > 1 && last.length < MIN_PREFIX_CHARS.names ? terms.slice(0, -1) : terms;
-    const entities = rank(this.entities.search(words.join(' '), queryOptions(MIN_PREFIX_CHARS.names, fuzziness)), (hit) => entityTier(hit, phrase), limits.entities);
-    const articles = phrase.length >= MIN_ARTICLE_QUERY_CHARS ? this.searchArticles(words.join(' '), limits.articles) : [];
+    const entities = rank(this.entities.search(wordsQuery(words, MIN_PREFIX_CHARS.names, true)), (hit) => entityTier(hit, phrase), limits.entities);
+    const articles = phrase.length >= MIN_ARTICLE_QUERY_CHARS ? this.searchArticles(words, limits.articles) : [];
     return { entities, articles };
   }
 
@@ -280,13 +298,13 @@ export class KnowledgeSearchIndex {
    * always ranks below a headline match. Text is matched exactly and by prefix, not
    * fuzzily: typos are forgiven in names and headlines, where people make them.
    */
-  private searchArticles(phrase: string, limit: number): RankedHit[] {
-    const fromHeadlines = rank(this.headlines.search(phrase, queryOptions(MIN_PREFIX_CHARS.names, fuzziness)), () => Tier.headline, limit);
+  private searchArticles(words: readonly string[], limit: number): RankedHit[] {
+    const fromHeadlines = rank(this.headlines.search(wordsQuery(words, MIN_PREFIX_CHARS.names, true)), () => Tier.headline, limit);
     const bodies = this.bodies.peek();
     if (fromHeadlines.length >= limit || !bodies) return fromHeadlines;
     const seen = new Set(fromHeadlines.map((hit) => hit.key));
     const fromText: RankedHit[] = [];
-    const bodyHits = bodies.search(phrase, queryOptions(MIN_PREFIX_CHARS.text, false));
+    const bodyHits = bodies.search(wordsQuery(words, MIN_PREFIX_CHARS.text, false));
     bodyHits.sort((a, b) => b.score - a.score);
     for (const hit of bodyHits) {
       if (fromHeadlines.length + fromText.length >= limit) break;

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatabaseOptions } from '../../db/database';
 import type { TermRow } from './segment';
+import type { SuffixRow } from './suffix';
 
 /** Document ids per stored chunk: a result's id is read with its chunk only. */
 export const DOCS_PER_CHUNK = 1_024;
@@ -34,6 +35,7 @@ export class TermIndexDatabase extends Dexie {
   terms!: Table<TermRow, [string, string]>;
   docs!: Table<DocChunkRow, [string, number]>;
   state!: Table<TermIndexState, string>;
+  suffixes!: Table<SuffixRow, string>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? 'backstory-search', {
@@ -41,6 +43,7 @@ export class TermIndexDatabase extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.version(1).stores({ terms: '[term+segment], segment', docs: '[segment+chunk]', state: 'key' });
+    this.version(2).stores({ suffixes: 'r' });
   }
 }
 

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { TermRow } from './segment';
+import { reversedWord } from './suffix';
 import type { TermIndexDatabase } from './term-database';
 import { withinOneEdit } from './within-one-edit';
 
@@ -8,6 +9,17 @@ export const MIN_PREFIX_CHARS = { names: 3, text: 4 } as const;
 const MIN_FUZZY_TERM_CHARS = 4;
 /** A typo may be anywhere after the word's first characters: candidates share this many (at least 3). */
 const fuzzyStem = (word: string, long: boolean) => word.slice(0, Math.max(3, long ? word.length - 2 : Math.ceil(word.length / 2)));
+/**
+ * The end a word shares with the words one typo in its beginning away: the characters
+ * after `fuzzyStem`'s, less one (a swap across the stem's end), at least 2; when that
+ * finds too many, the last 2 characters are the ones allowed to differ.
+ */
+const suffixStem = (word: string, long: boolean) => {
+  const covered = fuzzyStem(word, false).length;
+  return word.slice(-Math.max(2, long ? word.length - 2 : word.length - covered - 1));
+};
+/** A typo in the beginning is looked for from this many characters: shorter words share too common an end. */
+const MIN_SUFFIX_TERM_CHARS = 5;
 /**
  * Most words a prefix expands to, and most candidates looked at for a typo: a keystroke
  * reads rows, not a whole vocabulary ("tes" begins 200,000 words in a generated library).
@@ -73,21 +85,32 @@ export class TermReads {
   }
 
   private async readWord(word: string, isLast: boolean): Promise<WordRows> {
-    const range = (lo: string, hi: string) => this.db.terms.where('[term+segment]').between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true);
+    const terms = this.db.terms;
+    const range = (lo: string, hi: string) => terms.where('[term+segment]').between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true);
     const prefix = isLast && word.length >= MIN_PREFIX_CHARS.names;
-    const near = async (long: boolean): Promise<Array<[string, string]>> => {
+    const fuzzy = word.length >= MIN_FUZZY_TERM_CHARS;
+    // Words sharing the beginning: a typo after it.
+    const sharingStart = async (long: boolean): Promise<string[]> => {
       const stem = fuzzyStem(word, long);
       const keys = await range(stem, `${stem}\uffff`).limit(MAX_FUZZY_KEYS).primaryKeys();
-      return keys.length < MAX_FUZZY_KEYS || long ? keys : near(true);
+      return keys.length < MAX_FUZZY_KEYS || long ? keys.map(([term]) => term) : sharingStart(true);
     };
-    const [exactOrPrefix, nearKeys] = await Promise.all([
+    // Words sharing the end: a typo in the beginning.
+    const sharingEnd = async (long: boolean): Promise<string[]> => {
+      const stem = reversedWord(suffixStem(word, long));
+      const keys = await this.db.suffixes.where('r').between(stem, `${stem}\uffff`, true, true).limit(MAX_FUZZY_KEYS).primaryKeys();
+      return keys.length < MAX_FUZZY_KEYS || long ? keys.map(reversedWord) : sharingEnd(true);
+    };
+    const [exactOrPrefix, start, end] = await Promise.all([
       (prefix ? range(word, `${word}\uffff`).limit(MAX_PREFIX_ROWS) : range(word, word)).toArray(),
-      word.length >= MIN_FUZZY_TERM_CHARS ? near(false) : Promise.resolve([]),
+      fuzzy ? sharingStart(false) : Promise.resolve([]),
+      fuzzy && word.length >= MIN_SUFFIX_TERM_CHARS ? sharingEnd(false) : Promise.resolve([]),
     ]);
     const out: WordRows = exactOrPrefix.map((row) => ({ row, match: row.term === word ? 'exact' : 'prefix' }));
-    const oneEdit = nearKeys.filter(([term]) => term !== word && !(prefix && term.startsWith(word)) && withinOneEdit(term, word));
+    const oneEdit = [...new Set([...start, ...end])].filter((term) => term !== word && !(prefix && term.startsWith(word)) && withinOneEdit(term, word));
     if (oneEdit.length > 0) {
-      for (const row of await this.db.terms.bulkGet(oneEdit)) if (row) out.push({ row, match: 'fuzzy' });
+      const rows = await this.db.transaction('r', terms, () => Promise.all(oneEdit.map((term) => range(term, term).toArray())));
+      for (const row of rows.flat()) out.push({ row, match: 'fuzzy' });
     }
     return out;
   }

@@ -14,8 +14,8 @@ import { packSignatures } from '../pack-signature';
 import { SegmentBuilder } from './segment';
 import { DOCS_PER_CHUNK, readTermIndexState, type TermIndexDatabase, type TermIndexState } from './term-database';
 
-/** Bumped when what is stored or how words are folded changes: an index of another format is rebuilt. */
-const TERM_INDEX_FORMAT = 1;
+/** Bumped when what is stored or how words are folded changes (2: suffix rows): an index of another format is rebuilt. */
+const TERM_INDEX_FORMAT = 2;
 /** A segment closes at this many documents or postings: bounds the memory one segment takes while built. */
 const SEGMENT_MAX_DOCS = 65_536;
 const SEGMENT_MAX_POSTINGS = 1_500_000;
@@ -23,6 +23,8 @@ const SEGMENT_MAX_POSTINGS = 1_500_000;
 const PAGE_ROWS = 5_000;
 /** Term rows per write transaction: each is cloned in one stretch. */
 const ROWS_PER_WRITE = 2_000;
+/** Suffix rows per write transaction (a short string each). */
+const SUFFIX_ROWS_PER_WRITE = 10_000;
 /** Longest stretch the writer holds the thread, in milliseconds (the budget is 50). */
 const SLICE_MS = 25;
 
@@ -125,8 +127,9 @@ export class TermIndexWriter {
   }
 
   private async clear(): Promise<void> {
-    await this.index.transaction('rw', [this.index.terms, this.index.docs, this.index.state], async () => {
-      await Promise.all([this.index.terms.clear(), this.index.docs.clear(), this.index.state.clear()]);
+    const { terms, docs, state, suffixes } = this.index;
+    await this.index.transaction('rw', [terms, docs, state, suffixes], async () => {
+      await Promise.all([terms.clear(), docs.clear(), state.clear(), suffixes.clear()]);
     });
   }
 
@@ -180,6 +183,16 @@ export class TermIndexWriter {
       }
     }
     if (batch.length > 0) await this.index.terms.bulkPut(batch);
+    let suffixes = [];
+    for (const row of builder.suffixRows()) {
+      suffixes.push(row);
+      if (suffixes.length >= SUFFIX_ROWS_PER_WRITE) {
+        await this.index.suffixes.bulkPut(suffixes);
+        suffixes = [];
+        await slicer.maybeYield();
+      }
+    }
+    if (suffixes.length > 0) await this.index.suffixes.bulkPut(suffixes);
     const chunks = [];
     for (let i = 0; i * DOCS_PER_CHUNK < builder.ids.length; i++) {
       chunks.push({ segment: builder.segment, chunk: i, ids: builder.ids.slice(i * DOCS_PER_CHUNK, (i + 1) * DOCS_PER_CHUNK) });
