@@ -7,7 +7,7 @@
 import type { SearchDocument } from '../documents';
 import { searchTerms } from '../words';
 import { Field, MAX_SPAN_WORDS } from './fields';
-import { reversedWord, type SuffixRow } from './suffix';
+import { reversedWord } from './suffix';
 
 /** One word's postings in one segment, as stored (typed arrays: no per-entry objects to clone or parse). */
 export interface TermRow {
@@ -88,16 +88,19 @@ export class SegmentBuilder {
     return this.ids.length;
   }
 
-  /** The rows to store, one per word. */
+  /** One row per word, in the order IndexedDB sorts strings (UTF-16 code units, as `sort()` does). */
   *rows(): Generator<TermRow> {
-    for (const [term, g] of this.terms) {
+    for (const term of [...this.terms.keys()].sort()) {
+      const g = this.terms.get(term)!;
       yield { term, segment: this.segment, docs: Uint32Array.from(g.docs), fields: Uint8Array.from(g.fields), nameSpans: Uint8Array.from(g.nameSpans), aliasSpans: Uint8Array.from(g.aliasSpans) };
     }
   }
 
-  /** The suffix rows of the words a typo may find: those in any field but article text. */
-  *suffixRows(): Generator<SuffixRow> {
-    for (const [term, g] of this.terms) if (g.anyFields & ~Field.text) yield { r: reversedWord(term) };
+  /** The words a typo may find (those in any field but article text), reversed and sorted (suffix.ts). */
+  reversedTypoWords(): string[] {
+    const out: string[] = [];
+    for (const [term, g] of this.terms) if (g.anyFields & ~Field.text) out.push(reversedWord(term));
+    return out.sort();
   }
 
   get termCount(): number {

@@ -143,6 +143,7 @@ function candidatesOf(words: readonly string[], rowsPerWord: readonly WordRows[]
 }
 
 const byRank = (a: Candidate, b: Candidate) => a.tier - b.tier || b.score - a.score;
+const best = (list: Candidate[], limit: number) => list.sort(byRank).slice(0, limit);
 
 /**
  * The index's answer to `query`: entities and articles, best first, by the keys of their
@@ -159,7 +160,6 @@ export async function searchTermIndex(reads: TermReads, query: string, limits: S
   let found = candidatesOf(words, rowsPerWord, withArticles ? ENTITY_FIELDS | Field.headline : ENTITY_FIELDS, withArticles);
   if (withArticles && found.articles.length < limits.articles) found = candidatesOf(words, rowsPerWord, ENTITY_FIELDS | ARTICLE_FIELDS, true);
   const { entities, articles } = found;
-  const best = (list: Candidate[], limit: number) => list.sort(byRank).slice(0, limit);
   const [e, a] = await Promise.all([resolve(reads, best(entities, limits.entities)), resolve(reads, best(articles, limits.articles))]);
   return { entities: e, articles: a };
 }

@@ -1,7 +1,8 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
+import { rowOfBlock, SUFFIXES_PER_BLOCK, WORDS_PER_BLOCK } from './blocks';
 import type { TermRow } from './segment';
 import { reversedWord } from './suffix';
-import type { TermIndexDatabase } from './term-database';
+import { readTermIndexState, type TermIndexDatabase } from './term-database';
 import { withinOneEdit } from './within-one-edit';
 
 /** The word being typed is a prefix from this many characters (article text: one more), as in search-index.ts. */
@@ -44,10 +45,36 @@ interface Remembered<T> {
   value: Promise<T>;
 }
 
+/** Blocks read past the one a range begins in, per segment: enough for a prefix's first MAX_PREFIX_ROWS words, and for MAX_FUZZY_KEYS candidates. */
+const PREFIX_BLOCKS = Math.ceil(MAX_PREFIX_ROWS / WORDS_PER_BLOCK);
+const FUZZY_WORD_BLOCKS = Math.ceil(MAX_FUZZY_KEYS / WORDS_PER_BLOCK);
+const FUZZY_SUFFIX_BLOCKS = Math.ceil(MAX_FUZZY_KEYS / SUFFIXES_PER_BLOCK);
+
+type BlockTable<T> = Table<T, [string, string]>;
+
+/**
+ * The blocks of `segment` holding words from `lo` to `hi`: the one `lo` falls in, and up to
+ * `more` beginning after it; `cut` when more may follow.
+ */
+async function covering<T>(table: BlockTable<T>, segment: string, lo: string, hi: string, more: number): Promise<{ blocks: T[]; cut: boolean }> {
+  const keys = table.where(':id');
+  const [before, after] = await Promise.all([
+    keys.between([segment, Dexie.minKey], [segment, lo], true, true).reverse().limit(1).toArray(),
+    hi > lo ? keys.between([segment, lo], [segment, hi], false, true).limit(more).toArray() : Promise.resolve([]),
+  ]);
+  return { blocks: [...before, ...after], cut: after.length >= more && hi > lo };
+}
+
+/** Words of `blocks` from `lo` to `hi`. */
+function wordsBetween(blocks: ReadonlyArray<{ words: string[] }>, lo: string, hi: string): string[] {
+  return blocks.flatMap((block) => block.words.filter((word) => word >= lo && word <= hi));
+}
+
 /** Reads of the term index for searches as the user types, each remembered for a few seconds. */
 export class TermReads {
   private readonly words = new Map<string, Remembered<WordRows>>();
   private readonly chunks = new Map<string, Remembered<string[] | undefined>>();
+  private segmentList: Remembered<string[]> | undefined;
 
   constructor(
     private readonly db: TermIndexDatabase,
@@ -58,6 +85,7 @@ export class TermReads {
   clear(): void {
     this.words.clear();
     this.chunks.clear();
+    this.segmentList = undefined;
   }
 
   /** A query word's rows, each with how it matched: the word, the words it begins (the last word), words one edit away. */
@@ -68,6 +96,16 @@ export class TermReads {
   /** A chunk of a segment's document ids. */
   chunk(segment: string, chunk: number): Promise<string[] | undefined> {
     return this.remember(this.chunks, `${segment}\u0000${chunk}`, async () => (await this.db.docs.get([segment, chunk]))?.ids);
+  }
+
+  /** The segments of every pack written whole: a segment being written is not read. */
+  private segments(): Promise<string[]> {
+    const now = this.now();
+    if (this.segmentList && now - this.segmentList.at < MEMORY_MS) return this.segmentList.value;
+    const value = readTermIndexState(this.db).then((state) => (state?.active ? Object.values(state.packs).flatMap((pack) => pack.segments) : []));
+    value.catch(() => (this.segmentList = undefined));
+    this.segmentList = { at: now, value };
+    return value;
   }
 
   private remember<T>(map: Map<string, Remembered<T>>, key: string, read: () => Promise<T>): Promise<T> {
@@ -85,33 +123,58 @@ export class TermReads {
   }
 
   private async readWord(word: string, isLast: boolean): Promise<WordRows> {
-    const terms = this.db.terms;
-    const range = (lo: string, hi: string) => terms.where('[term+segment]').between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true);
+    const segments = await this.segments();
+    const { words, postings, suffixes } = this.db;
     const prefix = isLast && word.length >= MIN_PREFIX_CHARS.names;
     const fuzzy = word.length >= MIN_FUZZY_TERM_CHARS;
-    // Words sharing the beginning: a typo after it.
-    const sharingStart = async (long: boolean): Promise<string[]> => {
-      const stem = fuzzyStem(word, long);
-      const keys = await range(stem, `${stem}\uffff`).limit(MAX_FUZZY_KEYS).primaryKeys();
-      return keys.length < MAX_FUZZY_KEYS || long ? keys.map(([term]) => term) : sharingStart(true);
-    };
-    // Words sharing the end: a typo in the beginning.
-    const sharingEnd = async (long: boolean): Promise<string[]> => {
-      const stem = reversedWord(suffixStem(word, long));
-      const keys = await this.db.suffixes.where('r').between(stem, `${stem}\uffff`, true, true).limit(MAX_FUZZY_KEYS).primaryKeys();
-      return keys.length < MAX_FUZZY_KEYS || long ? keys.map(reversedWord) : sharingEnd(true);
-    };
-    const [exactOrPrefix, start, end] = await Promise.all([
-      (prefix ? range(word, `${word}\uffff`).limit(MAX_PREFIX_ROWS) : range(word, word)).toArray(),
-      fuzzy ? sharingStart(false) : Promise.resolve([]),
-      fuzzy && word.length >= MIN_SUFFIX_TERM_CHARS ? sharingEnd(false) : Promise.resolve([]),
-    ]);
-    const out: WordRows = exactOrPrefix.map((row) => ({ row, match: row.term === word ? 'exact' : 'prefix' }));
-    const oneEdit = [...new Set([...start, ...end])].filter((term) => term !== word && !(prefix && term.startsWith(word)) && withinOneEdit(term, word));
-    if (oneEdit.length > 0) {
-      const rows = await this.db.transaction('r', terms, () => Promise.all(oneEdit.map((term) => range(term, term).toArray())));
-      for (const row of rows.flat()) out.push({ row, match: 'fuzzy' });
-    }
-    return out;
+    return this.db.transaction('r', [words, postings, suffixes], async () => {
+      // Words sharing the beginning: a typo after it.
+      const sharingStart = async (long: boolean): Promise<string[]> => {
+        const stem = fuzzyStem(word, long);
+        const found = await Promise.all(segments.map((segment) => covering(words, segment, stem, `${stem}\uffff`, FUZZY_WORD_BLOCKS)));
+        const terms = wordsBetween(found.flatMap((f) => f.blocks), stem, `${stem}\uffff`);
+        return (terms.length < MAX_FUZZY_KEYS && !found.some((f) => f.cut)) || long ? terms : sharingStart(true);
+      };
+      // Words sharing the end: a typo in the beginning.
+      const sharingEnd = async (long: boolean): Promise<string[]> => {
+        const stem = reversedWord(suffixStem(word, long));
+        const found = await Promise.all(segments.map((segment) => covering(suffixes, segment, stem, `${stem}\uffff`, FUZZY_SUFFIX_BLOCKS)));
+        const reversed = wordsBetween(found.flatMap((f) => f.blocks), stem, `${stem}\uffff`);
+        return (reversed.length < MAX_FUZZY_KEYS && !found.some((f) => f.cut)) || long ? reversed.map(reversedWord) : sharingEnd(true);
+      };
+      const hi = prefix ? `${word}\uffff` : word;
+      const [main, start, end] = await Promise.all([
+        this.rowsBetween(segments, word, hi, prefix ? PREFIX_BLOCKS : 0),
+        fuzzy ? sharingStart(false) : Promise.resolve([]),
+        fuzzy && word.length >= MIN_SUFFIX_TERM_CHARS ? sharingEnd(false) : Promise.resolve([]),
+      ]);
+      const out: WordRows = main.slice(0, MAX_PREFIX_ROWS).map((row) => ({ row, match: row.term === word ? 'exact' : 'prefix' }));
+      const oneEdit = [...new Set([...start, ...end])].filter((term) => term !== word && !(prefix && term.startsWith(word)) && withinOneEdit(term, word));
+      const typos = await Promise.all(oneEdit.map((term) => this.rowsBetween(segments, term, term, 0)));
+      for (const row of typos.flat()) out.push({ row, match: 'fuzzy' });
+      return out;
+    });
+  }
+
+  /** The rows of the words from `lo` to `hi` in every segment, in word order (then segment). */
+  private async rowsBetween(segments: readonly string[], lo: string, hi: string, more: number): Promise<TermRow[]> {
+    const { words, postings } = this.db;
+    const found = await Promise.all(
+      segments.map(async (segment) => {
+        const [w, p] = await Promise.all([covering(words, segment, lo, hi, more), covering(postings, segment, lo, hi, more)]);
+        const postingsOf = new Map(p.blocks.map((block) => [block.first, block]));
+        const rows: TermRow[] = [];
+        for (const block of w.blocks) {
+          const blockPostings = postingsOf.get(block.first);
+          // A block whose postings are not there yet (the segment is being written again) is left out.
+          if (!blockPostings) continue;
+          block.words.forEach((term, i) => {
+            if (term >= lo && term <= hi) rows.push(rowOfBlock(block, blockPostings, i));
+          });
+        }
+        return rows;
+      }),
+    );
+    return found.flat().sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
   }
 }
