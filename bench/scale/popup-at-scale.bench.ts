@@ -74,7 +74,7 @@ const STORED_SEARCH_BYTES = `(async () => {
     };
   });
   const hasTerms = (await indexedDB.databases()).some((d) => d.name === 'backstory-search');
-  return (await sum('backstory', ['meta'], 'searchIndex')) + (hasTerms ? await sum('backstory-search', ['terms', 'docs']) : 0);
+  return (await sum('backstory', ['meta'], 'searchIndex')) + (hasTerms ? await sum('backstory-search', ['terms', 'words', 'postings', 'suffixes', 'docs']) : 0);
 })()`;
 
 /** Whether the term index (if this build has one) is written up to the library's revision. */

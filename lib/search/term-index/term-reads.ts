@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import { type BlockDirectory, blocksBetween, readBlockDirectory } from './block-directory';
 import { rowOfBlock, SUFFIXES_PER_BLOCK, WORDS_PER_BLOCK } from './blocks';
 import type { TermRow } from './segment';
 import { reversedWord } from './suffix';
@@ -50,21 +50,6 @@ const PREFIX_BLOCKS = Math.ceil(MAX_PREFIX_ROWS / WORDS_PER_BLOCK);
 const FUZZY_WORD_BLOCKS = Math.ceil(MAX_FUZZY_KEYS / WORDS_PER_BLOCK);
 const FUZZY_SUFFIX_BLOCKS = Math.ceil(MAX_FUZZY_KEYS / SUFFIXES_PER_BLOCK);
 
-type BlockTable<T> = Table<T, [string, string]>;
-
-/**
- * The blocks of `segment` holding words from `lo` to `hi`: the one `lo` falls in, and up to
- * `more` beginning after it; `cut` when more may follow.
- */
-async function covering<T>(table: BlockTable<T>, segment: string, lo: string, hi: string, more: number): Promise<{ blocks: T[]; cut: boolean }> {
-  const keys = table.where(':id');
-  const [before, after] = await Promise.all([
-    keys.between([segment, Dexie.minKey], [segment, lo], true, true).reverse().limit(1).toArray(),
-    hi > lo ? keys.between([segment, lo], [segment, hi], false, true).limit(more).toArray() : Promise.resolve([]),
-  ]);
-  return { blocks: [...before, ...after], cut: after.length >= more && hi > lo };
-}
-
 /** Words of `blocks` from `lo` to `hi`. */
 function wordsBetween(blocks: ReadonlyArray<{ words: string[] }>, lo: string, hi: string): string[] {
   return blocks.flatMap((block) => block.words.filter((word) => word >= lo && word <= hi));
@@ -74,7 +59,8 @@ function wordsBetween(blocks: ReadonlyArray<{ words: string[] }>, lo: string, hi
 export class TermReads {
   private readonly words = new Map<string, Remembered<WordRows>>();
   private readonly chunks = new Map<string, Remembered<string[] | undefined>>();
-  private segmentList: Remembered<string[]> | undefined;
+  private directoryRead: Remembered<BlockDirectory> | undefined;
+  private directoryRevision: number | undefined;
 
   constructor(
     private readonly db: TermIndexDatabase,
@@ -85,7 +71,7 @@ export class TermReads {
   clear(): void {
     this.words.clear();
     this.chunks.clear();
-    this.segmentList = undefined;
+    this.directoryRead = undefined;
   }
 
   /** A query word's rows, each with how it matched: the word, the words it begins (the last word), words one edit away. */
@@ -98,13 +84,23 @@ export class TermReads {
     return this.remember(this.chunks, `${segment}\u0000${chunk}`, async () => (await this.db.docs.get([segment, chunk]))?.ids);
   }
 
-  /** The segments of every pack written whole: a segment being written is not read. */
-  private segments(): Promise<string[]> {
+  /**
+   * The segments of every pack written whole (a segment being written is not read) and
+   * where their blocks begin; read again when the state row changed.
+   */
+  private directory(): Promise<BlockDirectory> {
     const now = this.now();
-    if (this.segmentList && now - this.segmentList.at < MEMORY_MS) return this.segmentList.value;
-    const value = readTermIndexState(this.db).then((state) => (state?.active ? Object.values(state.packs).flatMap((pack) => pack.segments) : []));
-    value.catch(() => (this.segmentList = undefined));
-    this.segmentList = { at: now, value };
+    if (this.directoryRead && now - this.directoryRead.at < MEMORY_MS) return this.directoryRead.value;
+    const before = this.directoryRead?.value;
+    const value = readTermIndexState(this.db).then(async (state) => {
+      const segments = state?.active ? Object.values(state.packs).flatMap((pack) => pack.segments) : [];
+      const known = await before?.catch(() => undefined);
+      const same = known && state?.revision === this.directoryRevision && known.segments.join('\n') === segments.join('\n');
+      this.directoryRevision = state?.revision;
+      return same ? known : readBlockDirectory(this.db, segments);
+    });
+    value.catch(() => (this.directoryRead = undefined));
+    this.directoryRead = { at: now, value };
     return value;
   }
 
@@ -123,58 +119,63 @@ export class TermReads {
   }
 
   private async readWord(word: string, isLast: boolean): Promise<WordRows> {
-    const segments = await this.segments();
+    const directory = await this.directory();
     const { words, postings, suffixes } = this.db;
     const prefix = isLast && word.length >= MIN_PREFIX_CHARS.names;
     const fuzzy = word.length >= MIN_FUZZY_TERM_CHARS;
+    // The blocks of a range, read by key for every segment at once.
+    const read = async <T extends { words: string[] }>(table: typeof words | typeof suffixes, firsts: ReadonlyMap<string, readonly string[]>, lo: string, hi: string, more: number) => {
+      const found = directory.segments.map((segment) => ({ segment, ...blocksBetween(firsts.get(segment) ?? [], lo, hi, more) }));
+      const blocks = (await table.bulkGet(found.flatMap(({ segment, firsts: f }) => f.map((first): [string, string] => [segment, first])))) as Array<T | undefined>;
+      return { words: wordsBetween(blocks.filter((b): b is T => b !== undefined), lo, hi), cut: found.some((f) => f.cut) };
+    };
     return this.db.transaction('r', [words, postings, suffixes], async () => {
       // Words sharing the beginning: a typo after it.
       const sharingStart = async (long: boolean): Promise<string[]> => {
         const stem = fuzzyStem(word, long);
-        const found = await Promise.all(segments.map((segment) => covering(words, segment, stem, `${stem}\uffff`, FUZZY_WORD_BLOCKS)));
-        const terms = wordsBetween(found.flatMap((f) => f.blocks), stem, `${stem}\uffff`);
-        return (terms.length < MAX_FUZZY_KEYS && !found.some((f) => f.cut)) || long ? terms : sharingStart(true);
+        const found = await read(words, directory.words, stem, `${stem}\uffff`, FUZZY_WORD_BLOCKS);
+        return (found.words.length < MAX_FUZZY_KEYS && !found.cut) || long ? found.words : sharingStart(true);
       };
       // Words sharing the end: a typo in the beginning.
       const sharingEnd = async (long: boolean): Promise<string[]> => {
         const stem = reversedWord(suffixStem(word, long));
-        const found = await Promise.all(segments.map((segment) => covering(suffixes, segment, stem, `${stem}\uffff`, FUZZY_SUFFIX_BLOCKS)));
-        const reversed = wordsBetween(found.flatMap((f) => f.blocks), stem, `${stem}\uffff`);
-        return (reversed.length < MAX_FUZZY_KEYS && !found.some((f) => f.cut)) || long ? reversed.map(reversedWord) : sharingEnd(true);
+        const found = await read(suffixes, directory.suffixes, stem, `${stem}\uffff`, FUZZY_SUFFIX_BLOCKS);
+        return (found.words.length < MAX_FUZZY_KEYS && !found.cut) || long ? found.words.map(reversedWord) : sharingEnd(true);
       };
       const hi = prefix ? `${word}\uffff` : word;
       const [main, start, end] = await Promise.all([
-        this.rowsBetween(segments, word, hi, prefix ? PREFIX_BLOCKS : 0),
+        this.rowsBetween(directory, [[word, hi]], prefix ? PREFIX_BLOCKS : 0),
         fuzzy ? sharingStart(false) : Promise.resolve([]),
         fuzzy && word.length >= MIN_SUFFIX_TERM_CHARS ? sharingEnd(false) : Promise.resolve([]),
       ]);
       const out: WordRows = main.slice(0, MAX_PREFIX_ROWS).map((row) => ({ row, match: row.term === word ? 'exact' : 'prefix' }));
       const oneEdit = [...new Set([...start, ...end])].filter((term) => term !== word && !(prefix && term.startsWith(word)) && withinOneEdit(term, word));
-      const typos = await Promise.all(oneEdit.map((term) => this.rowsBetween(segments, term, term, 0)));
-      for (const row of typos.flat()) out.push({ row, match: 'fuzzy' });
+      if (oneEdit.length > 0) {
+        for (const row of await this.rowsBetween(directory, oneEdit.map((term) => [term, term]), 0)) out.push({ row, match: 'fuzzy' });
+      }
       return out;
     });
   }
 
-  /** The rows of the words from `lo` to `hi` in every segment, in word order (then segment). */
-  private async rowsBetween(segments: readonly string[], lo: string, hi: string, more: number): Promise<TermRow[]> {
-    const { words, postings } = this.db;
-    const found = await Promise.all(
-      segments.map(async (segment) => {
-        const [w, p] = await Promise.all([covering(words, segment, lo, hi, more), covering(postings, segment, lo, hi, more)]);
-        const postingsOf = new Map(p.blocks.map((block) => [block.first, block]));
-        const rows: TermRow[] = [];
-        for (const block of w.blocks) {
-          const blockPostings = postingsOf.get(block.first);
-          // A block whose postings are not there yet (the segment is being written again) is left out.
-          if (!blockPostings) continue;
-          block.words.forEach((term, i) => {
-            if (term >= lo && term <= hi) rows.push(rowOfBlock(block, blockPostings, i));
-          });
-        }
-        return rows;
-      }),
-    );
-    return found.flat().sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
+  /** The rows of the words in `ranges` (from, to) in every segment, in word order (then segment). */
+  private async rowsBetween(directory: BlockDirectory, ranges: ReadonlyArray<[string, string]>, more: number): Promise<TermRow[]> {
+    const keys = new Map<string, [string, string]>();
+    for (const segment of directory.segments) {
+      for (const [lo, hi] of ranges) {
+        for (const first of blocksBetween(directory.words.get(segment) ?? [], lo, hi, more).firsts) keys.set(`${segment}\u0000${first}`, [segment, first]);
+      }
+    }
+    const wanted = [...keys.values()];
+    const [wordBlocks, postingBlocks] = await Promise.all([this.db.words.bulkGet(wanted), this.db.postings.bulkGet(wanted)]);
+    const rows: TermRow[] = [];
+    wordBlocks.forEach((block, b) => {
+      const blockPostings = postingBlocks[b];
+      // A block whose postings are not there (its segment is being written again) is left out.
+      if (!block || !blockPostings) return;
+      block.words.forEach((term, i) => {
+        if (ranges.some(([lo, hi]) => term >= lo && term <= hi)) rows.push(rowOfBlock(block, blockPostings, i));
+      });
+    });
+    return rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
   }
 }
