@@ -14,7 +14,7 @@
 import type { TermRow } from './segment';
 
 export const WORDS_PER_BLOCK = 64;
-export const POSTINGS_PER_BLOCK = 4_096;
+const POSTINGS_PER_BLOCK = 4_096;
 /** Reversed words per suffix block (short strings, read only to find a typo's candidates). */
 export const SUFFIXES_PER_BLOCK = 1_024;
 
