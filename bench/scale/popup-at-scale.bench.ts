@@ -10,12 +10,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import { BENCH_EXTENSION_DIR, launchExtensionBrowser } from '../../tests/e2e/support/extension-browser';
 import { heapAfterGc } from '../page/interactions';
 import { seededRandom } from '../random';
 import { keystrokes, openToUsable, percentile, usableAfter } from '../search/popup-measures';
 import { FULL_SCALE, generateLibrary, libraryPack, type ScaleLibrary } from './generate-library';
+import { summarizeProfile, type CpuProfile, type ProfileSummary } from './cpu-profile-summary';
 import { workerHeap } from './worker-heap';
+import { workerSession } from './worker-session';
 
 const IMPORT_TIMEOUT_MS = 1_800_000;
 const MB = 1e6;
@@ -71,7 +74,7 @@ const STORED_SEARCH_BYTES = `(async () => {
     };
   });
   const hasTerms = (await indexedDB.databases()).some((d) => d.name === 'backstory-search');
-  return (await sum('backstory', ['meta'], 'searchIndex')) + (hasTerms ? await sum('backstory-search', ['terms', 'docs']) : 0);
+  return (await sum('backstory', ['meta'], 'searchIndex')) + (hasTerms ? await sum('backstory-search', ['terms', 'words', 'postings', 'suffixes', 'docs']) : 0);
 })()`;
 
 /** Whether the term index (if this build has one) is written up to the library's revision. */
@@ -89,6 +92,20 @@ const TERM_INDEX_CURRENT = `(async () => {
   return state && state.active && state.revision === revision.value ? 'current' : 'building';
 })()`;
 
+async function startWorkerProfile(context: BrowserContext, extensionId: string): Promise<{ stop(): Promise<ProfileSummary> }> {
+  const session = await workerSession(context, extensionId);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 1_000 });
+  await session.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await session.send('Profiler.stop')) as { profile: CpuProfile };
+      await session.close();
+      return summarizeProfile(profile);
+    },
+  };
+}
+
 export async function measurePopupAtScale(extensionDir: string, packPath: string, library: ScaleLibrary): Promise<PopupScaleFigures> {
   const browser = await launchExtensionBrowser({ extensionDir });
   try {
@@ -97,6 +114,8 @@ export async function measurePopupAtScale(extensionDir: string, packPath: string
     await options.locator('input[type=file]').first().setInputFiles(packPath);
     await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: IMPORT_TIMEOUT_MS });
     const importMs = Date.now() - started;
+    // BENCH_PROFILE_WRITER=1: a CPU profile of the service worker while it writes the term index.
+    const profiler = process.env.BENCH_PROFILE_WRITER ? await startWorkerProfile(browser.context, browser.extensionId) : undefined;
     const first = await browser.openExtensionPage('popup.html');
     const firstStarted = Date.now();
     await first.waitForFunction(() => performance.getEntriesByName('backstory:usable').length > 0, undefined, { timeout: IMPORT_TIMEOUT_MS, polling: 100 });
@@ -114,6 +133,7 @@ export async function measurePopupAtScale(extensionDir: string, packPath: string
       await options.waitForTimeout(500);
     }
     console.info(`import ${importMs} ms, first search ${firstSearchMs} ms, term index ${termIndexMs} ms`);
+    if (profiler) console.info('service worker while the term index was written:', JSON.stringify(await profiler.stop(), null, 1));
     const heap = await workerHeap(browser.context, browser.extensionId).catch(() => undefined);
     const storedBytes = (await options.evaluate(STORED_SEARCH_BYTES)) as number;
     const awake = await openToUsable(browser, 'popup.html', { asleep: false, helper: options });

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   const kb = generateKb();
   await writeFile(packPath, JSON.stringify(generatedPack(kb)));
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  const browser = await launchExtensionBrowser({ extensionDir: BENCH_EXTENSION_DIR });
+  // `npx tsx bench/search/popup.bench.ts [extensionDir]`: another build (the previous one, for comparison).
+  const browser = await launchExtensionBrowser({ extensionDir: process.argv[2] ?? BENCH_EXTENSION_DIR });
   const rows: string[] = [];
   try {
     const options = await browser.openExtensionPage('options.html');

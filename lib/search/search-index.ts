@@ -1,7 +1,8 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { SearchDocument } from './documents';
 import { entityTier, rank, type RankedHit, type RankedResults, Tier, toRankedHit } from './ranking';
 import { searchTerms } from './words';
+import { wordsQuery } from './minisearch-query';
 import { LazyPart } from './lazy-part';
 import { type ArticleResultRow, type EntityResultRow, ResultRowStore, type StoredResultRows } from './result-rows';
 import { nextTask } from './next-task';
@@ -13,12 +14,6 @@ import { loadInSlices, loadNow, storeSteps, type StoredMiniSearch } from './slic
  * name, exact alias, name, alias; headline, text); these only order results inside a tier.
  */
 const FIELD_BOOST = { name: 3, aliases: 2, description: 1 } as const;
-/** Edit distance allowed per query word, as a share of its length ("erdgan" → 1 edit). */
-const FUZZY_SHARE = 0.2;
-/** Two edits across 100k words of vocabulary cost hundreds of milliseconds; one covers most typos. */
-const MAX_FUZZY_EDITS = 1;
-/** Shorter words are not matched fuzzily: every 3-letter word is one edit from hundreds of others. */
-const MIN_FUZZY_TERM_CHARS = 4;
 /**
  * The word being typed (the last) is matched as a prefix once it has this many
  * characters: "sh" would expand to thousands of words and cost tens of milliseconds
@@ -90,20 +85,6 @@ const ROW_LOADER = {
   now: (stored: StoredResultRows) => ResultRowStore.fromStoredNow(stored),
   inSlices: (stored: StoredResultRows) => ResultRowStore.fromStored(stored),
 };
-
-function queryOptions(minPrefix: number, fuzzy: false | ((term: string) => number | false)): SearchOptions {
-  return {
-    // Earlier words are complete; only the one being typed is a prefix.
-    prefix: (term: string, i: number, all: string[]) => i === all.length - 1 && term.length >= minPrefix,
-    fuzzy,
-    maxFuzzy: MAX_FUZZY_EDITS,
-    combineWith: 'AND',
-  };
-}
-
-function fuzziness(term: string): number | false {
-  return term.length >= MIN_FUZZY_TERM_CHARS ? FUZZY_SHARE : false;
-}
 
 /**
  * The search index over a knowledge base: entities by name and alias, articles by
@@ -270,8 +251,8 @@ export class KnowledgeSearchIndex {
     // too much as a prefix: it is left out until it is long enough, so results stay put.
     const last = terms.at(-1)!;
     const words = terms.length > 1 && last.length < MIN_PREFIX_CHARS.names ? terms.slice(0, -1) : terms;
-    const entities = rank(this.entities.search(words.join(' '), queryOptions(MIN_PREFIX_CHARS.names, fuzziness)), (hit) => entityTier(hit, phrase), limits.entities);
-    const articles = phrase.length >= MIN_ARTICLE_QUERY_CHARS ? this.searchArticles(words.join(' '), limits.articles) : [];
+    const entities = rank(this.entities.search(wordsQuery(words, MIN_PREFIX_CHARS.names, true)), (hit) => entityTier(hit, phrase), limits.entities);
+    const articles = phrase.length >= MIN_ARTICLE_QUERY_CHARS ? this.searchArticles(words, limits.articles) : [];
     return { entities, articles };
   }
 
@@ -280,13 +261,13 @@ export class KnowledgeSearchIndex {
    * always ranks below a headline match. Text is matched exactly and by prefix, not
    * fuzzily: typos are forgiven in names and headlines, where people make them.
    */
-  private searchArticles(phrase: string, limit: number): RankedHit[] {
-    const fromHeadlines = rank(this.headlines.search(phrase, queryOptions(MIN_PREFIX_CHARS.names, fuzziness)), () => Tier.headline, limit);
+  private searchArticles(words: readonly string[], limit: number): RankedHit[] {
+    const fromHeadlines = rank(this.headlines.search(wordsQuery(words, MIN_PREFIX_CHARS.names, true)), () => Tier.headline, limit);
     const bodies = this.bodies.peek();
     if (fromHeadlines.length >= limit || !bodies) return fromHeadlines;
     const seen = new Set(fromHeadlines.map((hit) => hit.key));
     const fromText: RankedHit[] = [];
-    const bodyHits = bodies.search(phrase, queryOptions(MIN_PREFIX_CHARS.text, false));
+    const bodyHits = bodies.search(wordsQuery(words, MIN_PREFIX_CHARS.text, false));
     bodyHits.sort((a, b) => b.score - a.score);
     for (const hit of bodyHits) {
       if (fromHeadlines.length + fromText.length >= limit) break;

@@ -7,6 +7,7 @@
 import type { SearchDocument } from '../documents';
 import { searchTerms } from '../words';
 import { Field, MAX_SPAN_WORDS } from './fields';
+import { reversedWord } from './suffix';
 
 /** One word's postings in one segment, as stored (typed arrays: no per-entry objects to clone or parse). */
 export interface TermRow {
@@ -23,6 +24,8 @@ export interface TermRow {
 }
 
 interface Growing {
+  /** Every field the word is in, in any document. */
+  anyFields: number;
   docs: number[];
   fields: number[];
   nameSpans: number[];
@@ -61,7 +64,7 @@ export class SegmentBuilder {
     for (const word of words) {
       let growing = this.terms.get(word);
       if (!growing) {
-        growing = { docs: [], fields: [], nameSpans: [], aliasSpans: [] };
+        growing = { anyFields: 0, docs: [], fields: [], nameSpans: [], aliasSpans: [] };
         this.terms.set(word, growing);
       }
       let last = growing.docs.length - 1;
@@ -74,6 +77,7 @@ export class SegmentBuilder {
         last++;
       }
       growing.fields[last]! |= field;
+      growing.anyFields |= field;
       if (field === Field.name) growing.nameSpans[last] = spanWords;
       // The shortest alias holding the word: "Erdoğan" is an exact alias of "Recep Tayyip Erdoğan, also Erdoğan".
       if (field === Field.alias && (growing.aliasSpans[last] === 0 || spanWords < growing.aliasSpans[last]!)) growing.aliasSpans[last] = spanWords;
@@ -84,11 +88,19 @@ export class SegmentBuilder {
     return this.ids.length;
   }
 
-  /** The rows to store, one per word. */
+  /** One row per word, in the order IndexedDB sorts strings (UTF-16 code units, as `sort()` does). */
   *rows(): Generator<TermRow> {
-    for (const [term, g] of this.terms) {
+    for (const term of [...this.terms.keys()].sort()) {
+      const g = this.terms.get(term)!;
       yield { term, segment: this.segment, docs: Uint32Array.from(g.docs), fields: Uint8Array.from(g.fields), nameSpans: Uint8Array.from(g.nameSpans), aliasSpans: Uint8Array.from(g.aliasSpans) };
     }
+  }
+
+  /** The words a typo may find (those in any field but article text), reversed and sorted (suffix.ts). */
+  reversedTypoWords(): string[] {
+    const out: string[] = [];
+    for (const [term, g] of this.terms) if (g.anyFields & ~Field.text) out.push(reversedWord(term));
+    return out.sort();
   }
 
   get termCount(): number {

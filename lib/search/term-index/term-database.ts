@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatabaseOptions } from '../../db/database';
-import type { TermRow } from './segment';
+import type { PostingBlock, SuffixBlock, WordBlock } from './blocks';
 
 /** Document ids per stored chunk: a result's id is read with its chunk only. */
 export const DOCS_PER_CHUNK = 1_024;
@@ -31,7 +31,9 @@ export interface TermIndexState {
  * background read it by key range (docs/architecture.md, "Search").
  */
 export class TermIndexDatabase extends Dexie {
-  terms!: Table<TermRow, [string, string]>;
+  words!: Table<WordBlock, [string, string]>;
+  postings!: Table<PostingBlock, [string, string]>;
+  suffixes!: Table<SuffixBlock, [string, string]>;
   docs!: Table<DocChunkRow, [string, number]>;
   state!: Table<TermIndexState, string>;
 
@@ -41,6 +43,8 @@ export class TermIndexDatabase extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.version(1).stores({ terms: '[term+segment], segment', docs: '[segment+chunk]', state: 'key' });
+    // Words in blocks (blocks.ts): a row per word was a record per word to write.
+    this.version(2).stores({ terms: null, words: '[segment+first]', postings: '[segment+first]', suffixes: '[segment+first]' });
   }
 }
 

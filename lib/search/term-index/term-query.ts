@@ -36,22 +36,32 @@ interface WordHit {
   terms: string[];
 }
 
-/** Per segment, per document: this word's best hit. */
-function hitsOfWord(rows: WordRows, word: string, isLast: boolean): Map<string, Map<number, WordHit>> {
-  const bySegment = new Map<string, Map<number, WordHit>>();
+/** Per segment, per document: a word's best hit. */
+type HitsBySegment = Map<string, Map<number, WordHit>>;
+
+/**
+ * Per segment, per document: this word's best hit, in `allowedFields` only, and only for
+ * the documents of `among` when given (the documents every earlier word matched): a word
+ * in every article ("to", "bank") then costs a look-up per posting, not an object.
+ */
+function hitsOfWord(rows: WordRows, word: string, isLast: boolean, allowedFields: number, among?: HitsBySegment): HitsBySegment {
+  const bySegment: HitsBySegment = new Map();
   for (const { row, match } of rows) {
     // Article text is matched exactly or by prefix from 4 characters, never fuzzily.
-    const allowed = match === 'fuzzy' || (match === 'prefix' && (!isLast || word.length < MIN_PREFIX_CHARS.text)) ? ~Field.text : ~0;
+    const allowed = allowedFields & (match === 'fuzzy' || (match === 'prefix' && (!isLast || word.length < MIN_PREFIX_CHARS.text)) ? ~Field.text : ~0);
     const rarity = 1 / Math.log(Math.E + row.docs.length);
+    const candidates = among?.get(row.segment);
+    if (among && !candidates) continue;
     let docs = bySegment.get(row.segment);
-    if (!docs) bySegment.set(row.segment, (docs = new Map()));
     for (let i = 0; i < row.docs.length; i++) {
       const fields = row.fields[i]! & allowed;
       if (fields === 0) continue;
+      const doc = row.docs[i]!;
+      if (candidates && !candidates.has(doc)) continue;
       let fieldWeight = 0;
       for (const [field, weight] of FIELD_WEIGHT) if (fields & field) fieldWeight += weight;
       const score = MATCH_WEIGHT[match] * fieldWeight * rarity;
-      const doc = row.docs[i]!;
+      if (!docs) bySegment.set(row.segment, (docs = new Map()));
       const was = docs.get(doc);
       if (!was) {
         const exact = match === 'exact';
@@ -71,6 +81,9 @@ function hitsOfWord(rows: WordRows, word: string, isLast: boolean): Map<string, 
   return bySegment;
 }
 
+/** Postings of a word's rows: words with fewer are matched first, and narrow the others. */
+const postingsOf = (rows: WordRows) => rows.reduce((n, { row }) => n + row.docs.length, 0);
+
 /** The tier of an entity whose every query word matched, as `entityTier` in ranking.ts decides it. */
 function entityTierOf(words: WordHit[]): number {
   if (words.every((w) => (w.exactFields & Field.name) !== 0 && w.nameSpan === words.length)) return Tier.exactName;
@@ -88,7 +101,49 @@ interface Candidate {
   terms: string[];
 }
 
+/** The documents every word matched in `allowedFields`, as ranked candidates. */
+function candidatesOf(words: readonly string[], rowsPerWord: readonly WordRows[], allowedFields: number, withArticles: boolean): { entities: Candidate[]; articles: Candidate[] } {
+  const order = words.map((_, i) => i).sort((a, b) => postingsOf(rowsPerWord[a]!) - postingsOf(rowsPerWord[b]!));
+  // Per segment, per document: the hits of every word so far (documents missing a word are dropped).
+  let matched: Map<string, Map<number, WordHit[]>> | undefined;
+  let among: HitsBySegment | undefined;
+  for (const i of order) {
+    const hits = hitsOfWord(rowsPerWord[i]!, words[i]!, i === words.length - 1, allowedFields, among);
+    const next = new Map<string, Map<number, WordHit[]>>();
+    for (const [segment, docs] of hits) {
+      const before = matched?.get(segment);
+      const kept = new Map<number, WordHit[]>();
+      for (const [doc, hit] of docs) {
+        const earlier = matched ? before?.get(doc) : [];
+        if (earlier) kept.set(doc, [...earlier, hit]);
+      }
+      if (kept.size > 0) next.set(segment, kept);
+    }
+    matched = next;
+    among = hits;
+  }
+  const entities: Candidate[] = [];
+  const articles: Candidate[] = [];
+  for (const [segment, docs] of matched ?? []) {
+    for (const [doc, hits] of docs) {
+      const fields = hits.reduce((f, w) => f & w.fields, ENTITY_FIELDS | ARTICLE_FIELDS);
+      const anyFields = hits.reduce((f, w) => f | w.fields, 0);
+      const score = hits.reduce((s, w) => s + w.score, 0);
+      const matchedTerms = [...new Set(hits.flatMap((w) => w.terms))].sort();
+      if (anyFields & ENTITY_FIELDS) {
+        entities.push({ segment, doc, tier: entityTierOf(hits), score, terms: matchedTerms });
+      } else if (withArticles && fields & Field.headline) {
+        articles.push({ segment, doc, tier: Tier.headline, score, terms: matchedTerms });
+      } else if (withArticles && fields & Field.text) {
+        articles.push({ segment, doc, tier: Tier.text, score, terms: matchedTerms });
+      }
+    }
+  }
+  return { entities, articles };
+}
+
 const byRank = (a: Candidate, b: Candidate) => a.tier - b.tier || b.score - a.score;
+const best = (list: Candidate[], limit: number) => list.sort(byRank).slice(0, limit);
 
 /**
  * The index's answer to `query`: entities and articles, best first, by the keys of their
@@ -100,32 +155,11 @@ export async function searchTermIndex(reads: TermReads, query: string, limits: S
   const last = terms.at(-1)!;
   const words = terms.length > 1 && last.length < MIN_PREFIX_CHARS.names ? terms.slice(0, -1) : terms;
   const withArticles = terms.join(' ').length >= MIN_ARTICLE_QUERY_CHARS;
-  const perWord = await Promise.all(words.map(async (word, i) => hitsOfWord(await reads.rowsForWord(word, i === words.length - 1), word, i === words.length - 1)));
-  const entities: Candidate[] = [];
-  const articles: Candidate[] = [];
-  for (const [segment, firstDocs] of perWord[0]!) {
-    for (const [doc, first] of firstDocs) {
-      const hits = [first];
-      for (const other of perWord.slice(1)) {
-        const hit = other.get(segment)?.get(doc);
-        if (!hit) break;
-        hits.push(hit);
-      }
-      if (hits.length < words.length) continue;
-      const fields = hits.reduce((f, w) => f & w.fields, ENTITY_FIELDS | ARTICLE_FIELDS);
-      const anyFields = hits.reduce((f, w) => f | w.fields, 0);
-      const score = hits.reduce((s, w) => s + w.score, 0);
-      const matched = [...new Set(hits.flatMap((w) => w.terms))].sort();
-      if (anyFields & ENTITY_FIELDS) {
-        entities.push({ segment, doc, tier: entityTierOf(hits), score, terms: matched });
-      } else if (withArticles && fields & Field.headline) {
-        articles.push({ segment, doc, tier: Tier.headline, score, terms: matched });
-      } else if (withArticles && fields & Field.text) {
-        articles.push({ segment, doc, tier: Tier.text, score, terms: matched });
-      }
-    }
-  }
-  const best = (list: Candidate[], limit: number) => list.sort(byRank).slice(0, limit);
+  const rowsPerWord = await Promise.all(words.map((word, i) => reads.rowsForWord(word, i === words.length - 1)));
+  // Article text only when headlines leave room: a text match always ranks below a headline (as in search-index.ts).
+  let found = candidatesOf(words, rowsPerWord, withArticles ? ENTITY_FIELDS | Field.headline : ENTITY_FIELDS, withArticles);
+  if (withArticles && found.articles.length < limits.articles) found = candidatesOf(words, rowsPerWord, ENTITY_FIELDS | ARTICLE_FIELDS, true);
+  const { entities, articles } = found;
   const [e, a] = await Promise.all([resolve(reads, best(entities, limits.entities)), resolve(reads, best(articles, limits.articles))]);
   return { entities: e, articles: a };
 }

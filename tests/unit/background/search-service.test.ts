@@ -21,7 +21,7 @@ describe('the background search service', () => {
     await service.refresh();
     expect(titles(await service.search('lovel'))).toEqual(['Ada Lovelace']);
     expect(await readTermIndexState(terms)).toMatchObject({ active: false });
-    expect(await terms.terms.count()).toBe(0);
+    expect(await terms.words.count()).toBe(0);
     await service.flush();
     expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeDefined();
   });
@@ -58,9 +58,10 @@ describe('the background search service', () => {
     // A worker woken meanwhile: its first search finds the revision moved.
     const woken = createSearchService(db, Promise.resolve(), { terms, termIndexMinDocuments: 2 });
     await woken.search('babbage');
+    // The in-memory index was not built for the grown library: what is stored, unless the term
+    // index's refresh (begun by that search) dropped it already, is the one from before.
     const stored = await loadStoredState(db, async () => undefined);
-    expect(stored?.packs.has('test-pack')).toBe(true);
-    expect(stored?.packs.has('more')).toBe(false);
+    if (stored) expect([stored.packs.has('test-pack'), stored.packs.has('more')]).toEqual([true, false]);
     await woken.refresh();
     expect(await readTermIndexState(terms)).toMatchObject({ active: true });
     expect(titles(await woken.search('babbage'))).toEqual(['Charles Babbage']);

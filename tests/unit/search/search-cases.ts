@@ -28,3 +28,20 @@ export const ARTICLES = [
 ];
 
 export const LIMITS = { entities: 10, articles: 10 };
+
+/**
+ * Typos both indexes forgive (one per word), with the entity found first: a letter
+ * changed, dropped or added anywhere, the first half included ("ardogan"), and two
+ * neighbouring letters swapped ("putni"); and one they do not (two swaps).
+ */
+export const TYPO_CASES: ReadonlyArray<{ query: string; first: string | undefined }> = [
+  { query: 'ardogan', first: 'erdogan' },
+  { query: 'xurkov', first: 'surkov' },
+  { query: 'putni', first: 'putin' },
+  { query: 'vladimir putni', first: 'putin' },
+  { query: 'edrogan', first: 'erdogan' },
+  { query: 'usrkov', first: 'surkov' },
+  { query: 'astaan', first: 'astana' },
+  { query: 'vladivotsok', first: 'vladivostok' },
+  { query: 'edrgoan', first: undefined },
+];

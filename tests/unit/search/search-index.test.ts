@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleDocument, entityDocument } from '../../../lib/search/documents';
 import { Tier } from '../../../lib/search/ranking';
 import { KnowledgeSearchIndex } from '../../../lib/search/search-index';
-import { ARTICLES, ENTITIES, LIMITS, entity } from './search-cases';
+import { ARTICLES, ENTITIES, LIMITS, TYPO_CASES, entity } from './search-cases';
 
 function buildIndex(): KnowledgeSearchIndex {
   const index = KnowledgeSearchIndex.empty();
@@ -42,6 +42,10 @@ describe('KnowledgeSearchIndex', () => {
   it('forgives a typo and ignores case and diacritics', () => {
     expect(keys(index.search('erdgan', LIMITS).entities)).toEqual(expect.arrayContaining(['erdogan', 'emine']));
     expect(keys(index.search('ERDOGAN', LIMITS).entities)[0]).toBe('erdogan');
+  });
+
+  it('forgives a typo in the first half of a word, and two neighbouring letters swapped', () => {
+    for (const { query, first } of TYPO_CASES) expect([query, keys(index.search(query, LIMITS).entities)[0]]).toEqual([query, first]);
   });
 
   it('ranks an exact name first, then an exact alias, then partial names, then aliases', () => {
