@@ -14,7 +14,7 @@ import { askBackground, hybridSearchSource, type SearchSource } from '../../entr
 /** The background answers every search. */
 function backgroundSearchSource(): SearchSource {
   const background = askBackground();
-  return { search: latestOnly(background.search), warm: background.warm };
+  return { search: latestOnly(background.search), warm: background.warm, notYetSearchable: async () => [] };
 }
 
 /** The popup loads (and, when it is not current, builds) the index itself before answering. */
@@ -27,6 +27,7 @@ function localSearchSource(): SearchSource {
     async warm() {
       await cache.get();
     },
+    notYetSearchable: async () => [],
   };
 }
 

@@ -1,6 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PopupStatus } from '../../components/PopupStatus';
 import type { ResultGroup } from '../../components/SearchResultsList';
 import { SearchResultsList } from '../../components/SearchResultsList';
 import { SiteControls } from '../../components/SiteControls';
@@ -8,6 +7,7 @@ import { useSettings } from '../../hooks/use-settings';
 import { siteKey } from '../../lib/settings/settings';
 import { EntityPanel } from './EntityPanel';
 import { LibraryLossStatus } from './LibraryLossStatus';
+import { NoResultsStatus } from './NoResultsStatus';
 import { openArticle, openEntityPage } from './open-library';
 import { type PageKind, pageKind } from './page-kind';
 import { markNextFrame, RESULTS_MARK, USABLE_MARK } from './perf-marks';
@@ -178,9 +178,7 @@ export function App({ source, search }: AppProps) {
             onActivate={setActiveId}
           />
           {showingResults && !state.pending && optionIds.length === 0 && (
-            <PopupStatus title={state.failed ? 'Search is not available right now' : `Nothing in your library matches “${query.trim()}”`}>
-              {state.failed ? 'Close the popup and open it again.' : 'Try fewer letters, or another spelling.'}
-            </PopupStatus>
+            <NoResultsStatus source={source} query={query.trim()} failed={state.failed} />
           )}
           {!showingResults && <PageMentionsStatus mentions={mentions} />}
           <SaveThisPageContainer />

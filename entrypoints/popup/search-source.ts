@@ -4,7 +4,7 @@ import { createMessageClient } from '../../lib/messages/client';
 import { latestOnly } from '../../lib/search/latest-only';
 import { searchKnowledge, searchTermKnowledge } from '../../lib/search/query';
 import { RowCache } from '../../lib/search/row-cache';
-import { getTermIndexDatabase, readTermIndexState } from '../../lib/search/term-index/term-database';
+import { getTermIndexDatabase, packsNotYetSearchable, readTermIndexState } from '../../lib/search/term-index/term-database';
 import { TermReads } from '../../lib/search/term-index/term-reads';
 import type { SearchResults } from '../../lib/search/types';
 import { type LocalIndex, loadLocalIndex } from './local-index';
@@ -15,6 +15,8 @@ export interface SearchSource {
   search(query: string): Promise<SearchResults>;
   /** Resolves once searches are answered without loading first. */
   warm(): Promise<void>;
+  /** The names of packs whose names search cannot find yet (the background is still indexing them). */
+  notYetSearchable(): Promise<string[]>;
 }
 
 export type Search = (query: string) => Promise<SearchResults>;
@@ -67,6 +69,11 @@ export function hybridSearchSource(): SearchSource {
       const index = local?.current();
       return index ? searchKnowledge(index, rows, query) : background.search(query);
     }),
+    async notYetSearchable() {
+      if (!useTermIndex) return [];
+      const [state, installed] = await Promise.all([readTermIndexState(terms), db.packs.toArray()]);
+      return packsNotYetSearchable(state, installed);
+    },
     async warm() {
       if ((useTermIndex = await termIndex)) return;
       await background.warm();

@@ -59,3 +59,13 @@ export function getTermIndexDatabase(): TermIndexDatabase {
 export async function readTermIndexState(db: TermIndexDatabase): Promise<TermIndexState | undefined> {
   return db.state.get('state');
 }
+
+/**
+ * The installed packs the term index has not taken in yet (an import just finished, or
+ * the library just crossed the line), by name: their names cannot be found until the
+ * background has written them, and the popup says so instead of "nothing matches".
+ */
+export function packsNotYetSearchable(state: TermIndexState | undefined, installed: ReadonlyArray<{ id: string; name: string }>): string[] {
+  if (!state?.active) return [];
+  return installed.filter((pack) => !state.packs[pack.id]).map((pack) => pack.name);
+}
