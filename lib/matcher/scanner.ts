@@ -21,6 +21,7 @@ import { type MatcherData, toSnapshot } from './matcher-data';
 import { CLS_START, STEP_NAME_START, STEP_STOP, STEP_WORD, startClassTable, stepTable } from './start-table';
 import { BLOCK_FLAG, BLOCK_TERMINAL, childOf, keyOf, rootChildren } from './trie-layout';
 import type { Matcher, MatchSpan, MatcherSnapshot } from './types';
+import { type FirstWordTable, firstWordNode } from './first-word-table';
 import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
 
 const SPACE_UNIT = 0x20;
@@ -50,6 +51,8 @@ export class FlatMatcher implements Matcher {
   private readonly rootChild: Int32Array;
   /** Case, exclusion and entity-key checks of candidates. */
   private readonly checks: CandidateChecks;
+  /** Where names' first words end in the trie (first-word-table.ts). */
+  private readonly firstWords: FirstWordTable;
   // Candidates of the current walk, reused across calls.
   private candNode = new Int32Array(64);
   private candEnd = new Int32Array(64);
@@ -68,6 +71,7 @@ export class FlatMatcher implements Matcher {
     this.rootChild = rootChildren(this.blocks, this.units);
     this.cls = startClassTable(data, this.rootChild);
     this.steps = stepTable(this.cls);
+    this.firstWords = { firstWordSlots: data.firstWordSlots, firstWordText: data.firstWordText };
   }
 
   snapshot(): MatcherSnapshot {
@@ -142,21 +146,24 @@ export class FlatMatcher implements Matcher {
         }
         if (!prevWord) {
           // Words next to astral or odd characters are rare: walk without the filter.
-          let walk = ((odd | (i < n ? k : 0)) & (CLS_HIGH | CLS_ODD)) !== 0;
+          const walk = ((odd | (i < n ? k : 0)) & (CLS_HIGH | CLS_ODD)) !== 0;
+          let end = -1;
           if (!walk) {
             const x = finishWordHash(h);
-            walk =
+            const maybe =
               startCls & CLS_LOWER
                 ? (((lowerWordBits[(x & lowerMask) >>> 5] as number) >>> (x & 31)) & 1) === 1
                 : (((wordBits[(x & wordMask) >>> 5] as number) >>> (x & 31)) & 1) === 1;
-          }
-          if (walk) {
-            const end = this.matchAt(text, start, startCls, out);
-            if (end >= 0) {
-              i = end;
-              prevWord = this.lastEndedWord;
-              continue;
+            if (maybe) {
+              // A plain word enters the trie where it ends, if the table holds it.
+              const node = odd & (CLS_EXPAND | CLS_ZERO) ? -1 : firstWordNode(this.firstWords, fold, x, text, start, i);
+              end = node > 0 ? this.walkFrom(text, start, startCls, node, i, out) : this.matchAt(text, start, startCls, out);
             }
+          } else end = this.matchAt(text, start, startCls, out);
+          if (end >= 0) {
+            i = end;
+            prevWord = this.lastEndedWord;
+            continue;
           }
         }
         prevWord = true;
@@ -192,6 +199,14 @@ export class FlatMatcher implements Matcher {
 
   /** Walks the trie from `start`; on an accepted match pushes it and returns its end, else -1. */
   private matchAt(text: string, start: number, startCls: number, out: MatchSpan[]): number {
+    return this.walkFrom(text, start, startCls, 0, start, out);
+  }
+
+  /**
+   * Walks the trie from `node`, reached from `start` by the text up to `from` (the root and
+   * `start`, or a first word's node and the word's end); as matchAt.
+   */
+  private walkFrom(text: string, start: number, startCls: number, from: number, at: number, out: MatchSpan[]): number {
     const cls = this.cls;
     const fold = this.fold;
     const blocks = this.blocks;
@@ -200,10 +215,15 @@ export class FlatMatcher implements Matcher {
     // leave the walk as soon as no such name remains below the node.
     const needFlag = startCls & CLS_LOWER ? BLOCK_FLAG : 0;
     const n = text.length;
-    let node = 0;
+    let node = from;
     let count = 0;
     let inSpace = false;
-    let j = start;
+    let j = at;
+    if (node !== 0) {
+      const header = blocks[node] as number;
+      if ((header & needFlag) !== needFlag) return -1;
+      if (header & BLOCK_TERMINAL) this.pushCandidate(count++, node, j, true);
+    }
     walk: while (j < n) {
       const c = text.charCodeAt(j);
       let k = cls[c] as number;
