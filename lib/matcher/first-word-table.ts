@@ -42,7 +42,6 @@ const MAX_TEXT = 1 << (31 - TAG_BITS);
 const NARROW_MAX = 0xff;
 
 interface Word {
-  start: number;
   length: number;
   key: string;
   names: number;
@@ -50,9 +49,9 @@ interface Word {
 
 /**
  * Builds the table from the sorted trie keys (one pass: keys that share a first word are
- * adjacent) and the laid-out trie (one walk per distinct first word).
+ * adjacent) and the laid-out trie (one walk per distinct first word). `maxWords` is for tests.
  */
-export function* firstWordTable(keys: readonly string[], blocks: Int32Array, cls: Uint16Array): Steps<FirstWordTable> {
+export function* firstWordTable(keys: readonly string[], blocks: Int32Array, cls: Uint16Array, maxWords = MAX_WORDS): Steps<FirstWordTable> {
   const words: Word[] = [];
   let last: Word | undefined;
   for (let k = 0; k < keys.length; k++) {
@@ -70,11 +69,11 @@ export function* firstWordTable(keys: readonly string[], blocks: Int32Array, cls
       last.names++;
       continue;
     }
-    last = { start: 0, length, key, names: 1 };
+    last = { length, key, names: 1 };
     words.push(last);
   }
   // The words that begin the most names are likelier in the text.
-  const kept = words.length > MAX_WORDS ? words.toSorted((a, b) => b.names - a.names).slice(0, MAX_WORDS) : words;
+  const kept = words.length > maxWords ? words.toSorted((a, b) => b.names - a.names).slice(0, maxWords) : words;
   let size = 8;
   while (size * MAX_LOAD < kept.length) size *= 2;
   const slots = new Int32Array(size);
