@@ -25,6 +25,14 @@ import { type FirstWordTable, firstWordNode } from './first-word-table';
 import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
 
 const SPACE_UNIT = 0x20;
+const CLASS_SHIFT = 16;
+const FOLD_MASK = 0xffff;
+
+function foldClassTable(cls: Uint16Array, fold: Uint16Array): Int32Array {
+  const table = new Int32Array(cls.length);
+  for (let c = 0; c < cls.length; c++) table[c] = ((cls[c] as number) << CLASS_SHIFT) | (fold[c] as number);
+  return table;
+}
 
 function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
@@ -39,6 +47,8 @@ export class FlatMatcher implements Matcher {
   private readonly cls: Uint16Array;
   /** STEP_* per unit (start-table.ts): what the scan's fast loop does with it. */
   private readonly steps: Uint8Array;
+  /** Per unit, `cls` << CLASS_SHIFT | `fold`: the word-hashing loop reads one table, not two. */
+  private readonly foldCls: Int32Array;
   private readonly fold: Uint16Array;
   private readonly blocks: Int32Array;
   /** The same buffer as `blocks`, for the labels. */
@@ -71,6 +81,7 @@ export class FlatMatcher implements Matcher {
     this.rootChild = rootChildren(this.blocks, this.units);
     this.cls = startClassTable(data, this.rootChild);
     this.steps = stepTable(this.cls);
+    this.foldCls = foldClassTable(this.cls, this.fold);
     this.firstWords = { firstWordSlots: data.firstWordSlots, firstWordText: data.firstWordText };
   }
 
@@ -82,6 +93,7 @@ export class FlatMatcher implements Matcher {
     const cls = this.cls;
     const steps = this.steps;
     const fold = this.fold;
+    const foldCls = this.foldCls;
     const { expansionStart, expansionUnits } = this;
     const { wordBits, lowerWordBits } = this.d;
     const wordMask = wordBits.length * 32 - 1;
@@ -124,24 +136,26 @@ export class FlatMatcher implements Matcher {
         const startCls = k;
         let odd = 0;
         let h = WORD_HASH_SEED;
+        // One read per unit: its class above, its fold below (foldClass).
+        let fk = foldCls[c] as number;
         for (;;) {
           if (k & (CLS_EXPAND | CLS_ZERO | CLS_ODD)) {
             // Rare inside words; CLS_HIGH ends a word, so CLS_ODD is all `odd` needs to keep.
             odd |= k;
             if (k & CLS_EXPAND) {
-              const f = fold[c] as number;
+              const f = fk & FOLD_MASK;
               for (let u = expansionStart[f] as number, e = expansionStart[f + 1] as number; u < e; u++) {
                 h = Math.imul(h ^ (expansionUnits[u] as number), WORD_HASH_PRIME);
               }
             } else if (!(k & CLS_ZERO)) {
-              h = Math.imul(h ^ (fold[c] as number), WORD_HASH_PRIME);
+              h = Math.imul(h ^ (fk & FOLD_MASK), WORD_HASH_PRIME);
             }
           } else {
-            h = Math.imul(h ^ (fold[c] as number), WORD_HASH_PRIME);
+            h = Math.imul(h ^ (fk & FOLD_MASK), WORD_HASH_PRIME);
           }
           if (++i >= n) break;
-          c = text.charCodeAt(i);
-          k = cls[c] as number;
+          fk = foldCls[text.charCodeAt(i)] as number;
+          k = fk >>> CLASS_SHIFT;
           if (!(k & (CLS_WORD | CLS_ZERO))) break;
         }
         if (!prevWord) {
