@@ -26,7 +26,7 @@ export interface FirstWordTable {
 }
 
 /** Low bits of a slot: the top bits of the word's finished hash. */
-export const TAG_BITS = 8;
+const TAG_BITS = 8;
 const TAG_SHIFT = 32 - TAG_BITS;
 /**
  * At most this many words (2^17 slots at a load of 3/4: 0.5 MB of slots, about 1.1 MB of
