@@ -5,6 +5,7 @@
 import { CASE_ANY, caseModeFromCounts, caseModeOf } from './case-rules';
 import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from '../text/char-fold';
 import { COMMON_PHRASES } from './common-phrases';
+import { firstWordTable } from './first-word-table';
 import { type FoldTables, getFoldTables } from './fold-tables';
 import { astralClass, foldString } from './fold-text';
 import type { MatcherData } from './matcher-data';
@@ -136,6 +137,7 @@ export function* compileSteps(patterns: readonly MatcherPattern[]): Steps<Matche
   return {
     ...tables,
     blocks,
+    ...(yield* firstWordTable(keys, blocks, tables.cls)),
     wordBits: wordBitSet(wordHashes),
     lowerWordBits: wordBitSet(lowerWordHashes),
     patternCount: count,

@@ -3,11 +3,23 @@
  * scanner re-reads for case and exclusion checks. The scanner's hot loop does
  * not use these; it folds unit by unit from the same tables.
  */
-import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_ZERO, classOf, foldFull, foldKeepCase } from '../text/char-fold';
+import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_WORD, CLS_ZERO, classOf, foldFull, foldKeepCase } from '../text/char-fold';
 import { perCodePoint } from '../text/per-code-point';
 import type { FoldTables } from './fold-tables';
 
 const ASCII_END = 0x80;
+
+/** Whether a letter, digit or mark of a spaced script starts at `i` of `s` (a word continues), by class table `cls`. */
+export function wordUnitAt(cls: Uint16Array, s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  let k = cls[c] as number;
+  if (k & CLS_HIGH) {
+    const lo = s.charCodeAt(i + 1);
+    k = lo >= 0xdc00 && lo <= 0xdfff ? astralClass(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000) : 0;
+  }
+  return (k & CLS_WORD) !== 0;
+}
 
 /** Class flags of an astral code point (memoized: astral text is mostly emoji). */
 export const astralClass = perCodePoint(classOf);

@@ -11,7 +11,8 @@ import type { MatcherSnapshot } from './types';
 /* 5: case folds only where read, one-byte and wide apart; sparse excludes; entity key prefixes. */
 /* 6: leaf blocks of one int. */
 /* 7: two Int32 per slot (flags above the entity), folds led by their length, Title Case folds not stored. */
-const SNAPSHOT_FORMAT = 7;
+/* 8: the first-word table (first-word-table.ts); word bit sets sized by distinct first words. */
+const SNAPSHOT_FORMAT = 8;
 
 /** Int32 per slot in slotInfo. */
 export const SLOT_STRIDE = 2;
@@ -38,6 +39,10 @@ export interface MatcherData extends FoldTables {
    * lower-case letter stop at unflagged nodes.
    */
   readonly blocks: Int32Array;
+  /** Where names' first words end in the trie, by hash (first-word-table.ts). */
+  readonly firstWordSlots: Int32Array;
+  /** The first-word table's records. */
+  readonly firstWordText: string;
   /** Bit set of the hashes of names' first words (word-filter.ts). */
   readonly wordBits: Int32Array;
   /** The same for names that may start on a lower-case letter. */
@@ -78,6 +83,7 @@ const TYPED_FIELDS: Readonly<Record<string, new (n: number) => ArrayBufferView>>
   expansionStart: Int32Array,
   expansionUnits: Uint16Array,
   blocks: Int32Array,
+  firstWordSlots: Int32Array,
   wordBits: Int32Array,
   lowerWordBits: Int32Array,
   groupStart: Int32Array,
@@ -109,11 +115,15 @@ export function fromSnapshot(snapshot: MatcherSnapshot): MatcherData {
     typeof d.patternCount !== 'number' ||
     typeof d.keepText !== 'string' ||
     typeof d.keepWide !== 'string' ||
+    typeof d.firstWordText !== 'string' ||
     !Array.isArray(d.entityPrefixes) ||
     typeof d.entityKeyText !== 'string' ||
     !Array.isArray(d.excludes)
   ) {
     throw new Error('Malformed matcher snapshot');
   }
+  // The scan probes the first-word table with a mask: its length must be a power of two.
+  const slots = (d.firstWordSlots as Int32Array).length;
+  if (slots === 0 || (slots & (slots - 1)) !== 0) throw new Error('Malformed matcher snapshot: field firstWordSlots');
   return d as unknown as MatcherData;
 }

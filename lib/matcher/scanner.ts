@@ -8,7 +8,8 @@
  * read of a step table per character and no branch on word boundaries
  * (start-table.ts stepTable); a word that may start a name is skipped hashing
  * its folded units (word-filter.ts), and the trie (trie-layout.ts) is walked
- * from the word's start only when some name begins with such a word. The first start
+ * only when some name begins with such a word, from the node where the word ends
+ * (first-word-table.ts) when the table holds it, else from the root. The first start
  * with an accepted candidate wins and its longest accepted candidate is taken,
  * which is exactly leftmost-longest, with no failure links or output lists to
  * store. Scripts written without spaces, punctuation and astral characters are
@@ -16,19 +17,16 @@
  */
 import { CandidateChecks } from './candidate-checks';
 import { CLS_EXPAND, CLS_HIGH, CLS_LOWER, CLS_ODD, CLS_SPACE, CLS_WORD, CLS_ZERO } from '../text/char-fold';
-import { astralClass, astralFold } from './fold-text';
+import { astralClass, astralFold, wordUnitAt } from './fold-text';
 import { type MatcherData, toSnapshot } from './matcher-data';
-import { CLS_START, STEP_NAME_START, STEP_STOP, STEP_WORD, startClassTable, stepTable } from './start-table';
+import { CLASS_SHIFT, CLS_START, FOLD_MASK, foldClassTable, STEP_NAME_START, STEP_STOP, STEP_WORD, startClassTable, stepTable } from './start-table';
 import { BLOCK_FLAG, BLOCK_TERMINAL, childOf, keyOf, rootChildren } from './trie-layout';
 import type { Matcher, MatchSpan, MatcherSnapshot } from './types';
+import { type FirstWordTable, firstWordNode } from './first-word-table';
+import { WalkCandidates } from './walk-candidates';
 import { finishWordHash, WORD_HASH_PRIME, WORD_HASH_SEED } from './word-filter';
 
 const SPACE_UNIT = 0x20;
-
-function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
 
 /** A compiled matcher over MatcherData. */
 export class FlatMatcher implements Matcher {
@@ -38,6 +36,8 @@ export class FlatMatcher implements Matcher {
   private readonly cls: Uint16Array;
   /** STEP_* per unit (start-table.ts): what the scan's fast loop does with it. */
   private readonly steps: Uint8Array;
+  /** Class and fold per unit in one Int32 (start-table.ts foldClassTable). */
+  private readonly foldCls: Int32Array;
   private readonly fold: Uint16Array;
   private readonly blocks: Int32Array;
   /** The same buffer as `blocks`, for the labels. */
@@ -50,10 +50,9 @@ export class FlatMatcher implements Matcher {
   private readonly rootChild: Int32Array;
   /** Case, exclusion and entity-key checks of candidates. */
   private readonly checks: CandidateChecks;
-  // Candidates of the current walk, reused across calls.
-  private candNode = new Int32Array(64);
-  private candEnd = new Int32Array(64);
-  private candWord = new Uint8Array(64);
+  /** Where names' first words end in the trie (first-word-table.ts). */
+  private readonly firstWords: FirstWordTable;
+  private readonly cand = new WalkCandidates();
   private lastEndedWord = false;
 
   constructor(data: MatcherData) {
@@ -68,6 +67,8 @@ export class FlatMatcher implements Matcher {
     this.rootChild = rootChildren(this.blocks, this.units);
     this.cls = startClassTable(data, this.rootChild);
     this.steps = stepTable(this.cls);
+    this.foldCls = foldClassTable(this.cls, this.fold);
+    this.firstWords = { firstWordSlots: data.firstWordSlots, firstWordText: data.firstWordText };
   }
 
   snapshot(): MatcherSnapshot {
@@ -78,6 +79,7 @@ export class FlatMatcher implements Matcher {
     const cls = this.cls;
     const steps = this.steps;
     const fold = this.fold;
+    const foldCls = this.foldCls;
     const { expansionStart, expansionUnits } = this;
     const { wordBits, lowerWordBits } = this.d;
     const wordMask = wordBits.length * 32 - 1;
@@ -120,43 +122,48 @@ export class FlatMatcher implements Matcher {
         const startCls = k;
         let odd = 0;
         let h = WORD_HASH_SEED;
+        // One read per unit: its class above, its fold below (foldClass).
+        let fk = foldCls[c] as number;
         for (;;) {
           if (k & (CLS_EXPAND | CLS_ZERO | CLS_ODD)) {
             // Rare inside words; CLS_HIGH ends a word, so CLS_ODD is all `odd` needs to keep.
             odd |= k;
             if (k & CLS_EXPAND) {
-              const f = fold[c] as number;
+              const f = fk & FOLD_MASK;
               for (let u = expansionStart[f] as number, e = expansionStart[f + 1] as number; u < e; u++) {
                 h = Math.imul(h ^ (expansionUnits[u] as number), WORD_HASH_PRIME);
               }
             } else if (!(k & CLS_ZERO)) {
-              h = Math.imul(h ^ (fold[c] as number), WORD_HASH_PRIME);
+              h = Math.imul(h ^ (fk & FOLD_MASK), WORD_HASH_PRIME);
             }
           } else {
-            h = Math.imul(h ^ (fold[c] as number), WORD_HASH_PRIME);
+            h = Math.imul(h ^ (fk & FOLD_MASK), WORD_HASH_PRIME);
           }
           if (++i >= n) break;
-          c = text.charCodeAt(i);
-          k = cls[c] as number;
+          fk = foldCls[text.charCodeAt(i)] as number;
+          k = fk >>> CLASS_SHIFT;
           if (!(k & (CLS_WORD | CLS_ZERO))) break;
         }
         if (!prevWord) {
           // Words next to astral or odd characters are rare: walk without the filter.
-          let walk = ((odd | (i < n ? k : 0)) & (CLS_HIGH | CLS_ODD)) !== 0;
+          const walk = ((odd | (i < n ? k : 0)) & (CLS_HIGH | CLS_ODD)) !== 0;
+          let end = -1;
           if (!walk) {
             const x = finishWordHash(h);
-            walk =
+            const maybe =
               startCls & CLS_LOWER
                 ? (((lowerWordBits[(x & lowerMask) >>> 5] as number) >>> (x & 31)) & 1) === 1
                 : (((wordBits[(x & wordMask) >>> 5] as number) >>> (x & 31)) & 1) === 1;
-          }
-          if (walk) {
-            const end = this.matchAt(text, start, startCls, out);
-            if (end >= 0) {
-              i = end;
-              prevWord = this.lastEndedWord;
-              continue;
+            if (maybe) {
+              // A plain word enters the trie where it ends, if the table holds it.
+              const node = odd & (CLS_EXPAND | CLS_ZERO) ? -1 : firstWordNode(this.firstWords, fold, x, text, start, i);
+              end = node > 0 ? this.matchAt(text, start, startCls, out, node, i) : this.matchAt(text, start, startCls, out);
             }
+          } else end = this.matchAt(text, start, startCls, out);
+          if (end >= 0) {
+            i = end;
+            prevWord = this.lastEndedWord;
+            continue;
           }
         }
         prevWord = true;
@@ -190,8 +197,12 @@ export class FlatMatcher implements Matcher {
     return out;
   }
 
-  /** Walks the trie from `start`; on an accepted match pushes it and returns its end, else -1. */
-  private matchAt(text: string, start: number, startCls: number, out: MatchSpan[]): number {
+  /**
+   * Walks the trie for a match from `start`, from node `from`, which the text from `start` to
+   * `at` leads to (the root, or a first word's node and the word's end); on an accepted
+   * match pushes it and returns its end, else -1.
+   */
+  private matchAt(text: string, start: number, startCls: number, out: MatchSpan[], from = 0, at = start): number {
     const cls = this.cls;
     const fold = this.fold;
     const blocks = this.blocks;
@@ -200,10 +211,15 @@ export class FlatMatcher implements Matcher {
     // leave the walk as soon as no such name remains below the node.
     const needFlag = startCls & CLS_LOWER ? BLOCK_FLAG : 0;
     const n = text.length;
-    let node = 0;
+    let node = from;
     let count = 0;
     let inSpace = false;
-    let j = start;
+    let j = at;
+    if (node !== 0) {
+      const header = blocks[node] as number;
+      if ((header & needFlag) !== needFlag) return -1;
+      if (header & BLOCK_TERMINAL) this.cand.push(count++, node, j, true);
+    }
     walk: while (j < n) {
       const c = text.charCodeAt(j);
       let k = cls[c] as number;
@@ -220,7 +236,7 @@ export class FlatMatcher implements Matcher {
       }
       if (k & CLS_ZERO) {
         // Marks after a name belong to its last letter: extend the candidate over them.
-        if (count > 0 && this.candEnd[count - 1] === j) this.candEnd[count - 1] = j + width;
+        if (count > 0 && this.cand.end[count - 1] === j) this.cand.end[count - 1] = j + width;
         j += width;
         continue;
       }
@@ -255,13 +271,13 @@ export class FlatMatcher implements Matcher {
       const header = blocks[node] as number;
       if ((header & needFlag) !== needFlag) break;
       j += width;
-      if (header & BLOCK_TERMINAL) this.pushCandidate(count++, node, j, (k & CLS_WORD) !== 0);
+      if (header & BLOCK_TERMINAL) this.cand.push(count++, node, j, (k & CLS_WORD) !== 0);
     }
     for (let ci = count - 1; ci >= 0; ci--) {
-      const end = this.candEnd[ci] as number;
-      const endsWord = this.candWord[ci] === 1;
-      if (endsWord && this.wordAt(text, end)) continue;
-      const group = keyOf(blocks, this.candNode[ci] as number);
+      const end = this.cand.end[ci] as number;
+      const endsWord = this.cand.word[ci] === 1;
+      if (endsWord && wordUnitAt(this.cls, text, end)) continue;
+      const group = keyOf(blocks, this.cand.node[ci] as number);
       const keys = this.checks.acceptedKeys(group, text, start, end);
       if (keys) {
         out.push({ start, end, entityKeys: keys });
@@ -270,28 +286,5 @@ export class FlatMatcher implements Matcher {
       }
     }
     return -1;
-  }
-
-  private pushCandidate(at: number, node: number, end: number, word: boolean): void {
-    if (at === this.candNode.length) {
-      this.candNode = grow(this.candNode, new Int32Array(at * 2));
-      this.candEnd = grow(this.candEnd, new Int32Array(at * 2));
-      this.candWord = grow(this.candWord, new Uint8Array(at * 2));
-    }
-    this.candNode[at] = node;
-    this.candEnd[at] = end;
-    this.candWord[at] = word ? 1 : 0;
-  }
-
-  /** Whether a letter, digit or mark of a spaced script starts at `i` (a word continues). */
-  private wordAt(text: string, i: number): boolean {
-    if (i >= text.length) return false;
-    const c = text.charCodeAt(i);
-    let k = this.cls[c] as number;
-    if (k & CLS_HIGH) {
-      const lo = text.charCodeAt(i + 1);
-      k = lo >= 0xdc00 && lo <= 0xdfff ? astralClass(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000) : 0;
-    }
-    return (k & CLS_WORD) !== 0;
   }
 }

@@ -55,3 +55,14 @@ export function stepTable(cls: Uint16Array): Uint8Array {
   }
   return steps;
 }
+
+/** foldClassTable: a unit's class sits above this bit, its fold below. */
+export const CLASS_SHIFT = 16;
+export const FOLD_MASK = 0xffff;
+
+/** Per unit, its class (with CLS_START) and its fold in one Int32: the scan's word-hashing loop reads one table, not two. */
+export function foldClassTable(cls: Uint16Array, fold: Uint16Array): Int32Array {
+  const table = new Int32Array(cls.length);
+  for (let c = 0; c < cls.length; c++) table[c] = ((cls[c] as number) << CLASS_SHIFT) | (fold[c] as number);
+  return table;
+}

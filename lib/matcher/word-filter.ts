@@ -51,10 +51,15 @@ export function firstWordHash(t: FoldTables, key: string): number | undefined {
   return i === 0 ? undefined : finishWordHash(h);
 }
 
-/** A bit set over finished hashes; its length is a power of two times 32. */
+/**
+ * A bit set over finished hashes; its length is a power of two times 32. Sized by the
+ * distinct hashes (many names share a first word): the smaller the set, the likelier
+ * the scan finds its word in cache.
+ */
 export function wordBitSet(hashes: readonly number[]): Int32Array {
+  const distinct = new Set(hashes).size;
   let bits = MIN_BITS;
-  while (bits < hashes.length * BITS_PER_WORD && bits < MAX_BITS) bits *= 2;
+  while (bits < distinct * BITS_PER_WORD && bits < MAX_BITS) bits *= 2;
   const set = new Int32Array(bits >>> 5);
   for (const h of hashes) {
     const index = h & (bits - 1);
