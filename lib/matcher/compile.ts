@@ -4,7 +4,7 @@
  * distinct keys in one pass in sorted order (trie-build.ts, trie-layout.ts).
  */
 import { getFoldTables, type FoldTables } from './fold-tables';
-import { groupByKey, sortByKey } from './key-sort';
+import { groupByKey, sortByKey, type SortedNames } from './key-sort';
 import type { MatcherData } from './matcher-data';
 import { foldNames, type NameFolds } from './name-folds';
 import { entityKeyColumns, slotColumns } from './slot-columns';
@@ -29,9 +29,10 @@ export function* compileSteps(patterns: readonly MatcherPattern[]): Steps<Matche
   const names = yield* foldNames(tables, patterns);
   const keyColumn = { units: names.keys.units, start: names.keyStart };
   // Slots: names in key order, input order within a key; a group's names are consecutive.
-  const patternOfSlot = yield* sortByKey(keyColumn, names.count);
-  const { groupStart, shared } = yield* groupByKey(keyColumn, patternOfSlot);
-  const keys = yield* sortedKeys(tables, names, patternOfSlot, groupStart, shared);
+  const sorted = yield* sortByKey(keyColumn, names.count);
+  const patternOfSlot = sorted.order;
+  const { groupStart, shared } = yield* groupByKey(sorted);
+  const keys = yield* sortedKeys(tables, names, sorted, groupStart, shared);
   const slots = yield* slotColumns({ names, groupStart, patternOfSlot });
   const blocks = yield* layoutBlocks(keys, yield* trieShape(keys));
   return {
@@ -50,7 +51,7 @@ export function* compileSteps(patterns: readonly MatcherPattern[]): Steps<Matche
 function* sortedKeys(
   tables: FoldTables,
   names: NameFolds,
-  patternOfSlot: Int32Array,
+  sorted: SortedNames,
   groupStart: Int32Array,
   shared: Int32Array,
 ): Steps<SortedKeys & { wordHashes: number[]; lowerWordHashes: number[] }> {
@@ -63,17 +64,17 @@ function* sortedKeys(
   const lowerWordHashes: number[] = [];
   for (let g = 0; g < keyCount; g++) {
     if (stepDue(g)) yield;
-    const first = patternOfSlot[groupStart[g] as number] as number;
-    start[g] = names.keyStart[first] as number;
-    end[g] = names.keyStart[first + 1] as number;
-    const hash = firstWordHash(tables, names.keys.units, start[g] as number, end[g] as number);
-    for (let s = groupStart[g] as number; s < (groupStart[g + 1] as number); s++) {
-      const lower = names.lowerStart[patternOfSlot[s] as number] as number;
+    const first = groupStart[g] as number;
+    start[g] = sorted.keyStart[first] as number;
+    end[g] = sorted.keyEnd[first] as number;
+    const hash = firstWordHash(tables, sorted.keyUnits, start[g] as number, end[g] as number);
+    for (let s = first; s < (groupStart[g + 1] as number); s++) {
+      const lower = names.lowerStart[sorted.order[s] as number] as number;
       flag[g] = (flag[g] as number) | lower;
       if (hash === undefined) continue;
       wordHashes.push(hash);
       if (lower) lowerWordHashes.push(hash);
     }
   }
-  return { units: names.keys.units, start, end, shared, flag, wordHashes, lowerWordHashes };
+  return { units: sorted.keyUnits, start, end, shared, flag, wordHashes, lowerWordHashes };
 }

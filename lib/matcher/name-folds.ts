@@ -6,6 +6,7 @@
 import { CASE_ANY, caseModeFromCounts, caseModeOf } from './case-rules';
 import { CLS_CASED, CLS_HIGH, CLS_LETTER, CLS_LOWER, CLS_UPPER } from '../text/char-fold';
 import { COMMON_PHRASES } from './common-phrases';
+import { EntityIndex } from './entity-index';
 import type { FoldTables } from './fold-tables';
 import { astralClass, foldInto, foldString } from './fold-text';
 import { nameLimitProblem } from './name-limits';
@@ -57,8 +58,7 @@ export function* foldNames(tables: FoldTables, patterns: readonly MatcherPattern
   const mode = new Uint8Array(max);
   const lowerStart = new Uint8Array(max);
   const entity = new Int32Array(max);
-  const entityIndex = new Map<string, number>();
-  const entityKeys: string[] = [];
+  const entityIndex = new EntityIndex();
   const excludeStart: number[] = [0];
   const excludes: string[] = [];
   let lastEntityKey: string | undefined;
@@ -84,19 +84,13 @@ export function* foldNames(tables: FoldTables, patterns: readonly MatcherPattern
     // An entity's names usually come one after another: skip the map then.
     if (pattern.entityKey !== lastEntityKey) {
       lastEntityKey = pattern.entityKey;
-      let index = entityIndex.get(pattern.entityKey);
-      if (index === undefined) {
-        index = entityKeys.length;
-        entityIndex.set(pattern.entityKey, index);
-        entityKeys.push(pattern.entityKey);
-      }
-      lastEntity = index;
+      lastEntity = entityIndex.indexOf(pattern.entityKey);
     }
     entity[count] = lastEntity;
     addExcludes(tables, pattern, keys, keyStart[count] as number, excludes, excludeStart);
     count++;
   }
-  return { count, keys, keyStart, keeps, keepStart, mode, lowerStart, entity, entityKeys, excludeStart, excludes };
+  return { count, keys, keyStart, keeps, keepStart, mode, lowerStart, entity, entityKeys: entityIndex.keys, excludeStart, excludes };
 }
 
 /** The name's exclude phrases and those of COMMON_PHRASES for its key, folded; closes its range. */

@@ -49,7 +49,10 @@ function blockSize(children: number, bits: number): number {
 export function* layoutBlocks(keys: SortedKeys, shape: TrieShape): Steps<Int32Array> {
   const { childCount, bits } = shape;
   let total = 0;
-  for (let v = 0; v < childCount.length; v++) total += blockSize(childCount[v] as number, bits[v] as number);
+  for (let v = 0; v < childCount.length; v++) {
+    if (stepDue(v)) yield;
+    total += blockSize(childCount[v] as number, bits[v] as number);
+  }
   const blocks = new Int32Array(total);
   const units = new Uint16Array(blocks.buffer);
   // Per depth on the current key's path: the node, its block's offset, its next child's index.
