@@ -197,3 +197,17 @@ export function titleCaseAscii(key: string): string {
   }
   return from === 0 ? key : out + key.slice(from);
 }
+
+/**
+ * Whether `keep` equals titleCaseAscii of `key`, both ranges of unit buffers (the compile
+ * asks it of every name, and allocates no string for it).
+ */
+export function isTitleCaseAscii(keep: Uint16Array, keepAt: number, keepLength: number, key: Uint16Array, keyAt: number, keyLength: number): boolean {
+  if (keepLength !== keyLength) return false;
+  for (let i = 0; i < keyLength; i++) {
+    const c = key[keyAt + i] as number;
+    const title = c >= LOWER_A && c <= LOWER_Z && (i === 0 || key[keyAt + i - 1] === SPACE) ? c ^ ASCII_CASE_BIT : c;
+    if (keep[keepAt + i] !== title) return false;
+  }
+  return true;
+}

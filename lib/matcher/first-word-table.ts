@@ -43,33 +43,43 @@ const NARROW_MAX = 0xff;
 
 interface Word {
   length: number;
-  key: string;
+  /** Where the word's units start in the keys' units. */
+  at: number;
   names: number;
+}
+
+/** The sorted trie keys as the compile holds them (trie-build.ts's SortedKeys): key k is units[start[k] .. end[k]). */
+export interface KeyUnits {
+  readonly units: Uint16Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
 }
 
 /**
  * Builds the table from the sorted trie keys (one pass: keys that share a first word are
  * adjacent) and the laid-out trie (one walk per distinct first word). `maxWords` is for tests.
  */
-export function* firstWordTable(keys: readonly string[], blocks: Int32Array, cls: Uint16Array, maxWords = MAX_WORDS): Steps<FirstWordTable> {
+export function* firstWordTable(keys: KeyUnits, blocks: Int32Array, cls: Uint16Array, maxWords = MAX_WORDS): Steps<FirstWordTable> {
   const words: Word[] = [];
+  const all = keys.units;
   let last: Word | undefined;
-  for (let k = 0; k < keys.length; k++) {
+  for (let k = 0; k < keys.start.length; k++) {
     if (stepDue(k)) yield;
-    const key = keys[k] as string;
+    const at = keys.start[k] as number;
+    const keyLength = (keys.end[k] as number) - at;
     let length = 0;
     let narrow = true;
-    for (; length < key.length; length++) {
-      const u = key.charCodeAt(length);
+    for (; length < keyLength; length++) {
+      const u = all[at + length] as number;
       if (!((cls[u] as number) & CLS_WORD)) break;
       if (u > NARROW_MAX) narrow = false;
     }
     if (length === 0 || length > NARROW_MAX || !narrow) continue;
-    if (last && last.length === length && sameWord(last.key, key, length)) {
+    if (last && last.length === length && sameWord(all, last.at, at, length)) {
       last.names++;
       continue;
     }
-    last = { length, key, names: 1 };
+    last = { length, at, names: 1 };
     words.push(last);
   }
   // The words that begin the most names are likelier in the text.
@@ -85,7 +95,7 @@ export function* firstWordTable(keys: readonly string[], blocks: Int32Array, cls
     let node = 0;
     let h = WORD_HASH_SEED;
     for (let i = 0; i < word.length && node >= 0; i++) {
-      const u = word.key.charCodeAt(i);
+      const u = all[word.at + i] as number;
       node = childOf(blocks, units, node, u);
       h = Math.imul(h ^ u, WORD_HASH_PRIME);
     }
@@ -96,14 +106,14 @@ export function* firstWordTable(keys: readonly string[], blocks: Int32Array, cls
     slots[s] = ((text.length + 1) << TAG_BITS) | (x >>> TAG_SHIFT);
     text +=
       String.fromCharCode(word.length) +
-      word.key.slice(0, word.length) +
+      String.fromCharCode(...all.subarray(word.at, word.at + word.length)) +
       String.fromCharCode(node & 0xff, (node >>> 8) & 0xff, node >>> 16);
   }
   return { firstWordSlots: slots, firstWordText: text };
 }
 
-function sameWord(a: string, b: string, length: number): boolean {
-  for (let i = 0; i < length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+function sameWord(units: Uint16Array, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (units[a + i] !== units[b + i]) return false;
   return true;
 }
 

@@ -6,8 +6,10 @@
 import { CLS_EXPAND, CLS_HIGH, CLS_SPACE, CLS_WORD, CLS_ZERO, classOf, foldFull, foldKeepCase } from '../text/char-fold';
 import { perCodePoint } from '../text/per-code-point';
 import type { FoldTables } from './fold-tables';
+import { UnitBuffer } from './unit-buffer';
 
 const ASCII_END = 0x80;
+const SPACE = 0x20;
 
 /** Whether a letter, digit or mark of a spaced script starts at `i` of `s` (a word continues), by class table `cls`. */
 export function wordUnitAt(cls: Uint16Array, s: string, i: number): boolean {
@@ -55,13 +57,23 @@ export function fullFoldOf(t: FoldTables, cp: number, cls: number): string {
   return String.fromCharCode(f);
 }
 
+/** A scratch buffer for foldString (one string per call instead of one per character). */
+const scratch = new UnitBuffer();
+
 /**
  * Folds a string the way the scanner folds text: runs of whitespace become one
  * " ", ignorable characters vanish; the result is trimmed. With `keepCase`, the
  * case-preserving fold is used instead of the full one.
  */
 export function foldString(t: FoldTables, s: string, keepCase = false): string {
-  let out = '';
+  scratch.length = 0;
+  foldInto(t, s, keepCase, scratch);
+  return scratch.text();
+}
+
+/** foldString, appended to `out` (the compile folds a million names into one buffer). */
+export function foldInto(t: FoldTables, s: string, keepCase: boolean, out: UnitBuffer): void {
+  const from = out.length;
   let inSpace = false;
   const n = s.length;
   for (let i = 0; i < n; ) {
@@ -78,7 +90,7 @@ export function foldString(t: FoldTables, s: string, keepCase = false): string {
       } else cls = 0;
     }
     if (cls & CLS_SPACE) {
-      if (!inSpace) out += ' ';
+      if (!inSpace) out.push(SPACE);
       inSpace = true;
       continue;
     }
@@ -86,12 +98,36 @@ export function foldString(t: FoldTables, s: string, keepCase = false): string {
     inSpace = false;
     if (c < ASCII_END) {
       // ASCII folds to itself, lower-cased for the full fold.
-      out += String.fromCharCode(keepCase ? c : (t.fold[c] as number));
+      out.push(keepCase ? c : (t.fold[c] as number));
+    } else if (keepCase) {
+      out.pushString(keepFoldOf(cp));
+    } else if (cp > 0xffff) {
+      out.pushString(astralFold(cp));
+    } else if (cls & CLS_EXPAND) {
+      const f = t.fold[cp] as number;
+      for (let u = t.expansionStart[f] as number; u < (t.expansionStart[f + 1] as number); u++) out.push(t.expansionUnits[u] as number);
     } else {
-      out += keepCase ? keepFoldOf(cp) : fullFoldOf(t, cp, cls);
+      out.push(t.fold[cp] as number);
     }
   }
-  return out.trim();
+  trimUnits(out, from);
+}
+
+/** String.prototype.trim on the units of `out` from `from`: its WhiteSpace and LineTerminator units. */
+function trimUnits(out: UnitBuffer, from: number): void {
+  const units = out.units;
+  while (out.length > from && isTrimmed(units[out.length - 1] as number)) out.length--;
+  let lead = from;
+  while (lead < out.length && isTrimmed(units[lead] as number)) lead++;
+  if (lead > from) {
+    units.copyWithin(from, lead, out.length);
+    out.length -= lead - from;
+  }
+}
+
+function isTrimmed(u: number): boolean {
+  if (u <= SPACE) return u === SPACE || (u >= 0x09 && u <= 0x0d);
+  return u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
 }
 
 /** A folded string with, per folded unit, the original character it came from. */

@@ -5,7 +5,7 @@
  * byte per character, and so does IndexedDB); exclude phrases are indexed only for the
  * few slots that have them; entity keys share their pack prefix.
  */
-import { CASE_ANY, titleCaseAscii } from './case-rules';
+import { CASE_ANY, isTitleCaseAscii } from './case-rules';
 import {
   type MatcherData,
   NARROW_KEEP_MAX,
@@ -17,39 +17,42 @@ import {
   SLOT_TITLE_KEEP,
   SLOT_WIDE_KEEP,
 } from './matcher-data';
+import type { NameFolds } from './name-folds';
 import { stepDue, type Steps } from './steps';
+import { UnitBuffer } from './unit-buffer';
 
 export interface SlotInput {
-  count: number;
-  /** The trie keys, one per group. */
-  keys: readonly string[];
+  names: NameFolds;
+  /** Group g's slots are groupStart[g] .. groupStart[g + 1] - 1 (one group per trie key). */
   groupStart: Int32Array;
+  /** The name in each slot. */
   patternOfSlot: Int32Array;
-  keeps: readonly string[];
-  patternEntity: Int32Array;
-  patternMode: Uint8Array;
-  /** Per pattern (+1): its exclude phrases are excludes[excludeStart[p] .. excludeStart[p + 1]). */
-  excludeStart: readonly number[];
-  excludes: readonly string[];
 }
 
 type SlotColumns = Pick<MatcherData, 'slotInfo' | 'keepText' | 'keepWide' | 'excludeSlots' | 'excludeStart' | 'excludes'>;
 
 const LATIN1_MAX = 0xff;
 
-function isLatin1(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > LATIN1_MAX) return false;
+/** Whether two ranges of a unit buffer hold the same units. */
+function sameUnits(units: Uint16Array, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (units[a + i] !== units[b + i]) return false;
+  return true;
+}
+
+function isLatin1(units: Uint16Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((units[i] as number) > LATIN1_MAX) return false;
   return true;
 }
 
 /** The slot columns: one contiguous record per pattern, read by candidate-checks.ts. */
 export function* slotColumns(input: SlotInput): Steps<SlotColumns> {
-  const { count, keys, groupStart, patternOfSlot, keeps, patternEntity, patternMode } = input;
+  const { names, groupStart, patternOfSlot } = input;
+  const { count, mode: patternMode, keepStart, keyStart } = names;
+  const keeps = names.keeps.units;
+  const keys = names.keys.units;
   const slotInfo = new Int32Array(SLOT_STRIDE * count);
-  const narrow: string[] = [];
-  const wide: string[] = [];
-  let narrowAt = 0;
-  let wideAt = 0;
+  const narrow = new UnitBuffer();
+  const wide = new UnitBuffer();
   const excludeSlots: number[] = [];
   const excludeStart: number[] = [0];
   const excludes: string[] = [];
@@ -58,48 +61,53 @@ export function* slotColumns(input: SlotInput): Steps<SlotColumns> {
     if (stepDue(s)) yield;
     while ((groupStart[group + 1] as number) <= s) group++;
     const p = patternOfSlot[s] as number;
-    const keep = keeps[p] as string;
+    const keepFrom = keepStart[p] as number;
+    const keepLength = (keepStart[p + 1] as number) - keepFrom;
     const mode = patternMode[p] as number;
     let flags = mode;
     if (s !== (groupStart[group] as number)) {
       const prev = patternOfSlot[s - 1] as number;
-      if (patternMode[prev] === mode && keeps[prev] === keep) flags |= SLOT_SAME_CASE;
+      const prevFrom = keepStart[prev] as number;
+      if (patternMode[prev] === mode && (keepStart[prev + 1] as number) - prevFrom === keepLength && sameUnits(keeps, prevFrom, keepFrom, keepLength)) {
+        flags |= SLOT_SAME_CASE;
+      }
     }
-    const firstExclude = input.excludeStart[p] as number;
-    const lastExclude = input.excludeStart[p + 1] as number;
+    const firstExclude = names.excludeStart[p] as number;
+    const lastExclude = names.excludeStart[p + 1] as number;
     if (lastExclude > firstExclude) {
       flags |= SLOT_EXCLUDES;
       excludeSlots.push(s);
-      for (let x = firstExclude; x < lastExclude; x++) excludes.push(input.excludes[x] as string);
+      for (let x = firstExclude; x < lastExclude; x++) excludes.push(names.excludes[x] as string);
       excludeStart.push(excludes.length);
     }
     // A case check reads the fold unless the verdict is the previous slot's or case is ignored,
     // or the fold is the key in Title Case (rebuilt from the span then).
     let keepAt = 0;
     if (mode !== CASE_ANY && !(flags & SLOT_SAME_CASE)) {
+      const keyFrom = keyStart[p] as number;
       // Led by its length (one character), so a slot needs no third int.
-      if (keep === titleCaseAscii(keys[group] as string)) {
+      if (isTitleCaseAscii(keeps, keepFrom, keepLength, keys, keyFrom, (keyStart[p + 1] as number) - keyFrom)) {
         flags |= SLOT_TITLE_KEEP;
-      } else if (keep.length <= NARROW_KEEP_MAX && isLatin1(keep)) {
-        keepAt = narrowAt;
-        narrow.push(String.fromCharCode(keep.length), keep);
-        narrowAt += keep.length + 1;
+      } else if (keepLength <= NARROW_KEEP_MAX && isLatin1(keeps, keepFrom, keepFrom + keepLength)) {
+        keepAt = narrow.length;
+        narrow.push(keepLength);
+        for (let i = 0; i < keepLength; i++) narrow.push(keeps[keepFrom + i] as number);
       } else {
         flags |= SLOT_WIDE_KEEP;
-        keepAt = wideAt;
-        wide.push(String.fromCharCode(keep.length), keep);
-        wideAt += keep.length + 1;
+        keepAt = wide.length;
+        wide.push(keepLength);
+        for (let i = 0; i < keepLength; i++) wide.push(keeps[keepFrom + i] as number);
       }
     }
-    const entity = patternEntity[p] as number;
+    const entity = names.entity[p] as number;
     if (entity > SLOT_ENTITY_MASK) throw new Error(`Too many entities for the matcher (${entity + 1})`);
     slotInfo[SLOT_STRIDE * s] = entity | (flags << SLOT_FLAG_SHIFT);
     slotInfo[SLOT_STRIDE * s + 1] = keepAt;
   }
   return {
     slotInfo,
-    keepText: narrow.join(''),
-    keepWide: wide.join(''),
+    keepText: narrow.text(),
+    keepWide: wide.text(),
     excludeSlots: Int32Array.from(excludeSlots),
     excludeStart: Int32Array.from(excludeStart),
     excludes,

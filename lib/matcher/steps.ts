@@ -41,33 +41,3 @@ export async function runStepsAsync<T>(steps: Steps<T>, options: StepOptions): P
     }
   }
 }
-
-/**
- * The strings sorted by UTF-16 code unit (the default sort's order), in steps: bucketed
- * by their first two units, each bucket sorted on its own (0.84M keys sort in one
- * stretch of about a second; the largest bucket in a few milliseconds).
- */
-export function* sortedSteps(strings: readonly string[]): Steps<string[]> {
-  const buckets = new Map<number, string[]>();
-  for (let i = 0; i < strings.length; i++) {
-    const s = strings[i] as string;
-    // A missing second unit sorts first: 0, the others 1 + unit.
-    const id = (s.charCodeAt(0) || 0) * 0x10001 + (s.length > 1 ? s.charCodeAt(1) + 1 : 0);
-    const bucket = buckets.get(id);
-    if (bucket) bucket.push(s);
-    else buckets.set(id, [s]);
-    if (stepDue(i)) yield;
-  }
-  const sorted: string[] = [];
-  let done = 0;
-  for (const id of [...buckets.keys()].sort((a, b) => a - b)) {
-    const bucket = (buckets.get(id) as string[]).sort();
-    for (const s of bucket) sorted.push(s);
-    done += bucket.length;
-    if (done >= STEP_SIZE) {
-      done = 0;
-      yield;
-    }
-  }
-  return sorted;
-}

@@ -1,6 +1,6 @@
 /**
- * Lays the breadth-first trie out as blocks in depth-first order, for the scan, and
- * reads them back (childOf, rootChildren).
+ * Lays the trie out as blocks in depth-first order, for the scan, and reads them back
+ * (childOf, rootChildren).
  *
  * Block of a node, in one Int32Array:
  *   [header, (key index, if terminal), labels (two UTF-16 units per int), child offsets]
@@ -19,7 +19,7 @@
  * and a walk down a name's tail reads consecutive ints.
  */
 import { stepDue, type Steps } from './steps';
-import type { FlatTrie } from './trie-build';
+import type { SortedKeys, TrieShape } from './trie-build';
 
 /** Header bit: some name below this node may start on a lower-case letter. */
 export const BLOCK_FLAG = 1;
@@ -33,53 +33,72 @@ const BLOCK_LEAF = 8;
 const BLOCK_COUNT_SHIFT = 4;
 const SINGLE_LABEL_SHIFT = 16;
 
-/** Converts a FlatTrie to blocks; the root's block is at offset 0. */
-export function* layoutBlocks(trie: FlatTrie): Steps<Int32Array> {
-  const { nodes, label } = trie;
-  const count = label.length;
-  const offset = new Int32Array(count);
-  const sizeOf = (v: number): number => {
-    const children = (nodes[2 * v + 2] as number) - (nodes[2 * v] as number);
-    const terminal = (nodes[2 * v + 1] as number) >= 2 ? 1 : 0;
-    if (children === 0) return 1;
-    return children === 1 ? 1 + terminal : 1 + terminal + ((children + 1) >> 1) + children;
-  };
-  // Depth-first preorder with an explicit stack (names can be long).
-  const stack = new Int32Array(count);
-  let top = 0;
-  stack[top++] = 0;
-  let cursor = 0;
-  let visited = 0;
-  while (top > 0) {
-    if (stepDue(visited++)) yield;
-    const v = stack[--top] as number;
-    offset[v] = cursor;
-    cursor += sizeOf(v);
-    for (let c = (nodes[2 * v + 2] as number) - 1; c >= (nodes[2 * v] as number); c--) stack[top++] = c;
-  }
-  const blocks = new Int32Array(cursor);
-  const units = new Uint16Array(blocks.buffer);
-  for (let v = 0; v < count; v++) {
+/** Ints of a node's block (see above). */
+function blockSize(children: number, bits: number): number {
+  if (children === 0) return 1;
+  const terminal = bits & BLOCK_TERMINAL ? 1 : 0;
+  return children === 1 ? 1 + terminal : 1 + terminal + ((children + 1) >> 1) + children;
+}
+
+/**
+ * Writes the blocks of the trie over sorted keys (trie-build.ts), walking the keys again:
+ * nodes come in preorder, so each block follows the previous one, and a new node's label
+ * and offset go into its parent's block, found on the current key's path. The root's
+ * block is at offset 0.
+ */
+export function* layoutBlocks(keys: SortedKeys, shape: TrieShape): Steps<Int32Array> {
+  const { childCount, bits } = shape;
+  let total = 0;
+  for (let v = 0; v < childCount.length; v++) {
     if (stepDue(v)) yield;
-    const first = nodes[2 * v] as number;
-    const children = (nodes[2 * v + 2] as number) - first;
-    const info = nodes[2 * v + 1] as number;
-    let at = offset[v] as number;
-    const bits = (info >= 2 ? BLOCK_TERMINAL : 0) | (info & 1 ? BLOCK_FLAG : 0);
-    if (children === 0 && info >= 2) {
-      blocks[at] = (((info >> 1) - 1) << BLOCK_COUNT_SHIFT) | BLOCK_LEAF | bits;
-      continue;
+    total += blockSize(childCount[v] as number, bits[v] as number);
+  }
+  const blocks = new Int32Array(total);
+  const units = new Uint16Array(blocks.buffer);
+  // Per depth on the current key's path: the node, its block's offset, its next child's index.
+  const pathNode = new Int32Array(shape.depth + 1);
+  const pathBlock = new Int32Array(shape.depth + 1);
+  const pathSlot = new Int32Array(shape.depth + 1);
+  // The root: never terminal (keys are not empty); its children are linked below.
+  blocks[0] = childCount[0] === 1 ? BLOCK_SINGLE | (bits[0] as number) : ((childCount[0] as number) << BLOCK_COUNT_SHIFT) | (bits[0] as number);
+  let cursor = blockSize(childCount[0] as number, bits[0] as number);
+  let v = 0;
+  for (let r = 0; r < keys.start.length; r++) {
+    if (stepDue(r)) yield;
+    const from = keys.start[r] as number;
+    const length = (keys.end[r] as number) - from;
+    for (let d = keys.shared[r] as number; d < length; d++) {
+      const label = keys.units[from + d] as number;
+      const at = cursor;
+      v++;
+      const children = childCount[v] as number;
+      const nodeBits = bits[v] as number;
+      cursor += blockSize(children, nodeBits);
+      // Link from the parent: a single child's label is in its parent's header, and its block follows.
+      const parent = pathNode[d] as number;
+      const parentBlock = pathBlock[d] as number;
+      const siblings = childCount[parent] as number;
+      if (siblings === 1) {
+        blocks[parentBlock] = (blocks[parentBlock] as number) | (label << SINGLE_LABEL_SHIFT);
+      } else {
+        const slot = pathSlot[d] as number;
+        pathSlot[d] = slot + 1;
+        const labels = parentBlock + 1 + (((blocks[parentBlock] as number) & BLOCK_TERMINAL) >> 1);
+        units[2 * labels + slot] = label;
+        blocks[labels + ((siblings + 1) >> 1) + slot] = at;
+      }
+      // A key ends at its last unit's node, which is made while walking that key.
+      const terminal = d + 1 === length;
+      if (children === 0) {
+        blocks[at] = (r << BLOCK_COUNT_SHIFT) | BLOCK_LEAF | nodeBits;
+      } else {
+        blocks[at] = children === 1 ? BLOCK_SINGLE | nodeBits : (children << BLOCK_COUNT_SHIFT) | nodeBits;
+        if (terminal) blocks[at + 1] = r;
+      }
+      pathNode[d + 1] = v;
+      pathBlock[d + 1] = at;
+      pathSlot[d + 1] = 0;
     }
-    if (children === 1) {
-      blocks[at++] = ((label[first] as number) << SINGLE_LABEL_SHIFT) | BLOCK_SINGLE | bits;
-      if (info >= 2) blocks[at] = (info >> 1) - 1;
-      continue;
-    }
-    blocks[at++] = (children << BLOCK_COUNT_SHIFT) | bits;
-    if (info >= 2) blocks[at++] = (info >> 1) - 1;
-    for (let c = 0; c < children; c++) units[2 * at + c] = label[first + c] as number;
-    at += (children + 1) >> 1;
-    for (let c = 0; c < children; c++) blocks[at + c] = offset[first + c] as number;
   }
   return blocks;
 }

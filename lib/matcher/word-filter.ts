@@ -29,7 +29,7 @@ export function finishWordHash(h: number): number {
 }
 
 /**
- * Hash of the first word of a folded name: its longest prefix of letter and
+ * Hash of the first word of a folded name (units[start .. end)): its longest prefix of letter and
  * digit units of spaced scripts. Undefined when the name does not start with
  * one (such names are found through the other start paths of the scanner).
  *
@@ -40,15 +40,15 @@ export function finishWordHash(h: number): number {
  * an astral character makes it walk); then the text word's units are exactly
  * this prefix of any name that matches there.
  */
-export function firstWordHash(t: FoldTables, key: string): number | undefined {
+export function firstWordHash(t: FoldTables, units: Uint16Array, start: number, end: number): number | undefined {
   let h = WORD_HASH_SEED;
-  let i = 0;
-  for (; i < key.length; i++) {
-    const u = key.charCodeAt(i);
+  let i = start;
+  for (; i < end; i++) {
+    const u = units[i] as number;
     if (!((t.cls[u] as number) & CLS_WORD)) break;
     h = Math.imul(h ^ u, WORD_HASH_PRIME);
   }
-  return i === 0 ? undefined : finishWordHash(h);
+  return i === start ? undefined : finishWordHash(h);
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileData } from '../../../lib/matcher/compile';
-import { firstWordNode, firstWordTable } from '../../../lib/matcher/first-word-table';
+import { firstWordNode, firstWordTable, type KeyUnits } from '../../../lib/matcher/first-word-table';
 import { getFoldTables } from '../../../lib/matcher/fold-tables';
 import { foldString } from '../../../lib/matcher/fold-text';
 import type { MatcherData } from '../../../lib/matcher/matcher-data';
@@ -12,8 +12,19 @@ import type { MatcherPattern } from '../../../lib/matcher/types';
 import { p } from './helpers';
 import { referenceScan } from './reference-matcher';
 
-function keysOf(patterns: readonly MatcherPattern[]): string[] {
-  return [...new Set(patterns.map((x) => foldString(getFoldTables(), x.text)).filter((k) => k !== ''))].toSorted();
+/** The patterns' distinct folded keys, sorted, as the compile hands them to the table. */
+function keysOf(patterns: readonly MatcherPattern[]): KeyUnits {
+  const keys = [...new Set(patterns.map((x) => foldString(getFoldTables(), x.text)).filter((k) => k !== ''))].toSorted();
+  const start = new Int32Array(keys.length);
+  const end = new Int32Array(keys.length);
+  const units = new Uint16Array(keys.reduce((n, key) => n + key.length, 0));
+  let at = 0;
+  keys.forEach((key, k) => {
+    start[k] = at;
+    for (let i = 0; i < key.length; i++) units[at++] = key.charCodeAt(i);
+    end[k] = at;
+  });
+  return { units, start, end };
 }
 
 /** The matcher with a first-word table that holds at most `maxWords` words (the scan walks the others from the root). */
