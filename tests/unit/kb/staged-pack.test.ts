@@ -9,7 +9,7 @@ import { enabledPatterns } from '../../../lib/kb/enabled-patterns';
 import { getEntityCards } from '../../../lib/kb/entity-card';
 import { exportPack } from '../../../lib/kb/export-pack';
 import { findArticlesByUrl } from '../../../lib/kb/find-by-url';
-import { runImport } from '../../../lib/kb/import-pipeline';
+import { runImport, type ImportProgress } from '../../../lib/kb/import-pipeline';
 import { installPack } from '../../../lib/kb/install-pack';
 import { listenForLibraryChanges, type LibraryChange } from '../../../lib/kb/library-changes';
 import { articleKeys, entityKeys } from '../../../lib/kb/library-queries';
@@ -180,6 +180,20 @@ describe('cleanUpStagedPacks: what an import cut off leaves', () => {
     expect(outcome).toMatchObject({ ok: true, result: { status: 'installed' } });
     expect(await getRevision(db)).toBe(revision + 1);
     expect(await db.entities.where(':id').startsWith('big-pack/').count()).toBe(0);
+  });
+
+  it('tells the user while the next import waits for the clean-up, and only then', async () => {
+    const db = freshDatabase();
+    await stagePack(db, rowsOf(newPack()), { chunkRows: 1, locks: deadLocks });
+    const seen: ImportProgress[] = [];
+    await runImport(db, bytesOf(makePack()), { source, onProgress: (p) => seen.push(p) });
+    const clearing = seen.findIndex((p) => p.clearing);
+    expect(seen.filter((p) => p.clearing)).toEqual([{ stage: 'write', clearing: true }]);
+    // Then the write's counts again, from nothing.
+    expect(seen[clearing + 1]).toMatchObject({ stage: 'write', done: 0 });
+    const again: ImportProgress[] = [];
+    await runImport(db, bytesOf(makePack({ id: 'other' })), { source, onProgress: (p) => again.push(p) });
+    expect(again.some((p) => p.clearing)).toBe(false);
   });
 
   it('lets the same pack be imported again after its import was cut off', async () => {
