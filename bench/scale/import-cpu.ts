@@ -47,11 +47,21 @@ async function main(): Promise<void> {
     const [patterns, patternsMs] = cpuMs(() => rows.entities.flatMap(entityPatterns));
     const [kept, filterMs] = cpuMs(() => patternsTextCanMatch(patterns, words));
     const iterator = rows.articles[Symbol.iterator]();
-    const [, firstMs] = cpuMs(() => iterator.next());
+    const [first, firstMs] = cpuMs(() => iterator.next());
     let mentions = 0;
+    // A digest of every mention (article, entity, sentence, role): the same in two builds means the same mentions.
+    let digest = 0x811c9dc5;
+    const fold = (text: string) => {
+      for (let i = 0; i < text.length; i++) digest = Math.imul(digest ^ text.charCodeAt(i), 0x01000193);
+    };
+    const built = [first.value!];
     const [, articlesMs] = cpuMs(() => {
-      for (let next = iterator.next(); !next.done; next = iterator.next()) mentions += next.value.entityMentions?.length ?? 0;
+      for (let next = iterator.next(); !next.done; next = iterator.next()) built.push(next.value);
     });
+    for (const row of built) {
+      mentions += row.entityMentions.length;
+      for (const m of row.entityMentions) fold(`${row.key}|${m.entityKey}|${m.sentence}|${m.role}\n`);
+    }
     console.info(
       JSON.stringify({
         round,
@@ -67,6 +77,7 @@ async function main(): Promise<void> {
         firstArticleMs: firstMs,
         otherArticlesMs: articlesMs,
         mentions,
+        digest: (digest >>> 0).toString(16),
       }),
     );
   }
