@@ -22,6 +22,10 @@ const config: KnipConfig = {
     'bench/page/run.ts',
     'bench/page/profile.ts',
     'bench/scale/run.ts',
+    // The import at scale alone: two builds in turn, its CPU stages in Node, a profile of its worker.
+    'bench/scale/import-ab.ts',
+    'bench/scale/import-cpu.ts',
+    'bench/scale/profile-import.ts',
     'bench/peer-worker.mjs',
     // The pack builder and schema generator ship to pack authors.
     'scripts/**/*.ts!',

@@ -170,8 +170,8 @@ describe('options page: packs', () => {
     await options.evaluate(async (count) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('backstory');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.addEventListener('success', () => resolve(request.result));
+        request.addEventListener('error', () => reject(request.error));
       });
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction(['meta', 'entities'], 'readwrite');
@@ -180,8 +180,8 @@ describe('options page: packs', () => {
         for (let i = 0; i < count; i++) {
           entities.put({ key: `left-behind/e${i}`, packId: 'left-behind', id: `e${i}`, name: `Left ${i}`, type: 'Thing', alternateName: [], sameAs: [], nameFold: `left ${i}` });
         }
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.addEventListener('complete', () => resolve());
+        tx.addEventListener('error', () => reject(tx.error));
       });
       db.close();
     }, LEFT);
