@@ -10,6 +10,7 @@
  * staged pack is cleaned up, lib/kb/staged-pack.ts); the switch that makes them visible is
  * an ordinary transaction, committed after every chunk, and the database's log keeps order.
  */
+import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 
 /** Resolves once the rows are committed; rejects with the transaction's error (a full disk…) if it aborts. */
 export function addRowsCommitted(database: IDBDatabase, storeName: string, rows: readonly unknown[]): Promise<void> {
@@ -27,4 +28,22 @@ export function addRowsCommitted(database: IDBDatabase, storeName: string, rows:
       reject(error);
     }
   });
+}
+
+/**
+ * Tells Dexie's live queries, in every context of the extension, that these tables changed:
+ * rows added through {@link addRowsCommitted} pass Dexie by, and a live query that read the
+ * table before (the options page's library list) would otherwise keep answering from Dexie's
+ * cache. Every index of the tables counts as changed over its whole range.
+ */
+export function signalTablesChanged(db: Dexie, tableNames: readonly string[]): void {
+  const everything = (): RangeSet => new RangeSet(-Infinity, [[[]]]);
+  const parts: ObservabilitySet = {};
+  for (const name of tableNames) {
+    const prefix = `idb://${db.name}/${name}/`;
+    parts[prefix] = everything();
+    parts[`${prefix}:dels`] = everything();
+    for (const index of db.table(name).schema.indexes) if (index.name) parts[prefix + index.name] = everything();
+  }
+  Dexie.on.storagemutated.fire(parts);
 }

@@ -15,7 +15,7 @@
  */
 import type { BackstoryDatabase } from '../db/database';
 import type { Table } from 'dexie';
-import { addRowsCommitted } from '../db/add-rows';
+import { addRowsCommitted, signalTablesChanged } from '../db/add-rows';
 import { isQuotaExceeded } from '../db/storage-errors';
 import { writeInChunks, type InstallPackResult, type WriteProgress } from './install-pack';
 import { installedPackIds, rowsOfPack } from './keys';
@@ -110,12 +110,14 @@ export async function stagePack(db: BackstoryDatabase, rows: PackRows | Streamed
   }
   return {
     switchLive: () =>
-      finish(() =>
-        switchLive(db, rows).catch(async (error: unknown) => {
+      finish(async () => {
+        const result = await switchLive(db, rows).catch(async (error: unknown) => {
           await removeStaged(db, packId).catch(() => undefined);
           throw error;
-        }),
-      ),
+        });
+        signalTablesChanged(db, [db.entities.name, db.articles.name]);
+        return result;
+      }),
     discard: () => finish(() => removeStaged(db, packId)),
   };
 }

@@ -182,6 +182,24 @@ describe('cleanUpStagedPacks: what an import cut off leaves', () => {
     expect(await db.entities.where(':id').startsWith('big-pack/').count()).toBe(0);
   });
 
+  it('tells the live queries of other contexts (the library lists) that entities and articles changed, once live', async () => {
+    // The rows were added behind Dexie's back (lib/db/add-rows.ts): without this, a library list open meanwhile kept its cached rows.
+    const db = freshDatabase();
+    // Dexie announces every table of a database it creates: let that pass first.
+    await db.open();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const channel = new BroadcastChannel('x-storagemutated-1');
+    const parts = new Set<string>();
+    channel.addEventListener('message', (event) => {
+      for (const part of Object.keys((event as MessageEvent).data as object)) parts.add(part);
+    });
+    await runImport(db, bytesOf(newPack()), { source });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    channel.close();
+    expect(parts).toContain(`idb://${db.name}/entities/nameFold`);
+    expect(parts).toContain(`idb://${db.name}/articles/mentionIndex`);
+  });
+
   it('tells the user while the next import waits for the clean-up, and only then', async () => {
     const db = freshDatabase();
     await stagePack(db, rowsOf(newPack()), { chunkRows: 1, locks: deadLocks });
