@@ -30,6 +30,9 @@ export function addRowsCommitted(database: IDBDatabase, storeName: string, rows:
   });
 }
 
+/** Every key of an index, from the lowest to the highest (Dexie's own way of saying so). */
+const everything = (): RangeSet => new RangeSet(-Infinity, [[[]]]);
+
 /**
  * Tells Dexie's live queries, in every context of the extension, that these tables changed:
  * rows added through {@link addRowsCommitted} pass Dexie by, and a live query that read the
@@ -37,7 +40,6 @@ export function addRowsCommitted(database: IDBDatabase, storeName: string, rows:
  * cache. Every index of the tables counts as changed over its whole range.
  */
 export function signalTablesChanged(db: Dexie, tableNames: readonly string[]): void {
-  const everything = (): RangeSet => new RangeSet(-Infinity, [[[]]]);
   const parts: ObservabilitySet = {};
   for (const name of tableNames) {
     const prefix = `idb://${db.name}/${name}/`;
