@@ -23,6 +23,10 @@ const config: KnipConfig = {
     'bench/page/profile.ts',
     'bench/page/prepaint-probe.ts',
     'bench/scale/run.ts',
+    // The import at scale alone: two builds in turn, its CPU stages in Node, a profile of its worker.
+    'bench/scale/import-ab.ts',
+    'bench/scale/import-cpu.ts',
+    'bench/scale/profile-import.ts',
     'bench/peer-worker.mjs',
     // The pack builder and schema generator ship to pack authors.
     'scripts/**/*.ts!',

@@ -17,16 +17,18 @@ export interface ImportProgressProps {
   total?: number;
   /** What the units are: "rows", "articles", "bytes". */
   unit?: string;
+  /** What the stage is waiting for, said instead of its counts ("Clearing an unfinished import…"). */
+  detail?: string;
 }
 
 /**
  * A named-stage progress display. The stage name is announced to screen readers when it
  * changes (a polite live region); the counts are not, so they do not chatter.
  */
-export function ImportProgress({ title, stages, current, done, total, unit = 'items' }: ImportProgressProps) {
+export function ImportProgress({ title, stages, current, done, total, unit = 'items', detail }: ImportProgressProps) {
   const titleId = useId();
   const at = Math.max(0, stages.findIndex((s) => s.id === current));
-  const determinate = total !== undefined && total > 0 && done !== undefined;
+  const determinate = detail === undefined && total !== undefined && total > 0 && done !== undefined;
   const currentLabel = stages[at]?.label ?? current;
   return (
     <section class="import-progress" aria-labelledby={titleId}>
@@ -52,10 +54,10 @@ export function ImportProgress({ title, stages, current, done, total, unit = 'it
         {...(determinate ? { max: total, value: done } : {})}
       />
       <p class="import-progress__count muted">
-        {determinate ? `${currentLabel}: ${done.toLocaleString()} of ${total.toLocaleString()} ${unit}` : `${currentLabel}…`}
+        {detail ?? (determinate ? `${currentLabel}: ${done.toLocaleString()} of ${total.toLocaleString()} ${unit}` : `${currentLabel}…`)}
       </p>
       <p class="visually-hidden" role="status" aria-live="polite">
-        {`${currentLabel} stage`}
+        {detail ?? `${currentLabel} stage`}
       </p>
     </section>
   );

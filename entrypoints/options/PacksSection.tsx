@@ -126,6 +126,7 @@ export function PacksSection() {
           done={running.progress.done}
           total={running.progress.total}
           unit={UNITS[running.progress.stage]}
+          detail={running.progress.clearing ? 'Clearing an unfinished import…' : undefined}
         />
       )}
       {checking && (

@@ -25,6 +25,8 @@ export interface ImportProgress {
   /** Units done and in all, when the stage can count them (bytes, articles, rows). */
   done?: number;
   total?: number;
+  /** The write waits while the rows an unfinished import left behind are removed. */
+  clearing?: boolean;
 }
 
 export type ImportFailureCode =
@@ -138,7 +140,7 @@ export async function runImport(db: BackstoryDatabase, bytes: Uint8Array, option
     // transaction (staged rows would share the old rows' keys).
     const result = existing
       ? await writePackRows(db, rows, { replace: options.replace, onProgress })
-      : await (await stagePack(db, rows, { onProgress, now })).switchLive();
+      : await (await stagePack(db, rows, { onProgress, now, onClearing: () => report({ stage: 'write', clearing: true }) })).switchLive();
     return { ok: true, result, packName, version };
   } catch (error) {
     console.error('Backstory: could not save the pack', error);

@@ -153,18 +153,20 @@ export interface ChunkedWrite {
 export async function writeInChunks(job: ChunkedWrite): Promise<void> {
   const progress = { done: 0, total: job.total };
   const inFlight: Array<Promise<unknown>> = [];
+  const chunks = tableChunks(job.tables, job.chunkRows)[Symbol.iterator]();
   try {
-    for (const { table, rows } of job.tables) {
-      for (const chunk of chunksOf(rows, job.chunkRows)) {
-        const written = job.write(table, chunk).then(() => {
-          progress.done += chunk.length;
-          job.onProgress?.({ ...progress });
-        });
-        // Awaited below; this only keeps a failure of a later chunk from being reported as unhandled.
-        written.catch(() => undefined);
-        inFlight.push(written);
-        if (inFlight.length >= job.inFlight) await inFlight.shift();
-      }
+    for (let next = chunks.next(); !next.done; ) {
+      const { table, chunk } = next.value;
+      const written = job.write(table, chunk).then(() => {
+        progress.done += chunk.length;
+        job.onProgress?.({ ...progress });
+      });
+      // Awaited below; this only keeps a failure of a later chunk from being reported as unhandled.
+      written.catch(() => undefined);
+      inFlight.push(written);
+      // The next chunk is built while the database stores this one (it works in another process).
+      next = chunks.next();
+      if (inFlight.length >= job.inFlight) await inFlight.shift();
     }
     await Promise.all(inFlight);
   } catch (error) {
@@ -172,6 +174,11 @@ export async function writeInChunks(job: ChunkedWrite): Promise<void> {
     await Promise.allSettled(inFlight);
     throw error;
   }
+}
+
+/** Each table's rows in chunks, in order, each built only when asked for. */
+function* tableChunks(tables: ChunkedWrite['tables'], size: number): Generator<{ table: Table<any, any>; chunk: unknown[] }> {
+  for (const { table, rows } of tables) for (const chunk of chunksOf(rows, size)) yield { table, chunk };
 }
 
 /** `items` in arrays of `size`, each taken only when asked for (so streamed rows are built just in time). */

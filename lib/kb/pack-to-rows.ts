@@ -9,6 +9,7 @@ import { comparableUrl } from '../text/safe-url';
 import { sentenceAt, splitSentences } from '../text/sentences';
 import { rowKey } from './keys';
 import { entityPatterns } from './matcher-patterns';
+import { patternsTextCanMatch, TextWords } from './names-in-text';
 import { declaredTogether, type MentionContext, resolveCandidates } from './resolve-candidates';
 
 export interface PackRows {
@@ -73,8 +74,9 @@ export function streamPackRows(pack: Pack, options: PackToRowsOptions): Streamed
     entities,
     articleCount: pack.articles.length,
     articles: (function* () {
-      // Compiled on the first article, so that it too runs while the entities are written.
-      const matcher = compileMatcher(entities.flatMap((entity) => entityPatterns(entity)));
+      // Compiled on the first article, so that it too runs while the entities are written,
+      // over only the names the articles' text can contain (names-in-text.ts).
+      const matcher = compileMatcher(patternsTextCanMatch(entities.flatMap((entity) => entityPatterns(entity)), articleWords(pack.articles)));
       const related = declaredTogether(pack.articles.map((a) => declaredKeys(packId, a)));
       for (const article of pack.articles) yield articleRow(packId, article, matcher, related);
     })(),
@@ -151,6 +153,18 @@ function articleMentions(
     sentence: firstSentence.get(entityKey) ?? article.description ?? article.headline,
     role: about.has(entityKey) ? 'about' : 'mentions',
   }));
+}
+
+/** The words of what the mention finder reads of the articles (firstSentences: the body and the headline). */
+function articleWords(articles: readonly PackArticle[]): TextWords {
+  let length = 0;
+  for (const article of articles) length += article.headline.length + (article.articleBody?.length ?? 0);
+  const words = new TextWords(length);
+  for (const article of articles) {
+    words.add(article.headline);
+    if (article.articleBody) words.add(article.articleBody);
+  }
+  return words;
 }
 
 /** The entity keys an article of the pack declares (`about`, `mentions`). */

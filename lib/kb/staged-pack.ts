@@ -15,7 +15,8 @@
  */
 import type { BackstoryDatabase } from '../db/database';
 import type { Table } from 'dexie';
-import { isQuotaExceeded, withTransactionCause } from '../db/storage-errors';
+import { addRowsCommitted, signalTablesChanged } from '../db/add-rows';
+import { isQuotaExceeded } from '../db/storage-errors';
 import { writeInChunks, type InstallPackResult, type WriteProgress } from './install-pack';
 import { installedPackIds, rowsOfPack } from './keys';
 import type { PackRows, StreamedPackRows } from './pack-to-rows';
@@ -48,6 +49,8 @@ export interface StagingLocks {
 
 export interface StagePackOptions {
   onProgress?: (progress: WriteProgress) => void;
+  /** Called when the rows an unfinished import left must be removed first: the user waits for that. */
+  onClearing?: () => void;
   chunkRows?: number;
   locks?: StagingLocks;
   now?: number;
@@ -86,8 +89,14 @@ export async function stagePack(db: BackstoryDatabase, rows: PackRows | Streamed
     }
   };
   try {
-    await removeStaged(db, packId);
-    await cleanUpStagedPacks(db, { locks });
+    let cleared = false;
+    const onClearing = () => {
+      if (!cleared) options.onClearing?.();
+      cleared = true;
+    };
+    await removeStaged(db, packId, onClearing);
+    await cleanUpStagedPacks(db, { locks, onClearing });
+    if (cleared) options.onProgress?.({ done: 0, total: rowCount(rows) });
     await writeUnseenRows(db, [db.packs, db.meta], async () => {
       if (await db.packs.get(packId)) throw new Error(`The pack ${packId} was installed meanwhile`);
       await db.meta.put({ key: STAGED_RECORD_PREFIX + packId, value: { packId, startedAt: options.now ?? Date.now() } satisfies StagedRecord });
@@ -101,40 +110,41 @@ export async function stagePack(db: BackstoryDatabase, rows: PackRows | Streamed
   }
   return {
     switchLive: () =>
-      finish(() =>
-        switchLive(db, rows).catch(async (error: unknown) => {
+      finish(async () => {
+        const result = await switchLive(db, rows).catch(async (error: unknown) => {
           await removeStaged(db, packId).catch(() => undefined);
           throw error;
-        }),
-      ),
+        });
+        signalTablesChanged(db, [db.entities.name, db.articles.name]);
+        return result;
+      }),
     discard: () => finish(() => removeStaged(db, packId)),
   };
 }
 
-/** The rows, a transaction per chunk, a few in flight, with progress after each. */
+/**
+ * The rows, a transaction per chunk, each committed while the next chunk is built
+ * (lib/db/add-rows.ts), with progress after each. The version guard ran when the pack was
+ * staged; a newer Backstory opening the database meanwhile closes this connection, and the
+ * next chunk fails.
+ */
 async function writeChunks(db: BackstoryDatabase, rows: PackRows | StreamedPackRows, options: StagePackOptions): Promise<void> {
-  const articleCount = 'articleCount' in rows ? rows.articleCount : rows.articles.length;
+  const database = db.backendDB();
   await writeInChunks({
     tables: [
       { table: db.entities, rows: rows.entities },
       { table: db.articles, rows: rows.articles },
     ],
-    total: rows.entities.length + articleCount,
+    total: rowCount(rows),
     chunkRows: Math.max(1, options.chunkRows ?? STAGED_CHUNK_ROWS),
     inFlight: STAGED_IN_FLIGHT,
-    write: async (table, chunk) => {
-      let idbTransaction: IDBTransaction | undefined;
-      try {
-        await writeUnseenRows(db, [table], async (tx) => {
-          idbTransaction = tx.idbtrans;
-          await table.bulkAdd(chunk);
-        });
-      } catch (error) {
-        throw withTransactionCause(error, idbTransaction);
-      }
-    },
+    write: (table, chunk) => addRowsCommitted(database, table.name, chunk),
     onProgress: options.onProgress,
   });
+}
+
+function rowCount(rows: PackRows | StreamedPackRows): number {
+  return rows.entities.length + ('articleCount' in rows ? rows.articleCount : rows.articles.length);
 }
 
 /** The short transaction that makes a staged pack part of the library: its pack row, one revision, one announcement. */
@@ -155,23 +165,27 @@ async function switchLive(db: BackstoryDatabase, rows: PackRows | StreamedPackRo
  * clean-up failed too, a closed browser). An import still running holds its lock and is
  * left alone. Called when the background starts and before each staged import.
  */
-export async function cleanUpStagedPacks(db: BackstoryDatabase, options: { locks?: StagingLocks } = {}): Promise<number> {
+export async function cleanUpStagedPacks(db: BackstoryDatabase, options: { locks?: StagingLocks; onClearing?: () => void } = {}): Promise<number> {
   const locks = options.locks ?? defaultLocks();
   const records = await db.meta.where('key').startsWith(STAGED_RECORD_PREFIX).toArray();
   let removed = 0;
   for (const record of records) {
     const { packId } = record.value as StagedRecord;
     if (await locks.isHeld(LOCK_PREFIX + packId)) continue;
-    await removeStaged(db, packId);
+    await removeStaged(db, packId, options.onClearing);
     removed++;
   }
   return removed;
 }
 
-/** Deletes a staged pack's rows, a chunk per transaction, then its record; an installed pack of that id is left alone. */
-async function removeStaged(db: BackstoryDatabase, packId: string): Promise<void> {
+/**
+ * Deletes a staged pack's rows, a chunk per transaction, then its record; an installed pack
+ * of that id is left alone. `onStart` is called when there is a record to remove.
+ */
+async function removeStaged(db: BackstoryDatabase, packId: string, onStart?: () => void): Promise<void> {
   const key = STAGED_RECORD_PREFIX + packId;
   if (!(await db.meta.get(key))) return;
+  onStart?.();
   if (!(await installedPackIds(db)).has(packId)) {
     for (const table of [db.entities, db.articles] as Table[]) {
       for (;;) {

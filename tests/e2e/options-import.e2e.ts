@@ -163,4 +163,38 @@ describe('options page: packs', () => {
     expect([cleaned.rows.entities?.crash, cleaned.rows.articles?.crash]).toEqual([undefined, undefined]);
     await next.close();
   });
+
+  it('says so while an import first clears the rows an unfinished one left behind', async () => {
+    // What an import cut off leaves (lib/kb/staged-pack.ts): a staged record and rows of a pack that has no pack row.
+    const LEFT = 40_000;
+    await options.evaluate(async (count) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('backstory');
+        request.addEventListener('success', () => resolve(request.result));
+        request.addEventListener('error', () => reject(request.error));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['meta', 'entities'], 'readwrite');
+        tx.objectStore('meta').put({ key: 'stagedPack/left-behind', value: { packId: 'left-behind', startedAt: Date.now() } });
+        const entities = tx.objectStore('entities');
+        for (let i = 0; i < count; i++) {
+          entities.put({ key: `left-behind/e${i}`, packId: 'left-behind', id: `e${i}`, name: `Left ${i}`, type: 'Thing', alternateName: [], sameAs: [], nameFold: `left ${i}` });
+        }
+        tx.addEventListener('complete', () => resolve());
+        tx.addEventListener('error', () => reject(tx.error));
+      });
+      db.close();
+    }, LEFT);
+    const dir = await mkdtemp(join(tmpdir(), 'backstory-pack-'));
+    const file = join(dir, 'after-leftovers.pack.json');
+    await writeFile(file, JSON.stringify(generatePack({ articles: 20, entities: 100, id: 'after-leftovers' })));
+    await options.locator('input[type=file]').setInputFiles(file);
+    const clearing = options.locator('.import-progress__count', { hasText: 'Clearing an unfinished import…' });
+    await clearing.waitFor({ timeout: 30_000 });
+    await options.screenshot({ path: `${SCREENSHOTS}/options-import-clearing.png`, fullPage: true });
+    await options.getByRole('status').filter({ hasText: 'Imported Generated pack (20 articles)' }).waitFor({ timeout: 60_000 });
+    const after = await libraryState(options);
+    expect(after.rows.entities?.['left-behind']).toBeUndefined();
+    await options.getByRole('button', { name: 'Remove Generated pack (20 articles)' }).click();
+  });
 });

@@ -59,7 +59,13 @@ describe('runImport', () => {
     const db = freshDatabase();
     await runImport(db, bytesOf(makePack({ id: 'first' })), { source });
     const before = await exportAll(db);
-    const spy = vi.spyOn(db.articles, 'bulkAdd').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    // Staged chunks are added through IndexedDB itself (lib/db/add-rows.ts): its first article refused.
+    const storeType = Object.getPrototypeOf(db.backendDB().transaction('articles', 'readonly').objectStore('articles')) as IDBObjectStore;
+    const add = storeType.add;
+    const spy = vi.spyOn(storeType, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (this.name === 'articles') throw new DOMException('full', 'QuotaExceededError');
+      return add.apply(this, args);
+    });
     expect(await runImport(db, bytesOf(makePack({ id: 'second' })), { source })).toMatchObject({ ok: false, code: 'quota' });
     spy.mockRestore();
     // Nothing a reader sees changed: no pack row. On a full disk the staged rows are left

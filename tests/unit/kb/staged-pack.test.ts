@@ -9,7 +9,7 @@ import { enabledPatterns } from '../../../lib/kb/enabled-patterns';
 import { getEntityCards } from '../../../lib/kb/entity-card';
 import { exportPack } from '../../../lib/kb/export-pack';
 import { findArticlesByUrl } from '../../../lib/kb/find-by-url';
-import { runImport } from '../../../lib/kb/import-pipeline';
+import { runImport, type ImportProgress } from '../../../lib/kb/import-pipeline';
 import { installPack } from '../../../lib/kb/install-pack';
 import { listenForLibraryChanges, type LibraryChange } from '../../../lib/kb/library-changes';
 import { articleKeys, entityKeys } from '../../../lib/kb/library-queries';
@@ -180,6 +180,38 @@ describe('cleanUpStagedPacks: what an import cut off leaves', () => {
     expect(outcome).toMatchObject({ ok: true, result: { status: 'installed' } });
     expect(await getRevision(db)).toBe(revision + 1);
     expect(await db.entities.where(':id').startsWith('big-pack/').count()).toBe(0);
+  });
+
+  it('tells the live queries of other contexts (the library lists) that entities and articles changed, once live', async () => {
+    // The rows were added behind Dexie's back (lib/db/add-rows.ts): without this, a library list open meanwhile kept its cached rows.
+    const db = freshDatabase();
+    // Dexie announces every table of a database it creates: let that pass first.
+    await db.open();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const channel = new BroadcastChannel('x-storagemutated-1');
+    const parts = new Set<string>();
+    channel.addEventListener('message', (event) => {
+      for (const part of Object.keys((event as MessageEvent).data as object)) parts.add(part);
+    });
+    await runImport(db, bytesOf(newPack()), { source });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    channel.close();
+    expect(parts).toContain(`idb://${db.name}/entities/nameFold`);
+    expect(parts).toContain(`idb://${db.name}/articles/mentionIndex`);
+  });
+
+  it('tells the user while the next import waits for the clean-up, and only then', async () => {
+    const db = freshDatabase();
+    await stagePack(db, rowsOf(newPack()), { chunkRows: 1, locks: deadLocks });
+    const seen: ImportProgress[] = [];
+    await runImport(db, bytesOf(makePack()), { source, onProgress: (p) => seen.push(p) });
+    const clearing = seen.findIndex((p) => p.clearing);
+    expect(seen.filter((p) => p.clearing)).toEqual([{ stage: 'write', clearing: true }]);
+    // Then the write's counts again, from nothing.
+    expect(seen[clearing + 1]).toMatchObject({ stage: 'write', done: 0 });
+    const again: ImportProgress[] = [];
+    await runImport(db, bytesOf(makePack({ id: 'other' })), { source, onProgress: (p) => again.push(p) });
+    expect(again.some((p) => p.clearing)).toBe(false);
   });
 
   it('lets the same pack be imported again after its import was cut off', async () => {
