@@ -21,6 +21,7 @@ const config: KnipConfig = {
     'bench/**/*.bench.ts',
     'bench/page/run.ts',
     'bench/page/profile.ts',
+    'bench/page/prepaint-probe.ts',
     'bench/scale/run.ts',
     // The import at scale alone: two builds in turn, its CPU stages in Node, a profile of its worker.
     'bench/scale/import-ab.ts',

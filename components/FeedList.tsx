@@ -1,4 +1,4 @@
-import { FEED_LIMITS } from '../lib/feeds/feed-limits';
+import { FEED_LIMITS, KEPT_ITEMS_RANGE, RETENTION_DAYS_RANGE } from '../lib/feeds/feed-limits';
 import type { FeedStatus } from '../lib/feeds/feed-status';
 import { countOf } from '../lib/text/plural';
 import { NumberField } from './NumberField';
@@ -24,8 +24,8 @@ export interface FeedListProps {
   onFullArticles(id: string, on: boolean): void;
 }
 
-const DAYS = { min: 1, max: 3650 };
-const ITEMS = { min: 10, max: 10_000 };
+const DAYS = RETENTION_DAYS_RANGE;
+const ITEMS = KEPT_ITEMS_RANGE;
 
 /** The followed feeds: each with its state in plain words, "Fetch now", how long articles are kept, and "Unfollow". */
 export function FeedList({ feeds, onFetch, onUnfollow, onRetention, onFullArticles }: FeedListProps) {

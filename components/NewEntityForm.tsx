@@ -9,29 +9,32 @@ export interface NewEntityFormProps {
 
 /** Adding an entity by hand: a name, a type, other names, a description. */
 export function NewEntityForm({ onAdd }: NewEntityFormProps) {
-  const ids = { name: useId(), nameNote: useId(), type: useId(), aliases: useId(), aliasesNote: useId(), description: useId() };
+  const ids = { name: useId(), nameNote: useId(), type: useId(), typeNote: useId(), aliases: useId(), aliasesNote: useId(), description: useId() };
   const [name, setName] = useState('');
-  const [type, setType] = useState<EntityType>('Person');
+  // No type is preselected: a preselected "Person" silently made organizations people.
+  const [type, setType] = useState<EntityType | ''>('');
   const [aliases, setAliases] = useState('');
   const [description, setDescription] = useState('');
   // Names the matcher would drop are refused here, as the pack validator refuses them.
   const nameField = useRef<HTMLInputElement>(null);
+  const typeField = useRef<HTMLSelectElement>(null);
   const aliasesField = useRef<HTMLTextAreaElement>(null);
-  const [problems, setProblems] = useState<{ name?: string; aliases?: string }>({});
+  const [problems, setProblems] = useState<{ name?: string; type?: string; aliases?: string }>({});
   return (
     <form
       class="entity-form"
       onSubmit={(e) => {
         e.preventDefault();
         if (!name.trim()) return;
-        const found = check(name, aliases);
+        const found = { ...check(name, aliases), type: type ? undefined : 'Choose what kind of thing it is.' };
         setProblems(found);
-        if (found.name || found.aliases) {
-          (found.name ? nameField : aliasesField).current?.focus();
+        if (found.name || found.type || found.aliases || !type) {
+          (found.name ? nameField : found.type ? typeField : aliasesField).current?.focus();
           return;
         }
         onAdd({ name: name.trim(), type, alternateName: splitLines(aliases), description: description.trim() || undefined });
         setName('');
+        setType('');
         setAliases('');
         setDescription('');
       }}
@@ -57,13 +60,29 @@ export function NewEntityForm({ onAdd }: NewEntityFormProps) {
       </div>
       <div class="field">
         <label for={ids.type}>Type</label>
-        <select id={ids.type} value={type} onChange={(e) => setType(e.currentTarget.value as EntityType)}>
+        <select
+          id={ids.type}
+          ref={typeField}
+          value={type}
+          aria-invalid={problems.type ? true : undefined}
+          aria-describedby={ids.typeNote}
+          onChange={(e) => {
+            setType(e.currentTarget.value as EntityType);
+            setProblems({ ...problems, type: undefined });
+          }}
+        >
+          <option value="" disabled>
+            Choose…
+          </option>
           {ENTITY_TYPES.map((t) => (
             <option key={t} value={t}>
               {typeLabel(t)}
             </option>
           ))}
         </select>
+        <p id={ids.typeNote} role="status" class="field-note field-note--error">
+          {problems.type}
+        </p>
       </div>
       <div class="field">
         <label for={ids.aliases}>Other names, one per line</label>

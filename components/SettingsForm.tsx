@@ -14,8 +14,8 @@ export interface SettingsFormProps {
 }
 
 const STYLES: ReadonlyArray<{ value: HighlightStyle; label: string; hint: string }> = [
-  { value: 'underline', label: 'Underline', hint: 'A quiet dotted line under each known name.' },
   { value: 'background', label: 'Background', hint: 'A soft colour behind each known name.' },
+  { value: 'underline', label: 'Underline', hint: 'A quiet dotted line under each known name; on very long pages it makes the page’s own animations and hover effects slower.' },
   { value: 'hover-only', label: 'Only under the pointer', hint: 'Names are marked only while you rest the pointer on one, in Backstory’s own layer; pages cannot see which names Backstory knows.' },
 ];
 

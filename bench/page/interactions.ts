@@ -16,7 +16,9 @@ const CLOSE_WAIT_MS = 450;
 /** Viewport centres of painted mentions, one per distinct line, scrolled into view one at a time. */
 async function mentionPoint(page: Page, index: number): Promise<{ x: number; y: number } | undefined> {
   return page.evaluate((i) => {
-    const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention') ?? [])];
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    // Whichever highlight style is on (background, the default, or underline).
+    const ranges = [...(registry.get('backstory-mention') ?? registry.get('backstory-mention-underline') ?? [])];
     const range = ranges[Math.floor((ranges.length / 23) * i) % Math.max(1, ranges.length)];
     if (!range) return undefined;
     (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });

@@ -83,7 +83,7 @@ export async function collectLoad(page: Page): Promise<LoadResult> {
       roundTripsMs: performance.getEntriesByName('backstory:scan-roundtrip').map((e) => e.duration),
       ourLongTasks: ours.length,
       allLongTasks: longTasks.length,
-      highlights: registry.get('backstory-mention')?.size ?? 0,
+      highlights: (registry.get('backstory-mention') ?? registry.get('backstory-mention-underline'))?.size ?? 0,
       textChars,
       textNodes,
     };
@@ -94,6 +94,6 @@ export async function collectLoad(page: Page): Promise<LoadResult> {
 export async function highlightedNames(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    return [...new Set([...(registry.get('backstory-mention') ?? [])].map((r) => r.toString()))];
+    return [...new Set([...(registry.get('backstory-mention') ?? registry.get('backstory-mention-underline') ?? [])].map((r) => r.toString()))];
   });
 }

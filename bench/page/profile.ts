@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BENCH_EXTENSION_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../../tests/e2e/support/extension-browser';
+import { setSettings } from '../../tests/e2e/support/page-tools';
 import { startStaticServer } from '../../tests/e2e/support/static-server';
 import { generateBenchPack } from './generate-pack';
 import { generateLongArticle } from './generate-pages';
@@ -27,6 +28,8 @@ const HOVERS = Number(process.env.BENCH_HOVERS ?? 0);
 /** Trace the hovers instead of sampling them: what the main thread does between a popover's open and its frame. */
 const TRACE_HOVERS = process.env.BENCH_TRACE_HOVERS === '1';
 const LOADS = Number(process.env.BENCH_LOADS ?? 1);
+/** Highlight styles to measure, one after the other on each page (`BENCH_STYLES=underline,background`); default: as set. */
+const STYLES = (process.env.BENCH_STYLES ?? '').split(',').filter(Boolean);
 
 interface ProfileNode {
   id: number;
@@ -104,7 +107,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tid: number;
-  args?: { data?: { url?: string } };
+  args?: { data?: { url?: string; reason?: string; nodeName?: string; nodeId?: number } };
 }
 
 /** Main-thread trace events between each popover's open mark and its ready mark, summed by name (ms; nested events counted in each). */
@@ -112,7 +115,7 @@ async function traceHovers(tab: Page, file: string): Promise<void> {
   const cdp = await tab.context().newCDPSession(tab);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,v8.execute', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.invalidationTracking,blink.user_timing,v8.execute', transferMode: 'ReportEvents' });
   const latencies = await hoverLatencies(tab, HOVERS);
   const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Tracing.end');
@@ -146,6 +149,14 @@ async function traceHovers(tab: Page, file: string): Promise<void> {
     parents.set(key, (parents.get(key) ?? 0) + (e.dur ?? 0) / 1000);
   }
   for (const [name, time] of [...parents].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.info(`${time.toFixed(1).padStart(8)}  ${name}`);
+  // What invalidated layout, paint and style while a card opened (invalidation tracking).
+  const reasons = new Map<string, number>();
+  for (const e of events) {
+    if (!e.name.endsWith('InvalidationTracking') || !opens.some((o) => e.ts >= o && e.ts <= (readies.find((r) => r > o) ?? 0))) continue;
+    const key = `${e.name}: ${e.args?.data?.reason ?? ''} ${e.args?.data?.nodeName ?? ''}`;
+    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+  }
+  for (const [name, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.info(`${String(count).padStart(8)}× ${name}`);
 }
 
 await mkdir(GENERATED, { recursive: true });
@@ -165,7 +176,12 @@ try {
   await warm.goto(server.url('long.html'));
   await waitForScan(warm, 120_000);
   await warm.close();
-  for (const file of files) {
+  for (const [file, style] of files.flatMap((f) => (STYLES.length > 0 ? STYLES : ['']).map((s) => [f, s] as const))) {
+    if (style) {
+      await setSettings(browser, { highlightStyle: style });
+      await new Promise((r) => setTimeout(r, 300));
+      console.info(`\n##### highlight style: ${style}`);
+    }
     const totals: number[] = [];
     for (let run = 0; run < LOADS; run++) {
       const tab = await openMeasuredPage(browser.context, server.origin);

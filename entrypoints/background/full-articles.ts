@@ -47,7 +47,8 @@ async function readArticleText(html: string, url: string): Promise<string | unde
  * user turned it on: each wanted page fetched with the feeds' own fetcher and guards,
  * at most one request per site every few seconds (lib/feeds/host-queue.ts), read with
  * Readability, and put in place of the summary, linked to the names the library knows.
- * A page that fails leaves the summary, and is not asked again.
+ * A page that fails leaves the summary; one that failed for a passing reason (the site
+ * unreachable or briefly failing) is asked again in a later round, at most twice.
  */
 export function startFullArticles({ db, matchers }: FullArticleDeps): FullArticles {
   const hosts = createHostQueue({ intervalMs: SECONDS_BETWEEN_PAGES_OF_A_SITE * 1000 });
@@ -60,7 +61,7 @@ export function startFullArticles({ db, matchers }: FullArticleDeps): FullArticl
     const text = download.kind === 'downloaded' ? await readArticleText(decodeFeed(download.bytes, download.contentType), url) : undefined;
     if (!text) {
       console.info(`Backstory: no full article read from ${url}`, download.kind === 'failed' ? download.message : 'no article on the page');
-      await noteFullTextFailed(db, articleKey);
+      await noteFullTextFailed(db, articleKey, { retry: download.kind === 'failed' && download.retry === true });
       return;
     }
     // The matcher pages are scanned with, already built: compiling one per article would hold the worker.

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDatabase } from '../../lib/db/database';
 import { getEntityCards } from '../../lib/kb/entity-card';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
+import { installedRow } from '../../lib/kb/keys';
 import { CARD_SCRIPT_FILE } from '../../lib/extension/card-script';
 import { HandlerError } from '../../lib/messages/channel';
 import type { Handlers } from '../../lib/messages/router';
@@ -45,7 +46,7 @@ export function createHandlers({ db, matchers, ready, search, library, backups, 
 
     async 'article.open'({ articleKey }) {
       await ready;
-      const article = await db.articles.get(articleKey);
+      const article = await installedRow(db, db.articles, articleKey);
       if (!article) throw new HandlerError('not-found', 'No such article');
       const url = safeHttpUrl(article.url) ?? browser.runtime.getURL(optionsPath({ name: 'article', key: article.key }));
       await browser.tabs.create({ url });
@@ -54,7 +55,7 @@ export function createHandlers({ db, matchers, ready, search, library, backups, 
 
     async 'entity.open'({ entityKey }, { tabId }) {
       await ready;
-      if (!(await db.entities.get(entityKey))) throw new HandlerError('not-found', 'No such entity');
+      if (!(await installedRow(db, db.entities, entityKey))) throw new HandlerError('not-found', 'No such entity');
       return openEntityPage(entityKey, tabId);
     },
 

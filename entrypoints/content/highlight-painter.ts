@@ -7,18 +7,19 @@ import highlightCss from './highlights.css?inline';
  * content-script registration injects into the page.
  */
 const MENTION_HIGHLIGHT = 'backstory-mention';
-const MENTION_BACKGROUND_HIGHLIGHT = 'backstory-mention-background';
+const MENTION_UNDERLINE_HIGHLIGHT = 'backstory-mention-underline';
 
 const MENTION_NAMES: Record<HighlightStyle, string | undefined> = {
-  underline: MENTION_HIGHLIGHT,
-  background: MENTION_BACKGROUND_HIGHLIGHT,
+  // The default style keeps the plain name.
+  background: MENTION_HIGHLIGHT,
+  underline: MENTION_UNDERLINE_HIGHLIGHT,
   // Privacy mode: nothing in CSS.highlights, which the page can read (the hovered name is marked in our own UI).
   'hover-only': undefined,
 };
 
 export class HighlightPainter {
   private readonly mentions = new Highlight();
-  private style: HighlightStyle = 'underline';
+  private style: HighlightStyle = 'background';
   private shadowSheet: CSSStyleSheet | undefined;
   private readonly styledRoots = new WeakSet<ShadowRoot>();
 
@@ -55,7 +56,7 @@ export class HighlightPainter {
 
   dispose(): void {
     this.clear();
-    for (const name of [MENTION_HIGHLIGHT, MENTION_BACKGROUND_HIGHLIGHT]) {
+    for (const name of [MENTION_HIGHLIGHT, MENTION_UNDERLINE_HIGHLIGHT]) {
       if (CSS.highlights.get(name) === this.mentions) CSS.highlights.delete(name);
     }
   }
@@ -63,7 +64,7 @@ export class HighlightPainter {
   /** Registers exactly the highlights that have something to show under the current style. */
   private register(): void {
     const wanted = MENTION_NAMES[this.style];
-    for (const name of [MENTION_HIGHLIGHT, MENTION_BACKGROUND_HIGHLIGHT]) {
+    for (const name of [MENTION_HIGHLIGHT, MENTION_UNDERLINE_HIGHLIGHT]) {
       const show = name === wanted && this.mentions.size > 0;
       setRegistered(name, this.mentions, show);
     }

@@ -24,6 +24,27 @@ export function whenIdle(timeoutMs = IDLE_TIMEOUT_MS): Promise<void> {
   });
 }
 
+/** Longest wait for the page's next frame before reading layout anyway (ms): hidden tabs render none. */
+const NEXT_FRAME_TIMEOUT_MS = 100;
+
+/**
+ * Resolves in a task after the page's next frame has been rendered (or after a timeout, in a
+ * tab that renders no frames). A page still laying itself out at document idle then does so
+ * in its own frame, not inside our first layout read.
+ */
+export function afterNextFrame(timeoutMs = NEXT_FRAME_TIMEOUT_MS): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** A deadline `budgetMs` from now, as a `shouldYield` predicate. */
 export function deadline(budgetMs = SLICE_BUDGET_MS): () => boolean {
   const end = performance.now() + budgetMs;

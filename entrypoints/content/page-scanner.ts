@@ -1,6 +1,6 @@
 import type { ScannedMention } from '../../lib/messages/protocol';
 import type { HighlightPainter } from './highlight-painter';
-import { deadline, mark, measured, measureSince, whenIdle, yieldToMain } from './main-thread';
+import { afterNextFrame, deadline, mark, measured, measureSince, whenIdle, yieldToMain } from './main-thread';
 import type { MentionIndex, PageMention } from './mention-index';
 import { isBelowLookahead, lookaheadBottom, viewportSlice, visibilityCheck, whenNear } from './near-viewport';
 import { ShadowRootFinder } from './shadow-roots';
@@ -68,7 +68,9 @@ export class PageScanner {
     this.stopWalk();
     const generation = ++this.generation;
     const root = document.body ?? document.documentElement;
-    const walk: Walk = { generation, collector: this.collector(root), shadows: new ShadowRootFinder(root), queue: Promise.resolve(), cleared: false, painted: false };
+    // The first read asks where blocks are: after the page's next frame, so its own pending
+    // layout is done there and not forced inside our slice (docs/benchmarks.md, "Page").
+    const walk: Walk = { generation, collector: this.collector(root), shadows: new ShadowRootFinder(root), queue: afterNextFrame(), cleared: false, painted: false };
     this.walk = walk;
     // On the walk's queue: the popup asking for the whole page meanwhile waits for this first read.
     const found = await this.queued(walk, { toEnd: false });

@@ -204,6 +204,7 @@ export function startPage(ctx: ContentScriptContext, client: MessageClient): voi
         return [...index.inOrder(), ...mentionsInFrames()];
       },
       enabled: () => running,
+      cappedAt: () => (index.isFull ? index.cap : undefined),
       reveal: (entityKey) => reveal(entityKey),
       feeds: () => advertisedFeeds(document),
       knowledgeChanged: () => {

@@ -12,6 +12,8 @@ export interface TabProtocolDeps {
   /** Every mention on the page (the scanner reads the rest of the page first). */
   mentions(): Promise<readonly PageMention[]>;
   enabled(): boolean;
+  /** The highlight cap, when the page reached it (more names than are counted), else undefined. */
+  cappedAt(): number | undefined;
   /** Scrolls to the first mention of the entity and opens its popover; whether there was one. */
   reveal(entityKey: string): Promise<boolean>;
   /** The feeds the page advertises ('tab.feeds'). */
@@ -71,7 +73,11 @@ export function answerTabMessage(message: unknown, sender: SenderTrust, deps: Ta
   const declarations = deps.answersQuestions ? TOP_FRAME_DOOR : TAB_EVENTS;
   if (!isDeclared(declarations, message)) return undefined;
   const handlers: HandlersOf<typeof TOP_FRAME_DOOR, undefined> = {
-    'tab.mentions': async () => ({ entities: deps.enabled() ? summarizeMentions(await deps.mentions()) : [], enabled: deps.enabled() }),
+    'tab.mentions': async () => {
+      if (!deps.enabled()) return { entities: [], enabled: false };
+      const entities = summarizeMentions(await deps.mentions());
+      return { entities, enabled: deps.enabled(), cappedAt: deps.cappedAt() };
+    },
     'tab.reveal': async ({ entityKey }) => ({ found: deps.enabled() && (await deps.reveal(entityKey)) }),
     'tab.feeds': () => ({ feeds: deps.feeds() }),
     'kb.revision': () => {

@@ -19,6 +19,12 @@ export function PageMentionsStatus({ mentions }: PageMentionsStatusProps) {
     case 'unreachable':
       return <PopupStatus title="Backstory is not running on this page yet">It usually starts by itself in a moment; if not, reload the page.</PopupStatus>;
     case 'ready':
-      return mentions.entities.length === 0 ? <PopupStatus title="No names from your library on this page" /> : null;
+      if (mentions.entities.length === 0) return <PopupStatus title="No names from your library on this page" />;
+      if (mentions.cappedAt === undefined) return null;
+      return (
+        <PopupStatus title={`More names than shown: counted up to ${mentions.cappedAt.toLocaleString('en')}`}>
+          Backstory highlights at most {mentions.cappedAt.toLocaleString('en')} names on one page; the rest are not highlighted or counted. Raise “Most names highlighted on one page” in Settings to see more.
+        </PopupStatus>
+      );
   }
 }

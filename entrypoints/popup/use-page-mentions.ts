@@ -22,7 +22,8 @@ export type PageMentions =
   | { status: 'site-off'; site: string }
   /** Our content script does not answer in the tab (yet: the background starts it in open tabs when it can). */
   | { status: 'unreachable' }
-  | { status: 'ready'; entities: PageEntity[] };
+  /** `cappedAt`: the page has more names than the highlight cap; the counts stop there. */
+  | { status: 'ready'; entities: PageEntity[]; cappedAt?: number };
 
 /**
  * How often the open popup asks the page again, in milliseconds: the page may still be
@@ -51,7 +52,7 @@ export function usePageMentions(tabId: number | undefined, page: PageKind | unde
         if (answer !== lastAnswer) {
           const rows = await getDatabase().entities.bulkGet(reply.entities.map((e) => e.entityKey));
           const entities = reply.entities.map((e, i) => ({ ...e, name: rows[i]?.name, type: rows[i]?.type }));
-          if (current) setState(reply.enabled ? { status: 'ready', entities } : { status: 'site-off', site: page.site });
+          if (current) setState(reply.enabled ? { status: 'ready', entities, cappedAt: reply.cappedAt } : { status: 'site-off', site: page.site });
           lastAnswer = answer;
         }
       } catch {

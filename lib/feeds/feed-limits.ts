@@ -26,3 +26,7 @@ export const FEED_LIMITS = {
   /** The longest a fetch may take, answer and body together. */
   timeLimitMs: 60_000,
 } as const;
+
+/** What the user may choose for a feed's retention (the Feeds section; a backup's feed choices are held to it too). */
+export const RETENTION_DAYS_RANGE = { min: 1, max: 3650 } as const;
+export const KEPT_ITEMS_RANGE = { min: 10, max: 10_000 } as const;

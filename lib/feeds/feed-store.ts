@@ -153,12 +153,25 @@ export async function followFeeds(db: BackstoryDatabase, inputs: ReadonlyArray<{
   });
 }
 
+/** The user's choices for one feed: what a backup carries beside its pack. */
+export type FeedChoices = Pick<FeedRecord, 'retentionDays' | 'maxItems' | 'fullArticles'>;
+
+/** A followed feed's choices, as a backup keeps them. */
+export function feedChoicesOf(feed: FeedRecord): FeedChoices {
+  return { retentionDays: feed.retentionDays, maxItems: feed.maxItems, ...(feed.fullArticles ? { fullArticles: true } : {}) };
+}
+
 /**
  * After a restore: the feeds followed are those whose packs the backup holds (a feed's
- * pack carries its address), each due at once, with the default retention. Call inside
- * the restore's transaction, which includes `meta`.
+ * pack carries its address), each due at once, with the choices the backup kept for it
+ * (the defaults for a backup made before it kept them). Call inside the restore's
+ * transaction, which includes `meta`.
  */
-export async function refollowRestoredFeeds(db: BackstoryDatabase, packs: ReadonlyArray<{ id: string; name: string; source: { kind: string; url?: string }; installedAt: number }>, now = Date.now()): Promise<void> {
+export async function refollowRestoredFeeds(
+  db: BackstoryDatabase,
+  packs: ReadonlyArray<{ id: string; name: string; source: { kind: string; url?: string }; installedAt: number; feedChoices?: FeedChoices }>,
+  now = Date.now(),
+): Promise<void> {
   await db.meta.where('key').startsWith(PREFIX).delete();
   for (const pack of packs) {
     if (pack.source.kind !== 'feed' || !pack.source.url) continue;
@@ -169,6 +182,7 @@ export async function refollowRestoredFeeds(db: BackstoryDatabase, packs: Readon
       followedAt: pack.installedAt,
       retentionDays: DEFAULT_RETENTION_DAYS,
       maxItems: DEFAULT_MAX_ITEMS,
+      ...pack.feedChoices,
       failures: 0,
       nextFetchAt: now,
     });

@@ -13,7 +13,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export type FeedDownload =
   | { kind: 'not-modified' }
-  | { kind: 'failed'; message: string }
+  /** `retry`: the site was unreachable, slow or briefly failing (5xx, 429), so asking later may work. */
+  | { kind: 'failed'; message: string; retry?: boolean }
   | { kind: 'downloaded'; bytes: Uint8Array; contentType?: string; etag?: string; lastModified?: string };
 
 export interface FeedDownloadOptions {
@@ -71,7 +72,7 @@ async function download(url: string, kind: (typeof KINDS)[keyof typeof KINDS], o
   try {
     response = await options.fetch(url, { headers, credentials: 'omit', cache: 'no-cache', redirect: 'follow', signal });
   } catch {
-    return { kind: 'failed', message: signal.aborted ? tooSlow : `Could not reach ${hostOf(url)}.` };
+    return { kind: 'failed', message: signal.aborted ? tooSlow : `Could not reach ${hostOf(url)}.`, retry: true };
   }
   if (response.redirected && new URL(response.url).origin !== new URL(url).origin) {
     await response.body?.cancel();
@@ -80,7 +81,7 @@ async function download(url: string, kind: (typeof KINDS)[keyof typeof KINDS], o
   if (response.status === 304) return { kind: 'not-modified' };
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    return { kind: 'failed', message: statusMessage(response.status, hostOf(url), noun) };
+    return { kind: 'failed', message: statusMessage(response.status, hostOf(url), noun), retry: response.status >= 500 || response.status === 429 };
   }
   try {
     const body = await readCappedBody(response, maxBytes, { signal });
@@ -93,6 +94,6 @@ async function download(url: string, kind: (typeof KINDS)[keyof typeof KINDS], o
       lastModified: response.headers.get('last-modified') ?? undefined,
     };
   } catch {
-    return { kind: 'failed', message: signal.aborted ? tooSlow : `The connection to ${hostOf(url)} broke during the fetch.` };
+    return { kind: 'failed', message: signal.aborted ? tooSlow : `The connection to ${hostOf(url)} broke during the fetch.`, retry: true };
   }
 }

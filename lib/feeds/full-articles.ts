@@ -19,6 +19,15 @@ import type { FeedRecord } from './feed-store';
 /** Extra properties of a feed article (kept in the row's `extra`, exported with the pack). */
 const SUMMARY_ONLY = 'summaryOnly';
 const FULL_TEXT_FAILED = 'fullTextFailed';
+/** After a failure worth retrying, the waits before the second and third tries; none after the third. */
+const RETRY_AFTER_MS = [60 * 60_000, 6 * 60 * 60_000];
+
+/**
+ * A page that could not be read: how often it was tried, and when it may be asked
+ * again (never, when absent). `true` is an older row's mark: not asked again.
+ */
+type FullTextFailure = true | { tries: number; retryAt?: number };
+
 /** Articles read at once when looking for those that want their page. */
 const ROWS_PER_READ = 100;
 
@@ -74,16 +83,23 @@ export interface WantedPage {
   url: string;
 }
 
+function mayTryAgain(failure: unknown, now: number): boolean {
+  if (failure === undefined) return true;
+  const retryAt = (failure as Exclude<FullTextFailure, true>).retryAt;
+  return typeof retryAt === 'number' && retryAt <= now;
+}
+
 /**
- * The feed's articles that have only a summary, whose page was not tried yet and may be
- * fetched ({@link mayFetchArticlePage}); none when the feed's full articles are off.
+ * The feed's articles that have only a summary, whose page was not tried yet or is due
+ * another try, and may be fetched ({@link mayFetchArticlePage}); none when the feed's
+ * full articles are off.
  */
-export async function pagesWanted(db: BackstoryDatabase, feed: FeedRecord): Promise<WantedPage[]> {
+export async function pagesWanted(db: BackstoryDatabase, feed: FeedRecord, now = Date.now()): Promise<WantedPage[]> {
   if (!feed.fullArticles) return [];
   // Read in pages, each in its own short read: a feed's pack holds up to 1,000 articles with their text.
   const articles: ArticleRow[] = [];
   for await (const page of pagesOfPack(db.articles, feed.id, ROWS_PER_READ)) {
-    articles.push(...page.filter((a) => a.extra?.[SUMMARY_ONLY] === true && a.extra[FULL_TEXT_FAILED] !== true && mayFetchArticlePage(a.url, feed)));
+    articles.push(...page.filter((a) => a.extra?.[SUMMARY_ONLY] === true && mayTryAgain(a.extra[FULL_TEXT_FAILED], now) && mayFetchArticlePage(a.url, feed)));
   }
   return articles
     .sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''))
@@ -120,13 +136,19 @@ export async function putFullText(db: BackstoryDatabase, input: { articleKey: st
 }
 
 /**
- * Notes that an article's page could not be read (an error, no article in it): it keeps
- * its summary and is not asked again. Not a change anyone sees, so no revision.
+ * Notes that an article's page could not be read: it keeps its summary. A failure worth
+ * retrying (the site unreachable, slow, or briefly failing) is asked again an hour later,
+ * then six hours later; after a third, or a page that has no article or does not exist,
+ * it is not asked again. Not a change anyone sees, so no revision.
  */
-export async function noteFullTextFailed(db: BackstoryDatabase, articleKey: string): Promise<void> {
+export async function noteFullTextFailed(db: BackstoryDatabase, articleKey: string, options: { retry?: boolean; now?: number } = {}): Promise<void> {
   await writeLibrary(db, [db.articles], async () => {
     const article = await db.articles.get(articleKey);
     if (!article || article.extra?.[SUMMARY_ONLY] !== true) return;
-    await db.articles.put({ ...article, extra: { ...article.extra, [FULL_TEXT_FAILED]: true } });
+    const before = article.extra[FULL_TEXT_FAILED] as FullTextFailure | undefined;
+    const tries = (typeof before === 'object' ? before.tries : 0) + 1;
+    const wait = options.retry ? RETRY_AFTER_MS[tries - 1] : undefined;
+    const failure: FullTextFailure = wait === undefined ? { tries } : { tries, retryAt: (options.now ?? Date.now()) + wait };
+    await db.articles.put({ ...article, extra: { ...article.extra, [FULL_TEXT_FAILED]: failure } });
   }, { changed: () => false });
 }

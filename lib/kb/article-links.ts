@@ -18,7 +18,7 @@ export async function linkArticleText(db: BackstoryDatabase, articleKey: string,
   const article = await db.articles.get(articleKey);
   const mentionKeys = [...new Set((article?.entityMentions ?? []).map((m) => m.entityKey))];
   const [rows, edits] = await Promise.all([db.entities.bulkGet(mentionKeys), editsByKey(db)]);
-  const patterns = rows.flatMap((row) => (row ? entityPatterns(withEdit(row, edits.get(row.key))) : []));
+  const patterns = rows.flatMap((row) => (row ? entityPatterns(withEdit(row, edits.get(row.key)), edits.get(row.key)) : []));
   if (patterns.length === 0) return paragraphs.map((text) => [{ text }]);
   const matcher = compileMatcher(patterns);
   return paragraphs.map((text) => {

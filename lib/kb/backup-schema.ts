@@ -8,6 +8,8 @@ import { findTooDeep } from '../pack/depth';
 import { MAX_JSON_DEPTH } from '../pack/limits';
 import { formatPath, type PackIssue } from '../pack/validate';
 import { HTTP_URL_PATTERN } from '../pack/schema';
+import { KEPT_ITEMS_RANGE, RETENTION_DAYS_RANGE } from '../feeds/feed-limits';
+import { REFRESH_CHOICES } from './wikidata-packs';
 
 /** Longest key, name or sentence a backup row may hold: rows are small; a sentence is one. */
 const MAX_FIELD_CHARS = 10_000;
@@ -32,7 +34,20 @@ const SourceSchema = v.variant(
   'must be a pack source (builtin, file, url, user, wikidata or feed)',
 );
 
-const PackStateSchema = v.strictObject({ source: SourceSchema, enabled: v.boolean('must be true or false'), installedAt: time, updatedAt: time }, 'must give source, enabled, installedAt and updatedAt');
+const whole = (range: { min: number; max: number }) =>
+  v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(range.min, `must be at least ${range.min}`), v.maxValue(range.max, `must be at most ${range.max}`));
+
+/** The user's choices for a pack (lib/kb/pack-choices.ts), held to what the options page lets them choose. */
+const ChoicesSchema = v.strictObject({
+  dailyCheck: v.optional(v.literal(false, 'must be false when present')),
+  refreshDays: v.optional(v.picklist(REFRESH_CHOICES.map((c) => c.days), `must be one of ${REFRESH_CHOICES.map((c) => c.days).join(', ')}`)),
+  feed: v.optional(v.strictObject({ retentionDays: whole(RETENTION_DAYS_RANGE), maxItems: whole(KEPT_ITEMS_RANGE), fullArticles: v.optional(v.boolean('must be true or false')) })),
+});
+
+const PackStateSchema = v.strictObject(
+  { source: SourceSchema, enabled: v.boolean('must be true or false'), installedAt: time, updatedAt: time, choices: v.optional(ChoicesSchema) },
+  'must give source, enabled, installedAt and updatedAt',
+);
 
 const MentionSchema = v.strictObject({
   entityKey: field,

@@ -18,6 +18,7 @@ import { writeLibrary } from './write-library';
 import { countOf } from '../text/plural';
 import { backupShapeIssues } from './backup-schema';
 import { refollowRestoredFeeds } from '../feeds/feed-store';
+import { readPackChoices, restorePackChoices, type PackChoices } from './pack-choices';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -28,6 +29,8 @@ export interface BackupPackState {
   enabled: boolean;
   installedAt: number;
   updatedAt: number;
+  /** What the user chose for the pack beside its rows (absent in backups made before they were kept). */
+  choices?: PackChoices;
 }
 
 export interface BackupPack {
@@ -66,7 +69,8 @@ export async function createBackup(db: BackstoryDatabase, options: { settings: u
   for (const row of packs) {
     const pack = await exportPack(db, row.id);
     if (!pack) continue;
-    const state: BackupPackState = { source: row.source, enabled: row.enabled, installedAt: row.installedAt, updatedAt: row.updatedAt };
+    const choices = await readPackChoices(db, row.id);
+    const state: BackupPackState = { source: row.source, enabled: row.enabled, installedAt: row.installedAt, updatedAt: row.updatedAt, ...(choices ? { choices } : {}) };
     const entry: BackupPack = { state, pack };
     // Mentions Backstory found itself (not declared in a pack) are kept as found.
     if (row.source.kind === 'user' || row.source.kind === 'feed') entry.mentions = backupMentions(await rowsOfPack(db.articles, row.id).toArray());
@@ -145,7 +149,8 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
     await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.entityEdits.clear()]);
     for (const rows of all) await writePackRows(db, rows, { replace: true });
     await db.entityEdits.bulkPut(backup.entityEdits);
-    await refollowRestoredFeeds(db, all.map((rows) => rows.pack));
+    await refollowRestoredFeeds(db, all.map((rows, i) => ({ ...rows.pack, feedChoices: backup.packs[i]!.state.choices?.feed })));
+    await restorePackChoices(db, backup.packs.map((entry) => ({ packId: entry.pack.pack.id, choices: entry.state.choices })));
   });
   return { packs: all.length };
 }

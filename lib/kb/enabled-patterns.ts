@@ -33,7 +33,7 @@ export async function enabledPatterns(db: BackstoryDatabase, options: EnabledPat
     for await (const page of pagesOfPack(db.entities, packId, PAGE_SIZE)) {
       for (const entity of page) {
         const edit = edits.get(entity.key);
-        if (!edit?.hidden && !hiddenTypes.has(entity.type)) patterns.push(...entityPatterns(withEdit(entity, edit)));
+        if (!edit?.hidden && !hiddenTypes.has(entity.type)) patterns.push(...entityPatterns(withEdit(entity, edit), edit));
       }
       await options.pause?.();
     }

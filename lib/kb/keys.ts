@@ -21,6 +21,12 @@ export async function installedPackIds(db: BackstoryDatabase): Promise<Set<strin
   return new Set((await db.packs.toCollection().primaryKeys()) as string[]);
 }
 
+/** The row at `key` if its pack is installed: a key from a page may name a staged import's row. */
+export async function installedRow<T extends { packId: string }, I>(db: BackstoryDatabase, table: Table<T, string, I>, key: string): Promise<T | undefined> {
+  const [row, pack] = await Promise.all([table.get(key), db.packs.get(packIdOfKey(key))]);
+  return row && pack && row.packId === pack.id ? row : undefined;
+}
+
 /**
  * The rows of one pack in a table keyed by {@link rowKey}: a range of the primary key,
  * so tables need no `packId` index (every index costs import time). Pack ids cannot

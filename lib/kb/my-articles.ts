@@ -219,7 +219,7 @@ async function mentionsOf(db: BackstoryDatabase, article: ArticleRow, added: Ent
 export async function libraryMatcher(db: BackstoryDatabase, added: readonly EntityRow[], ownPackId: string = MY_ARTICLES_PACK_ID): Promise<Matcher> {
   const enabled = (await db.packs.toArray()).filter((p) => p.enabled || p.id === ownPackId).map((p) => p.id);
   const known = await rowsOfPacks(db.entities, enabled);
-  return compileMatcher([...known, ...added].flatMap(entityPatterns));
+  return compileMatcher([...known, ...added].flatMap((entity) => entityPatterns(entity)));
 }
 
 /** What `matcher` finds in an article, each with the first sentence that names it. */

@@ -15,6 +15,36 @@ const FUNCTION_WORDS = new Set(
 );
 const LETTER = /\p{L}/gu;
 const UPPER = /\p{Lu}/u;
+/** Sitelinks from which an organization or place may own an ordinary word as another name ("Apple"), as for Wikidata's aliases. */
+export const COMMON_WORD_MIN_POPULARITY = 100;
+
+/** Written all in capitals, two letters or more: an acronym ("US", "WHO"), which the matcher keeps case-sensitive. */
+function isAcronym(name: string): boolean {
+  return (name.match(LETTER)?.length ?? 0) >= 2 && !/\p{Ll}/u.test(name);
+}
+
+/** What {@link matchableName} needs to know of the entity a name belongs to. */
+export interface NameOwner {
+  type: string;
+  popularity?: unknown;
+}
+
+/**
+ * Whether a name from any pack may be looked for on pages. A pack's author is not
+ * trusted to keep ordinary words out, and one alias "The" or "May" marks every one on
+ * every page: a single function word is never matched (unless written as an acronym),
+ * and another name that is a single common word only for a well-known organization or
+ * place (the rule Wikidata's aliases are held to, lib/wikidata/ambiguity.ts). The entity's
+ * own name stays matchable otherwise, under the matcher's case rules.
+ */
+export function matchableName(name: string, options: { isLabel: boolean; owner: NameOwner }): boolean {
+  const word = name.trim().toLowerCase();
+  if (/\s/u.test(word) || isAcronym(name)) return true;
+  if (FUNCTION_WORDS.has(word)) return false;
+  if (options.isLabel || !COMMON_WORDS.has(word)) return true;
+  const { type, popularity } = options.owner;
+  return (type === 'Organization' || type === 'Place') && typeof popularity === 'number' && popularity >= COMMON_WORD_MIN_POPULARITY;
+}
 
 /** Why `name` would mark ordinary words on pages; undefined when it is a name. */
 function ordinaryWordProblem(name: string): string | undefined {

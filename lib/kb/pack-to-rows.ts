@@ -76,7 +76,7 @@ export function streamPackRows(pack: Pack, options: PackToRowsOptions): Streamed
     articles: (function* () {
       // Compiled on the first article, so that it too runs while the entities are written,
       // over only the names the articles' text can contain (names-in-text.ts).
-      const matcher = compileMatcher(patternsTextCanMatch(entities.flatMap(entityPatterns), articleWords(pack.articles)));
+      const matcher = compileMatcher(patternsTextCanMatch(entities.flatMap((entity) => entityPatterns(entity)), articleWords(pack.articles)));
       const related = declaredTogether(pack.articles.map((a) => declaredKeys(packId, a)));
       for (const article of pack.articles) yield articleRow(packId, article, matcher, related);
     })(),

@@ -244,7 +244,8 @@ export const TAB_MESSAGES = {
   'tab.mentions': message({
     payload: v.object({}),
     senders: EXTENSION_PAGES,
-    response: returns<{ entities: Array<{ entityKey: string; count: number; text: string }>; enabled: boolean }>(),
+    /** `cappedAt`: the page has more names than the highlight cap, so the counts stop at that many mentions. */
+    response: returns<{ entities: Array<{ entityKey: string; count: number; text: string }>; enabled: boolean; cappedAt?: number }>(),
   }),
   /** The feeds the page advertises, for "Follow this site". */
   'tab.feeds': message({

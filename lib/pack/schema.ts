@@ -33,6 +33,9 @@ export const PACK_FORMAT_VERSION = 1;
 /** The value of a pack's `format` property. */
 export const PACK_FORMAT = 'article-pack';
 
+/** Longest pack name: it is a title in lists, headings and every card's "from …" line. */
+const MAX_PACK_NAME_CHARS = 200;
+
 /** Pattern of `pack.id`: stable, file-name and URL safe. */
 export const PACK_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -65,7 +68,10 @@ export const PackMetaSchema = v.pipe(
         'Identifier of the pack, stable across its versions: lowercase letters, digits, ".", "_" and "-", at most 64 characters.',
       ),
     ),
-    name: nonBlankText('Name of the pack, shown to the user.'),
+    name: v.pipe(
+      nonBlankText(`Name of the pack, shown to the user (at most ${MAX_PACK_NAME_CHARS} characters).`),
+      v.maxLength(MAX_PACK_NAME_CHARS, `must be at most ${MAX_PACK_NAME_CHARS} characters: it is shown as a title`),
+    ),
     version: v.pipe(
       v.string('must be a string'),
       v.regex(SEMVER_PATTERN, 'not a semantic version (for example 1.2.0)'),

@@ -42,7 +42,9 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paused: false,
-  highlightStyle: 'underline',
+  // A tint, not an underline: a decorated highlight costs the page a pass over its paint
+  // tree in every frame where anything changes (docs/benchmarks.md, "Page").
+  highlightStyle: 'background',
   hoverDelayMs: 250,
   hiddenEntityTypes: [],
   disabledSites: [],

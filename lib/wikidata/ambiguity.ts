@@ -11,11 +11,10 @@
 import { daleChall } from 'dale-chall';
 import type { EntityType } from '../pack';
 import { countAlias, type AliasReport } from './alias-report';
+import { COMMON_WORD_MIN_POPULARITY } from '../kb/ordinary-words';
 
 /** Sitelinks from which an entity may keep a two-letter alias ("UN", "EU", "US"). */
 const SHORT_ALIAS_MIN_POPULARITY = 150;
-/** Sitelinks from which an organization or place may keep an ordinary word ("Apple"). */
-const COMMON_WORD_MIN_POPULARITY = 100;
 /** An alias held by more entities of one result than this is dropped from all of them. */
 const MAX_ENTITIES_PER_ALIAS = 3;
 /** Longer aliases are descriptions or titles, not names. */

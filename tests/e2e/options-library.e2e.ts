@@ -134,6 +134,10 @@ describe('options page: library', () => {
   it('adds an entity by hand, and it is highlighted on pages', async () => {
     await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/entities`);
     await options.getByLabel('Name', { exact: true }).fill('Harbour Trust');
+    // No type is preselected: adding without one is refused beside the field.
+    await options.getByRole('button', { name: 'Add entity' }).click();
+    await expect.poll(() => options.getByText('Choose what kind of thing it is.').isVisible(), POLL).toBe(true);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-new-entity-type-missing.png`, fullPage: true });
     await options.getByLabel('Type').selectOption('Organization');
     await options.getByRole('button', { name: 'Add entity' }).click();
     await options.getByRole('heading', { level: 2, name: 'Harbour Trust' }).waitFor();

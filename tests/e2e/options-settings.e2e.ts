@@ -28,8 +28,8 @@ describe('options page: settings, storage and backup', () => {
 
   it('saves each setting as soon as it changes', async () => {
     await options.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
-    await options.getByRole('radio', { name: /^Background/u }).check();
-    await expect.poll(async () => (await stored())?.highlightStyle, POLL).toBe('background');
+    await options.getByRole('radio', { name: /^Underline/u }).check();
+    await expect.poll(async () => (await stored())?.highlightStyle, POLL).toBe('underline');
     await options.getByRole('checkbox', { name: 'Places' }).uncheck();
     await expect.poll(async () => (await stored())?.hiddenEntityTypes, POLL).toEqual(['Place']);
     await options.getByLabel('Delay before the card opens (milliseconds)').fill('600');

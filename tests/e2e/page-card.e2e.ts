@@ -226,7 +226,7 @@ describe('the page side: text as it renders, a card that stays on screen, frames
       it(`a page's own synthetic pointer, mouse, touch, focus and key events open nothing and register nothing (${style})`, async () => {
         await setSettings(browser, { highlightStyle: style });
         // The style reaches the page through the background (config.changed, then page.config): wait for its own highlight.
-        const expected = { underline: ['backstory-mention'], background: ['backstory-mention-background'], 'hover-only': [] }[style];
+        const expected = { underline: ['backstory-mention-underline'], background: ['backstory-mention'], 'hover-only': [] }[style];
         await until(() => highlightNames(page), (n) => JSON.stringify(n) === JSON.stringify(expected));
         const registered = await highlightNames(page);
         const worlds = await PageWorlds.attach(page);
@@ -260,6 +260,6 @@ describe('the page side: text as it renders, a card that stays on screen, frames
       });
     }
 
-    afterAll(() => setSettings(browser, { highlightStyle: 'underline' }));
+    afterAll(() => setSettings(browser, { highlightStyle: 'background' }));
   });
 });

@@ -93,7 +93,7 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
         expect(await visible()).toMatchObject({ highlights: [], shadowSheets: 0, entries: 0 });
       } finally {
         await fresh.close();
-        await setSettings(session.browser, { highlightStyle: 'underline' });
+        await setSettings(session.browser, { highlightStyle: 'background' });
       }
     });
   });
@@ -159,11 +159,12 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
     });
     afterAll(() => page.close());
 
-    it('switches the highlight style live: underline, background, hover-only (nothing the page can read)', async () => {
+    it('switches the highlight style live: background (the default), underline, hover-only (nothing the page can read)', async () => {
       expect(await highlightNames(page)).toEqual(['backstory-mention']);
-      await setSettings(session.browser, { highlightStyle: 'background' });
-      await until(() => highlightNames(page), (n) => n.join() === 'backstory-mention-background');
       await page.screenshot({ path: `${SCREENSHOTS}/style-background.png` });
+      await setSettings(session.browser, { highlightStyle: 'underline' });
+      await until(() => highlightNames(page), (n) => n.join() === 'backstory-mention-underline');
+      await page.screenshot({ path: `${SCREENSHOTS}/style-underline.png` });
       await setSettings(session.browser, { highlightStyle: 'hover-only' });
       await until(() => highlightNames(page), (n) => n.length === 0);
       // Hovering still finds the name; it is marked in Backstory's own UI, still nothing in CSS.highlights.
@@ -175,7 +176,7 @@ describe('on every kind of page: frames, shadow DOM, dynamic content, site contr
       await page.screenshot({ path: `${SCREENSHOTS}/style-hover-only.png` });
       await page.keyboard.press('Escape');
       await until(() => highlightNames(page), (n) => n.length === 0);
-      await setSettings(session.browser, { highlightStyle: 'underline' });
+      await setSettings(session.browser, { highlightStyle: 'background' });
       await until(() => highlightNames(page), (n) => n.join() === 'backstory-mention');
     });
 

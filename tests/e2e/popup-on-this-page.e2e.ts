@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, useE2eSession } from './support/e2e-session';
 import { ClosedPopover } from './support/closed-popover';
 import { highlightTexts, waitForHighlights } from './support/extension-browser';
+import { setSettings } from './support/page-tools';
 import { PopupPage } from './support/popup-page';
 
 
@@ -65,6 +66,28 @@ describe('toolbar popup: on this page', () => {
       return zhang.top >= 0 && zhang.bottom <= innerHeight;
     });
     expect(visible).toBe(true);
+  });
+
+  it('says when the page has more names than the highlight cap, instead of stopping the counts without a word', async () => {
+    const group = popup.page.getByRole('group', { name: 'On this page' });
+    // The demo page has more than 70 mentions: under the full cap, nothing to say.
+    await expect.poll(() => group.getByRole('option').count()).toBeGreaterThan(0);
+    expect(await popup.page.getByRole('status').filter({ hasText: 'More names than shown' }).count()).toBe(0);
+    await setSettings(session.browser, { highlightCap: 10 });
+    try {
+      const capped = await session.browser.context.newPage();
+      await capped.goto(session.server.url('demo.html'));
+      await waitForHighlights(capped, 10);
+      const cappedPopup = await PopupPage.open(session.browser, { about: capped });
+      const note = cappedPopup.page.getByRole('status').filter({ hasText: 'More names than shown' });
+      await expect.poll(() => note.innerText()).toContain('counted up to 10');
+      expect(await note.innerText()).toContain('Most names highlighted on one page');
+      await cappedPopup.page.screenshot({ path: `${SCREENSHOTS}/popup-on-this-page-capped.png` });
+      await cappedPopup.page.close();
+      await capped.close();
+    } finally {
+      await setSettings(session.browser, { highlightCap: 2000 });
+    }
   });
 
   it('switches Backstory off for the site: the page loses its highlights and the popup says so', async () => {

@@ -155,7 +155,7 @@ describe('on a touch screen', () => {
     expect(await highlightNames(page)).toEqual([]);
     await popover.click('×');
     await popover.waitForClosed();
-    await setSettings(session.browser, { highlightStyle: 'underline' });
+    await setSettings(session.browser, { highlightStyle: 'background' });
   });
 
   it('on a tablet the card floats beside the name, with large targets', async () => {

@@ -212,7 +212,7 @@ describe('trust boundaries', () => {
         return local.get(['probe', 'settings', 'siteDismissals']);
       });
       expect(seenByExtension['probe']).toBeUndefined();
-      expect((seenByExtension['settings'] as { highlightStyle?: string } | undefined)?.highlightStyle ?? 'underline').toBe('underline');
+      expect((seenByExtension['settings'] as { highlightStyle?: string } | undefined)?.highlightStyle ?? 'background').toBe('background');
       expect(seenByExtension['siteDismissals'] ?? {}).toEqual({});
       await waitForHighlights(page, 2);
 
@@ -220,7 +220,7 @@ describe('trust boundaries', () => {
       await options.goto(`chrome-extension://${session.browser.extensionId}/options.html#/settings`);
       await options.getByRole('radio', { name: /^Only under the pointer/u }).check();
       await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) === 0, undefined, { timeout: 15_000 });
-      await options.getByRole('radio', { name: /^Underline/u }).check();
+      await options.getByRole('radio', { name: /^Background/u }).check();
       await waitForHighlights(page, 2);
       // "Turn off on this site" is a message: the background writes it for the tab's own site.
       const host = new URL(page.url()).hostname;

@@ -183,6 +183,17 @@ describe('article.open and entity.open', () => {
     expect(await send({ type: 'entity.open', payload: { entityKey: 'nope' } }, contentScript(tabId))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await send({ type: 'entity.open', payload: { entityKey: '' } }, contentScript(tabId))).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
+  it("refuses the rows of a pack not installed (an import still being written): a page may know a key before the user has the pack", async () => {
+    const { db } = await setUp();
+    const entityKey = (await db.entities.toCollection().first())!.key;
+    const tabId = await openTab('https://news.example/story');
+    // A staged import's rows are in the tables without their pack row (lib/kb/staged-pack.ts).
+    await db.packs.delete('test-pack');
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await send({ type: 'article.open', payload: { articleKey: 'test-pack/old' } }, contentScript(tabId))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await send({ type: 'entity.open', payload: { entityKey } }, contentScript(tabId))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(create).not.toHaveBeenCalled();
+  });
 });
 
 describe('who may send what', () => {

@@ -51,8 +51,9 @@ describe('name limits in the entity forms', () => {
     expect(noteOf(name)).toBe('');
     expect(aliases.getAttribute('aria-invalid')).toBe('true');
     fireEvent.input(aliases, { target: { value: 'The Trust' } });
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'Organization' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add entity' }));
-    expect(onAdd).toHaveBeenCalledWith({ name: 'Harbour Trust', type: 'Person', alternateName: ['The Trust'], description: undefined });
+    expect(onAdd).toHaveBeenCalledWith({ name: 'Harbour Trust', type: 'Organization', alternateName: ['The Trust'], description: undefined });
   });
 
   it('the new entity form refuses ordinary words as other names (they would mark every “the” on every page)', () => {
@@ -65,7 +66,25 @@ describe('name limits in the entity forms', () => {
     expect(onAdd).not.toHaveBeenCalled();
     expect(noteOf(aliases)).toContain('“the” is an ordinary word');
     fireEvent.input(aliases, { target: { value: 'Sharif' } });
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'Person' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add entity' }));
     expect(onAdd).toHaveBeenCalledWith({ name: 'Shehbaz Sharif', type: 'Person', alternateName: ['Sharif'], description: undefined });
+  });
+
+  it('the new entity form asks what kind of thing it is: no type is preselected, and none chosen is refused beside the field', () => {
+    const onAdd = vi.fn();
+    render(<NewEntityForm onAdd={onAdd} />);
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Harbour Trust' } });
+    const type = screen.getByLabelText('Type') as HTMLSelectElement;
+    expect(type.value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Add entity' }));
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(noteOf(type)).toBe('Choose what kind of thing it is.');
+    expect(type.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(type, { target: { value: 'Organization' } });
+    expect(noteOf(type)).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Add entity' }));
+    expect(onAdd).toHaveBeenCalledWith({ name: 'Harbour Trust', type: 'Organization', alternateName: [], description: undefined });
+    expect(type.value).toBe('');
   });
 });

@@ -47,6 +47,25 @@ describe('PageScanner', () => {
     expect(index.inOrder().map((m) => m.text)).toEqual(['Putin', 'Russia', 'Belarus']);
   });
 
+  it("reads the page only after its next frame: a page still laying itself out does so in its own frame, not in our first read", async () => {
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      const { scanner, scan } = setup('<p>Putin</p>');
+      const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+      const done = scanner.rescan();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(rect).not.toHaveBeenCalled();
+      expect(scan).not.toHaveBeenCalled();
+      expect(frames).toHaveLength(1);
+      frames[0]!(performance.now());
+      expect(await done).toBe(1);
+      rect.mockRestore();
+    } finally {
+      raf.mockRestore();
+    }
+  });
+
   it('scans open shadow roots after the page, and reports each one', async () => {
     const { scanner, painted, shadowRoots } = setup('<p>Russia</p><div id="host"></div>');
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });

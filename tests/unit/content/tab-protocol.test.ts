@@ -9,6 +9,7 @@ function fakeDeps(overrides: Partial<TabProtocolDeps> = {}): TabProtocolDeps {
     answersQuestions: true,
     mentions: async () => [mention('Putin', ['putin']), mention('Jordan', ['jordan', 'mj']), mention('Vladimir Putin', ['putin'])],
     enabled: () => true,
+    cappedAt: () => undefined,
     reveal: async (key: string) => key === 'putin',
     knowledgeChanged: vi.fn(),
     configChanged: vi.fn(),
@@ -25,6 +26,12 @@ describe('tab protocol', () => {
       { entityKey: 'jordan', count: 1, text: 'Jordan' },
       { entityKey: 'mj', count: 1, text: 'Jordan' },
     ]);
+  });
+
+  it('says when the page reached the highlight cap, so the popup can tell the counts stop there', async () => {
+    expect(await answerTabMessage({ type: 'tab.mentions', payload: {} }, 'extension-page', fakeDeps({ cappedAt: () => 2000 }))).toMatchObject({ ok: true, result: { cappedAt: 2000 } });
+    const uncapped = (await answerTabMessage({ type: 'tab.mentions', payload: {} }, 'extension-page', fakeDeps())) as { result: { cappedAt?: number } };
+    expect(uncapped.result.cappedAt).toBeUndefined();
   });
 
   it('trusts only this extension, from no tab or from its own pages', () => {

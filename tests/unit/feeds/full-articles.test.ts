@@ -7,6 +7,7 @@ import { rowsOfPack } from '../../../lib/kb/keys';
 import { getRevision } from '../../../lib/db/revision';
 import { followFeed, getFeed, setFeedFullArticles } from '../../../lib/feeds/feed-store';
 import { mayFetchArticlePage, noteFullTextFailed, pagesWanted, putFullText } from '../../../lib/feeds/full-articles';
+import { downloadArticlePage } from '../../../lib/feeds/fetch-feed';
 import { createHostQueue } from '../../../lib/feeds/host-queue';
 import { parseFeedText } from '../../../lib/feeds/parse-feed';
 import { refreshFeed } from '../../../lib/feeds/refresh-feeds';
@@ -101,6 +102,40 @@ describe('full articles of a summary-only feed', () => {
     expect(await getRevision(db)).toBe(before);
     expect((await db.articles.get(wanted!.articleKey))!.articleBody).toBe('A short teaser.');
     expect(await pagesWanted(db, on)).toEqual([]);
+  });
+
+  it('a page whose site was unreachable or briefly failing is asked again an hour later, then six hours later, then never', async () => {
+    const { db, feed } = await summaryFeed();
+    const on = (await setFeedFullArticles(db, feed.id, true))!;
+    const [wanted] = await pagesWanted(db, on, 0);
+    const hour = 60 * 60_000;
+    await noteFullTextFailed(db, wanted!.articleKey, { retry: true, now: 0 });
+    expect(await pagesWanted(db, on, hour - 1)).toEqual([]);
+    expect(await pagesWanted(db, on, hour)).toEqual([wanted]);
+    await noteFullTextFailed(db, wanted!.articleKey, { retry: true, now: hour });
+    expect(await pagesWanted(db, on, 7 * hour - 1)).toEqual([]);
+    expect(await pagesWanted(db, on, 7 * hour)).toEqual([wanted]);
+    await noteFullTextFailed(db, wanted!.articleKey, { retry: true, now: 7 * hour });
+    expect(await pagesWanted(db, on, 1000 * hour)).toEqual([]);
+    expect((await db.articles.get(wanted!.articleKey))!.articleBody).toBe('A short teaser.');
+  });
+});
+
+const answering = (status: number) => ({ fetch: async () => new Response('no', { status }) });
+
+/** Whether a failed download of an article page says another try may work. */
+async function tryOf(options: Parameters<typeof downloadArticlePage>[1]): Promise<boolean | 'not failed'> {
+  const download = await downloadArticlePage('http://127.0.0.1:8080/a/1', options);
+  return download.kind === 'failed' ? download.retry === true : 'not failed';
+}
+
+describe('which failures are worth another try', () => {
+  it('an unreachable site, a 5xx or a 429 may pass; a missing or refused page will not', async () => {
+    expect(await tryOf({ fetch: async () => Promise.reject(new TypeError('Failed to fetch')) })).toBe(true);
+    expect(await tryOf(answering(503))).toBe(true);
+    expect(await tryOf(answering(429))).toBe(true);
+    expect(await tryOf(answering(404))).toBe(false);
+    expect(await tryOf(answering(403))).toBe(false);
   });
 });
 

@@ -3,6 +3,9 @@ import { gzipSync } from 'node:zlib';
 import { checkBackup, createBackup, restoreBackup, runRestore } from '../../../lib/kb/backup';
 import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { saveUserArticle } from '../../../lib/kb/my-articles';
+import { dailyCheckKey, setDailyCheck } from '../../../lib/kb/pack-updates';
+import { setRefreshDays, wikidataRefreshKey } from '../../../lib/kb/wikidata-packs';
+import { feedIdOf, followFeed, getFeed, setFeedFullArticles, setFeedRetention } from '../../../lib/feeds/feed-store';
 import { exportAll, freshDatabase, makePack, mentionOf } from './test-db';
 
 type Db = ReturnType<typeof freshDatabase>;
@@ -39,6 +42,44 @@ describe('backup and restore', () => {
     expect(check.backup.settings).toEqual({ hoverDelayMs: 500 });
     await restoreBackup(target, check.backup);
     expect(await content(target)).toEqual(before);
+  });
+
+  it("keeps the user's choices for each pack: a feed's retention and full articles, a daily check turned off, a Wikidata refresh interval", async () => {
+    const db = await library();
+    const feedUrl = 'https://news.example/feed.xml';
+    const feedId = feedIdOf(feedUrl);
+    await installPack(db, makePack({ id: feedId }), { source: { kind: 'feed', url: feedUrl } });
+    await followFeed(db, { url: feedUrl });
+    await setFeedRetention(db, feedId, { retentionDays: 30, maxItems: 200 });
+    await setFeedFullArticles(db, feedId, true);
+    await installPack(db, makePack({ id: 'wd' }), { source: { kind: 'wikidata' } });
+    await setRefreshDays(db, 'wd', 7);
+    await setDailyCheck(db, 'test-pack', false);
+    const file = JSON.stringify(await createBackup(db, { settings: {} }));
+
+    const target = freshDatabase();
+    // Choices of the library being replaced do not outlive it.
+    await installPack(target, makePack({ id: 'second' }), { source: { kind: 'file' } });
+    await setDailyCheck(target, 'second', false);
+    const check = checkBackup(JSON.parse(file));
+    if (!check.ok) throw new Error(check.summary);
+    await restoreBackup(target, check.backup);
+    expect(await getFeed(target, feedId)).toMatchObject({ url: feedUrl, retentionDays: 30, maxItems: 200, fullArticles: true });
+    expect(await target.meta.get(wikidataRefreshKey('wd'))).toMatchObject({ value: 7 });
+    expect(await target.meta.get(dailyCheckKey('test-pack'))).toMatchObject({ value: false });
+    expect(await target.meta.get(dailyCheckKey('second'))).toBeUndefined();
+
+    // Held to what the options page lets a user choose.
+    const tampered = JSON.parse(file);
+    const feedEntry = tampered.packs.find((p: { pack: { pack: { id: string } } }) => p.pack.pack.id === feedId);
+    feedEntry.state.choices.feed.retentionDays = -5;
+    feedEntry.state.choices.feed.extra = 'x';
+    const refused = checkBackup(tampered);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/state\.choices\.feed\.retentionDays: must be at least 1$/u), expect.stringMatching(/state\.choices\.feed\.extra: unknown field/u)]),
+    );
   });
 
   it('refuses a damaged backup with JSON paths and leaves the library untouched', async () => {

@@ -148,6 +148,11 @@ describe('validatePack', () => {
     expect(messagesOf({ ...minimal(), articles: [7] })).toEqual(['articles[0]: must be an object']);
   });
 
+  it('refuses a pack name longer than a title', () => {
+    expect(messagesOf({ ...minimal(), pack: { id: 'p', name: 'x'.repeat(200), version: '1.0.0' } })).toEqual([]);
+    expect(messagesOf({ ...minimal(), pack: { id: 'p', name: 'x'.repeat(100_000), version: '1.0.0' } })).toEqual(['pack.name: must be at most 200 characters: it is shown as a title']);
+  });
+
   it('accepts ids from other data sources, but not blank ones', () => {
     expect(messagesOf(withEntity({ id: 'Q7747' }))).toEqual(['articles[0].about[0]: unknown entity id "e"']);
     expect(messagesOf(withArticle({ id: 'https://news.example.com/a' }))).toEqual([]);

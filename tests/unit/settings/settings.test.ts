@@ -9,7 +9,7 @@ describe('normalizeSettings', () => {
 
   it('keeps valid values and replaces invalid or out-of-range ones', () => {
     const s = normalizeSettings({ paused: true, highlightStyle: 'neon', hoverDelayMs: 99_999, highlightCap: -5, disabledSites: ['a.org', 3] });
-    expect(s).toMatchObject({ paused: true, highlightStyle: 'underline', hoverDelayMs: 2000, highlightCap: 10, disabledSites: ['a.org'] });
+    expect(s).toMatchObject({ paused: true, highlightStyle: 'background', hoverDelayMs: 2000, highlightCap: 10, disabledSites: ['a.org'] });
   });
 });
 
