@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       }
       return w;
     });
-    const [patterns, patternsMs] = cpuMs(() => rows.entities.flatMap(entityPatterns));
+    const [patterns, patternsMs] = cpuMs(() => rows.entities.flatMap((entity) => entityPatterns(entity)));
     const [kept, filterMs] = cpuMs(() => patternsTextCanMatch(patterns, words));
     const iterator = rows.articles[Symbol.iterator]();
     const [first, firstMs] = cpuMs(() => iterator.next());

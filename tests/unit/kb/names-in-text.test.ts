@@ -143,7 +143,7 @@ describe('patternsTextCanMatch', () => {
     if (!validation.ok) throw new Error(JSON.stringify(validation.issues.slice(0, 3)));
     const rows = packToRows(validation.pack, { source: { kind: 'file', fileName: 'g.json' }, now: 1 });
     // The matcher over every name, as the import compiled it before (entityPatterns: an entity's rules apply to all its names).
-    const all = compileMatcher(rows.entities.flatMap(entityPatterns));
+    const all = compileMatcher(rows.entities.flatMap((entity) => entityPatterns(entity)));
     for (const article of rows.articles) {
       const expected = firstSentences(article, all);
       expect(new Set(article.entityMentions.map((m) => m.entityKey))).toEqual(new Set(expected.keys()));
