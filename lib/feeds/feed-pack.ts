@@ -9,6 +9,7 @@ import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/article-mention-keys';
 import type { ArticleRow, PackRow } from '../db/rows';
 import { pagesOfPack, rowsOfPack } from '../kb/keys';
+import { dropRemovedRows } from '../kb/removed-packs';
 import type { Matcher } from '../matcher';
 import { mentionsFound } from '../kb/my-articles';
 import { packToRows } from '../kb/pack-to-rows';
@@ -151,6 +152,8 @@ export async function writePreparedFeedItems(db: BackstoryDatabase, prepared: Pr
   const { feed, title } = prepared;
   const { now } = options;
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
+    // A removed feed pack's rows not deleted yet would count as this feed's articles.
+    await dropRemovedRows(db, feed.id);
     // Read and written in pages: each page's rows are turned into objects (or cloned) in one stretch.
     const existing: ArticleRow[] = [];
     for await (const page of pagesOfPack(db.articles, feed.id, ROWS_AT_ONCE * 5)) existing.push(...page);
