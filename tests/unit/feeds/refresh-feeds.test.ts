@@ -296,14 +296,20 @@ describe('Unfollow with Undo', () => {
     expect(await unfollowWithUndo(db, 'feed-none')).toBeUndefined();
   });
 
-  it('followed again before the old rows are deleted, shows only what the new fetch brings', async () => {
+  it('followed again before the old rows are deleted: the old items count as new, the old rows never show', async () => {
     const db = await seeded();
     const feed = await followFeed(db, { url: FEED_URL }, NOW);
     await refreshFeed(db, feed.id, { fetch: server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured.' }])).fetch, now: () => NOW });
     await unfollowWithUndo(db, feed.id);
     await followFeed(db, { url: FEED_URL }, NOW + 1);
-    await refreshFeed(db, feed.id, { fetch: server(rss([{ id: '2', title: 'London fog', body: 'Fog covered London.' }])).fetch, now: () => NOW + 2 });
-    expect((await rowsOfPack(db.articles, feed.id).toArray()).map((a) => a.headline)).toEqual(['London fog']);
-    expect(await db.packs.get(feed.id)).toMatchObject({ articleCount: 1 });
+    // The same item again (it is new to the feed followed again), and one more.
+    const items = [
+      { id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured.' },
+      { id: '2', title: 'London fog', body: 'Fog covered London.' },
+    ];
+    const result = await refreshFeed(db, feed.id, { fetch: server(rss(items)).fetch, now: () => NOW + 2 });
+    expect(result).toMatchObject({ lastNewItems: 2 });
+    expect((await rowsOfPack(db.articles, feed.id).toArray()).map((a) => a.headline).sort()).toEqual(['Ada Lovelace honoured', 'London fog']);
+    expect(await db.packs.get(feed.id)).toMatchObject({ articleCount: 2 });
   });
 });
