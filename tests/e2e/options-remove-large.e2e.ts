@@ -14,6 +14,7 @@ const LARGE = { id: 'remove-large', entities: 50_000, articles: 20, bodyFillerCh
 const NAME = 'Large generated pack remove-large';
 const ON_PAGE = ['Nelkaka Testperson7', 'Vanello Testperson31337', 'Nelmiquel Testperson49999'];
 const IMPORT_TIMEOUT_MS = 240_000;
+const SMALL_PACK = 'tests/fixtures/packs/valid/complete.pack.json';
 /** The Undo offer (hooks/use-undo-countdown.ts) and the chunked deletion after it, on a loaded machine. */
 const PURGE_TIMEOUT_MS = 60_000;
 
@@ -85,4 +86,18 @@ describe('options page: removing a pack of 50,000 names', () => {
     await page.waitForTimeout(1_000);
     expect(await highlightTexts(page)).toEqual([]);
   }, PURGE_TIMEOUT_MS + 40_000);
+
+  it('says so when Undo comes after the same pack was added again, and keeps the new one', async () => {
+    const small = 'River Delta water summit, 2025';
+    await options.locator('input[type=file]').setInputFiles(SMALL_PACK);
+    await options.getByRole('status').filter({ hasText: `Imported ${small}` }).waitFor({ timeout: 30_000 });
+    await options.getByRole('button', { name: `Remove ${small}` }).click();
+    await options.getByRole('button', { name: /^Undo/u }).waitFor();
+    await options.locator('input[type=file]').setInputFiles(SMALL_PACK);
+    await options.getByRole('status').filter({ hasText: `Imported ${small}` }).waitFor({ timeout: 30_000 });
+    await options.getByRole('button', { name: /^Undo/u }).click();
+    await expect.poll(() => options.getByRole('alert').innerText(), { timeout: 5_000 }).toContain(`${small} was added again since; nothing to undo.`);
+    expect(await packItems().filter({ hasText: small }).count()).toBe(1);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-undo-after-reimport.png`, fullPage: true });
+  });
 });
