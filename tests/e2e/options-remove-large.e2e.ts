@@ -33,7 +33,7 @@ describe('options page: removing a pack of 50,000 names', () => {
     const count = await packItems().count();
     const started = Date.now();
     await removeButton().click();
-    await expect.poll(() => packItems().count(), { timeout: 10_000, intervals: [20] }).toBe(count - 1);
+    await expect.poll(() => packItems().count(), { timeout: 10_000, interval: 20 }).toBe(count - 1);
     return Date.now() - started;
   };
 
@@ -66,19 +66,19 @@ describe('options page: removing a pack of 50,000 names', () => {
     await removeAndTime();
     await expect.poll(() => highlightTexts(page), { timeout: 10_000 }).toEqual([]);
     await options.getByRole('button', { name: /^Undo/u }).waitFor({ state: 'detached', timeout: 20_000 });
-    await expect.poll(rowsOfLarge, { timeout: PURGE_TIMEOUT_MS, intervals: [1_000] }).toEqual({ entities: 0, articles: 0 });
+    await expect.poll(rowsOfLarge, { timeout: PURGE_TIMEOUT_MS, interval: 1_000 }).toEqual({ entities: 0, articles: 0 });
     const records = await options.evaluate(
       () =>
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('backstory');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
+          open.addEventListener('error', () => reject(open.error));
+          open.addEventListener('success', () => {
             const count = open.result.transaction('meta', 'readonly').objectStore('meta').count(IDBKeyRange.bound('removedPack/', 'removedPack/\uffff'));
-            count.onsuccess = () => {
+            count.addEventListener('success', () => {
               open.result.close();
               resolve(count.result);
-            };
-          };
+            });
+          });
         }),
     );
     expect(records).toBe(0);
