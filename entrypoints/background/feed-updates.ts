@@ -9,6 +9,7 @@ import type { FullArticles } from './full-articles';
 import type { MatcherCache } from '../../lib/kb/matcher-cache';
 import { createPause } from '../../lib/feeds/work-slices';
 import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
+import { purgeRemovedPack } from '../../lib/kb/removed-packs';
 
 const FEED_ALARM = 'backstory-feeds';
 /**
@@ -129,7 +130,12 @@ export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps
       const unfollowed = await queue(() => unfollowWithUndo(db, feedId));
       if (!unfollowed) return { unfollowed: false };
       undoable.set(feedId, unfollowed);
-      setTimeout(() => undoable.get(feedId) === unfollowed && undoable.delete(feedId), UNDO_KEPT_MS);
+      setTimeout(() => {
+        if (undoable.get(feedId) !== unfollowed) return;
+        undoable.delete(feedId);
+        // The Undo offer over: the pack's rows are deleted, a short transaction at a time.
+        if (unfollowed.pack) void queue(() => purgeRemovedPack(db, feedId)).catch((error: unknown) => console.warn('Backstory: rows of a removed pack left for the next start', error));
+      }, UNDO_KEPT_MS);
       return { unfollowed: true };
     },
     async 'feeds.undoUnfollow'({ feedId }) {
@@ -138,8 +144,7 @@ export function startFeedUpdates({ db, matchers, ready, fullArticles }: FeedDeps
       undoable.delete(feedId);
       // Followed again meanwhile (the options page, the popup's Follow): an Undo would put back a stale copy.
       if (!unfollowed || (await getFeed(db, feedId))) return { restored: false };
-      await queue(() => undoUnfollow(db, unfollowed));
-      return { restored: true };
+      return { restored: (await queue(() => undoUnfollow(db, unfollowed))) === 'restored' };
     },
     async 'feeds.fullArticles'({ feedId, on }) {
       await ready;

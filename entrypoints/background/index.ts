@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { getDatabase } from '../../lib/db/database';
 import { MatcherCache } from '../../lib/kb/matcher-cache';
 import { cleanUpStagedPacks } from '../../lib/kb/staged-pack';
+import { purgeRemovedPacks, REMOVED_PACK_KEPT_MS } from '../../lib/kb/removed-packs';
 import { ensureStarterPack } from '../../lib/kb/starter-pack';
 import { loadSettings } from '../../lib/extension/settings-item';
 import { listenForLibraryChanges } from '../../lib/kb/library-changes';
@@ -58,6 +59,10 @@ export default defineBackground(() => {
   void navigator.storage?.persist?.();
   // Rows of an import the browser cut off (closed mid-import) are removed once the library is settled.
   void installed.then(() => cleanUpStagedPacks(db)).catch((error: unknown) => console.warn('Backstory: could not remove an unfinished import', error));
+  // Rows of packs removed before this start whose Undo offer is long over (the page that offered it closed).
+  void installed
+    .then(() => purgeRemovedPacks(db, Date.now() - REMOVED_PACK_KEPT_MS))
+    .catch((error: unknown) => console.warn('Backstory: could not delete the rows of a removed pack', error));
   closeStorageToContentScripts();
   announcePageConfigChanges();
   void keepContentScriptRegistered();

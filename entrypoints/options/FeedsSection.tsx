@@ -7,6 +7,8 @@ import { getDatabase } from '../../lib/db/database';
 import { feedStatus } from '../../lib/feeds/feed-status';
 import { feedName, listFeeds, setFeedRetention } from '../../lib/feeds/feed-store';
 import { undoUnfollow, unfollowWithUndo, type UnfollowedFeed } from '../../lib/feeds/unfollow-with-undo';
+import { undoRefusal } from '../../lib/kb/pack-undo';
+import { purgeRemovedPack } from '../../lib/kb/removed-packs';
 import { readOpml, writeOpml } from '../../lib/feeds/opml';
 import { opmlSummary } from '../../lib/feeds/opml-summary';
 import { createMessageClient } from '../../lib/messages/client';
@@ -47,7 +49,8 @@ export function FeedsSection() {
     fetching?: { feedId: string; after: string };
   }>();
   const addressId = useId();
-  const undo = useUndoCountdown<UnfollowedFeed>();
+  // The Undo offer over, the feed pack's rows are deleted, a short transaction at a time.
+  const undo = useUndoCountdown<UnfollowedFeed>(({ pack }) => void (pack && purgeRemovedPack(getDatabase(), pack.pack.id).catch((error: unknown) => console.warn('Backstory: rows of a removed pack left for the next start', error))));
 
   /**
    * Follows `url` (`check`: an address the user typed, asked first by the background): true when it is newly followed,
@@ -98,8 +101,8 @@ export function FeedsSection() {
   async function onUndo(): Promise<void> {
     const unfollowed = undo.take();
     if (!unfollowed) return;
-    await undoUnfollow(getDatabase(), unfollowed);
-    setNote({ text: `You follow ${feedName(unfollowed.feed)} again.`, error: false });
+    const outcome = await undoUnfollow(getDatabase(), unfollowed);
+    setNote(outcome === 'restored' ? { text: `You follow ${feedName(unfollowed.feed)} again.`, error: false } : { text: undoRefusal(feedName(unfollowed.feed), outcome), error: true });
   }
 
   async function importOpml(file: File): Promise<void> {

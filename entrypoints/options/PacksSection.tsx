@@ -9,7 +9,8 @@ import type { PackRow } from '../../lib/db/rows';
 import { exportPack, packFileName } from '../../lib/kb/export-pack';
 import { IMPORT_STAGES } from '../../lib/kb/import-pipeline';
 import { setPackEnabled } from '../../lib/kb/install-pack';
-import { removePackWithUndo, undoRemovePack, type RemovedPack } from '../../lib/kb/pack-undo';
+import { removePackWithUndo, undoRefusal, undoRemovePack, type RemovedPack } from '../../lib/kb/pack-undo';
+import { purgeRemovedPack } from '../../lib/kb/removed-packs';
 import { DEFAULT_REFRESH_DAYS, loadRefreshDays, REFRESH_CHOICES, setRefreshDays } from '../../lib/kb/wikidata-packs';
 import { checkPackUpdate, dailyCheckKey, setDailyCheck, updateStateKey, type PackUpdateState } from '../../lib/kb/pack-updates';
 import { STAGE_LABELS, describeOutcome } from './import/import-messages';
@@ -59,7 +60,8 @@ export function PacksSection() {
   const refreshDays = useLiveQuery(() => loadRefreshDays(getDatabase()), []);
   const [checking, setChecking] = useState<string>();
   const [report, setReport] = useState<ImportReportProps>();
-  const undo = useUndoCountdown<RemovedPack>();
+  // The Undo offer over, the removed pack's rows are deleted, a short transaction at a time.
+  const undo = useUndoCountdown<RemovedPack>((removed) => void purgeRemovedPack(getDatabase(), removed.pack.id).catch((error: unknown) => console.warn('Backstory: rows of a removed pack left for the next start', error)));
   const { running, run } = usePackImport();
 
   async function start(input: ImportInput, replace = false) {
@@ -107,8 +109,8 @@ export function PacksSection() {
   async function onUndo() {
     const rows = undo.take();
     if (!rows) return;
-    await undoRemovePack(getDatabase(), rows);
-    setReport({ tone: 'success', summary: `Restored ${rows.pack.name}.` });
+    const outcome = await undoRemovePack(getDatabase(), rows);
+    setReport(outcome === 'restored' ? { tone: 'success', summary: `Restored ${rows.pack.name}.` } : { tone: 'error', summary: undoRefusal(rows.pack.name, outcome) });
   }
 
   const stages = IMPORT_STAGES.filter((s) => s !== 'download' || running?.input.kind === 'url').map((id) => ({ id, label: STAGE_LABELS[id] }));

@@ -9,6 +9,7 @@ import type { BackstoryDatabase } from '../db/database';
 import { withMentions } from '../db/article-mention-keys';
 import type { ArticleRow, PackRow } from '../db/rows';
 import { pagesOfPack, rowsOfPack } from '../kb/keys';
+import { dropRemovedRows } from '../kb/removed-packs';
 import type { Matcher } from '../matcher';
 import { mentionsFound } from '../kb/my-articles';
 import { packToRows } from '../kb/pack-to-rows';
@@ -116,7 +117,9 @@ export async function prepareFeedItems(
   // Keys only: reading the pack's rows whole (up to 1,000 articles with their text) would
   // hold the thread while they are turned into objects.
   const prefix = `${feed.id}/`;
-  const ids = new Set((await rowsOfPack(db.articles, feed.id).primaryKeys()).map((key) => key.slice(prefix.length)));
+  // No pack row: rows stored under its id are a removed pack's, deleted before these are written (lib/kb/removed-packs.ts).
+  const installed = (await db.packs.get(feed.id)) !== undefined;
+  const ids = new Set(installed ? (await rowsOfPack(db.articles, feed.id).primaryKeys()).map((key) => key.slice(prefix.length)) : []);
   const candidates: PackArticle[] = [];
   for (const item of parsed.items) {
     const article = packArticleOf(item, title);
@@ -124,7 +127,7 @@ export async function prepareFeedItems(
     await pause();
   }
   const urlKeys = candidates.map((a) => comparableUrl(a.url)).filter((key): key is string => !!key);
-  const urls = new Set((await db.articles.where('urlKey').anyOf(urlKeys).toArray()).filter((a) => a.packId === feed.id).map((a) => a.urlKey));
+  const urls = new Set(installed ? (await db.articles.where('urlKey').anyOf(urlKeys).toArray()).filter((a) => a.packId === feed.id).map((a) => a.urlKey) : []);
   const fresh = candidates.filter((a) => !urls.has(comparableUrl(a.url)));
   const matcher = fresh.length > 0 ? await options.matcher() : undefined;
   let pack: PackRow | undefined;
@@ -151,6 +154,8 @@ export async function writePreparedFeedItems(db: BackstoryDatabase, prepared: Pr
   const { feed, title } = prepared;
   const { now } = options;
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
+    // A removed feed pack's rows not deleted yet would count as this feed's articles.
+    await dropRemovedRows(db, feed.id);
     // Read and written in pages: each page's rows are turned into objects (or cloned) in one stretch.
     const existing: ArticleRow[] = [];
     for await (const page of pagesOfPack(db.articles, feed.id, ROWS_AT_ONCE * 5)) existing.push(...page);

@@ -4,7 +4,7 @@
  * never fetched yet has no pack, and only its record is forgotten.
  */
 import type { BackstoryDatabase } from '../db/database';
-import { removePackWithUndo, undoRemovePack, type RemovedPack } from '../kb/pack-undo';
+import { removePackWithUndo, undoRemovePack, type RemovedPack, type UndoOutcome } from '../kb/pack-undo';
 import { forgetFeedRecord, saveFeed, type FeedRecord } from './feed-store';
 
 export interface UnfollowedFeed {
@@ -21,8 +21,9 @@ export async function unfollowWithUndo(db: BackstoryDatabase, id: string): Promi
   return feed ? { feed, ...(pack ? { pack } : {}) } : undefined;
 }
 
-/** Follows the feed again, its pack and articles as they were. */
-export async function undoUnfollow(db: BackstoryDatabase, unfollowed: UnfollowedFeed): Promise<void> {
-  if (unfollowed.pack) await undoRemovePack(db, { ...unfollowed.pack, feed: unfollowed.feed });
-  else await saveFeed(db, unfollowed.feed);
+/** Follows the feed again, its pack and articles as they were (not when its pack was added again since). */
+export async function undoUnfollow(db: BackstoryDatabase, unfollowed: UnfollowedFeed): Promise<UndoOutcome> {
+  if (unfollowed.pack) return undoRemovePack(db, unfollowed.pack);
+  await saveFeed(db, unfollowed.feed);
+  return 'restored';
 }

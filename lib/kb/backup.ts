@@ -14,6 +14,7 @@ import { exportPack } from './export-pack';
 import { rowsOfPack } from './keys';
 import { writePackRows } from './install-pack';
 import { packToRows } from './pack-to-rows';
+import { forgetRemovedPacks } from './removed-packs';
 import { writeLibrary } from './write-library';
 import { countOf } from '../text/plural';
 import { backupShapeIssues } from './backup-schema';
@@ -146,7 +147,7 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
     return rows;
   });
   await writeLibrary(db, [db.packs, db.entities, db.articles, db.entityEdits], async () => {
-    await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.entityEdits.clear()]);
+    await Promise.all([db.packs.clear(), db.entities.clear(), db.articles.clear(), db.entityEdits.clear(), forgetRemovedPacks(db)]);
     for (const rows of all) await writePackRows(db, rows, { replace: true });
     await db.entityEdits.bulkPut(backup.entityEdits);
     await refollowRestoredFeeds(db, all.map((rows, i) => ({ ...rows.pack, feedChoices: backup.packs[i]!.state.choices?.feed })));

@@ -4,6 +4,7 @@ import type { PackSource } from '../db/rows';
 import { withTransactionCause } from '../db/storage-errors';
 import type { Pack } from '../pack/schema';
 import { rowsOfPack } from './keys';
+import { dropRemovedRows } from './removed-packs';
 import { packToRows, type PackRows, type StreamedPackRows } from './pack-to-rows';
 import { compareSemver } from './semver';
 import { writeLibrary } from './write-library';
@@ -85,6 +86,8 @@ export async function writePackRows(
         return { status: 'already-installed', packId, installedVersion: existing.version } as const;
       }
       const pack = { ...rows.pack };
+      // A removed pack of this id whose rows are not deleted yet: they must not come back with this one.
+      await dropRemovedRows(db, packId);
       if (existing) {
         await deletePackContent(db, packId);
         pack.installedAt = existing.installedAt;
@@ -110,16 +113,6 @@ export async function writePackRows(
   } catch (error) {
     throw withTransactionCause(error, idbTransaction);
   }
-}
-
-/** Removes a pack and everything it brought, in one transaction. */
-export async function removePack(db: BackstoryDatabase, packId: string): Promise<boolean> {
-  return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
-    if (!(await db.packs.get(packId))) return false;
-    await deletePackContent(db, packId);
-    await db.packs.delete(packId);
-    return true;
-  }, { changed: (removed) => removed });
 }
 
 /** Turns a pack's highlighting on or off; its articles stay searchable. */

@@ -10,6 +10,7 @@ import type { Pack, PackArticle, PackEntity } from '../pack/schema';
 import { foldText } from '../text/fold';
 import { comparableUrl } from '../text/safe-url';
 import { rowsOfPack } from './keys';
+import { dropRemovedRows } from './removed-packs';
 import { MY_ARTICLES_PACK_ID, freeId, libraryMatcher, mentionsFound, myArticlesPack, putPackRow } from './my-articles';
 import { packToRows } from './pack-to-rows';
 import { writeLibrary } from './write-library';
@@ -33,6 +34,7 @@ export interface MergeResult {
  */
 export async function mergeIntoMyArticles(db: BackstoryDatabase, pack: Pack, now: number): Promise<MergeResult> {
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
+    await dropRemovedRows(db, MY_ARTICLES_PACK_ID);
     const ownEntities = await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).toArray();
     const ownArticles = await rowsOfPack(db.articles, MY_ARTICLES_PACK_ID).toArray();
     const { entities, idOf } = placeEntities(pack.entities, ownEntities);

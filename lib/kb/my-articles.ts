@@ -20,6 +20,7 @@ import {
 import { slugify } from '../pack/slug';
 import { formatPath, type PackIssue } from '../pack/validate';
 import { rowKey, rowsOfPack, rowsOfPacks } from './keys';
+import { dropRemovedRows } from './removed-packs';
 import { entityPatterns } from './matcher-patterns';
 import { firstSentences, packToRows } from './pack-to-rows';
 import { foldText } from '../text/fold';
@@ -108,6 +109,7 @@ export async function saveUserArticle(db: BackstoryDatabase, input: SaveUserArti
   if ('issues' in checked) return { status: 'invalid', issues: checked.issues };
 
   return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
+    await dropRemovedRows(db, pack.id);
     const ownEntities = await rowsOfPack(db.entities, pack.id).toArray();
     const ownArticles = await rowsOfPack(db.articles, pack.id).toArray();
     const previous = checked.article.url ? ownArticles.find((a) => a.url === checked.article.url) : undefined;

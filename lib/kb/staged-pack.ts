@@ -20,6 +20,7 @@ import { isQuotaExceeded } from '../db/storage-errors';
 import { writeInChunks, type InstallPackResult, type WriteProgress } from './install-pack';
 import { installedPackIds, rowsOfPack } from './keys';
 import type { PackRows, StreamedPackRows } from './pack-to-rows';
+import { purgeRemovedPack } from './removed-packs';
 import { writeLibrary, writeUnseenRows } from './write-library';
 
 const STAGED_RECORD_PREFIX = 'stagedPack/';
@@ -96,6 +97,8 @@ export async function stagePack(db: BackstoryDatabase, rows: PackRows | Streamed
     };
     await removeStaged(db, packId, onClearing);
     await cleanUpStagedPacks(db, { locks, onClearing });
+    // A removed pack of this id whose rows are not deleted yet: they must not go live with this one.
+    await purgeRemovedPack(db, packId, { onStart: onClearing });
     if (cleared) options.onProgress?.({ done: 0, total: rowCount(rows) });
     await writeUnseenRows(db, [db.packs, db.meta], async () => {
       if (await db.packs.get(packId)) throw new Error(`The pack ${packId} was installed meanwhile`);

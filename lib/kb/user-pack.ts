@@ -8,6 +8,7 @@ import type { EntityType, PackEntity } from '../pack/schema';
 import { slugify } from '../pack/slug';
 import { MY_ARTICLES_PACK_ID, freeId, myArticlesPack, putPackRow } from './my-articles';
 import { rowsOfPack } from './keys';
+import { dropRemovedRows } from './removed-packs';
 import { packToRows } from './pack-to-rows';
 import { writeLibrary } from './write-library';
 
@@ -22,7 +23,8 @@ export interface NewEntity {
 
 /** Adds an entity by hand to the user's pack; it is highlighted on pages from now on. Returns its key. */
 export async function addUserEntity(db: BackstoryDatabase, entity: NewEntity, now = Date.now()): Promise<string> {
-  return writeLibrary(db, [db.packs, db.entities], async () => {
+  return writeLibrary(db, [db.packs, db.entities, db.articles], async () => {
+    await dropRemovedRows(db, MY_ARTICLES_PACK_ID);
     const own = await rowsOfPack(db.entities, MY_ARTICLES_PACK_ID).toArray();
     const packEntity: PackEntity = {
       id: freeId(slugify(entity.name, MAX_ID_CHARS) || 'entity', own),

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getEntityCards } from '../../../lib/kb/entity-card';
 import { installPack } from '../../../lib/kb/install-pack';
 import { rowsOfPack } from '../../../lib/kb/keys';
+import { articleKeys } from '../../../lib/kb/library-queries';
 import { articlesToDrop } from '../../../lib/feeds/feed-pack';
 import { nextFetchAt, dueFeeds, FEED_PERIOD_MS } from '../../../lib/feeds/feed-schedule';
 import { followFeed, getFeed, listFeeds, normalizeFeedUrl } from '../../../lib/feeds/feed-store';
@@ -286,12 +287,29 @@ describe('Unfollow with Undo', () => {
     const goneToo = await unfollowWithUndo(db, waiting.id);
     expect(await listFeeds(db)).toEqual([]);
     expect(await db.packs.get(feed.id)).toBeUndefined();
-    expect(await rowsOfPack(db.articles, feed.id).count()).toBe(0);
+    expect((await articleKeys(db)).filter((key) => key.startsWith(`${feed.id}/`))).toEqual([]);
 
     await undoUnfollow(db, gone!);
     await undoUnfollow(db, goneToo!);
     expect((await listFeeds(db)).map((f) => f.title ?? f.url)).toEqual(['https://b.example/feed', 'Test Times']);
     expect(await db.packs.get(feed.id)).toMatchObject({ articleCount: 1, source: { kind: 'feed', url: FEED_URL } });
     expect(await unfollowWithUndo(db, 'feed-none')).toBeUndefined();
+  });
+
+  it('followed again before the old rows are deleted: the old items count as new, the old rows never show', async () => {
+    const db = await seeded();
+    const feed = await followFeed(db, { url: FEED_URL }, NOW);
+    await refreshFeed(db, feed.id, { fetch: server(rss([{ id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured.' }])).fetch, now: () => NOW });
+    await unfollowWithUndo(db, feed.id);
+    await followFeed(db, { url: FEED_URL }, NOW + 1);
+    // The same item again (it is new to the feed followed again), and one more.
+    const items = [
+      { id: '1', title: 'Ada Lovelace honoured', body: 'Ada Lovelace was honoured.' },
+      { id: '2', title: 'London fog', body: 'Fog covered London.' },
+    ];
+    const result = await refreshFeed(db, feed.id, { fetch: server(rss(items)).fetch, now: () => NOW + 2 });
+    expect(result).toMatchObject({ lastNewItems: 2 });
+    expect((await rowsOfPack(db.articles, feed.id).toArray()).map((a) => a.headline).sort()).toEqual(['Ada Lovelace honoured', 'London fog']);
+    expect(await db.packs.get(feed.id)).toMatchObject({ articleCount: 2 });
   });
 });

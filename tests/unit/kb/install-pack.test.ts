@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { enabledPatterns } from '../../../lib/kb/enabled-patterns';
-import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { removePackWithUndo } from '../../../lib/kb/pack-undo';
+import { purgeRemovedPack } from '../../../lib/kb/removed-packs';
 import { getRevision } from '../../../lib/db/revision';
 import { rowsOfPack } from '../../../lib/kb/keys';
 import { allMentions, exportAll, freshDatabase, makePack, mentionOf, mentionsOfArticle } from './test-db';
@@ -89,13 +91,15 @@ describe('installPack', () => {
   });
 });
 
-describe('removePack and setPackEnabled', () => {
+describe('removePackWithUndo and setPackEnabled', () => {
   it('removes a pack and everything it brought', async () => {
     const db = freshDatabase();
     await installPack(db, makePack({ id: 'keep' }), { source });
     await installPack(db, makePack({ id: 'drop' }), { source });
-    expect(await removePack(db, 'drop')).toBe(true);
-    expect(await removePack(db, 'drop')).toBe(false);
+    expect(await removePackWithUndo(db, 'drop')).toBeDefined();
+    expect(await removePackWithUndo(db, 'drop')).toBeUndefined();
+    expect(await db.packs.get('drop')).toBeUndefined();
+    expect(await purgeRemovedPack(db, 'drop')).toBe(true);
     expect(await rowsOfPack(db.entities, 'drop').count()).toBe(0);
     expect(await rowsOfPack(db.articles, 'drop').count()).toBe(0);
     expect(await rowsOfPack(db.entities, 'keep').count()).toBe(3);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportPack } from '../../../lib/kb/export-pack';
 import { installPack, setPackEnabled, writePackRows } from '../../../lib/kb/install-pack';
-import { rowsOfPack } from '../../../lib/kb/keys';
+import { entityKeys } from '../../../lib/kb/library-queries';
 import { packToRows } from '../../../lib/kb/pack-to-rows';
 import { removePackWithUndo, undoRemovePack } from '../../../lib/kb/pack-undo';
 import { setDailyCheck } from '../../../lib/kb/pack-updates';
@@ -88,8 +88,8 @@ describe('export and undo', () => {
     await setPackEnabled(db, 'test-pack', false);
     const before = await content(db);
     const removed = await removePackWithUndo(db, 'test-pack');
-    expect(await rowsOfPack(db.entities, 'test-pack').count()).toBe(0);
-    await undoRemovePack(db, removed!);
+    expect(await entityKeys(db)).not.toContain('test-pack/ada');
+    expect(await undoRemovePack(db, removed!)).toBe('restored');
     expect(await content(db)).toEqual(before);
   });
 
@@ -102,7 +102,7 @@ describe('export and undo', () => {
     await setRefreshDays(db, 'other', 0);
     const before = await content(db);
     const removed = await removePackWithUndo(db, 'test-pack');
-    const metaKeys = (await db.meta.toCollection().primaryKeys()).filter((key) => String(key).endsWith('/test-pack'));
+    const metaKeys = (await db.meta.toCollection().primaryKeys()).filter((key) => String(key).endsWith('/test-pack') && !String(key).startsWith('removedPack/'));
     expect(metaKeys).toEqual([]);
     expect(await loadRefreshDays(db)).toEqual(new Map([['other', 0]]));
     await undoRemovePack(db, removed!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { removePack } from '../../../lib/kb/install-pack';
+import { removePackWithUndo } from '../../../lib/kb/pack-undo';
 import { STARTER_PACK_ID, ensureStarterPack } from '../../../lib/kb/starter-pack';
 import { freshDatabase, makePack } from './test-db';
 
@@ -16,7 +16,7 @@ describe('ensureStarterPack', () => {
   it('never brings it back after the user removed it', async () => {
     const db = freshDatabase();
     await ensureStarterPack(db, async () => starter());
-    await removePack(db, STARTER_PACK_ID);
+    await removePackWithUndo(db, STARTER_PACK_ID);
     expect(await ensureStarterPack(db, async () => starter('2.0.0'))).toBe('unchanged');
     expect(await db.packs.get(STARTER_PACK_ID)).toBeUndefined();
   });

@@ -9,8 +9,8 @@ import { saveEntityEdit } from '../../../lib/kb/entity-edits';
 import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
 import { listenForLibraryChanges, type LibraryChange } from '../../../lib/kb/library-changes';
 import { saveUserArticle } from '../../../lib/kb/my-articles';
-import { packToRows, type PackRows } from '../../../lib/kb/pack-to-rows';
-import { removePackWithUndo, undoRemovePack } from '../../../lib/kb/pack-undo';
+import { packToRows } from '../../../lib/kb/pack-to-rows';
+import { removePackWithUndo, undoRemovePack, type RemovedPack } from '../../../lib/kb/pack-undo';
 import { checkPackUpdate } from '../../../lib/kb/pack-updates';
 import { stagePack } from '../../../lib/kb/staged-pack';
 import { addUserEntity, deleteArticle } from '../../../lib/kb/user-pack';
@@ -66,7 +66,7 @@ async function serve(): Promise<Response> {
   return new Response(JSON.stringify(makePack({ version: '2.0.0' })), { status: 200 });
 }
 
-const removedRows = new WeakMap<BackstoryDatabase, PackRows>();
+const removedRows = new WeakMap<BackstoryDatabase, RemovedPack>();
 
 /** Each kind of write, as its caller makes it. `prepare` runs first, on a database this build may write. */
 const WRITES: Array<{ kind: string; prepare?: (db: BackstoryDatabase) => Promise<void>; write: (db: BackstoryDatabase) => Promise<unknown> }> = [
@@ -83,7 +83,7 @@ const WRITES: Array<{ kind: string; prepare?: (db: BackstoryDatabase) => Promise
     prepare: async (db) => {
       removedRows.set(db, (await removePackWithUndo(db, 'test-pack'))!);
     },
-    write: (db) => undoRemovePack(db, removedRows.get(db) ?? { pack: { ...makePack().pack, id: 'test-pack' } as never, entities: [], articles: [] }),
+    write: (db) => undoRemovePack(db, removedRows.get(db) ?? { pack: { ...makePack().pack, id: 'test-pack' } as never, removedAt: 0 }),
   },
   { kind: 'entity edit', write: (db) => saveEntityEdit(db, 'test-pack/ada', { description: 'Wrote the first program.' }) },
   { kind: 'new entity in the user pack', write: (db) => addUserEntity(db, { name: 'Grace Hopper', type: 'Person', alternateName: [] }) },
@@ -113,8 +113,8 @@ describe('every library write goes through one path', () => {
 
     it(`${kind}: refused on a database a newer Backstory upgraded, nothing written or announced`, async () => {
       const db = await libraryWithPack({ newer: true });
-      // Preparing would itself be refused; the undo's rows come from the pack as it stands.
-      if (prepare) removedRows.set(db, { pack: (await db.packs.get('test-pack'))!, entities: await db.entities.toArray(), articles: await db.articles.toArray() });
+      // Preparing would itself be refused; the undo names the pack as it stands.
+      if (prepare) removedRows.set(db, { pack: (await db.packs.get('test-pack'))!, removedAt: 0 });
       const before = await getRevision(db);
       const announced = collectAnnouncements(before);
       await expect(write(db)).rejects.toBeInstanceOf(NewerDatabaseError);

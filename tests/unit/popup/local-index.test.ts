@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLocalIndex } from '../../../entrypoints/popup/local-index';
-import { installPack, removePack } from '../../../lib/kb/install-pack';
+import { installPack } from '../../../lib/kb/install-pack';
+import { removePackWithUndo } from '../../../lib/kb/pack-undo';
 import { SearchIndexCache } from '../../../lib/search/index-cache';
 import { freshDatabase, makePack } from '../kb/test-db';
 
@@ -15,7 +16,7 @@ describe("the popup's own copy of the index", () => {
     const local = loadLocalIndex(db, { now: () => now });
     expect(await local.ready).toBe(true);
     expect(local.current()!.search('lovelace', LIMITS).entities.map((h) => h.key)).toEqual(['test-pack/ada']);
-    await removePack(db, 'test-pack');
+    await removePackWithUndo(db, 'test-pack');
     // Within the trust window the copy answers; past it, the check runs beside and drops it.
     expect(local.current()).toBeDefined();
     now += 5_000;

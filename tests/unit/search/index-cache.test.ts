@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveEntityEdit } from '../../../lib/kb/entity-edits';
-import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { removePackWithUndo } from '../../../lib/kb/pack-undo';
 import { loadStoredIndexCopy, SearchIndexCache } from '../../../lib/search/index-cache';
 import { SEARCH_INDEX_META_KEY } from '../../../lib/search/stored-index';
 import { searchKnowledge } from '../../../lib/search/query';
@@ -80,7 +81,7 @@ describe('SearchIndexCache', () => {
     await setPackEnabled(db, 'test-pack', false);
     expect(await entityKeys(cache, 'ada')).toEqual(['test-pack/ada']);
     expect(cache.report).toMatchObject({ added: [], removed: [] });
-    await removePack(db, 'test-pack');
+    await removePackWithUndo(db, 'test-pack');
     expect(await entityKeys(cache, 'ada')).toEqual([]);
     expect((await cache.get()).documentCount).toBe(0);
   });
@@ -141,7 +142,7 @@ describe('SearchIndexCache stores', () => {
     expect(await storedGeneration(db)).toBe(1);
     await installPack(db, other, { source });
     await cache.get();
-    await removePack(db, 'other');
+    await removePackWithUndo(db, 'other');
     expect(await entityKeys(cache, 'babbage')).toEqual([]);
     expect(await storedGeneration(db)).toBe(1);
     await expect.poll(() => storedGeneration(db), { timeout: 3_000 }).toBe(2);
@@ -197,7 +198,7 @@ describe('SearchIndexCache revision checks', () => {
     expect(await entityKeys(cache, 'babbage')).toEqual([]);
     cache.invalidate();
     expect(await entityKeys(cache, 'babbage')).toEqual(['other/babbage']);
-    await removePack(db, 'other');
+    await removePackWithUndo(db, 'other');
     now += 5_000;
     expect(await entityKeys(cache, 'babbage')).toEqual([]);
   });
@@ -214,7 +215,7 @@ describe('SearchIndexCache revision checks', () => {
     expect((await cache.getQuick()).search('babbage', LIMITS).entities).toEqual([]);
     await expect.poll(async () => (await cache.getQuick()).search('babbage', LIMITS).entities.length).toBe(1);
     // A change someone announced is waited for.
-    await removePack(db, 'other');
+    await removePackWithUndo(db, 'other');
     cache.invalidate();
     expect((await cache.getQuick()).search('babbage', LIMITS).entities).toEqual([]);
   });
@@ -253,7 +254,7 @@ describe('loadStoredIndexCopy (the popup\'s own copy)', () => {
     expect(await loadStoredIndexCopy(db)).toBeUndefined();
     expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeUndefined();
     await builtAndStored(new SearchIndexCache(db, alwaysLater()));
-    await removePack(db, 'test-pack');
+    await removePackWithUndo(db, 'test-pack');
     expect(await loadStoredIndexCopy(db)).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { saveEntityEdit } from '../../../lib/kb/entity-edits';
-import { installPack, removePack } from '../../../lib/kb/install-pack';
+import { installPack } from '../../../lib/kb/install-pack';
+import { removePackWithUndo } from '../../../lib/kb/pack-undo';
 import { getRevision } from '../../../lib/db/revision';
 import { articleDocument, entityDocument } from '../../../lib/search/documents';
 import { Tier } from '../../../lib/search/ranking';
@@ -130,7 +131,7 @@ describe('TermIndexWriter', () => {
     expect(await writer.refresh(await getRevision(library))).toMatchObject({ added: ['test-pack'], removed: ['test-pack'] });
     expect(keys((await searchTermIndex(terms, 'enchantress', LIMITS)).entities)).toEqual(['ada']);
 
-    await removePack(library, 'other');
+    await removePackWithUndo(library, 'other');
     expect(await writer.refresh(await getRevision(library))).toMatchObject({ added: [], removed: ['other'] });
     expect((await searchTermIndex(terms, 'babbage', LIMITS)).entities).toEqual([]);
     for (const table of [terms.words, terms.postings, terms.suffixes, terms.docs]) {

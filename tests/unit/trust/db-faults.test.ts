@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackstoryDatabase } from '../../../lib/db/database';
 import { NewerDatabaseError, newerStoredVersion } from '../../../lib/db/version-guard';
 import { getEntityCards } from '../../../lib/kb/entity-card';
-import { installPack, removePack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { installPack, setPackEnabled } from '../../../lib/kb/install-pack';
+import { removePackWithUndo } from '../../../lib/kb/pack-undo';
 import { SearchIndexCache } from '../../../lib/search/index-cache';
 import { describeOutcome } from '../../../entrypoints/options/import/import-messages';
 import { writeFailureCode } from '../../../lib/kb/import-pipeline';
@@ -131,7 +132,7 @@ describe('a full disk at any write', () => {
     await installPack(db, makePack(), { source });
     const before = await exportAll(db);
     failNthWrite(2);
-    await expect(removePack(db, 'test-pack')).rejects.toBeDefined();
+    await expect(removePackWithUndo(db, 'test-pack')).rejects.toBeDefined();
     expect(await exportAll(db)).toEqual(before);
   });
 });
@@ -191,7 +192,7 @@ describe('a database left by a newer Backstory', () => {
     expect(writeFailureMessage(refused)).toBe(
       'Your library was saved by a newer version of Backstory. Update Backstory to change it; nothing was changed or deleted.',
     );
-    await expect(removePack(db, 'test-pack')).rejects.toBeInstanceOf(NewerDatabaseError);
+    await expect(removePackWithUndo(db, 'test-pack')).rejects.toBeInstanceOf(NewerDatabaseError);
     await expect(setPackEnabled(db, 'test-pack', false)).rejects.toBeInstanceOf(NewerDatabaseError);
     db.close();
 
