@@ -70,7 +70,6 @@ export function hybridSearchSource(): SearchSource {
       return index ? searchKnowledge(index, rows, query) : background.search(query);
     }),
     async notYetSearchable() {
-      if (!useTermIndex) return [];
       const [state, installed] = await Promise.all([readTermIndexState(terms), db.packs.toArray()]);
       return packsNotYetSearchable(state, installed);
     },

@@ -13,6 +13,12 @@ const COMMON_WORDS = new Set(daleChall);
 const FUNCTION_WORDS = new Set(
   'a an the and or nor but so yet if of in on at to for with by from as into onto upon about over under than then this that these those it its he him his she her hers they them their we us our you your i me my mine who whom whose which what is are was were be been am do does did not no yes'.split(' '),
 );
+/**
+ * Verbs that start sentences and questions ("May I…", "Will you…", "Said the minister"):
+ * never a name by themselves in a pack, even as an entity's own name. Kept apart from
+ * FUNCTION_WORDS because a person typing "May" by hand means the name.
+ */
+const SENTENCE_VERBS = new Set('may might can could will would shall should must said says say told has have had'.split(' '));
 const LETTER = /\p{L}/gu;
 const UPPER = /\p{Lu}/u;
 /** Sitelinks from which an organization or place may own an ordinary word as another name ("Apple"), as for Wikidata's aliases. */
@@ -32,15 +38,15 @@ export interface NameOwner {
 /**
  * Whether a name from any pack may be looked for on pages. A pack's author is not
  * trusted to keep ordinary words out, and one alias "The" or "May" marks every one on
- * every page: a single function word is never matched (unless written as an acronym),
- * and another name that is a single common word only for a well-known organization or
+ * every page: a single function word or sentence-starting verb ("Will", "Said") is never
+ * matched (unless written as an acronym), and another name that is a single common word only for a well-known organization or
  * place (the rule Wikidata's aliases are held to, lib/wikidata/ambiguity.ts). The entity's
  * own name stays matchable otherwise, under the matcher's case rules.
  */
 export function matchableName(name: string, options: { isLabel: boolean; owner: NameOwner }): boolean {
   const word = name.trim().toLowerCase();
   if (/\s/u.test(word) || isAcronym(name)) return true;
-  if (FUNCTION_WORDS.has(word)) return false;
+  if (FUNCTION_WORDS.has(word) || SENTENCE_VERBS.has(word)) return false;
   if (options.isLabel || !COMMON_WORDS.has(word)) return true;
   const { type, popularity } = options.owner;
   return (type === 'Organization' || type === 'Place') && typeof popularity === 'number' && popularity >= COMMON_WORD_MIN_POPULARITY;

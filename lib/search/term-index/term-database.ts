@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatabaseOptions } from '../../db/database';
 import type { PostingBlock, SuffixBlock, WordBlock } from './blocks';
+import { TERM_INDEX_MIN_DOCUMENTS } from './mode';
 
 /** Document ids per stored chunk: a result's id is read with its chunk only. */
 export const DOCS_PER_CHUNK = 1_024;
@@ -61,11 +62,19 @@ export async function readTermIndexState(db: TermIndexDatabase): Promise<TermInd
 }
 
 /**
- * The installed packs the term index has not taken in yet (an import just finished, or
- * the library just crossed the line), by name: their names cannot be found until the
- * background has written them, and the popup says so instead of "nothing matches".
+ * The installed packs search cannot find names in yet, by name: in a library large enough
+ * for the term index (lib/search/term-index/mode.ts), those the background has not written
+ * into it yet (an import just finished, or the library just crossed the line; until the
+ * index is begun, every pack). Their names cannot be found meanwhile, and the popup says
+ * so instead of "nothing matches". None in a smaller library.
  */
-export function packsNotYetSearchable(state: TermIndexState | undefined, installed: ReadonlyArray<{ id: string; name: string }>): string[] {
-  if (!state?.active) return [];
-  return installed.filter((pack) => !state.packs[pack.id]).map((pack) => pack.name);
+export function packsNotYetSearchable(
+  state: TermIndexState | undefined,
+  installed: ReadonlyArray<{ id: string; name: string; entityCount: number; articleCount: number }>,
+  minDocuments = TERM_INDEX_MIN_DOCUMENTS,
+): string[] {
+  const documents = installed.reduce((sum, pack) => sum + pack.entityCount + pack.articleCount, 0);
+  if (documents <= minDocuments) return [];
+  const written = state?.active ? state.packs : {};
+  return installed.filter((pack) => !written[pack.id]).map((pack) => pack.name);
 }

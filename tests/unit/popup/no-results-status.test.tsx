@@ -11,12 +11,24 @@ const source = (pending: string[]): SearchSource => ({ search: async () => EMPTY
 const state = (packs: string[], active = true): TermIndexState => ({ key: 'state', format: 1, active, revision: 3, packs: Object.fromEntries(packs.map((id) => [id, { signature: '', segments: [] }])) });
 
 describe('packsNotYetSearchable', () => {
-  it('names the installed packs the term index has not taken in; none when the term index is not in use', () => {
-    const installed = [{ id: 'starter', name: 'Starter' }, { id: 'big', name: 'Scale test' }];
+  const installed = [
+    { id: 'starter', name: 'Starter', entityCount: 39, articleCount: 6 },
+    { id: 'big', name: 'Scale test', entityCount: 500_000, articleCount: 3_000 },
+  ];
+
+  it('names the installed packs the term index has not taken in yet', () => {
     expect(packsNotYetSearchable(state(['starter']), installed)).toEqual(['Scale test']);
     expect(packsNotYetSearchable(state(['starter', 'big']), installed)).toEqual([]);
-    expect(packsNotYetSearchable(state([], false), installed)).toEqual([]);
-    expect(packsNotYetSearchable(undefined, installed)).toEqual([]);
+  });
+
+  it('names every pack of a library past the line whose term index is not begun yet (right after the import that crossed it)', () => {
+    expect(packsNotYetSearchable(undefined, installed)).toEqual(['Starter', 'Scale test']);
+    expect(packsNotYetSearchable(state([], false), installed)).toEqual(['Starter', 'Scale test']);
+  });
+
+  it('names none in a library searched in memory', () => {
+    expect(packsNotYetSearchable(undefined, installed.slice(0, 1))).toEqual([]);
+    expect(packsNotYetSearchable(state([]), installed, 600_000)).toEqual([]);
   });
 });
 
