@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 
 export interface ImportProgressStage {
   id: string;
@@ -27,11 +27,14 @@ export interface ImportProgressProps {
  */
 export function ImportProgress({ title, stages, current, done, total, unit = 'items', detail }: ImportProgressProps) {
   const titleId = useId();
+  const section = useRef<HTMLElement>(null);
+  // Shown where the import was started, which may be below the fold (under the Wikidata card): brought into view once.
+  useEffect(() => section.current?.scrollIntoView?.({ block: 'nearest' }), []);
   const at = Math.max(0, stages.findIndex((s) => s.id === current));
   const determinate = detail === undefined && total !== undefined && total > 0 && done !== undefined;
   const currentLabel = stages[at]?.label ?? current;
   return (
-    <section class="import-progress" aria-labelledby={titleId}>
+    <section ref={section} class="import-progress" aria-labelledby={titleId}>
       <h3 id={titleId} class="import-progress__title">
         {title}
       </h3>

@@ -127,7 +127,10 @@ describe('options page: packs', () => {
     await options.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
     const progress = options.getByRole('region', { name: 'Importing generated.pack.json.gz' });
     await progress.getByRole('listitem').filter({ hasText: 'Write' }).and(options.locator('[aria-current=step]')).waitFor({ timeout: 30_000 });
+    // In view, wherever the import was started (the Wikidata card above it is tall).
+    expect(await progress.evaluate((el) => el.getBoundingClientRect().top < innerHeight && el.getBoundingClientRect().bottom > 0)).toBe(true);
     await options.screenshot({ path: `${SCREENSHOTS}/options-import-progress.png`, fullPage: true });
+    await options.screenshot({ path: `${SCREENSHOTS}/options-import-progress-viewport.png` });
     await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 60_000 }).toContain('Imported Generated pack (1500 articles): 6,000 entities, 1,500 articles');
     expect(await progress.count()).toBe(0);
     await options.getByRole('button', { name: 'Remove Generated pack (1500 articles)' }).click();
