@@ -4,18 +4,7 @@ import { entityPatterns } from '../../../lib/kb/matcher-patterns';
 import { patternsTextCanMatch, TextWords } from '../../../lib/kb/names-in-text';
 import { compileMatcher, type MatcherPattern } from '../../../lib/matcher';
 import { validatePack } from '../../../lib/pack';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../../../bench/random';
 
 const pick = <T,>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
